@@ -1,0 +1,30 @@
+# Two commands on a fresh machine:
+#   make brief   installs what is needed, then writes today's briefs from seeds/ into output/
+#   make test    installs what is needed, then runs the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.briefgen-installed
+
+.PHONY: brief test setup system-deps bench clean
+
+brief: $(STAMP)
+	$(BIN)/briefgen build seeds/ --output-dir output
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+setup: $(STAMP)
+
+system-deps:
+	scripts/system-deps
+
+$(STAMP): pyproject.toml scripts/system-deps
+	scripts/system-deps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,218 @@
+"""Score summarizers on the development summaries: ROUGE-1/2/L F1 and readability.
+
+Data (read from ../shared/data, never copied): BBC News Summary dev articles
+(k = number of reference sentences) and the GUM news human summaries
+(k = 2). Metrics follow ../shared/docs/EVALUATION.md: rouge-score with the
+Porter stemmer, sentences joined by newlines, F1 averaged over documents.
+Readability columns: share of summary sentences opening with an unresolved
+pronoun/connective, share with an unbalanced quote mark, near-duplicate
+pairs and boilerplate sentences (counts).
+
+    python bench/eval_summaries.py                     # every algorithm, both sets
+    python bench/eval_summaries.py --only lead,editor --sets bbc
+    python bench/eval_summaries.py --split dev         # BBC: fit half / check half
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data"
+
+from briefgen.model import Sentence  # noqa: E402
+from briefgen import summarize as S  # noqa: E402
+
+
+@dataclass
+class Doc:
+    id: str
+    title: str
+    text: str
+    sentences: list[Sentence]
+    reference: list[str]
+    k: int
+
+
+def _fallback_split(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for p, m in enumerate(re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)):
+        para_start = m.start()
+        for sm in re.finditer(r"\S.*?(?:[.!?][\"'”’)]*(?=\s|$)|$)", m.group(0), re.S):
+            out.append(Sentence(len(out), para_start + sm.start(), para_start + sm.end(),
+                                sm.group(0), p))
+    return out
+
+
+def split(text: str) -> list[Sentence]:
+    try:
+        from briefgen.segment import split_sentences
+    except ImportError:
+        return _fallback_split(text)
+    return list(split_sentences(text))
+
+
+def load_bbc() -> list[Doc]:
+    root = DATA / "summaries" / "bbc"
+    docs = []
+    for art in sorted(root.glob("*/*.article.txt")):
+        raw = art.read_text(encoding="utf-8")
+        title, _, body = raw.partition("\n")
+        body = body.strip("\n")
+        ref = json.loads(art.with_name(art.name.replace(".article.txt", ".summary.json"))
+                         .read_text(encoding="utf-8"))["sentences"]
+        ref = [" ".join(s.split()) for s in ref]
+        docs.append(Doc(f"{art.parent.name}/{art.name[:3]}", title.strip(), body, split(body),
+                        ref, len(ref)))
+    return docs
+
+
+def load_gum() -> list[Doc]:
+    docs = []
+    for g in sorted((DATA / "entities" / "gum-news" / "gold").glob("*.gold.json")):
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        text = g.with_name(g.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        title = gold.get("title") or ""
+        # the GUM text starts with the headline as its first paragraph: drop it from the body
+        first, _, rest = text.partition("\n\n")
+        body = rest if title and first.strip() == title.strip() else text
+        docs.append(Doc(gold["doc"], title, body, split(body), [gold["summaries"][0]], 2))
+    return docs
+
+
+# ---- readability ---------------------------------------------------------------------------
+
+OPENERS = {"he", "she", "they", "it", "this", "however", "but", "also"}
+_FIRST = re.compile(r"^[\W_]*([A-Za-z']+)")
+BOILERPLATE = re.compile(
+    r"\b(subscribe|sign up|read more|click here|newsletter|all rights reserved|"
+    r"follow us|photo:|image:|picture:|getty images|copyright|advertisement)\b", re.I)
+
+
+def opener(text: str) -> str | None:
+    m = _FIRST.match(text)
+    return m.group(1).lower() if m else None
+
+
+def unbalanced_quotes(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+def _tokens(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def readability(summary: Sequence, sentences: Sequence[Sentence]) -> dict[str, float]:
+    chosen = {s.index for s in summary}
+    dangling = sum(1 for s in summary
+                   if opener(s.text) in OPENERS and (s.index - 1) not in chosen)
+    quotes = sum(1 for s in summary if unbalanced_quotes(s.text))
+    dup = 0
+    toks = [_tokens(s.text) for s in summary]
+    for i in range(len(toks)):
+        for j in range(i + 1, len(toks)):
+            u = toks[i] | toks[j]
+            if u and len(toks[i] & toks[j]) / len(u) >= 0.7:
+                dup += 1
+    boiler = sum(1 for s in summary if BOILERPLATE.search(s.text))
+    return {"n": len(summary), "dangling": dangling, "quotefrag": quotes, "dups": dup,
+            "boiler": boiler}
+
+
+# ---- scoring -------------------------------------------------------------------------------
+
+def make_scorer():
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+
+
+def evaluate(docs: Sequence[Doc], run: Callable[[Doc], Sequence], scorer=None) -> dict:
+    scorer = scorer or make_scorer()
+    tot = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
+    read = {"n": 0, "dangling": 0, "quotefrag": 0, "dups": 0, "boiler": 0}
+    t0 = time.process_time()
+    for d in docs:
+        summary = run(d)
+        pred = "\n".join(" ".join(s.text.split()) for s in summary)
+        sc = scorer.score("\n".join(d.reference), pred)
+        for k in tot:
+            tot[k] += sc[k].fmeasure
+        for k, v in readability(summary, d.sentences).items():
+            read[k] += v
+    n = max(1, len(docs))
+    out = {k: 100 * v / n for k, v in tot.items()}
+    out.update(read)
+    out["secs"] = time.process_time() - t0
+    return out
+
+
+def runners(only: set[str] | None) -> dict[str, Callable[[Doc], Sequence]]:
+    rs: dict[str, Callable[[Doc], Sequence]] = {}
+
+    def add(label, algorithm, engine):
+        if only is None or label in only or algorithm in only:
+            rs[label] = lambda d, a=algorithm, e=engine: S.summarize(
+                d.sentences, algorithm=a, count=d.k, title=d.title, engine=e)
+
+    add("lead", "lead", "fast")
+    for a in S.SUMY_ALGORITHMS:
+        add(f"sumy:{a}", a, "sumy")
+    for a in getattr(S, "FAST_ALGORITHMS", ()):
+        add(f"fast:{a}", a, "fast")
+    for a in S.ALGORITHMS:
+        if a not in S.SUMY_ALGORITHMS and a != "lead":
+            add(a, a, "fast")
+    add(f"DEFAULT({S.DEFAULT_ALGORITHM})", S.DEFAULT_ALGORITHM, "fast")
+    return rs
+
+
+def print_table(name: str, docs: Sequence[Doc], results: dict[str, dict]) -> None:
+    print(f"\n## {name}: {len(docs)} documents")
+    print("| summarizer | R1 | R2 | RL | dangling % | quote-frag % | dup pairs | boilerplate | cpu s |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for label, r in results.items():
+        n = max(1, r["n"])
+        print(f"| {label} | {r['rouge1']:.2f} | {r['rouge2']:.2f} | {r['rougeL']:.2f} | "
+              f"{100 * r['dangling'] / n:.1f} | {100 * r['quotefrag'] / n:.1f} | {r['dups']} | "
+              f"{r['boiler']} | {r['secs']:.1f} |")
+
+
+def bbc_halves(docs: Sequence[Doc]) -> tuple[list[Doc], list[Doc]]:
+    """Deterministic split used for fitting: odd IDs fit, even IDs check."""
+    fit = [d for d in docs if int(d.id.split("/")[1]) % 2 == 1]
+    check = [d for d in docs if int(d.id.split("/")[1]) % 2 == 0]
+    return fit, check
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default="bbc,gum")
+    ap.add_argument("--only", default=None, help="comma-separated labels or algorithm names")
+    ap.add_argument("--split", choices=["all", "fit", "check"], default="all",
+                    help="BBC subset: fit = odd IDs, check = even IDs")
+    args = ap.parse_args(argv)
+    if not DATA.exists():
+        print(f"no data at {DATA}", file=sys.stderr)
+        return 2
+    only = set(args.only.split(",")) if args.only else None
+    scorer = make_scorer()
+    for name in args.sets.split(","):
+        docs = load_bbc() if name == "bbc" else load_gum()
+        if name == "bbc" and args.split != "all":
+            docs = bbc_halves(docs)[0 if args.split == "fit" else 1]
+        results = {label: evaluate(docs, run, scorer) for label, run in runners(only).items()}
+        print_table(name.upper(), docs, results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

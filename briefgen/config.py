@@ -1,0 +1,71 @@
+"""Audiences: who a brief is for and what it shows them.
+
+The built-in audiences differ in substance, not only in colour. A TOML file
+will override them (issue 5); until then these are the defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Audience:
+    name: str
+    title: str
+    template: str  # file name on the template search path
+    description: str
+    algorithm: str | None = None  # None: the default summarizer
+    summary_sentences: int | None = 3
+    summary_words: int | None = None
+    max_stories: int | None = None  # None: every story
+    quotes_per_story: int | None = 2  # None: every quote
+    show_participants: bool = True
+    show_sources: bool = True
+    page_size: str = "A4"
+    accent: str = "#1f3a5f"
+    classification: str | None = None
+
+
+BUILTIN_AUDIENCES: dict[str, Audience] = {
+    a.name: a
+    for a in (
+        Audience(
+            name="executive",
+            title="Executive Brief",
+            template="executive.html",
+            description="Top stories on as few pages as possible: short summaries, one quote each.",
+            summary_sentences=2,
+            summary_words=60,
+            max_stories=8,
+            quotes_per_story=1,
+            show_participants=False,
+            show_sources=False,
+            accent="#7a1f2b",
+        ),
+        Audience(
+            name="analyst",
+            title="Analyst Brief",
+            template="analyst.html",
+            description="Everything: full summaries, all quotes, participants table and sources.",
+            summary_sentences=5,
+            max_stories=None,
+            quotes_per_story=None,
+            show_participants=True,
+            show_sources=True,
+            accent="#1f3a5f",
+        ),
+        Audience(
+            name="press",
+            title="Press Office Brief",
+            template="press.html",
+            description="Who said what: quotes first, grouped by speaker, then the stories.",
+            summary_sentences=2,
+            max_stories=None,
+            quotes_per_story=None,
+            show_participants=True,
+            show_sources=True,
+            accent="#2d5a3d",
+        ),
+    )
+}

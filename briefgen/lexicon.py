@@ -1,0 +1,204 @@
+"""Word lists for quote attribution and participant extraction.
+
+Packaged text files under ``briefgen/data`` (places, demonyms, titles, organisation cues)
+plus small closed-class lists kept here -> frozen sets, loaded once per process.
+Country and subdivision names come from ISO 3166 (via pycountry, generated once at
+development time); the other lists are hand-written facts.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+# Verbs that introduce speech or writing. Base forms; inflections are derived in
+# ``speech_verb_forms`` so "said", "says", "saying" all match.
+SPEECH_VERBS: dict[str, tuple[str, ...]] = {
+    "say": ("said", "says", "saying", "say"),
+    "tell": ("told", "tells", "telling", "tell"),
+    "add": ("added", "adds", "adding", "add"),
+    "state": ("stated", "states", "stating"),
+    "explain": ("explained", "explains", "explaining"),
+    "write": ("wrote", "writes", "writing", "write"),
+    "ask": ("asked", "asks", "asking"),
+    "declare": ("declared", "declares", "declaring"),
+    "note": ("noted", "notes", "noting"),
+    "insist": ("insisted", "insists", "insisting"),
+    "argue": ("argued", "argues", "arguing"),
+    "claim": ("claimed", "claims", "claiming"),
+    "recall": ("recalled", "recalls", "recalling"),
+    "continue": ("continued", "continues", "continuing"),
+    "warn": ("warned", "warns", "warning"),
+    "tweet": ("tweeted", "tweets", "tweeting"),
+    "announce": ("announced", "announces", "announcing"),
+    "reply": ("replied", "replies", "replying"),
+    "respond": ("responded", "responds", "responding"),
+    "answer": ("answered", "answers", "answering"),
+    "comment": ("commented", "comments", "commenting"),
+    "remark": ("remarked", "remarks", "remarking"),
+    "observe": ("observed", "observes", "observing"),
+    "admit": ("admitted", "admits", "admitting"),
+    "acknowledge": ("acknowledged", "acknowledges", "acknowledging"),
+    "concede": ("conceded", "concedes", "conceding"),
+    "confirm": ("confirmed", "confirms", "confirming"),
+    "deny": ("denied", "denies", "denying"),
+    "suggest": ("suggested", "suggests", "suggesting"),
+    "predict": ("predicted", "predicts", "predicting"),
+    "promise": ("promised", "promises", "promising"),
+    "vow": ("vowed", "vows", "vowing"),
+    "pledge": ("pledged", "pledges", "pledging"),
+    "urge": ("urged", "urges", "urging"),
+    "tell_reporters": (),
+    "shout": ("shouted", "shouts", "shouting"),
+    "yell": ("yelled", "yells", "yelling"),
+    "scream": ("screamed", "screams", "screaming"),
+    "cry": ("cried", "cries"),
+    "exclaim": ("exclaimed", "exclaims"),
+    "joke": ("joked", "jokes", "joking"),
+    "quip": ("quipped", "quips"),
+    "boast": ("boasted", "boasts", "boasting"),
+    "complain": ("complained", "complains", "complaining"),
+    "mock": ("mocked", "mocks", "mocking"),
+    "recount": ("recounted", "recounts"),
+    "emphasize": ("emphasized", "emphasizes", "emphasised", "emphasises"),
+    "stress": ("stressed", "stresses", "stressing"),
+    "point": ("pointed",),
+    "describe": ("described", "describes"),
+    "call": ("called", "calls"),
+    "read": ("read", "reads"),
+    "post": ("posted", "posts"),
+    "testify": ("testified", "testifies"),
+    "counter": ("countered", "counters"),
+    "retort": ("retorted", "retorts"),
+    "interject": ("interjected",),
+    "whisper": ("whispered", "whispers"),
+    "mutter": ("muttered",),
+    "chant": ("chanted", "chanting"),
+    "conclude": ("concluded", "concludes"),
+    "begin": ("began",),
+    "agree": ("agreed", "agrees"),
+    "reiterate": ("reiterated", "reiterates"),
+    "assert": ("asserted", "asserts"),
+    "maintain": ("maintained", "maintains"),
+    "contend": ("contended", "contends"),
+    "charge": ("charged", "charges"),
+    "allege": ("alleged", "alleges"),
+    "report": ("reported", "reports"),
+    "quote": ("quoted",),
+    "wonder": ("wondered", "wonders"),
+    "muse": ("mused", "muses"),
+    "sigh": ("sighed",),
+    "plead": ("pleaded", "pleads"),
+    "demand": ("demanded", "demands"),
+    "beg": ("begged",),
+    "reflect": ("reflected", "reflects"),
+    "predict_": (),
+    "caution": ("cautioned", "cautions"),
+    "insinuate": ("insinuated",),
+    "proclaim": ("proclaimed", "proclaims"),
+    "thunder": ("thundered",),
+    "fume": ("fumed",),
+    "gush": ("gushed",),
+    "rave": ("raved",),
+    "lament": ("lamented", "laments"),
+    "speak": ("spoke", "speaks", "speaking"),
+    "mention": ("mentioned", "mentions"),
+    "estimate": ("estimated", "estimates"),
+}
+
+SPEECH_FORMS: frozenset[str] = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
+
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+
+# Capitalised words that are never (the start of) a participant name.
+NON_NAMES: frozenset[str] = frozenset(
+    """
+    a about above according across additionally after afterwards again against ago all
+    almost also although always am among an and another any anyone anything are around as
+    at back be because been before being below between beyond both but by can could
+    despite did do does during each earlier either else even ever every everyone
+    everything except few finally first for from further furthermore had has have having
+    he her here hers herself him himself his how however i if in including indeed inside
+    instead into is it its itself just last later lastly least less like many may me
+    meanwhile might moreover most much must my myself neither never nevertheless next no
+    nobody none nor not nothing now of off often on once one only or other others
+    otherwise our ours out outside over overall perhaps please rather recently regardless
+    same second several she should similarly since so some someone something sometimes
+    soon still such than that the their theirs them themselves then there therefore these
+    they third this those though through throughout thus to today together tomorrow too
+    toward towards under unless unlike until up upon us very via was we well were what
+    whatever when whenever where whereas whether which while who whoever whom whose why
+    will with within without would yes yesterday yet you your yours yourself
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mr mrs ms dr
+    oh ok okay hey dear thanks thank yeah sorry hello
+    breaking update updated editor note photo video watch read related advertisement
+    sign subscribe click share follow comments comment email print
+    """.split()
+)
+
+# Words that can follow "the" and name a speaker by role ("the minister said").
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    minister president premier chancellor senator governor mayor official officials
+    spokesman spokeswoman spokesperson secretary chairman chairwoman chair director
+    leader candidate congressman congresswoman lawmaker ambassador envoy judge
+    prosecutor lawyer attorney commissioner chief executive ceo founder officer
+    sheriff detective coach manager player king queen prince pope bishop professor
+    doctor expert analyst economist source sources statement report author woman man
+    company agency ministry department police nominee businessman billionaire
+    """.split()
+)
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("briefgen.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def places() -> frozenset[str]:
+    """Known place names, exact case (countries, subdivisions, cities, regions)."""
+    names = set(_lines("countries.txt")) | set(_lines("subdivisions.txt")) | set(_lines("cities.txt"))
+    # Subdivision names that are ordinary words would turn "Central" or "North" into places.
+    return frozenset(n for n in names if n.lower() not in NON_NAMES and n.lower() not in _COMMON_WORDS)
+
+
+_COMMON_WORDS = frozenset(
+    """
+    central centre center north south east west northern southern eastern western coast
+    capital national city region district island islands upper lower middle river lake
+    mountain valley plains highlands lakes west-end federal border interior port
+    """.split()
+)
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym -> place ("Japanese" -> "Japan")."""
+    out: dict[str, str] = {}
+    for line in _lines("demonyms.txt"):
+        adj, _, place = line.partition("|")
+        out[adj] = place
+    return out
+
+
+@cache
+def title_words() -> frozenset[str]:
+    return frozenset(_lines("titles.txt"))
+
+
+@cache
+def org_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(suffix head words, prefix head words, known organisation names)."""
+    suffixes, prefixes, names = set(), set(), set()
+    for line in _lines("orgs.txt"):
+        if line.startswith("suffix:"):
+            suffixes.add(line[7:])
+        elif line.startswith("prefix:"):
+            prefixes.add(line[7:])
+        else:
+            names.add(line)
+    return frozenset(suffixes), frozenset(prefixes), frozenset(names)

@@ -1,0 +1,404 @@
+"""Brief + Audience -> HTML (Jinja2) -> PDF (WeasyPrint), safely.
+
+``render_html`` turns one audience's Brief into a self-contained HTML string
+(CSS inlined from the template search path). ``write_pdf`` turns that HTML
+into a PDF file, atomically. ``to_jsonable`` is the same brief as plain JSON.
+
+Safety model: article text is untrusted. Jinja autoescapes every ``.html`` /
+``.j2`` template and fails on undefined names; article text only ever lands in
+element content or ordinary attributes, never in ``style=`` or CSS, and in
+``href`` only as a validated http(s) URL. WeasyPrint gets a fetcher that can
+read ``data:`` URLs and files under the template directories, nothing else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from briefgen.config import Audience
+from briefgen.errors import RenderError
+from briefgen.model import Brief, Digest, Participant, Quote
+
+log = logging.getLogger(__name__)
+
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
+_PAGE_SIZES = {"a4": "A4", "letter": "letter", "a5": "A5", "legal": "legal"}
+_COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
+
+
+# --------------------------------------------------------------------------
+# Template search path and Jinja environment
+
+
+def builtin_template_dir() -> Path:
+    """The built-in templates: the installed package, else the checkout's templates/."""
+    spec = importlib.util.find_spec("briefgen.templates")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parents[1] / "templates"
+
+
+def template_search_path(user_dirs: Sequence[Path] = ()) -> list[Path]:
+    """User directories first (they override by file name), then the built-ins."""
+    path = [Path(d).expanduser().resolve() for d in user_dirs]
+    builtin = builtin_template_dir().resolve()
+    return [*path, builtin] if builtin not in path else path
+
+
+def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    """The Jinja environment used for every brief.
+
+    Sandboxed because user templates are code we did not write; strict because
+    a misspelt variable must be an error, not an empty string. ``builtin/NAME``
+    always reaches the built-in template, so a user's ``executive.html`` can
+    extend ``builtin/executive.html``.
+    """
+    search = template_search_path(template_dirs)
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader([str(p) for p in search]),
+            jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(search[-1]))}),
+        ]
+    )
+    return ImmutableSandboxedEnvironment(
+        loader=loader,
+        # "j2" as well: select_autoescape(["html"]) leaves *.html.j2 unescaped.
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "j2"], default=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+# --------------------------------------------------------------------------
+# The template context: everything computed here, so templates only lay out
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    speaker: str | None  # None: the extractor could not tell who said it
+    role: str | None
+    cue: str | None
+    story: int  # 1-based number of the story it comes from
+    anchor: str  # id of that story's section, for links
+
+
+@dataclass(frozen=True)
+class StoryView:
+    number: int
+    anchor: str  # "story-3": generated, never article text
+    headline: str
+    source: str | None
+    author: str | None
+    published: str | None  # formatted for people
+    url: str | None  # safe for href: http(s) only, else None
+    url_text: str | None  # the raw URL, shown as text when it is not safe
+    lang: str | None
+    summary: tuple[str, ...]
+    quotes: tuple[QuoteView, ...]
+    participants: tuple[Participant, ...]  # people, then organizations, then places
+    people: tuple[Participant, ...]
+    organizations: tuple[Participant, ...]
+    places: tuple[Participant, ...]
+    digest: Digest
+
+
+@dataclass(frozen=True)
+class SpeakerView:
+    name: str | None  # None groups the unattributed quotes
+    role: str | None
+    quotes: tuple[QuoteView, ...]
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    author: str
+    description: str
+    keywords: tuple[str, ...]
+    created: str  # W3C date from the brief's date: output is reproducible
+    generator: str
+    lang: str
+
+
+def _rank_quotes(quotes: Sequence[Quote], limit: int | None) -> list[Quote]:
+    try:  # the ranking stage may not exist yet; document order is a fair fallback
+        from briefgen.quotes import rank_quotes  # type: ignore[attr-defined]
+    except ImportError:
+        return _first_attributed(quotes, limit)
+    return list(rank_quotes(quotes, limit))
+
+
+def _first_attributed(quotes: Sequence[Quote], limit: int | None) -> list[Quote]:
+    if limit is None:
+        return list(quotes)  # "every quote": unattributed ones too, marked as such
+    return [q for q in quotes if q.speaker][:limit]
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) URL fit for href, else None."""
+    if not url or len(url) > 2000 or any(c.isspace() or ord(c) < 32 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def format_date(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return f"{value.day} {value:%B %Y, %H:%M}"
+    return f"{value.day} {value:%B %Y}"
+
+
+def _story_view(number: int, digest: Digest, audience: Audience) -> StoryView:
+    article = digest.article
+    anchor = f"story-{number}"
+    quotes = tuple(
+        QuoteView(
+            text=q.text,
+            speaker=q.speaker,
+            role=_role(digest.participant(q.speaker)),
+            cue=q.cue,
+            story=number,
+            anchor=anchor,
+        )
+        for q in _rank_quotes(digest.quotes, audience.quotes_per_story)
+    )
+    participants = tuple(
+        sorted(digest.participants, key=lambda p: (_KIND_ORDER.get(p.kind, 9), -p.mentions, p.name))
+    )
+    lang = article.language if article.language and _LANG.fullmatch(article.language) else None
+    return StoryView(
+        number=number,
+        anchor=anchor,
+        headline=article.title,
+        source=article.source,
+        author=article.author,
+        published=format_date(article.published),
+        url=safe_url(article.url),
+        url_text=article.url,
+        lang=lang,
+        summary=tuple(s.text for s in digest.summary),
+        quotes=quotes,
+        participants=participants,
+        people=tuple(p for p in participants if p.kind == "person"),
+        organizations=tuple(p for p in participants if p.kind == "organization"),
+        places=tuple(p for p in participants if p.kind == "place"),
+        digest=digest,
+    )
+
+
+def _role(participant: Participant | None) -> str | None:
+    return participant.role if participant else None
+
+
+def _speakers(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
+    """Quotes grouped by speaker: most quoted first, unattributed last."""
+    groups: dict[str | None, list[QuoteView]] = {}
+    roles: dict[str | None, str | None] = {}
+    for story in stories:
+        for q in story.quotes:
+            groups.setdefault(q.speaker, []).append(q)
+            roles[q.speaker] = roles.get(q.speaker) or q.role
+    order = sorted(groups, key=lambda s: (s is None, -len(groups[s]), s or ""))
+    return tuple(SpeakerView(s, roles[s], tuple(groups[s])) for s in order)
+
+
+def _keywords(stories: Sequence[StoryView]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for story in stories:
+        for p in story.people[:3] + story.organizations[:2]:
+            # WeasyPrint splits keywords on commas.
+            seen.setdefault(p.name.replace(",", " "), None)
+    return tuple(seen)[:20]
+
+
+def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
+    """Everything a template may use; documented field by field in docs/templates.md."""
+    digests = brief.digests
+    if audience.max_stories is not None:
+        digests = digests[: audience.max_stories]
+    stories = tuple(_story_view(i, d, audience) for i, d in enumerate(digests, start=1))
+    sources = tuple(dict.fromkeys(s.source for s in stories if s.source))
+    meta = Meta(
+        title=f"{brief.title} — {format_date(brief.date)}",
+        author=str(brief.extra.get("author") or brief.generated_by),
+        description=f"{audience.description} {len(stories)} stories, {format_date(brief.date)}.",
+        keywords=("news brief", audience.name, *_keywords(stories)),
+        created=brief.date.isoformat(),
+        generator=brief.generated_by,
+        lang=str(brief.extra.get("lang") or "en"),
+    )
+    return {
+        "brief": brief,
+        "audience": audience,
+        "meta": meta,
+        "date_label": f"{brief.date:%A}, {format_date(brief.date)}",
+        "stories": stories,
+        "omitted": len(brief.digests) - len(stories),
+        "speakers": _speakers(stories),
+        "quote_count": sum(len(s.quotes) for s in stories),
+        "sources": sources,
+        "failures": brief.failures,
+        # Values that end up inside CSS are validated here, never taken raw.
+        "accent": audience.accent if _COLOUR.fullmatch(audience.accent or "") else "#1f3a5f",
+        "page_size": _PAGE_SIZES.get((audience.page_size or "").lower(), "A4"),
+        "classification": audience.classification,
+    }
+
+
+# --------------------------------------------------------------------------
+# HTML
+
+
+def render_html(brief: Brief, audience: Audience, *, template_dirs: Sequence[Path] = ()) -> str:
+    """The brief as one self-contained HTML document (the PDF's source and the HTML preview)."""
+    env = make_environment(template_dirs)
+    try:
+        template = env.get_template(audience.template)
+        return template.render(build_context(brief, audience))
+    except jinja2.TemplateNotFound as exc:
+        where = ", ".join(str(p) for p in template_search_path(template_dirs))
+        raise RenderError(f"template {exc.name!r} not found in {where}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateError as exc:  # undefined names, sandbox violations
+        raise RenderError(f"{_template_location(exc)}{exc.message or exc}") from None
+
+
+def _template_location(exc: BaseException) -> str:
+    """'file:line: ' of the innermost template frame (Jinja rewrites tracebacks to templates)."""
+    found = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".j2", ".htm", ".css", ".xml")):
+            found = f"{name}:{tb.tb_lineno}: "
+        tb = tb.tb_next
+    return found
+
+
+# --------------------------------------------------------------------------
+# PDF
+
+
+def _make_fetcher(roots: Sequence[Path]):  # noqa: ANN202 - weasyprint is imported lazily
+    from weasyprint.urls import URLFetcher, URLFetchingError
+
+    class RestrictedFetcher(URLFetcher):
+        """data: URLs and files under the template directories; nothing else, no redirects."""
+
+        def __init__(self) -> None:
+            super().__init__(timeout=5, allowed_protocols={"data", "file"}, allow_redirects=False)
+            self.roots = [os.path.realpath(r) for r in roots]
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "file":
+                path = os.path.realpath(unquote(urlsplit(url).path))
+                if any(path == r or path.startswith(r + os.sep) for r in self.roots):
+                    if os.path.isfile(path):
+                        return super().fetch(url, headers)
+            elif scheme == "data":
+                return super().fetch(url, headers)
+            self.refused.append(url[:200])
+            raise URLFetchingError(f"briefgen does not fetch {url[:200]}")
+
+    return RestrictedFetcher()
+
+
+def write_pdf(
+    html: str,
+    target: Path,
+    *,
+    template_dirs: Sequence[Path] = (),
+    variant: str | None = None,
+) -> Path:
+    """Render ``html`` to a PDF at ``target``; atomic: a complete file or none at all."""
+    if variant is not None and variant not in PDF_VARIANTS:
+        raise RenderError(f"unknown PDF variant {variant!r}; choose from {', '.join(PDF_VARIANTS)}")
+    from weasyprint import HTML  # heavy import (~0.7 s): only when a PDF is wanted
+
+    target = Path(target)
+    roots = template_search_path(template_dirs)
+    fetcher = _make_fetcher(roots)
+    try:
+        page = HTML(string=html, base_url=roots[0].as_uri() + "/", url_fetcher=fetcher)
+        # The variant sets tags and PDF version itself; nothing else is passed, so
+        # no option can bring its own (unrestricted) fetcher.
+        data = page.write_pdf(pdf_variant=variant)
+    except Exception as exc:  # WeasyPrint raises many kinds; the user needs one line
+        raise RenderError(f"could not render {target.name}: {type(exc).__name__}: {exc}") from exc
+    if fetcher.refused:
+        log.warning("refused to fetch %d resource(s), e.g. %s", len(fetcher.refused), fetcher.refused[0])
+    _write_atomically(target, data)
+    return target
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise RenderError(f"cannot write {target}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise RenderError(f"cannot write {target}: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------
+# JSON
+
+
+def to_jsonable(brief: Brief) -> dict:
+    """The brief as plain JSON types: dates as ISO strings, tuples as lists."""
+    return _plain(brief)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)

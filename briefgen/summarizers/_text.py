@@ -1,0 +1,92 @@
+"""Sentence texts -> the words, stems and stop words every summarizer shares.
+
+All engines see the same words: the tokens sumy's own ``Tokenizer.to_words``
+would keep (letters, apostrophes and hyphens; no numbers, no ``U.S.``),
+produced offline by ``briefgen.segment.SumyTokenizer``. Stemming is sumy's
+English Snowball stemmer and the stop words are sumy's English list, both of
+which ship inside the installed packages (no download).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from sumy.nlp.stemmers import Stemmer
+from sumy.utils import get_stop_words
+
+# sumy's word filter: a token is a word when it starts with a letter and holds
+# only letters, apostrophes and hyphens.
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
+
+
+class _FallbackTokenizer:
+    """Used only if briefgen.segment is unavailable; same contract as SumyTokenizer."""
+
+    _TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(s for s in re.split(r"(?<=[.!?])\s+", paragraph.strip()) if s)
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(t for t in self._TOKEN.findall(sentence) if _WORD.match(t))
+
+
+@lru_cache(maxsize=1)
+def sumy_tokenizer():
+    """The offline tokenizer handed to sumy (``to_sentences``/``to_words``)."""
+    try:
+        from briefgen.segment import SumyTokenizer
+    except ImportError:  # segment.py not there yet: keep summaries working
+        return _FallbackTokenizer()
+    return SumyTokenizer()
+
+
+@lru_cache(maxsize=1)
+def stemmer() -> Stemmer:
+    return Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    return frozenset(get_stop_words("english"))
+
+
+_stem_cache: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """Lower-case then stem, memoised: sumy re-stems every word on every call."""
+    s = _stem_cache.get(word)
+    if s is None:
+        s = stemmer()(word.lower())
+        if len(_stem_cache) < 500_000:
+            _stem_cache[word] = s
+    return s
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of each sentence in the forms the algorithms need."""
+
+    words: tuple[tuple[str, ...], ...]  # sumy's to_words output, original case
+    lower: tuple[tuple[str, ...], ...]
+    stems: tuple[tuple[str, ...], ...]  # every word, stemmed
+    content: tuple[tuple[str, ...], ...]  # stems of non-stop words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def analyse(texts: Sequence[str]) -> Words:
+    tok = sumy_tokenizer()
+    sw = stop_words()
+    words = tuple(tuple(tok.to_words(t)) for t in texts)
+    lower = tuple(tuple(w.lower() for w in ws) for ws in words)
+    stems = tuple(tuple(stem(w) for w in ws) for ws in lower)
+    content = tuple(
+        tuple(s for w, s in zip(ws, ss) if w not in sw) for ws, ss in zip(lower, stems)
+    )
+    return Words(words, lower, stems, content)

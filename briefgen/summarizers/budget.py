@@ -1,0 +1,63 @@
+"""A ranking of sentences + a length budget -> the chosen sentence positions.
+
+Budgets: ``count`` sentences, ``words`` words, ``ratio`` share of sentences;
+any combination applies at once (the tightest wins). Without any budget a
+summary has ``DEFAULT_COUNT`` sentences. Words are counted as
+whitespace-separated tokens of the sentence text, the way a reader or a word
+processor counts them.
+
+The word budget is a hard cap with one exception, chosen so a brief never
+shows an empty summary for a real article: when not even the best-ranked
+sentence fits, that sentence is returned alone.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Iterable, Sequence
+
+DEFAULT_COUNT = 3
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def max_sentences(n: int, count: int | None, ratio: float | None) -> int:
+    """How many sentences the count/ratio budgets allow out of ``n``."""
+    limits = [n]
+    if count is not None:
+        limits.append(max(0, int(count)))
+    if ratio is not None:
+        r = float(ratio)
+        if math.isnan(r):
+            r = 0.0
+        r = min(max(r, 0.0), 1.0)
+        # at least one sentence for a positive ratio, like sumy's "N%" counts
+        limits.append(max(1, round(r * n)) if r > 0 else 0)
+    return min(limits)
+
+
+def select(ranking: Iterable[int], lengths: Sequence[int], *, count: int | None = None,
+           words: int | None = None, ratio: float | None = None) -> list[int]:
+    """Walk ``ranking`` (best first) and keep what fits; returns positions in document order."""
+    n = len(lengths)
+    if count is None and words is None and ratio is None:
+        count = DEFAULT_COUNT
+    limit = max_sentences(n, count, ratio)
+    budget = None if words is None else max(0, int(words))
+    chosen: list[int] = []
+    used = 0
+    first = None
+    for i in ranking:
+        if len(chosen) >= limit:
+            break
+        if first is None:
+            first = i
+        if budget is not None and used + lengths[i] > budget:
+            continue  # a shorter, lower-ranked sentence may still fit
+        chosen.append(i)
+        used += lengths[i]
+    if not chosen and first is not None and limit > 0 and (budget is None or budget > 0):
+        chosen = [first]
+    return sorted(chosen)
