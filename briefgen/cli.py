@@ -7,31 +7,16 @@ traceback only under --verbose), never a wall of Python.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
-from datetime import date
-from enum import IntEnum
-from pathlib import Path
 
 import click
 
 from . import __version__
-from .config import BUILTIN_AUDIENCES
 from .errors import BriefgenError
+from .exitcodes import ExitCode
 
 log = logging.getLogger("briefgen")
-
-
-class ExitCode(IntEnum):
-    OK = 0
-    ERROR = 1  # nothing written
-    USAGE = 2  # Click's own code for bad arguments
-    PARTIAL = 3  # brief written, but some inputs could not be used
-    NOTHING_TO_BRIEF = 4  # no usable articles
-
-
-FORMATS = ("pdf", "html", "json")
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
@@ -42,12 +27,13 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
-
-
-def _algorithms() -> tuple[str, ...]:
-    from .summarize import ALGORITHMS
-
-    return ALGORITHMS
+    # WeasyPrint reports every refused fetch on its own logger; render.py already
+    # sums them up in one warning, so its chatter only shows with -vv.
+    for name in ("weasyprint", "fontTools"):
+        lib = logging.getLogger(name)
+        lib.handlers[:] = [handler]
+        lib.setLevel(level if verbose > 1 else logging.CRITICAL)
+        lib.propagate = False
 
 
 class _Group(click.Group):
@@ -80,140 +66,12 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     _setup_logging(verbose, quiet)
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-a", "--audience", "audiences", multiple=True, metavar="NAME",
-              help="Audience to brief (repeatable). Default: every audience. See `briefgen audiences`.")
-@click.option("-d", "--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Date of the brief, YYYY-MM-DD. Default: today.")
-@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True, help="Briefs go to OUTPUT_DIR/<date>/<audience>.<format>.")
-@click.option("-f", "--format", "formats", type=click.Choice(FORMATS), multiple=True,
-              help="Output format (repeatable). Default: pdf.")
-@click.option("--algorithm", default=None, metavar="NAME", help="Summarizer for every audience (see `analyze --help`).")
-@click.option("--engine", type=click.Choice(["fast", "sumy"]), default="fast", show_default=True,
-              help="Summarizer implementation: briefgen's own or the sumy reference.")
-@click.pass_context
-def build(ctx, paths, audiences, day, output_dir, formats, algorithm, engine):
-    """Write briefs for the articles in PATHS (files or folders).
+from .commands.analyze import analyze  # noqa: E402  (commands register on the group)
+from .commands.audiences import audiences  # noqa: E402
+from .commands.build import build  # noqa: E402
 
-    \b
-    Examples:
-      briefgen build seeds/
-      briefgen build inbox/ -a executive -a press --date 2026-11-28
-      briefgen build inbox/*.txt -f pdf -f json -o /srv/briefs
-
-    Exit codes: 0 written; 1 nothing written; 2 usage error;
-    3 written but some inputs failed (listed on stderr and in the brief);
-    4 no usable articles.
-    """
-    from dataclasses import replace
-
-    from .pipeline import AnalysisOptions, analyze_paths, build_brief
-    from .render import render_html, write_pdf
-    from .serialize import brief_to_dict
-    from .atomic import write_atomic
-
-    if not paths:
-        raise click.UsageError("give at least one article file or folder, e.g. `briefgen build seeds/`")
-    names = audiences or tuple(BUILTIN_AUDIENCES)
-    unknown = [n for n in names if n not in BUILTIN_AUDIENCES]
-    if unknown:
-        raise click.BadParameter(
-            f"unknown audience {unknown[0]!r}; choose from {', '.join(BUILTIN_AUDIENCES)}", param_hint="--audience"
-        )
-    if algorithm is not None:
-        _check_algorithm(algorithm)
-    the_day: date = day.date() if day else date.today()
-    formats = formats or ("pdf",)
-
-    digests, failures = analyze_paths(paths, AnalysisOptions(engine=engine))
-    if not digests:
-        click.echo(f"briefgen: no usable articles in {', '.join(map(str, paths))}", err=True)
-        ctx.exit(ExitCode.NOTHING_TO_BRIEF)
-
-    folder = output_dir / the_day.isoformat()
-    written: list[Path] = []
-    for name in names:
-        audience = BUILTIN_AUDIENCES[name]
-        if algorithm:
-            audience = replace(audience, algorithm=algorithm)
-        brief = build_brief(digests, audience, the_day, failures, engine=engine)
-        html = render_html(brief, audience) if {"pdf", "html"} & set(formats) else ""
-        for fmt in formats:
-            target = folder / f"{name}.{fmt}"
-            if fmt == "pdf":
-                write_pdf(html, target)
-            elif fmt == "html":
-                write_atomic(target, html.encode("utf-8"))
-            else:
-                data = json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
-                write_atomic(target, data.encode("utf-8"))
-            written.append(target)
-            click.echo(str(target))
-    log.info("%d articles, %d skipped, %d files written", len(digests), len(failures), len(written))
-    ctx.exit(ExitCode.PARTIAL if failures else ExitCode.OK)
-
-
-def _check_algorithm(name: str) -> None:
-    if name not in _algorithms():
-        raise click.BadParameter(f"unknown summarizer {name!r}; choose from {', '.join(_algorithms())}",
-                                 param_hint="--algorithm")
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--algorithm", default=None, metavar="NAME",
-              help="Summarizer: lexrank, lsa, textrank, luhn, edmundson, kl, sumbasic, reduction, random, "
-                   "lead, or briefgen's own. Default: briefgen's default.")
-@click.option("-n", "--sentences", type=click.IntRange(min=0), default=3, show_default=True,
-              help="Summary length in sentences.")
-@click.option("-w", "--words", type=click.IntRange(min=1), default=None, help="Summary length in words (a budget).")
-@click.option("--engine", type=click.Choice(["fast", "sumy"]), default="fast", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
-@click.pass_context
-def analyze(ctx, paths, algorithm, sentences, words, engine, fmt):
-    """Show what briefgen finds in articles: sentences, summary, quotes, participants.
-
-    Prints one JSON object {"articles": [...]} to stdout (the contract in
-    docs/EVALUATION.md); unusable inputs are listed under "failures" and on stderr.
-
-    \b
-    Examples:
-      briefgen analyze seeds/000_6a20b3f872e24daa.txt
-      briefgen analyze news/*.txt --algorithm lexrank --sentences 5
-    """
-    from .pipeline import AnalysisOptions, analyze_paths
-    from .serialize import analysis_to_dict
-
-    if algorithm is not None:
-        _check_algorithm(algorithm)
-    digests, failures = analyze_paths(paths, AnalysisOptions(algorithm, sentences, words, engine))
-    if fmt == "json":
-        click.echo(json.dumps(analysis_to_dict(digests, failures), ensure_ascii=False))
-    else:
-        for d in digests:
-            click.echo(_digest_text(d))
-    if not digests:
-        ctx.exit(ExitCode.NOTHING_TO_BRIEF)
-    ctx.exit(ExitCode.PARTIAL if failures else ExitCode.OK)
-
-
-def _digest_text(d) -> str:
-    lines = [f"# {d.article.title}  ({d.article.path})", "", "Summary:"]
-    lines += [f"  - {s.text}" for s in d.summary]
-    lines += ["", "Quotes:"]
-    lines += [f"  - “{q.text}” — {q.speaker or q.speaker_mention or 'unattributed'}" for q in d.quotes]
-    lines += ["", "Participants:"]
-    lines += [f"  - {p.name} ({p.kind}{', ' + p.role if p.role else ''})" for p in d.participants]
-    return "\n".join(lines) + "\n"
-
-
-@cli.command()
-def audiences():
-    """List the built-in audiences and what each brief shows."""
-    for a in BUILTIN_AUDIENCES.values():
-        click.echo(f"{a.name:<10} {a.title:<20} {a.description}")
+for _command in (build, analyze, audiences):
+    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -104,6 +104,12 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "speak": ("spoke", "speaks", "speaking"),
     "mention": ("mentioned", "mentions"),
     "estimate": ("estimated", "estimates"),
+    "echo": ("echoed", "echoes", "echoing"),
+    "reveal": ("revealed", "reveals"),
+    "label": ("labeled", "labelled", "labeling", "labelling", "labels"),
+    "dub": ("dubbed",),
+    "assure": ("assured", "assures"),
+    "go_on": (),
 }
 
 SPEECH_FORMS: frozenset[str] = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)

@@ -2,7 +2,7 @@
 
 ``render_html`` turns one audience's Brief into a self-contained HTML string
 (CSS inlined from the template search path). ``write_pdf`` turns that HTML
-into a PDF file, atomically. ``to_jsonable`` is the same brief as plain JSON.
+into a PDF file, atomically.
 
 Safety model: article text is untrusted. Jinja autoescapes every ``.html`` /
 ``.j2`` template and fails on undefined names; article text only ever lands in
@@ -13,12 +13,10 @@ read ``data:`` URLs and files under the template directories, nothing else.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.util
 import logging
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,11 +25,12 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from briefgen.config import Audience
 from briefgen.errors import RenderError
 from briefgen.model import Brief, Digest, Participant, Quote
+from briefgen.quotes import rank_quotes
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +60,23 @@ def template_search_path(user_dirs: Sequence[Path] = ()) -> list[Path]:
     return [*path, builtin] if builtin not in path else path
 
 
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The Jinja sandbox, plus a cap on the two operators that can exhaust memory
+    (``'x' * 10**9``); the sandbox itself only blocks attribute escapes."""
+
+    intercepted_binops = frozenset({"*", "**"})
+    max_size = 1_000_000
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+            raise SecurityError("exponent too large in template")
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > self.max_size:
+                    raise SecurityError("template tried to build a value over 1 MB")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     """The Jinja environment used for every brief.
 
@@ -76,7 +92,7 @@ def make_environment(template_dirs: Sequence[Path] = ()) -> jinja2.Environment:
             jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(search[-1]))}),
         ]
     )
-    return ImmutableSandboxedEnvironment(
+    return _BoundedSandbox(
         loader=loader,
         # "j2" as well: select_autoescape(["html"]) leaves *.html.j2 unescaped.
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "j2"], default=False),
@@ -105,6 +121,7 @@ class StoryView:
     number: int
     anchor: str  # "story-3": generated, never article text
     headline: str
+    running: str  # the headline cut to fit the running footer
     source: str | None
     author: str | None
     published: str | None  # formatted for people
@@ -112,6 +129,7 @@ class StoryView:
     url_text: str | None  # the raw URL, shown as text when it is not safe
     lang: str | None
     summary: tuple[str, ...]
+    speakers: tuple[tuple[str | None, str | None], ...]  # (name, role) of each quoted speaker, once
     quotes: tuple[QuoteView, ...]
     participants: tuple[Participant, ...]  # people, then organizations, then places
     people: tuple[Participant, ...]
@@ -121,10 +139,19 @@ class StoryView:
 
 
 @dataclass(frozen=True)
+class SpeakerStory:
+    story: StoryView
+    quotes: tuple[QuoteView, ...]  # what the speaker said in that story, in order
+
+
+@dataclass(frozen=True)
 class SpeakerView:
     name: str | None  # None groups the unattributed quotes
     role: str | None
+    running: str  # the name cut to fit the running footer
+    anchor: str  # "speaker-2": generated, never article text
     quotes: tuple[QuoteView, ...]
+    stories: tuple[SpeakerStory, ...]
 
 
 @dataclass(frozen=True)
@@ -138,17 +165,14 @@ class Meta:
     lang: str
 
 
-def _rank_quotes(quotes: Sequence[Quote], limit: int | None) -> list[Quote]:
-    try:  # the ranking stage may not exist yet; document order is a fair fallback
-        from briefgen.quotes import rank_quotes  # type: ignore[attr-defined]
-    except ImportError:
-        return _first_attributed(quotes, limit)
-    return list(rank_quotes(quotes, limit))
-
-
-def _first_attributed(quotes: Sequence[Quote], limit: int | None) -> list[Quote]:
+def _select_quotes(quotes: Sequence[Quote], limit: int | None) -> list[Quote]:
+    """Every quote in article order when the audience wants them all; else the key quotes,
+    falling back to the first attributed ones when none is substantive enough to rank."""
     if limit is None:
-        return list(quotes)  # "every quote": unattributed ones too, marked as such
+        return list(quotes)  # unattributed ones too, marked as such
+    ranked = rank_quotes(quotes, limit)
+    if ranked:
+        return sorted(ranked, key=lambda q: q.start)
     return [q for q in quotes if q.speaker][:limit]
 
 
@@ -165,10 +189,22 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+def shorten(text: str, limit: int) -> str:
+    """Text cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def format_date(value: date | datetime | None) -> str | None:
     if value is None:
         return None
-    if isinstance(value, datetime):
+    if isinstance(value, datetime) and (value.hour, value.minute) != (0, 0):
+        # Midnight usually means "no time given", so it is not shown.
         return f"{value.day} {value:%B %Y, %H:%M}"
     return f"{value.day} {value:%B %Y}"
 
@@ -185,16 +221,17 @@ def _story_view(number: int, digest: Digest, audience: Audience) -> StoryView:
             story=number,
             anchor=anchor,
         )
-        for q in _rank_quotes(digest.quotes, audience.quotes_per_story)
+        for q in _select_quotes(digest.quotes, audience.quotes_per_story)
     )
     participants = tuple(
         sorted(digest.participants, key=lambda p: (_KIND_ORDER.get(p.kind, 9), -p.mentions, p.name))
     )
-    lang = article.language if article.language and _LANG.fullmatch(article.language) else None
+    lang = _valid_lang(article.language)
     return StoryView(
         number=number,
         anchor=anchor,
         headline=article.title,
+        running=shorten(f"{number} {article.title}", 80),
         source=article.source,
         author=article.author,
         published=format_date(article.published),
@@ -202,6 +239,7 @@ def _story_view(number: int, digest: Digest, audience: Audience) -> StoryView:
         url_text=article.url,
         lang=lang,
         summary=tuple(s.text for s in digest.summary),
+        speakers=tuple(dict.fromkeys((q.speaker, q.role) for q in quotes)),
         quotes=quotes,
         participants=participants,
         people=tuple(p for p in participants if p.kind == "person"),
@@ -211,20 +249,38 @@ def _story_view(number: int, digest: Digest, audience: Audience) -> StoryView:
     )
 
 
+def _valid_lang(tag: object) -> str | None:
+    return tag if isinstance(tag, str) and _LANG.fullmatch(tag) else None
+
+
 def _role(participant: Participant | None) -> str | None:
     return participant.role if participant else None
 
 
 def _speakers(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
     """Quotes grouped by speaker: most quoted first, unattributed last."""
-    groups: dict[str | None, list[QuoteView]] = {}
+    groups: dict[str | None, dict[int, list[QuoteView]]] = {}
     roles: dict[str | None, str | None] = {}
     for story in stories:
         for q in story.quotes:
-            groups.setdefault(q.speaker, []).append(q)
+            groups.setdefault(q.speaker, {}).setdefault(story.number, []).append(q)
             roles[q.speaker] = roles.get(q.speaker) or q.role
-    order = sorted(groups, key=lambda s: (s is None, -len(groups[s]), s or ""))
-    return tuple(SpeakerView(s, roles[s], tuple(groups[s])) for s in order)
+
+    def count(speaker: str | None) -> int:
+        return sum(len(qs) for qs in groups[speaker].values())
+
+    order = sorted(groups, key=lambda s: (s is None, -count(s), s or ""))
+    return tuple(
+        SpeakerView(
+            name=s,
+            role=roles[s],
+            running=shorten(s or "Unattributed quotes", 80),
+            anchor=f"speaker-{i}",
+            quotes=tuple(q for qs in groups[s].values() for q in qs),
+            stories=tuple(SpeakerStory(stories[n - 1], tuple(qs)) for n, qs in groups[s].items()),
+        )
+        for i, s in enumerate(order, start=1)
+    )
 
 
 def _keywords(stories: Sequence[StoryView]) -> tuple[str, ...]:
@@ -250,7 +306,7 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
         keywords=("news brief", audience.name, *_keywords(stories)),
         created=brief.date.isoformat(),
         generator=brief.generated_by,
-        lang=str(brief.extra.get("lang") or "en"),
+        lang=_valid_lang(brief.extra.get("lang")) or "en",
     )
     return {
         "brief": brief,
@@ -331,19 +387,12 @@ def _make_fetcher(roots: Sequence[Path]):  # noqa: ANN202 - weasyprint is import
     return RestrictedFetcher()
 
 
-def write_pdf(
-    html: str,
-    target: Path,
-    *,
-    template_dirs: Sequence[Path] = (),
-    variant: str | None = None,
-) -> Path:
-    """Render ``html`` to a PDF at ``target``; atomic: a complete file or none at all."""
+def render_pdf(html: str, *, template_dirs: Sequence[Path] = (), variant: str | None = None) -> bytes:
+    """Render ``html`` to PDF bytes with the restricted fetcher."""
     if variant is not None and variant not in PDF_VARIANTS:
         raise RenderError(f"unknown PDF variant {variant!r}; choose from {', '.join(PDF_VARIANTS)}")
     from weasyprint import HTML  # heavy import (~0.7 s): only when a PDF is wanted
 
-    target = Path(target)
     roots = template_search_path(template_dirs)
     fetcher = _make_fetcher(roots)
     try:
@@ -352,53 +401,26 @@ def write_pdf(
         # no option can bring its own (unrestricted) fetcher.
         data = page.write_pdf(pdf_variant=variant)
     except Exception as exc:  # WeasyPrint raises many kinds; the user needs one line
-        raise RenderError(f"could not render {target.name}: {type(exc).__name__}: {exc}") from exc
+        raise RenderError(f"could not render the PDF: {type(exc).__name__}: {exc}") from exc
     if fetcher.refused:
         log.warning("refused to fetch %d resource(s), e.g. %s", len(fetcher.refused), fetcher.refused[0])
-    _write_atomically(target, data)
+    return data
+
+
+def write_pdf(
+    html: str,
+    target: Path,
+    *,
+    template_dirs: Sequence[Path] = (),
+    variant: str | None = None,
+) -> Path:
+    """Render ``html`` to a PDF at ``target``; atomic: a complete file or none at all."""
+    from briefgen.atomic import write_atomic
+
+    target = Path(target)
+    data = render_pdf(html, template_dirs=template_dirs, variant=variant)
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise RenderError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise RenderError(f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise RenderError(f"cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-# --------------------------------------------------------------------------
-# JSON
-
-
-def to_jsonable(brief: Brief) -> dict:
-    """The brief as plain JSON types: dates as ISO strings, tuples as lists."""
-    return _plain(brief)
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_plain(v) for v in value]
-    if isinstance(value, Path):
-        return str(value)
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)

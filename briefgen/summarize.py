@@ -30,9 +30,14 @@ from .summarizers import budget as _budget
 SUMY_ALGORITHMS: tuple[str, ...] = (
     "lexrank", "lsa", "textrank", "luhn", "edmundson", "kl", "sumbasic", "reduction", "random",
 )
-ALGORITHMS: tuple[str, ...] = SUMY_ALGORITHMS + ("lead",)
-DEFAULT_ALGORITHM: str = "lead"
+# "editor" is briefgen's own: position + centrality + title + length, with
+# editorial selection (see briefgen.summarizers.editor)
+ALGORITHMS: tuple[str, ...] = SUMY_ALGORITHMS + ("lead", "editor")
+DEFAULT_ALGORITHM: str = "editor"
 ENGINES: tuple[str, ...] = ("fast", "sumy")
+# algorithms with a vectorised engine; the others (edmundson, random, lead) are
+# linear already and run the same code under both engines
+FAST_ALGORITHMS: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
 
 Rater = Callable[[Sequence[str], Sequence[int], "str | None"], tuple[list[float], list[int]]]
 
@@ -61,6 +66,14 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int], *, algorithm: str,
         return [], []
     if name == "lead":
         return _rate_lead(texts, paragraphs, title)
+    if name == "editor":
+        from .summarizers import editor
+
+        return editor.rate(texts, paragraphs, title)
+    if engine == "fast" and name in FAST_ALGORITHMS:
+        from .summarizers import fast
+
+        return fast.rate(name, texts)
     from .summarizers import sumy_engine
 
     return sumy_engine.rate(name, texts, paragraphs, title)
@@ -78,13 +91,127 @@ def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
               title: str | None = None, engine: str = "fast") -> tuple[SummarySentence, ...]:
     """Choose the summary sentences of one article; see the module docstring."""
     name = _check(algorithm, engine)
-    kept = [s for s in sentences if s.text and s.text.strip()]
+    kept, seen = [], set()
+    for s in sentences:
+        key = " ".join((s.text or "").split())
+        # repeated sentences would share one sumy score and could both be chosen
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(s)
     if not kept:
         return ()
     texts = [" ".join(s.text.split()) for s in kept]
     paragraphs = [s.paragraph for s in kept]
     raw, ranking = rate(texts, paragraphs, algorithm=name, title=title, engine=engine)
     lengths = [_budget.word_count(t) for t in texts]
-    chosen = _budget.select(ranking, lengths, count=count, words=words, ratio=ratio)
+    if name == "editor":
+        from .summarizers import editor
+
+        limit, budget = _budget.limits(len(texts), count=count, words=words, ratio=ratio)
+        chosen = editor.choose(texts, ranking, lengths, limit, budget)
+        if not chosen and ranking and limit > 0 and budget != 0:
+            chosen = [ranking[0]]  # same rule as every algorithm: never empty
+    else:
+        chosen = _budget.select(ranking, lengths, count=count, words=words, ratio=ratio)
     scores = _rescale(raw)
     return tuple(SummarySentence(kept[i].index, kept[i].text, scores[i]) for i in chosen)
+
+
+# ---- many articles, one summary ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourcedSentence:
+    """A summary sentence that remembers which article it came from."""
+
+    document: str  # the reference the caller gave for the article (path, id, url)
+    index: int  # index into that article's sentences
+    text: str
+    score: float  # relevance in [0, 1] across the whole set (1 = the best sentence)
+
+
+def summarize_many(docs: Sequence[tuple[str, Sequence[Sentence]]], *, words: int | None = None,
+                   count: int | None = None, ratio: float | None = None, title: str | None = None,
+                   algorithm: str | None = None, engine: str = "fast",
+                   diversity: float = 0.3) -> tuple[SourcedSentence, ...]:
+    """One summary over several articles of a story, with MMR redundancy control.
+
+    Relevance of a sentence = half its score inside its own article (``algorithm``,
+    default the default summarizer, rescaled to [0, 1]) and half its cosine with
+    the centroid of all the articles (what the sources agree on). Sentences are
+    then picked by maximal marginal relevance (Carbonell & Goldstein 1998):
+    ``(1 - diversity) * relevance - diversity * max cosine to what is chosen``,
+    skipping near-duplicates, non-prose and dangling openers, until the budget
+    (same rules as ``summarize``; ratio is a share of all sentences) is spent.
+    Output: grouped by article in input order, document order inside each.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    from .summarizers import _matrix, _text, editor
+
+    name = _check(algorithm, engine)
+    items: list[tuple[int, str, Sentence, str]] = []  # (doc no, ref, sentence, clean text)
+    relevance: list[float] = []
+    for d, (ref, sentences) in enumerate(docs):
+        kept, seen = [], set()
+        for s in sentences:
+            key = " ".join((s.text or "").split())
+            if key and key not in seen:
+                seen.add(key)
+                kept.append((s, key))
+        if not kept:
+            continue
+        raw, _ = rate([k for _, k in kept], [s.paragraph for s, _ in kept], algorithm=name,
+                      title=title, engine=engine)
+        relevance.extend(_rescale(raw))
+        items.extend((d, ref, s, k) for s, k in kept)
+    if not items:
+        return ()
+    texts = [k for *_, k in items]
+    words_ = _text.analyse(texts)
+    c, _ = _matrix.counts(words_.content)
+    df = np.bincount(c.indices, minlength=c.shape[1])
+    x = (c @ sparse.diags(np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0)).tocsr()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    x = (sparse.diags(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)) @ x).tocsr()
+    centroid = np.asarray(x.mean(axis=0)).ravel()
+    cn = np.linalg.norm(centroid)
+    central = x @ (centroid / cn) if cn > 0 else np.zeros(len(texts))
+    cmax = central.max() if len(central) else 0.0
+    rel = 0.5 * np.asarray(relevance) + 0.5 * (central / cmax if cmax > 0 else central)
+
+    lengths = [_budget.word_count(t) for t in texts]
+    limit, budget = _budget.limits(len(texts), count=count, words=words, ratio=ratio)
+    ok = np.asarray([editor.is_content(t) for t in texts])
+    max_sim = np.zeros(len(texts))
+    chosen: list[int] = []
+    taken: set[tuple[int, int]] = set()
+    used = 0
+    alive = ok.copy()
+    while len(chosen) < limit and alive.any():
+        mmr = np.where(alive, (1 - diversity) * rel - diversity * max_sim, -np.inf)
+        i = int(np.argmax(mmr))
+        alive[i] = False
+        d, _, s, t = items[i]
+        if budget is not None and used + lengths[i] > budget:
+            continue
+        if max_sim[i] > 0.8:  # says what a chosen sentence says
+            continue
+        if editor.opener(t) in editor.OPENERS and (d, s.index - 1) not in taken:
+            continue
+        chosen.append(i)
+        taken.add((d, s.index))
+        used += lengths[i]
+        max_sim = np.maximum(max_sim, (x @ x[i].T).toarray().ravel())
+        if editor.opener(t) is not None:
+            # a dangling follower of this sentence may now be taken: let it compete again
+            for j in range(len(items)):
+                if items[j][0] == d and items[j][2].index == s.index + 1 and ok[j] and j not in chosen:
+                    alive[j] = True
+    if not chosen and budget != 0 and limit > 0:
+        chosen = [int(np.argmax(np.where(ok, rel, -np.inf)))] if ok.any() else [0]
+    scores = _rescale(list(rel))
+    chosen.sort(key=lambda i: (items[i][0], items[i][2].index))
+    return tuple(SourcedSentence(items[i][1], items[i][2].index, items[i][2].text, scores[i])
+                 for i in chosen)

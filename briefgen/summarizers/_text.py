@@ -34,6 +34,19 @@ class _FallbackTokenizer:
         return tuple(t for t in self._TOKEN.findall(sentence) if _WORD.match(t))
 
 
+class _SumyWords:
+    """briefgen's tokenizer with sumy's word filter applied, as stock sumy would do."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(self._inner.to_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(w for w in self._inner.to_words(sentence) if _WORD.match(w))
+
+
 @lru_cache(maxsize=1)
 def sumy_tokenizer():
     """The offline tokenizer handed to sumy (``to_sentences``/``to_words``)."""
@@ -41,7 +54,7 @@ def sumy_tokenizer():
         from briefgen.segment import SumyTokenizer
     except ImportError:  # segment.py not there yet: keep summaries working
         return _FallbackTokenizer()
-    return SumyTokenizer()
+    return _SumyWords(SumyTokenizer())
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +95,13 @@ class Words:
 
 def analyse(texts: Sequence[str]) -> Words:
     tok = sumy_tokenizer()
+    return analyse_words([tok.to_words(t) for t in texts])
+
+
+def analyse_words(word_lists: Sequence[Sequence[str]]) -> Words:
+    """``analyse`` for sentences already split into words."""
     sw = stop_words()
-    words = tuple(tuple(tok.to_words(t)) for t in texts)
+    words = tuple(tuple(ws) for ws in word_lists)
     lower = tuple(tuple(w.lower() for w in ws) for ws in words)
     stems = tuple(tuple(stem(w) for w in ws) for ws in lower)
     content = tuple(

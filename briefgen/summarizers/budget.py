@@ -38,14 +38,18 @@ def max_sentences(n: int, count: int | None, ratio: float | None) -> int:
     return min(limits)
 
 
+def limits(n: int, *, count: int | None = None, words: int | None = None,
+           ratio: float | None = None) -> tuple[int, int | None]:
+    """(most sentences allowed, word budget or None) for an article of ``n`` sentences."""
+    if count is None and words is None and ratio is None:
+        count = DEFAULT_COUNT
+    return max_sentences(n, count, ratio), (None if words is None else max(0, int(words)))
+
+
 def select(ranking: Iterable[int], lengths: Sequence[int], *, count: int | None = None,
            words: int | None = None, ratio: float | None = None) -> list[int]:
     """Walk ``ranking`` (best first) and keep what fits; returns positions in document order."""
-    n = len(lengths)
-    if count is None and words is None and ratio is None:
-        count = DEFAULT_COUNT
-    limit = max_sentences(n, count, ratio)
-    budget = None if words is None else max(0, int(words))
+    limit, budget = limits(len(lengths), count=count, words=words, ratio=ratio)
     chosen: list[int] = []
     used = 0
     first = None

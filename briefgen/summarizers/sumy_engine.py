@@ -100,6 +100,11 @@ def rate(name: str, texts: Sequence[str], paragraphs: Sequence[int],
     if not texts:
         return [], []
     doc = build_document(texts, paragraphs, title if name == "edmundson" else None)
+    return rate_document(name, doc, len(texts), title)
+
+
+def rate_document(name: str, doc, n: int, title: str | None = None) -> tuple[list[float], list[int]]:
+    """``rate`` on an already built sumy document of ``n`` sentences."""
     summarizer = make_summarizer(name, title)
     seen: list = []
 
@@ -113,7 +118,7 @@ def rate(name: str, texts: Sequence[str], paragraphs: Sequence[int],
         summarizer(doc, keep_all)
     finally:
         _random.setstate(state)
-    scores = [0.0] * len(texts)
+    scores = [0.0] * n
     for info in seen:
         scores[info.order] = float(info.rating)
     return scores, [info.order for info in seen]

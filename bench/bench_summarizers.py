@@ -1,0 +1,122 @@
+"""Time sumy 0.13 against briefgen's fast engines on 100, 1,000 and 5,000 sentences, in one run.
+
+Input: real news sentences (BBC dev articles from ../shared/data, split with
+briefgen.segment, concatenated in a fixed order until the size is reached).
+Both sides get the same sentences already split into words by the same
+tokenizer (briefgen.segment via SumyTokenizer), so the clock measures the
+summarizers: stemming, matrices and ranking (briefgen's stem memo is cleared
+before every fast run, as sumy re-stems on every call). Times are
+process CPU seconds, medians over the repeats shown. Set
+OPENBLAS_NUM_THREADS=1 (the script does so before importing numpy).
+
+sumy KL grows ~n^3 (about 9 minutes at 1,000 sentences): it runs once at
+1,000 and is skipped at 5,000 (its ratio there is reported as "skipped").
+Use --sumy-cap NAME=SIZE to change such caps, --sizes to pick sizes.
+
+    OPENBLAS_NUM_THREADS=1 python bench/bench_summarizers.py
+    python bench/bench_summarizers.py --sizes 100,1000 --only lexrank,kl
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data"
+
+from briefgen.summarizers import _text, fast, sumy_engine  # noqa: E402
+
+DEFAULT_CAPS = {"kl": 1000}  # largest size at which sumy runs
+ALGOS = fast.FAST
+
+
+def corpus(n: int) -> list[str]:
+    from briefgen.segment import split_sentences
+
+    out: list[str] = []
+    for art in sorted((DATA / "summaries" / "bbc").glob("*/*.article.txt")):
+        body = art.read_text(encoding="utf-8").partition("\n")[2]
+        out.extend(" ".join(s.text.split()) for s in split_sentences(body))
+        if len(out) >= n:
+            return out[:n]
+    raise SystemExit(f"only {len(out)} sentences available")
+
+
+def timed(fn, repeats: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeats):
+        t0 = time.process_time()
+        result = fn()
+        times.append(time.process_time() - t0)
+    return statistics.median(times), result
+
+
+def run_fast(name: str, words: list[tuple[str, ...]], compat: bool = False):
+    _text._stem_cache.clear()  # stemming is timed, as sumy stems inside its summarizers
+    values = fast.scores(name, _text.analyse_words(words), compat=compat)
+    return values, fast.ranking(values)
+
+
+def run_sumy(name: str, texts: list[str], paras: list[int]):
+    # both sides share the same tokenizer: split words before the clock starts
+    doc = sumy_engine.build_document(texts, paras)
+    for s in doc.sentences:
+        s.words
+    t0 = time.process_time()
+    result = sumy_engine.rate_document(name, doc, len(texts))
+    return time.process_time() - t0, result
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="100,1000,5000")
+    ap.add_argument("--only", default=",".join(ALGOS))
+    ap.add_argument("--sumy-cap", action="append", default=[], metavar="NAME=SIZE")
+    args = ap.parse_args(argv)
+    caps = dict(DEFAULT_CAPS)
+    for c in args.sumy_cap:
+        k, _, v = c.partition("=")
+        caps[k] = int(v)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    names = args.only.split(",")
+    print("| algorithm | sentences | sumy s (runs) | fast s (runs) | ratio | same top-10 as sumy |")
+    print("|---|---|---|---|---|---|")
+    for n in sizes:
+        texts = corpus(n)
+        paras = list(range(n))  # one sentence per paragraph: no paragraph effects
+        tok = _text.sumy_tokenizer()
+        words = [tok.to_words(t) for t in texts]
+        for name in names:
+            fruns = 5 if n <= 1000 else 3
+            tf, (fs, fr) = timed(lambda: run_fast(name, words), fruns)
+            if n > caps.get(name, 10**9):
+                print(f"| {name} | {n} | skipped (cap {caps[name]}) | {tf:.4f} ({fruns}) | skipped | - |",
+                      flush=True)
+                continue
+            sruns = 3 if n <= 100 else 1
+            if name == "kl" and n > 100:
+                sruns = 1
+            runs = [run_sumy(name, texts, paras) for _ in range(sruns)]
+            ts = statistics.median(t for t, _ in runs)
+            ss, sr = runs[-1][1]
+            same = "yes" if sorted(sr[:10]) == sorted(fr[:10]) else "no"
+            if name in fast.COMPAT_DIFFERS:
+                # the fast default is the published method; its sumy-compatible mode is checked
+                _, cr = run_fast(name, words, compat=True)
+                same = ("yes" if sorted(sr[:10]) == sorted(cr[:10]) else "no") + " (compat mode)"
+            print(f"| {name} | {n} | {ts:.3f} ({sruns}) | {tf:.4f} ({fruns}) | {ts / tf:.0f}x | {same} |",
+                  flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

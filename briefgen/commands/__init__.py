@@ -1,0 +1,1 @@
+"""One module per `briefgen` verb; each is a thin Click wrapper over a library call."""

@@ -1,0 +1,62 @@
+"""`briefgen analyze`: what briefgen finds in articles, as the JSON evaluation contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..exitcodes import ExitCode
+from .common import check_algorithm
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--algorithm", default=None, metavar="NAME",
+              help="Summarizer: lexrank, lsa, textrank, luhn, edmundson, kl, sumbasic, reduction, random, "
+                   "lead, or briefgen's own. Default: briefgen's default.")
+@click.option("-n", "--sentences", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Summary length in sentences.")
+@click.option("-w", "--words", type=click.IntRange(min=1), default=None, help="Summary length in words (a budget).")
+@click.option("--engine", type=click.Choice(["fast", "sumy"]), default="fast", show_default=True,
+              help="Summarizer implementation: briefgen's own or the sumy reference.")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.pass_context
+def analyze(ctx, paths, algorithm, sentences, words, engine, fmt):
+    """Show what briefgen finds in articles: sentences, summary, quotes, participants.
+
+    Prints one JSON object {"articles": [...]} to stdout (the contract in
+    ../shared/docs/EVALUATION.md); unusable inputs are listed under
+    "failures" and on stderr.
+
+    \b
+    Examples:
+      briefgen analyze seeds/000_6a20b3f872e24daa.txt
+      briefgen analyze news/*.txt --algorithm lexrank --sentences 5
+      briefgen analyze article.md --format text
+    """
+    from ..pipeline import AnalysisOptions, analyze_paths
+    from ..serialize import analysis_to_dict
+
+    if algorithm is not None:
+        check_algorithm(algorithm)
+    digests, failures = analyze_paths(paths, AnalysisOptions(algorithm, sentences, words, engine))
+    if fmt == "json":
+        click.echo(json.dumps(analysis_to_dict(digests, failures), ensure_ascii=False))
+    else:
+        for d in digests:
+            click.echo(_digest_text(d))
+    if not digests:
+        ctx.exit(ExitCode.NOTHING_TO_BRIEF)
+    ctx.exit(ExitCode.PARTIAL if failures else ExitCode.OK)
+
+
+def _digest_text(d) -> str:
+    lines = [f"# {d.article.title}  ({d.article.path})", "", "Summary:"]
+    lines += [f"  - {s.text}" for s in d.summary]
+    lines += ["", "Quotes:"]
+    lines += [f"  - “{q.text}” — {q.speaker or q.speaker_mention or 'unattributed'}" for q in d.quotes]
+    lines += ["", "Participants:"]
+    lines += [f"  - {p.name} ({p.kind}{', ' + p.role if p.role else ''})" for p in d.participants]
+    return "\n".join(lines) + "\n"

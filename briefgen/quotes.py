@@ -1,0 +1,638 @@
+"""Direct quotes: article text (+ its participants) -> quotes with cue and speaker.
+
+Quotes are found on character spans from the quotation marks themselves (curly, straight,
+single, guillemets, ``backtick'' pairs), never from sentences, because sentence
+splitters cut quotes apart. Each quote is attributed by a cascade of rules (cue after the
+quote, cue before it, continuation of a split quote, floating paragraph), the speaker
+mention is resolved to a participant (pronouns, titles, surnames), and the rule that fired
+is kept with a confidence. A weak guess leaves the speaker empty. Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen import lexicon
+from briefgen.model import Participant, Quote, Sentence
+from briefgen.textspan import ABBREVIATIONS, SpanIndex, Token, paragraph_bounds, sentence_bounds, tokenize
+
+MIN_WORDS = 4  # shorter quoted phrases are scare quotes unless a cue sits right next to them
+
+_DOUBLE_OPEN = {"“": "double", "«": "guillemet", "„": "double", "``": "double"}
+_DOUBLE_CLOSE = {"”": "double", "»": "guillemet", "''": "double"}
+_MARK_RE = re.compile(r"``|''|[“”«»„\"]")
+_SINGLE_RE = re.compile(r"[‘’']")
+_OPENERS_BEFORE = set(" \t\n\u00a0([{—–-/:;,")  # a quote opens after these
+_CLOSERS_AFTER = set(" \t\n\u00a0)]}.,;:!?—–-/…")  # a quote closes before these
+
+# Words allowed between a speaker and the speech verb ("he further added", "was quoted as saying").
+_AUX = frozenset(
+    """further also later then once previously earlier simply quickly recently repeatedly
+    reportedly has had have would will was were is are been being quoted as again just
+    subsequently finally then-and already even still often flatly publicly privately
+    angrily bluntly calmly proudly tearfully told""".split()
+)
+_DETERMINERS = frozenset("a an the one another some two three several many his her its their our".split())
+# Head nouns of descriptive speakers ("a police spokesperson", "the company's chief executive").
+_SPEAKER_NOUNS = frozenset(
+    """aide aides adviser advisers advisor spokesman spokeswoman spokesperson spokespeople official
+    officials source sources resident residents witness witnesses voter voters supporter supporters
+    member members worker workers student students man woman men women father mother son daughter
+    wife husband brother sister friend friends neighbor neighbour neighbors officer officers
+    campaign statement report memo letter email spokesmen representative representatives staffer
+    staffers strategist strategists operative consultant pollster expert experts analyst analysts
+    critic critics veteran veterans organizer organizers activist activists protester protesters
+    lawmaker lawmakers legislator legislators candidate nominee senator congressman congresswoman
+    governor mayor president minister premier chancellor secretary director chairman chairwoman
+    chair leader leaders executive ceo founder owner judge lawyer attorney prosecutor detective
+    sheriff coach manager player players doctor nurse professor teacher scientist researcher
+    economist author writer reporter journalist editor host anchor commentator ambassador envoy
+    diplomat diplomats group groups organization agency ministry department company firm police
+    team office party committee people person everyone parent parents mom dad employee employees
+    resident leader observer observers insider insiders partner lawsuit release ad ads
+    complaint filing petition ruling order survey poll study indictment tweet post website""".split()
+) | lexicon.ROLE_NOUNS
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_STRONG_CUES = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "stated", "wrote", "writes", "asked", "explained", "continued", "according"})
+
+
+@dataclass
+class _Raw:
+    start: int  # offsets of the quoted words
+    end: int
+    open_at: int  # offset of the opening mark
+    close_at: int  # offset just after the closing mark (== end when unclosed)
+    closed: bool = True
+    speaker: str | None = None
+    mention: str | None = None
+    cue: str | None = None
+    rule: str = ""
+    confidence: float = 0.0
+    cue_at: int = -1
+
+
+def extract_quotes(
+    text: str, participants: Sequence[Participant] = (), sentences: Sequence[Sentence] | None = None
+) -> tuple[Quote, ...]:
+    """Direct quotes of ``text`` in order of appearance."""
+    try:
+        return tuple(_extract(text or "", tuple(participants)))
+    except Exception:  # pragma: no cover - a bad quote is never worth a crash
+        return ()
+
+
+# --------------------------------------------------------------------------- finding spans
+
+
+def _double_marks(text: str) -> list[tuple[int, int, str]]:
+    """(offset, length, 'open'|'close'|'either') for each double quotation mark."""
+    marks = []
+    for m in _MARK_RE.finditer(text):
+        ch, pos = m.group(), m.start()
+        if ch in _DOUBLE_OPEN:
+            role = "open"
+        elif ch in _DOUBLE_CLOSE:
+            role = "close"
+        else:
+            before = text[pos - 1] if pos else " "
+            after = text[pos + 1] if pos + 1 < len(text) else " "
+            if before in _OPENERS_BEFORE and after not in _CLOSERS_AFTER:
+                role = "open"
+            elif after in _CLOSERS_AFTER or after in "\"'’”":
+                role = "close"
+            else:
+                role = "either"
+        marks.append((pos, len(ch), role))
+    return marks
+
+
+def _find_double(text: str, paras: SpanIndex) -> list[_Raw]:
+    found: list[_Raw] = []
+    open_at: tuple[int, int] | None = None
+
+    def flush_unclosed(pos: int, length: int) -> None:
+        # An unclosed quote runs to the end of its paragraph (multi-paragraph quotes
+        # leave the closing mark off every paragraph but the last).
+        _, pend = paras.span_of(pos)
+        start = pos + length
+        found.append(_Raw(start=start, end=pend, open_at=pos, close_at=pend, closed=False))
+
+    for pos, length, role in _double_marks(text):
+        if open_at is not None and paras.index_of(pos) != paras.index_of(open_at[0]):
+            flush_unclosed(*open_at)
+            open_at = None
+        if open_at is None:
+            if role in ("open", "either"):
+                open_at = (pos, length)
+            continue
+        if role in ("close", "either"):
+            found.append(_Raw(start=open_at[0] + open_at[1], end=pos, open_at=open_at[0], close_at=pos + length))
+            open_at = None
+        else:  # a second opening mark: the first one was never closed
+            flush_unclosed(*open_at) if _para_start(text, open_at[0], paras) else None
+            open_at = (pos, length)
+    if open_at is not None:
+        flush_unclosed(*open_at)
+    return found
+
+
+def _para_start(text: str, pos: int, paras: SpanIndex) -> bool:
+    return paras.span_of(pos)[0] == pos
+
+
+def _find_single(text: str, taken: list[tuple[int, int]], paras: SpanIndex) -> list[_Raw]:
+    """Single-quoted spans outside double quotes; apostrophes are not quote marks."""
+    found = []
+    pending: int | None = None
+    for m in _SINGLE_RE.finditer(text):
+        pos = m.start()
+        if any(a <= pos < b for a, b in taken):
+            continue
+        before = text[pos - 1] if pos else " "
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        is_open = m.group() != "’" and before in _OPENERS_BEFORE | {"“", '"'} and after.isalnum()
+        is_close = m.group() != "‘" and not before.isspace() and (after in _CLOSERS_AFTER or after in "”\"")
+        if before.isalpha() and after.isalpha():
+            continue  # don't, O’Neil
+        if pending is not None and paras.index_of(pos) != paras.index_of(pending):
+            pending = None
+        if pending is None:
+            if is_open:
+                pending = pos
+        elif is_close and not (before == "s" and after == " " and _looks_possessive(text, pos)):
+            found.append(_Raw(start=pending + 1, end=pos, open_at=pending, close_at=pos + 1))
+            pending = None
+    return found
+
+
+def _looks_possessive(text: str, pos: int) -> bool:
+    # "the players' union": a plural possessive followed by a lower-case noun.
+    nxt = re.match(r" ([a-z]+)", text[pos + 1 : pos + 20])
+    return bool(nxt) and nxt.group(1) not in lexicon.SPEECH_FORMS and nxt.group(1) not in _SUBJECT_PRONOUNS
+
+
+def _is_title_like(words: list[str], content: str) -> bool:
+    """ "Gone With the Wind", "Hannity": capitalised words with no sentence punctuation."""
+    if re.search(r"[.!?,;:]\s*$", content.strip()):
+        return False
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from"}
+    caps = [w for w in words if w.lower() not in small]
+    return bool(caps) and all(w[:1].isupper() or not w[:1].isalpha() for w in caps) and len(words) <= 10
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@dataclass
+class _Person:
+    name: str
+    role: str | None
+    patterns: list[str]
+
+
+def _mention_re(participants: Sequence[Participant]) -> tuple[re.Pattern[str] | None, dict[str, Participant]]:
+    forms: dict[str, Participant] = {}
+    for p in participants:
+        if p.kind != "person":
+            continue
+        for form in (p.name, *p.aliases):
+            forms.setdefault(form, p)
+    if not forms:
+        return None, forms
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])"), forms
+
+
+class _Context:
+    """What the attribution rules need to know about the article."""
+
+    def __init__(self, text: str, participants: Sequence[Participant], quotes: list[_Raw]):
+        self.text = text
+        self.participants = participants
+        self.sentences = SpanIndex(sentence_bounds(text))
+        self.paras = SpanIndex(paragraph_bounds(text))
+        self.quote_spans = [(q.open_at, q.close_at) for q in quotes]
+        pattern, self.forms = _mention_re(participants)
+        self.person_mentions: list[tuple[int, int, Participant]] = []
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                if not self.inside_quote(m.start()):
+                    self.person_mentions.append((m.start(), m.end(), self.forms[m.group()]))
+        # Speakers already attributed, as (cue offset, name), for pronoun chains.
+        self.speaker_marks: list[tuple[int, str]] = []
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(a < pos < b for a, b in self.quote_spans)
+
+    def resolve_name(self, mention: str) -> tuple[str | None, str]:
+        """Canonical participant name for a name mention, and the rule used."""
+        mention = re.sub(r"[’']s$", "", mention.strip())
+        if mention in self.forms:
+            return self.forms[mention].name, "name"
+        words = mention.split()
+        # Drop leading titles: "President Lee" -> "Lee".
+        while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.title_words() | lexicon.demonyms().keys():
+            words = words[1:]
+        core = " ".join(words)
+        if core in self.forms:
+            return self.forms[core].name, "name"
+        for p in self.participants:
+            if p.kind == "person" and words and words[-1] in p.name.split():
+                return p.name, "name"
+        if words and words[0][:1].isupper():
+            return core, "name-unlisted"
+        return None, "name"
+
+    def resolve_pronoun(self, pos: int) -> str | None:
+        """Most salient person before ``pos``: the first named in the nearest sentence."""
+        si = self.sentences.index_of(pos)
+        for back in range(0, 5):
+            k = si - back
+            if k < 0:
+                break
+            s, e = self.sentences.spans[k] if self.sentences.spans else (0, 0)
+            limit = min(e, pos)
+            cands = [(a, p.name) for a, _, p in self.person_mentions if s <= a < limit]
+            cands += [(a, name) for a, name in self.speaker_marks if s <= a < limit]
+            if cands:
+                return min(cands)[1]
+        return None
+
+    def resolve_role(self, phrase: str, pos: int) -> str | None:
+        """ "the minister" -> the last-mentioned person whose role says minister."""
+        head = phrase.split()[-1].lower()
+        best = None
+        for a, _, p in self.person_mentions:
+            if a < pos and p.role and head in p.role.lower().split():
+                best = p.name
+        if best is None:
+            for p in self.participants:
+                if p.kind == "person" and p.role and head in p.role.lower().split():
+                    return p.name
+        return best
+
+
+def _window_tokens(text: str, start: int, end: int) -> list[Token]:
+    return [Token(t.text, t.start + start, t.end + start) for t in tokenize(text[start:end])]
+
+
+def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Span of a speaker noun phrase starting at toks[i], or None."""
+    text = ctx.text
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    if t.lower in _SUBJECT_PRONOUNS:
+        return t.start, t.end
+    if t.lower in _DETERMINERS:
+        j = i + 1
+        while j < len(toks) and j - i <= 6 and toks[j].lower not in lexicon.SPEECH_FORMS and text[toks[j - 1].end : toks[j].start] in (" ", "’s ", "'s "):
+            j += 1
+        if j > i + 1:
+            return t.start, toks[j - 1].end
+        return None
+    if t.is_cap:
+        j = i + 1
+        while j < len(toks) and (toks[j].is_cap or toks[j].lower in {"of", "de", "van", "von", "bin", "al"}) and text[toks[j - 1].end : toks[j].start] in (" ", ". "):
+            j += 1
+        return t.start, toks[j - 1].end
+    return None
+
+
+def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int] | None:
+    """Span of the speaker noun phrase ending at toks[k] (walking left), or None."""
+    text = ctx.text
+    if k < 0:
+        return None
+    t = toks[k]
+    if t.lower in _SUBJECT_PRONOUNS:
+        return t.start, t.end
+    if t.is_cap:
+        j = k
+        while j - 1 >= 0 and (toks[j - 1].is_cap or toks[j - 1].lower in {"of", "de", "van", "von", "bin", "al"} | lexicon.title_words()) and text[toks[j - 1].end : toks[j].start] in (" ", ". "):
+            if toks[j - 1].lower in lexicon.NON_NAMES and not toks[j - 1].lower in lexicon.title_words():
+                break
+            j -= 1
+        # "the Foreign Ministry", "a Reuters reporter" keep their determiner
+        return toks[j].start, t.end
+    # "the minister", "a police spokesperson", "the company's chief executive"
+    j = k
+    while j >= 0 and k - j <= 6:
+        if toks[j].lower in _DETERMINERS:
+            if j == k:
+                return None
+            return toks[j].start, t.end
+        if text[toks[j].end : toks[min(j + 1, k)].start].strip(" ’'s") and j != k:
+            return None
+        j -= 1
+    if t.lower in lexicon.ROLE_NOUNS and t.lower.endswith("s"):
+        return t.start, t.end  # "officials said"
+    return None
+
+
+def _plausible(ctx: _Context, phrase: str) -> bool:
+    """Is this noun phrase something that can speak?"""
+    words = phrase.split()
+    low = phrase.lower()
+    if low in _SUBJECT_PRONOUNS:
+        return True
+    if words[0].lower() in _DETERMINERS:
+        head = re.sub(r"[’']s?$", "", words[-1].lower())
+        return head in _SPEAKER_NOUNS
+    if phrase.isupper() and len(phrase) > 4:
+        return False  # "WASHINGTON —" datelines
+    core = [w for w in words if w.lower().rstrip(".") not in lexicon.title_words()] or words
+    if core[0].lower() in lexicon.NON_NAMES or re.search(r"ing$", core[0]):
+        return False
+    return all(w[:1].isupper() or w in {"of", "de", "van", "von", "bin", "al"} for w in words)
+
+
+def _attribute(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rule: str) -> bool:
+    text = ctx.text
+    ms, me = mention
+    phrase = re.sub(r"[,\s]+$", "", text[ms:me])
+    if not phrase or not _plausible(ctx, phrase):
+        return False
+    low = phrase.lower()
+    q.mention, q.cue, q.cue_at = phrase, cue.text, cue.start
+    if low in {"he", "she"}:
+        q.speaker = ctx.resolve_pronoun(ms)
+        q.rule, q.confidence = f"{rule}+pronoun", 0.8 if q.speaker else 0.3
+    elif low in _SUBJECT_PRONOUNS:
+        q.speaker, q.rule, q.confidence = None, f"{rule}+pronoun-plural", 0.3
+    elif phrase.split()[0].lower() in _DETERMINERS:
+        resolved = ctx.resolve_role(phrase, ms) if phrase.split()[0].lower() == "the" else None
+        if resolved:
+            q.speaker, q.rule, q.confidence = resolved, f"{rule}+title", 0.75
+        else:
+            # Anonymous sources are kept as written ("a police spokesperson").
+            q.speaker, q.rule, q.confidence = phrase, f"{rule}+description", 0.7
+    else:
+        q.speaker, how = ctx.resolve_name(phrase)
+        q.rule, q.confidence = f"{rule}+{how}", 0.95 if how == "name" else 0.85
+    if q.speaker:
+        ctx.speaker_marks.append((ms, q.speaker))
+    return True
+
+
+def _after_window(text: str, q: _Raw, next_open: int) -> tuple[int, int]:
+    end = min(len(text), q.close_at + 220, next_open)
+    for m in re.finditer(r"[.!?](?=\s)|\n", text[q.close_at : end]):
+        pos = q.close_at + m.start()
+        word = re.search(r"([\w.]+)$", text[max(0, pos - 10) : pos])
+        w = word.group(1).lower() if word else ""
+        # "said Sen. Patty Murray", "said Rep. Bobby Scott (D-Va.)" go on past the period.
+        if m.group() == "." and (w in ABBREVIATIONS or len(w) == 1 or "." in w):
+            continue
+        return q.close_at, q.close_at + m.end()
+    return q.close_at, end
+
+
+def _before_window(ctx: _Context, q: _Raw, prev_close: int) -> tuple[int, int]:
+    text = ctx.text
+    pstart = ctx.paras.span_of(q.open_at)[0]
+    if pstart == q.open_at and pstart > 0:
+        # A quote paragraph introduced by the paragraph before it ("Cruz continued:").
+        k = ctx.paras.index_of(q.open_at)
+        if k > 0:
+            ps, pe = ctx.paras.spans[k - 1]
+            if text[ps:pe].rstrip().endswith(":") and prev_close <= ps:
+                start = max(ps, pe - 300)
+                seg = text[start:pe]
+                m = None
+                for m in re.finditer(r"[.!?][”\"’']?\s+(?=[A-Z“\"])", seg):
+                    pass
+                return (start + m.end() if m else start), pe
+    start = max(prev_close, q.open_at - 300, pstart)
+    s_start = ctx.sentences.span_of(q.open_at)[0]
+    if s_start < q.open_at:
+        start = max(start, s_start)
+    # Do not reach back over a sentence end.
+    seg = text[start : q.open_at]
+    m = None
+    for m in re.finditer(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘«]|$)", seg):
+        pass
+    if m:
+        start = start + m.end()
+    return start, q.open_at
+
+
+def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
+    text = ctx.text
+    toks = _window_tokens(text, *window)
+    if not toks:
+        return False
+    lead = text[window[0] : toks[0].start]
+    if lead.strip(" ,—–-\u00a0") or "\n" in lead:
+        return False
+    first = toks[0]
+    # ", said Lee" / ", says the minister"
+    if first.lower in lexicon.SPEECH_FORMS:
+        span = _speaker_after(ctx, toks, 1)
+        return bool(span) and _attribute(ctx, q, span, first, "cue-after-inverted")
+    # ", according to Reuters"
+    if first.lower == "according" and len(toks) > 2 and toks[1].lower == "to":
+        span = _speaker_after(ctx, toks, 2)
+        if span and _attribute(ctx, q, span, first, "according-to"):
+            return True
+    span = _speaker_after(ctx, toks, 0)
+    if span:
+        k = next((i for i, t in enumerate(toks) if t.start >= span[1]), len(toks))
+        # "Smith, 53, told reporters", "Smith, a spokesman for the ministry, said"
+        rest = text[span[1] : window[1]]
+        app = re.match(r",\s+(?:\d{1,3}|[^,“”\"]{2,80}),\s+", rest)
+        if app:
+            while k < len(toks) and toks[k].start < span[1] + app.end():
+                k += 1
+        while k < len(toks) and toks[k].lower in _AUX and toks[k].lower not in lexicon.SPEECH_FORMS:
+            k += 1
+        if k < len(toks) and toks[k].lower in lexicon.SPEECH_FORMS and _attribute(ctx, q, span, toks[k], "cue-after"):
+            return True
+    # A longer subject before the verb: "Republican candidate Donald Trump said",
+    # "the bespectacled, 71-year-old diplomat said".
+    for k in range(1, min(len(toks), 12)):
+        if toks[k].lower not in lexicon.SPEECH_FORMS:
+            continue
+        j = k - 1
+        while j > 0 and toks[j].lower in _AUX:
+            j -= 1
+        np_start, np_end = toks[0].start, toks[j].end
+        if re.search(r"[.!?;:()\[\]“”\"]", text[np_start:np_end]):
+            return False
+        named = [(a, b) for a, b, _ in ctx.person_mentions if np_start <= a < np_end]
+        if named:
+            return _attribute(ctx, q, named[-1], toks[k], "cue-after")
+        head = re.sub(r"[’']s?$", "", toks[j].lower)
+        if toks[0].lower in _DETERMINERS and (head in _SPEAKER_NOUNS or toks[j].text in lexicon.demonyms()):
+            return _attribute(ctx, q, (np_start, np_end), toks[k], "cue-after")
+        if toks[j].is_cap and toks[j].lower not in lexicon.NON_NAMES:
+            a = j
+            while a > 0 and toks[a - 1].is_cap and text[toks[a - 1].end : toks[a].start] in (" ", ". "):
+                a -= 1
+            return _attribute(ctx, q, (toks[a].start, toks[j].end), toks[k], "cue-after")
+        return False
+    return False
+
+
+def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
+    text = ctx.text
+    toks = _window_tokens(text, *window)
+    if not toks:
+        return False
+    # The cue must be close to the quote: at most 8 words between verb and quote.
+    for vi in range(len(toks) - 1, max(-1, len(toks) - 10), -1):
+        v = toks[vi]
+        if v.lower == "according" and vi + 1 < len(toks) and toks[vi + 1].lower == "to":
+            span = _speaker_after(ctx, toks, vi + 2)
+            if span and re.fullmatch(r"[\s,:—–-]*", text[span[1] : window[1]]) and _attribute(ctx, q, span, v, "according-to"):
+                return True
+            continue
+        if v.lower not in lexicon.SPEECH_FORMS:
+            continue
+        k = vi - 1
+        while k >= 0 and toks[k].lower in _AUX and toks[k].lower not in _SUBJECT_PRONOUNS:
+            k -= 1
+        span = _speaker_before(ctx, toks, k) if k >= 0 and not text[toks[k].end : v.start].strip(" ") else None
+        # "…, adding: “…”" and "Lee spoke at the summit, saying “…”": the subject
+        # of the clause is further left.
+        if span is None and v.lower.endswith("ing") and k >= 0:
+            span = _clause_subject(ctx, toks[: k + 1])
+        if span is None and k >= 0 and (text[toks[k].end : v.start].strip() == "," or toks[k].lower in {"and", "but", "then"}):
+            # "Lee, who is on a trip, said", "Carson ... but told his supporters"
+            span = _clause_subject(ctx, toks[: k + 1])
+        if span is None:
+            continue
+        if _attribute(ctx, q, span, v, "cue-before"):
+            return True
+    # "…, as Joel Pollak observed, the stage itself:" and other colon introductions.
+    if text[window[0] : window[1]].rstrip().endswith(":"):
+        span = _clause_subject(ctx, toks, names=False)
+        if span and _attribute(ctx, q, span, toks[-1], "colon"):
+            q.cue, q.confidence = None, min(q.confidence, 0.6)
+            return True
+    return False
+
+
+def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tuple[int, int] | None:
+    """The first pronoun or known person in the clause (its likely subject)."""
+    starts = {a: b for a, b, _ in ctx.person_mentions}
+    for t in toks[:12]:
+        if t.lower in {"he", "she"}:
+            return t.start, t.end
+        if t.start in starts:
+            return t.start, starts[t.start]
+    if names:
+        for i, t in enumerate(toks[:8]):
+            if t.is_cap and t.lower not in lexicon.NON_NAMES and not _is_title_word(t.text):
+                return _speaker_after(ctx, toks, i)
+    return None
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower().rstrip(".") in lexicon.title_words()
+
+
+def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
+    if not text.strip():
+        return []
+    if not participants:
+        from briefgen.participants import extract_participants
+
+        participants = extract_participants(text)
+    paras = SpanIndex(paragraph_bounds(text))
+    raws = _find_double(text, paras)
+    raws += _find_single(text, [(r.open_at, r.close_at) for r in raws], paras)
+    raws.sort(key=lambda r: r.start)
+    ctx = _Context(text, participants, raws)
+
+    kept: list[_Raw] = []
+    for i, q in enumerate(raws):
+        content = text[q.start : q.end]
+        words = content.split()
+        next_open = raws[i + 1].open_at if i + 1 < len(raws) else len(text)
+        prev_close = raws[i - 1].close_at if i else 0
+        if not words or not re.search(r"[^\W\d_]", content):
+            continue
+        attributed = _try_after(ctx, q, _after_window(text, q, next_open)) or _try_before(ctx, q, _before_window(ctx, q, prev_close))
+        if len(words) < MIN_WORDS and not (attributed and q.cue and q.cue.lower() in _STRONG_CUES and re.search(r"[.!?,]$", content.strip())):
+            continue
+        if not attributed and _is_title_like(words, content):
+            continue
+        if not q.closed and len(words) < 8:
+            continue
+        kept.append(q)
+
+    _continue_speakers(ctx, kept)
+    out = []
+    for q in kept:
+        s, e = q.start, q.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append(Quote(text=text[s:e], start=s, end=e, speaker=q.speaker, speaker_mention=q.mention, cue=q.cue, rule=q.rule or "none", confidence=q.confidence))
+    return out
+
+
+def _continue_speakers(ctx: _Context, quotes: list[_Raw]) -> None:
+    """Split quotes and floating quote paragraphs continue the last speaker."""
+    last: _Raw | None = None
+    for q in quotes:
+        if q.rule:
+            last = q
+            continue
+        if last is None or (not last.speaker and not last.mention):
+            continue
+        same_para = ctx.paras.index_of(q.open_at) == ctx.paras.index_of(last.open_at)
+        next_para = ctx.paras.index_of(q.open_at) == ctx.paras.index_of(last.open_at) + 1
+        starts_para = ctx.paras.span_of(q.open_at)[0] == q.open_at
+        # Another person named between the two quotes breaks the chain.
+        named_between = any(last.close_at < a < q.open_at and p.name != last.speaker for a, _, p in ctx.person_mentions)
+        if named_between and not same_para:
+            continue
+        if same_para:
+            q.rule, q.confidence = "continuation", 0.75
+        elif next_para and starts_para:
+            q.rule, q.confidence = "floating", 0.6
+        else:
+            continue
+        q.speaker, q.mention, q.cue = last.speaker, last.mention, last.cue
+        last = q
+
+
+# --------------------------------------------------------------------------- ranking
+
+RANK_MIN_WORDS = 10
+RANK_MAX_WORDS = 60
+RANK_PER_SPEAKER = 2
+
+
+def rank_quotes(quotes: Sequence[Quote], limit: int | None = None, per_speaker: int = RANK_PER_SPEAKER) -> tuple[Quote, ...]:
+    """Key quotes for a brief: attributed, substantive (10-60 words), at most
+    ``per_speaker`` per speaker, best first (confidence, then length near 30 words,
+    then position in the article)."""
+
+    def score(q: Quote) -> tuple[float, int]:
+        n = len(q.text.split())
+        return (q.confidence - abs(n - 30) / 200.0, -q.start)
+
+    eligible = [
+        q
+        for q in quotes
+        if q.speaker
+        and RANK_MIN_WORDS <= len(q.text.split()) <= RANK_MAX_WORDS
+        and not _is_title_like(q.text.split(), q.text)
+    ]
+    per: dict[str, int] = {}
+    out: list[Quote] = []
+    for q in sorted(eligible, key=score, reverse=True):
+        key = q.speaker or ""
+        if per.get(key, 0) >= per_speaker:
+            continue
+        per[key] = per.get(key, 0) + 1
+        out.append(q)
+        if limit is not None and len(out) >= limit:
+            break
+    return tuple(out)

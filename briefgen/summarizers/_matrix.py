@@ -1,0 +1,35 @@
+"""Token lists -> a sparse sentence x term count matrix (scipy CSR), the shared input of the fast engines."""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+import numpy as np
+from scipy import sparse
+
+
+def counts(token_lists: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Row i counts how often each term occurs in sentence i (duplicates kept)."""
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for toks in token_lists:
+        for t in toks:
+            indices.append(vocab.setdefault(t, len(vocab)))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    m = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+                          shape=(len(token_lists), max(1, len(vocab))))
+    m.sum_duplicates()  # CSR construction keeps repeated (row, col) pairs apart until summed
+    return m, vocab
+
+
+def row_blocks(n: int, size: int = 512) -> Iterator[slice]:
+    """Row slices for block-wise n x n products: keeps peak memory at size x n."""
+    for start in range(0, n, size):
+        yield slice(start, min(n, start + size))
+
+
+def log_lengths(lengths: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore"):
+        return np.where(lengths > 0, np.log(np.maximum(lengths, 1)), 0.0)

@@ -1,0 +1,101 @@
+"""Character-level helpers shared by quote and participant extraction.
+
+text -> word tokens with offsets, sentence and paragraph bounds (offsets only).
+These are deliberately light: quote attribution needs clause context, not a
+linguistically perfect segmentation, and must never raise on odd input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# Words, keeping internal apostrophes, hyphens, periods and ampersands ("O'Neil",
+# "Nara-Takaichi’s", "U.S", "AT&T") inside one token.
+_TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|[’'\-.&](?=[^\W_]))*")
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen sen rep gov lt col sgt capt maj brig cpl pres st jr sr rev
+    mt ft no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u d.c a.m p.m adm cmdr supt insp det fig al""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])|\n+")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; newlines always end a sentence."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        if m.group().startswith((".",)) and m.group()[:2] != "..":
+            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
+            w = word.group(1).lower() if word else ""
+            # "Mr. Lee", "U.S. officials", "J. Smith" do not end sentences.
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", w):
+                continue
+        end = m.end()
+        if text[start:end].strip():
+            bounds.append((start, end))
+        start = end
+    if text[start:].strip():
+        bounds.append((start, len(text)))
+    # Trim surrounding whitespace so spans start on a character.
+    out = []
+    for s, e in bounds:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line; a line break starts a new paragraph."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        if text[s:e].strip():
+            out.append((s, e))
+    return out
+
+
+class SpanIndex:
+    """Find which span (sentence or paragraph) contains an offset, in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def index_of(self, offset: int) -> int:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return max(i, 0)
+
+    def span_of(self, offset: int) -> tuple[int, int]:
+        if not self.spans:
+            return (0, 0)
+        return self.spans[self.index_of(offset)]

@@ -1,0 +1,84 @@
+"""Quote extraction, one behaviour per case file in tests/cases/quotes/*.yaml.
+
+Each case gives ``text`` and the exact list of expected ``quotes`` (text, and when given:
+speaker, mention, cue, rule prefix). Known misses carry ``xfail: reason``.
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefgen.model import Quote
+from briefgen.participants import extract_participants
+from briefgen.quotes import extract_quotes, rank_quotes
+
+CASES = sorted((Path(__file__).parent / "cases" / "quotes").glob("*.yaml"))
+
+
+def _params():
+    out = []
+    for path in CASES:
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+        out.append(pytest.param(case, id=path.stem, marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("case", _params())
+def test_quote_case(case):
+    text = case["text"]
+    quotes = extract_quotes(text, extract_participants(text))
+    expected = case["quotes"]
+    assert [q.text for q in quotes] == [e["text"] for e in expected]
+    for q, e in zip(quotes, expected):
+        assert text[q.start : q.end] == q.text
+        if "speaker" in e:
+            assert q.speaker == e["speaker"]
+        if "mention" in e:
+            assert q.speaker_mention == e["mention"]
+        if "cue" in e:
+            assert q.cue == e["cue"]
+        if "rule" in e:
+            assert q.rule.startswith(e["rule"])
+        assert q.rule and 0.0 <= q.confidence <= 1.0
+
+
+def test_participants_are_found_when_not_given():
+    text = "“We will rebuild every school before winter,” said Governor Ana Ruiz."
+    assert extract_quotes(text)[0].speaker == "Ana Ruiz"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab Cd.,:;\n“”\"'‘’«»`—-") + ["He said", " said ", "Mr. Lee ", "word "]), max_size=120).map("".join))
+def test_never_raises_and_offsets_point_at_the_quote(text):
+    for q in extract_quotes(text):
+        assert text[q.start : q.end] == q.text
+
+
+def test_binary_junk_does_not_raise():
+    junk = bytes(range(256)).decode("latin-1") * 3
+    assert isinstance(extract_quotes(junk), tuple)
+
+
+def _q(text, speaker, start=0, confidence=0.9):
+    return Quote(text=text, start=start, end=start + len(text), speaker=speaker, speaker_mention=speaker, cue="said", rule="test", confidence=confidence)
+
+
+def test_rank_quotes_keeps_attributed_substantive_quotes_at_most_two_per_speaker():
+    long_words = "word " * 12
+    quotes = [
+        _q(long_words + "one", "A", 0),
+        _q(long_words + "two", "A", 100),
+        _q(long_words + "three", "A", 200),
+        _q(long_words + "four", None, 300),  # unattributed
+        _q("too short to matter", "B", 400),
+        _q("word " * 70, "C", 500),  # too long
+        _q(long_words + "five", "D", 600, confidence=0.6),
+    ]
+    ranked = rank_quotes(quotes)
+    assert [q.speaker for q in ranked] == ["A", "A", "D"]
+    assert rank_quotes(quotes, limit=1) == ranked[:1]
+    assert len(rank_quotes(quotes, per_speaker=1)) == 2

@@ -1,0 +1,15 @@
+"""`--format json` of a brief: plain JSON, ISO dates, the analysis keys per story."""
+
+import json
+
+from briefgen.serialize import brief_to_dict
+from builders import sample_brief
+
+
+def test_brief_json_round_trips_with_iso_dates_and_failures():
+    data = brief_to_dict(sample_brief(2, failures=1))
+    assert json.loads(json.dumps(data)) == data
+    assert data["date"] == "2025-03-11"
+    assert data["stories"][0]["quotes"][0]["speaker"] == "Ada Okafor"
+    assert {"title", "url", "source", "published", "summary", "participants"} <= data["stories"][0].keys()
+    assert data["failures"] == [{"path": "inbox/bad-0.txt", "reason": "not valid text (binary file)"}]

@@ -1,0 +1,151 @@
+"""Specification of briefgen.summarize: the contract every summarizer keeps.
+
+The sample text is written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import UnknownAlgorithm
+from briefgen.model import Sentence
+from briefgen.summarize import ALGORITHMS, DEFAULT_ALGORITHM, ENGINES, summarize
+
+ARTICLE = [
+    # paragraph 0
+    "The city council of Riverton approved a new flood defence plan on Monday after months of debate.",
+    "The plan will raise the river walls by two metres and create wetlands upstream to hold water.",
+    # paragraph 1
+    "Council leader Maria Ortiz said the flood defence plan would protect four thousand homes.",
+    "She added that work on the river walls would begin in the spring.",
+    "Opponents argued the wetlands would take farmland from local growers.",
+    # paragraph 2
+    "The council will pay for the plan with a regional grant and a small increase in local taxes.",
+    "Engineers expect the river walls to be finished within three years.",
+    "Residents who were flooded last winter welcomed the decision.",
+    "Subscribe to our newsletter for more local news.",
+]
+PARAGRAPHS = [0, 0, 1, 1, 1, 2, 2, 2, 2]
+
+
+def make_sentences(texts=ARTICLE, paragraphs=PARAGRAPHS) -> list[Sentence]:
+    out, pos = [], 0
+    for i, (t, p) in enumerate(zip(texts, paragraphs)):
+        out.append(Sentence(index=i, start=pos, end=pos + len(t), text=t, paragraph=p))
+        pos += len(t) + 1
+    return out
+
+
+ALL = [(a, e) for a in ALGORITHMS for e in ENGINES]
+
+
+@pytest.mark.parametrize("algorithm,engine", ALL)
+def test_every_algorithm_returns_input_sentences_in_document_order(algorithm, engine):
+    sents = make_sentences()
+    result = summarize(sents, algorithm=algorithm, count=3, title="Riverton flood plan", engine=engine)
+    assert len(result) == 3
+    indices = [s.index for s in result]
+    assert indices == sorted(indices)
+    for s in result:
+        assert s.text == sents[s.index].text
+
+
+@pytest.mark.parametrize("algorithm,engine", ALL)
+def test_scores_are_between_zero_and_one_and_the_best_sentence_scores_one(algorithm, engine):
+    result = summarize(make_sentences(), algorithm=algorithm, count=len(ARTICLE), engine=engine)
+    scores = [s.score for s in result]
+    assert all(0.0 <= x <= 1.0 for x in scores)
+    assert max(scores) == 1.0
+
+
+@pytest.mark.parametrize("algorithm,engine", ALL)
+def test_word_budget_is_never_exceeded(algorithm, engine):
+    for budget in (20, 35, 60):
+        result = summarize(make_sentences(), algorithm=algorithm, words=budget, engine=engine)
+        assert result
+        assert sum(len(s.text.split()) for s in result) <= budget
+
+
+def test_a_word_budget_smaller_than_any_sentence_still_gives_the_best_sentence_alone():
+    result = summarize(make_sentences(), algorithm="lead", words=3)
+    assert [s.index for s in result] == [0]
+
+
+def test_count_and_words_together_apply_the_tighter_limit():
+    result = summarize(make_sentences(), algorithm="lead", count=5, words=30)
+    assert len(result) < 5
+    assert sum(len(s.text.split()) for s in result) <= 30
+    assert len(summarize(make_sentences(), algorithm="lead", count=1, words=500)) == 1
+
+
+def test_ratio_is_a_share_of_the_sentences():
+    assert len(summarize(make_sentences(), algorithm="lead", ratio=0.34)) == 3
+    assert len(summarize(make_sentences(), algorithm="lead", ratio=0.01)) == 1
+
+
+def test_lead_takes_the_first_sentences():
+    assert [s.index for s in summarize(make_sentences(), algorithm="lead", count=2)] == [0, 1]
+
+
+def test_unknown_algorithm_names_the_valid_ones():
+    with pytest.raises(UnknownAlgorithm) as err:
+        summarize(make_sentences(), algorithm="bogus")
+    for name in ALGORITHMS:
+        assert name in str(err.value)
+
+
+def test_algorithm_names_are_case_and_space_insensitive():
+    assert summarize(make_sentences(), algorithm=" LexRank ", count=2)
+
+
+def test_default_algorithm_is_registered_and_used_when_none_given():
+    assert DEFAULT_ALGORITHM in ALGORITHMS
+    assert summarize(make_sentences(), count=2) == summarize(
+        make_sentences(), algorithm=DEFAULT_ALGORITHM, count=2)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_odd_input_never_raises(algorithm):
+    assert summarize([], algorithm=algorithm) == ()
+    blank = [Sentence(0, 0, 0, "   ", 0), Sentence(1, 0, 0, "", 0)]
+    assert summarize(blank, algorithm=algorithm) == ()
+    one = make_sentences(ARTICLE[:1], [0])
+    assert [s.index for s in summarize(one, algorithm=algorithm, count=3)] == [0]
+    dup = make_sentences([ARTICLE[0]] * 4 + ["!!!", "42 %"], [0] * 6)
+    assert len(summarize(dup, algorithm=algorithm, count=2)) <= 2
+    assert summarize(make_sentences(), algorithm=algorithm, count=0) == ()
+    assert summarize(make_sentences(), algorithm=algorithm, count=-2) == ()
+    assert len(summarize(make_sentences(), algorithm=algorithm, count=100)) <= len(ARTICLE)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_results_are_deterministic(algorithm):
+    first = summarize(make_sentences(), algorithm=algorithm, count=3)
+    assert all(summarize(make_sentences(), algorithm=algorithm, count=3) == first for _ in range(3))
+
+
+def test_summaries_work_offline_without_nltk_data(tmp_path):
+    """A fresh process with an empty NLTK data path and no network still summarizes."""
+    code = (
+        "import socket\n"
+        "def _no(*a, **k): raise OSError('network blocked in test')\n"
+        "socket.socket.connect = _no\n"
+        "socket.create_connection = _no\n"
+        "from tests.test_summarize import make_sentences\n"
+        "from briefgen.summarize import summarize, ALGORITHMS, ENGINES\n"
+        "for a in ALGORITHMS:\n"
+        "    for e in ENGINES:\n"
+        "        assert summarize(make_sentences(), algorithm=a, count=2, engine=e), a\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, NLTK_DATA=str(tmp_path), HOME=str(tmp_path))
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"

@@ -1,0 +1,60 @@
+"""Specification of summarize_many: one summary over several articles of a story."""
+
+from __future__ import annotations
+
+from briefgen.model import Sentence
+from briefgen.summarize import SourcedSentence, summarize_many
+
+from test_summarize import make_sentences
+
+OTHER = [
+    "Riverton's council backed a flood defence plan on Monday that will raise the river walls.",
+    "The plan will raise the river walls by two metres and create wetlands upstream to hold water.",
+    "Farmers near Riverton said they feared losing land to the new wetlands.",
+    "He said the council had not consulted them.",
+]
+
+
+def docs():
+    return [("a.txt", make_sentences()), ("b.txt", make_sentences(OTHER, [0, 0, 1, 1]))]
+
+
+def test_each_sentence_keeps_its_article_and_index():
+    result = summarize_many(docs(), count=4)
+    assert result and all(isinstance(s, SourcedSentence) for s in result)
+    by_doc = dict(docs())
+    for s in result:
+        assert by_doc[s.document][s.index].text == s.text
+        assert 0.0 <= s.score <= 1.0
+
+
+def test_output_is_grouped_by_article_in_input_order_then_document_order():
+    result = summarize_many(docs(), count=5)
+    keys = [({"a.txt": 0, "b.txt": 1}[s.document], s.index) for s in result]
+    assert keys == sorted(keys)
+
+
+def test_the_same_sentence_in_two_articles_appears_once():
+    result = summarize_many(docs(), count=6)
+    texts = [" ".join(s.text.split()) for s in result]
+    assert len(texts) == len(set(texts))
+
+
+def test_word_budget_is_respected_and_boilerplate_never_chosen():
+    for budget in (25, 50, 100):
+        result = summarize_many(docs(), words=budget)
+        assert sum(len(s.text.split()) for s in result) <= budget
+        assert not any("Subscribe" in s.text for s in result)
+
+
+def test_a_dangling_pronoun_needs_its_antecedent():
+    for n in range(1, 8):
+        chosen = {(s.document, s.index) for s in summarize_many(docs(), count=n)}
+        if ("b.txt", 3) in chosen:
+            assert ("b.txt", 2) in chosen
+
+
+def test_empty_and_odd_input():
+    assert summarize_many([]) == ()
+    assert summarize_many([("x", []), ("y", [Sentence(0, 0, 0, "  ", 0)])]) == ()
+    assert summarize_many(docs(), count=0) == ()
