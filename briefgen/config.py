@@ -1,7 +1,7 @@
 """Audiences: who a brief is for and what it shows them.
 
 The built-in audiences differ in substance, not only in colour. A TOML file
-will override them (issue 5); until then these are the defaults.
+can change them or add new ones (briefgen.settings); these are the defaults.
 """
 
 from __future__ import annotations
@@ -25,6 +25,20 @@ class Audience:
     page_size: str = "A4"
     accent: str = "#1f3a5f"
     classification: str | None = None
+    # Added for configuration files (issue 5); every default keeps the old behaviour.
+    include: tuple[str, ...] = ()  # keep only stories mentioning one of these words or phrases
+    exclude: tuple[str, ...] = ()  # drop stories mentioning any of these
+    sources: tuple[str, ...] = ()  # keep only these sources (case-insensitive); () = all
+    tags: tuple[str, ...] = ()  # keep only articles with one of these tags; () = all
+    order: str = "rank"  # one of ORDERS
+    logo: str | None = None  # absolute path of an image shown in the masthead
+    banner_colour: str = "#a01b1b"  # background of the classification banner
+    locale: str = "en-GB"  # how dates are written; see briefgen.locales
+    pdf_variant: str | None = None  # None: plain PDF; "pdf/ua-1" tagged; "pdf/a-3u" archival
+
+
+# How stories may be ordered (briefgen.select): "rank" is most newsworthy first.
+ORDERS = ("rank", "newest", "oldest", "source", "title")
 
 
 BUILTIN_AUDIENCES: dict[str, Audience] = {

@@ -1,0 +1,162 @@
+"""Story grouping and near-duplicates on ../shared/data/stories/grouping -> a score table on stdout.
+
+For each dataset (Giveme5W1H, NewsWCL50, ECB+ dev): B-cubed P/R/F1 and the
+adjusted Rand index of briefgen's grouper (one configuration for all), beside
+a plain TF-IDF cosine + average-link baseline at its best single threshold
+(chosen on the gold labels, so it is an upper bound for that baseline), and
+the "all alone" / "all in one" baselines. ECB+ also gets B-cubed against the
+topic (how often look-alike events were merged). Then near-duplicate pair
+precision/recall against grouping/near_duplicates.json.
+
+ECB+ rows are given title and text only (their metadata would reveal the
+split); the others also give the published date.
+
+    .venv/bin/python bench/eval_grouping.py [--threshold T] [--sweep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from datetime import date
+from math import comb
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data" / "stories" / "grouping"
+
+from briefgen.grouping import Doc, GroupingOptions, _tfidf, average_link, group, near_duplicates  # noqa: E402
+
+SETS = ("giveme5w1h", "newswcl50", "ecbplus-dev")
+
+
+def load(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / f"{name}.jsonl").open(encoding="utf-8")]
+
+
+def docs_for(name: str, rows: list[dict]) -> list[Doc]:
+    out = []
+    for r in rows:
+        if name.startswith("ecbplus"):
+            out.append(Doc(title=r.get("title") or "", text=r["text"]))
+        else:
+            pub = date.fromisoformat(r["published"][:10]) if r.get("published") else None
+            out.append(Doc(title=r.get("title") or "", text=r["text"], published=pub))
+    return out
+
+
+def bcubed(gold: list, system: list) -> tuple[float, float, float]:
+    g_sets: dict = {}
+    s_sets: dict = {}
+    for i, (g, s) in enumerate(zip(gold, system)):
+        g_sets.setdefault(g, set()).add(i)
+        s_sets.setdefault(s, set()).add(i)
+    p = r = 0.0
+    for i, (g, s) in enumerate(zip(gold, system)):
+        inter = len(g_sets[g] & s_sets[s])
+        p += inter / len(s_sets[s])
+        r += inter / len(g_sets[g])
+    n = len(gold)
+    p, r = p / n, r / n
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def ari(gold: list, system: list) -> float:
+    """Adjusted Rand index (Hubert & Arabie 1985) from the contingency table."""
+    n = len(gold)
+    pairs = Counter(zip(gold, system))
+    a = Counter(gold)
+    b = Counter(system)
+    index = sum(comb(v, 2) for v in pairs.values())
+    sa = sum(comb(v, 2) for v in a.values())
+    sb = sum(comb(v, 2) for v in b.values())
+    expected = sa * sb / comb(n, 2) if n > 1 else 0.0
+    top = (sa + sb) / 2
+    return 1.0 if top == expected else (index - expected) / (top - expected)
+
+
+def labels_of(clusters: list[list[int]], n: int) -> list[int]:
+    lab = [-1] * n
+    for k, c in enumerate(clusters):
+        for i in c:
+            lab[i] = k
+    assert -1 not in lab
+    return lab
+
+
+def baseline(docs: list[Doc], thresholds) -> dict[float, list[int]]:
+    """Plain TF-IDF (all words of title+text, no names, no dates) + average link."""
+    from briefgen.grouping import word_terms
+
+    x = _tfidf([word_terms((d.title or "") + "\n" + d.text) for d in docs])
+    days = np.full(len(docs), np.nan)
+    opts = GroupingOptions(day_window=10**6)
+    return {t: labels_of(average_link(x, days, t, opts), len(docs)) for t in thresholds}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--threshold", type=float, default=None)
+    ap.add_argument("--sweep", action="store_true", help="also show briefgen at other thresholds")
+    args = ap.parse_args()
+    if not DATA.exists():
+        sys.exit(f"no data at {DATA}")
+    opts = GroupingOptions() if args.threshold is None else GroupingOptions(threshold=args.threshold)
+    print(f"briefgen grouping, one configuration: {opts}")
+    print(f"{'dataset':12} {'system':24} {'B3-P':>6} {'B3-R':>6} {'B3-F1':>6} {'ARI':>6} {'groups':>6} {'secs':>6}")
+    for name in SETS:
+        rows = load(name)
+        gold = [r["story"] for r in rows]
+        docs = docs_for(name, rows)
+        n = len(rows)
+
+        def line(label, system, secs=float("nan")):
+            p, r, f = bcubed(gold, system)
+            print(f"{name[:12]:12} {label:24} {p:6.3f} {r:6.3f} {f:6.3f} {ari(gold, system):6.3f} "
+                  f"{len(set(system)):6d} {secs:6.2f}")
+
+        t0 = time.perf_counter()
+        system = labels_of(group(docs, opts), n)
+        line("briefgen", system, time.perf_counter() - t0)
+        if args.sweep:
+            for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45):
+                line(f"briefgen t={t}", labels_of(group(docs, GroupingOptions(threshold=t)), n))
+        grid = [round(x, 2) for x in np.arange(0.05, 0.61, 0.025)]
+        t0 = time.perf_counter()
+        base = baseline(docs, grid)
+        secs = (time.perf_counter() - t0) / len(grid)
+        best = max(grid, key=lambda t: bcubed(gold, base[t])[2])
+        line(f"tfidf+avg-link t={best}", base[best], secs)
+        line("all alone", list(range(n)))
+        line("all in one", [0] * n)
+        if name.startswith("ecbplus"):
+            topic = [r["topic"] for r in rows]
+            p, r, f = bcubed(topic, system)
+            print(f"{'':12} {'briefgen vs topic':24} {p:6.3f} {r:6.3f} {f:6.3f}")
+
+    print()
+    pairs = json.loads((DATA / "near_duplicates.json").read_text(encoding="utf-8"))["pairs"]
+    print(f"{'near-duplicates':16} {'gold':>5} {'found':>6} {'hit':>5} {'P':>6} {'R':>6}  extra pairs (check by hand)")
+    for name in ("giveme5w1h", "ecbplus-dev", "newswcl50"):
+        rows = load(name)
+        ids = [r["id"] for r in rows]
+        gold_pairs = {frozenset((p["a"], p["b"])) for p in pairs if p["dataset"].startswith(name[:6])}
+        found = {frozenset((ids[i], ids[j])): jac for i, j, jac in near_duplicates([r["text"] for r in rows])}
+        hit = len(gold_pairs & set(found))
+        extra = [(sorted(k), round(v, 3)) for k, v in found.items() if k not in gold_pairs]
+        prec = hit / len(found) if found else 1.0
+        rec = hit / len(gold_pairs) if gold_pairs else 1.0
+        story = {r["id"]: r["story"] for r in rows}
+        cross = sum(1 for k in found if len({story[i] for i in k}) > 1)
+        print(f"{name:16} {len(gold_pairs):5d} {len(found):6d} {hit:5d} {prec:6.3f} {rec:6.3f}  "
+              f"{extra[:3]} cross-story={cross}")
+
+
+if __name__ == "__main__":
+    main()
