@@ -3,8 +3,13 @@
     python bench/eval_quotes.py [--data ../shared/data] [--split train dev] [--errors N]
 
 Gold direct quotes are attributions whose Content has >= 4 words and >= 80% of its letters
-inside double quotation marks; gold speaker = the Source mention text. Calls the public
-API (extract_participants, extract_quotes), one process, no network.
+inside quotation marks (any kind; see quote_mask); gold speaker = the Source mention text.
+Documents with several annotators are scored against the first annotator's file (sorted
+name) only, so no document counts twice. Speaker correct = the system speaker or
+speaker_mention shares a content word (not a stop word or title; subject pronouns count)
+with the Source; attribution = attributed / matched gold quotes with a Source; wrong =
+attributed but not correct / attributed. Calls the public API (extract_participants,
+extract_quotes), one process, no network.
 """
 
 from __future__ import annotations
@@ -23,10 +28,14 @@ from briefgen.quotes import extract_quotes  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
-# Words that never decide whether two speaker names agree.
+# Words that never decide whether two speaker names agree. Subject pronouns are NOT stop
+# words here: PolNeAR Sources are often "he"/"she", and the definition compares the system's
+# speaker_mention too, so "he" must be able to match "he".
 STOP = frozenset(
-    """a an the of and or for to in on at by with from as is was were be been his her their its
-    our my your this that these those who which said says told mr mrs ms dr also but not""".split()
+    """a an the of and or for to in on at by with from as is was were be been being his her hers
+    their its our my your this that these those who whom whose which what said says say told tell
+    mr mrs ms dr also but not than then there here one some any all both each other such
+    s jr sr""".split()
 )
 TITLES = frozenset(
     """president prime minister senator sen sen. rep rep. gov gov. governor secretary former chief
@@ -69,21 +78,51 @@ def read_ann(path: Path) -> list[Attribution]:
     return out
 
 
+_MARKS = re.compile(r"``|''(?!')|[“”„«»\"‘’']")
+
+
 def quote_mask(text: str) -> list[bool]:
-    """True for characters between double quotation marks (curly pairs, straight toggles), per line."""
+    """True for characters inside quotation marks, line by line.
+
+    Every kind of quotation mark counts (EVALUATION.md says "quotation marks"): curly and
+    straight doubles, the ASCII pair ``…'' and NYT's ''…'', guillemets, and single quotes
+    outside double ones. A single straight or curly mark between two letters, or after a
+    letter and before a space (the players' union), is an apostrophe. The state resets at
+    every line break: multi-paragraph quotes reopen each paragraph, and an unbalanced mark
+    must not swallow the rest of the article.
+    """
     mask = [False] * len(text)
-    inside = False
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            inside = False  # an unbalanced mark must not swallow the rest of the article
-        elif ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-        elif inside:
-            mask[i] = True
+    pos = 0
+    for line in text.split("\n"):
+        double = single = False
+        last = pos
+        for m in _MARKS.finditer(line):
+            a, b = pos + m.start(), pos + m.end()
+            if double or single:
+                for i in range(last, a):
+                    mask[i] = True
+            last = b
+            ch = m.group()
+            before = line[m.start() - 1] if m.start() else " "
+            after = line[m.end()] if m.end() < len(line) else " "
+            if ch in ("“", "„", "«", "``"):
+                double, single = True, False
+            elif ch in ("”", "»"):
+                double = single = False
+            elif ch in ('"', "''"):
+                double, single = not double, False
+            elif double:
+                continue  # single marks inside a double quote change nothing
+            elif before.isalnum() and after.isalnum():
+                continue  # don't, O'Neil
+            elif ch != "’" and not single and not before.isalnum() and after.isalnum():
+                single = True
+            elif ch != "‘" and single and not before.isspace():
+                single = False
+        if double or single:
+            for i in range(last, pos + len(line)):
+                mask[i] = True
+        pos += len(line) + 1
     return mask
 
 
@@ -100,7 +139,9 @@ def overlap(a: list[tuple[int, int]], b: tuple[int, int]) -> int:
 
 
 def words(s: str | None) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", (s or "").lower().replace("’", "'"))}
+    # "Trump's" is the word "trump": a possessive "s" must not match every other possessive.
+    s = re.sub(r"['’]s\b", "", (s or "").lower())
+    return set(re.findall(r"[a-z0-9]+", s))
 
 
 def content_words(s: str | None) -> set[str]:
@@ -108,13 +149,16 @@ def content_words(s: str | None) -> set[str]:
 
 
 def speaker_ok(source: str, speaker: str | None, mention: str | None) -> bool:
-    gold = content_words(source) or words(source)  # a bare pronoun source compares as written
-    return bool(gold & (words(speaker) | words(mention)))
+    # Strictly as defined: a Source made only of stop words and titles ("the president")
+    # has no content word, so no system speaker can be counted correct for it.
+    return bool(content_words(source) & (words(speaker) | words(mention)))
 
 
-def evaluate(data: Path, split: str, errors: int = 0, limit: int | None = None) -> dict[str, float]:
+def evaluate(
+    data: Path, split: str, errors: int = 0, limit: int | None = None, by_rule: dict[str, list[int]] | None = None
+) -> dict[str, float]:
     root = data / "quotes" / "polnear" / split
-    n_gold = n_gold_src = matched = correct = attributed = wrong = 0
+    n_gold = n_gold_src = matched = matched_src = correct = attributed = wrong = 0
     n_sys = n_sys_ok = 0
     shown = 0
     docs = sorted((root / "text").glob("*.txt"))[:limit]
@@ -154,8 +198,12 @@ def evaluate(data: Path, split: str, errors: int = 0, limit: int | None = None) 
             matched += 1
             if g.source is None:
                 continue
+            matched_src += 1
             if best.speaker or best.speaker_mention:
                 attributed += 1
+            if by_rule is not None:
+                tally = by_rule.setdefault(best.rule if (best.speaker or best.speaker_mention) else "(empty)", [0, 0])
+                tally[0 if speaker_ok(g.source, best.speaker, best.speaker_mention) else 1] += 1
             if speaker_ok(g.source, best.speaker, best.speaker_mention):
                 correct += 1
             elif not (best.speaker or best.speaker_mention) and shown < errors:
@@ -174,7 +222,7 @@ def evaluate(data: Path, split: str, errors: int = 0, limit: int | None = None) 
         "recall": matched / n_gold if n_gold else 0.0,
         "precision": n_sys_ok / n_sys if n_sys else 0.0,
         "speaker": correct / n_gold_src if n_gold_src else 0.0,
-        "attribution": attributed / matched if matched else 0.0,
+        "attribution": attributed / matched_src if matched_src else 0.0,
         "wrong": wrong / attributed if attributed else 0.0,
         "docs/s": len(docs) / elapsed if elapsed else 0.0,
     }
@@ -186,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", nargs="+", default=["train", "dev"])
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses to stderr")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    ap.add_argument("--by-rule", action="store_true", help="print correct/incorrect speakers per rule")
     args = ap.parse_args(argv)
     if not (args.data / "quotes" / "polnear").is_dir():
         print(f"no PolNeAR data under {args.data}", file=sys.stderr)
@@ -194,9 +243,12 @@ def main(argv: list[str] | None = None) -> int:
     print("| split | " + " | ".join(cols) + " |")
     print("|---" * (len(cols) + 1) + "|")
     for split in args.split:
-        r = evaluate(args.data, split, args.errors, args.limit)
+        rules: dict[str, list[int]] | None = {} if args.by_rule else None
+        r = evaluate(args.data, split, args.errors, args.limit, rules)
         cells = [f"{r[c]:.0f}" if c in ("docs", "gold", "system") else f"{r[c]:.1f}" if c == "docs/s" else f"{100 * r[c]:.1f}%" for c in cols]
-        print(f"| {split} | " + " | ".join(cells) + " |")
+        print(f"| {split} | " + " | ".join(cells) + " |", flush=True)
+        for rule, (ok, bad) in sorted((rules or {}).items(), key=lambda kv: -sum(kv[1])):
+            print(f"    {rule:40s} correct {ok:5d}  incorrect {bad:4d}", file=sys.stderr)
     return 0
 
 

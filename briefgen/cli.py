@@ -9,49 +9,47 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import click
 
 from . import __version__
 from .errors import BriefgenError
 from .exitcodes import ExitCode
+from .lock import RunLocked
+from .logs import LOG_FORMATS, setup_logging
 
 log = logging.getLogger("briefgen")
 
 
-def _setup_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("briefgen: %(levelname)s: %(message)s"))
-    root = logging.getLogger("briefgen")
-    root.handlers[:] = [handler]
-    root.setLevel(level)
-    root.propagate = False
-    # WeasyPrint reports every refused fetch on its own logger; render.py already
-    # sums them up in one warning, so its chatter only shows with -vv.
-    for name in ("weasyprint", "fontTools"):
-        lib = logging.getLogger(name)
-        lib.handlers[:] = [handler]
-        lib.setLevel(level if verbose > 1 else logging.CRITICAL)
-        lib.propagate = False
+class _Locked(click.ClickException):
+    exit_code = ExitCode.LOCKED
 
 
 class _Group(click.Group):
-    """Turns the library's own errors into Click's one-line 'Error: …' and exit 1."""
+    """Turns the library's own errors into Click's one-line 'Error: …' and exit 1
+    (exit 5 when another run holds the output folder's lock)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except RunLocked as err:
+            raise _Locked(str(err)) from None
         except BriefgenError as err:
             raise click.ClickException(str(err)) from None
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefgen")
-@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr; stdout carries only the paths written.")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-v debug, -vv also the libraries').")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Only warnings and errors on stderr, no progress; stdout carries only the paths written.")
+@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), envvar="BRIEFGEN_LOG_FILE",
+              default=None, help="Also append the log (INFO and up, whatever --quiet says) to this file.")
+@click.option("--log-format", type=click.Choice(LOG_FORMATS), default="text", show_default=True,
+              envvar="BRIEFGEN_LOG_FORMAT", help="json: one JSON object per line (time, level, logger, message).")
 @click.pass_context
-def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
+def cli(ctx: click.Context, verbose: int, quiet: bool, log_file: Path | None, log_format: str) -> None:
     """Turn the day's news articles into PDF briefs, one look per audience.
 
     \b
@@ -63,14 +61,21 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose
     ctx.obj["quiet"] = quiet
-    _setup_logging(verbose, quiet)
+    try:
+        setup_logging(verbose, quiet, log_file=log_file, log_format=log_format)
+    except OSError as err:
+        raise click.BadParameter(f"cannot open {log_file}: {err.strerror or err}", param_hint="--log-file") from None
 
 
 from .commands.analyze import analyze  # noqa: E402  (commands register on the group)
 from .commands.audiences import audiences  # noqa: E402
 from .commands.build import build  # noqa: E402
+from .commands.doctor import doctor  # noqa: E402
+from .commands.group import group  # noqa: E402
+from .commands.history import forget, history  # noqa: E402
+from .commands.templates import templates  # noqa: E402
 
-for _command in (build, analyze, audiences):
+for _command in (build, analyze, audiences, templates, doctor, group, history, forget):
     cli.add_command(_command)
 
 

@@ -8,4 +8,6 @@ class ExitCode(IntEnum):
     ERROR = 1  # nothing written
     USAGE = 2  # Click's own code for bad arguments
     PARTIAL = 3  # brief written, but some inputs could not be used
-    NOTHING_TO_BRIEF = 4  # no usable articles
+    NOTHING_TO_BRIEF = 4  # no usable articles in the window (an "empty day" brief only with --empty-brief)
+    LOCKED = 5  # another run is writing to the same output folder; nothing done
+    DELIVERY_FAILED = 6  # briefs written, but mailing them failed

@@ -48,12 +48,17 @@ class Doc:
 
 @dataclass(frozen=True)
 class GroupingOptions:
-    threshold: float = 0.3  # average-link cosine at which two groups are one story
-    lead_words: int = 400  # only the opening carries the event; long tails drift to background
+    threshold: float = 11.0  # average-link score (see _score) at which two groups are one story
+    cosine_weight: float = 25.0  # share of the plain cosine in the score
+    lead_words: int = 0  # 0: whole text; else only the opening words
     title_weight: float = 2.0  # the headline counts as this many copies of itself
     name_weight: float = 1.0  # share of the names vector in the joined vector
-    day_window: int = 7  # no penalty within this many days
-    day_halflife: float = 60.0  # beyond the window, similarity halves every this many days
+    day_window: int = 30  # no penalty within this many days
+    day_halflife: float = 180.0  # beyond the window, similarity halves every this many days
+    # a typical day's background similarity, for batches too small to measure their own
+    prior_mean: float = 0.03
+    prior_sd: float = 0.06
+    prior_weight: float = 20.0
     duplicate_threshold: float = 0.5
 
 
@@ -202,9 +207,117 @@ def _time_factor(days: np.ndarray, options: GroupingOptions) -> np.ndarray:
     return np.power(0.5, over / options.day_halflife)
 
 
-def similarity_edges(x: sparse.csr_matrix, days: np.ndarray, floor: float,
-                     options: GroupingOptions) -> sparse.coo_matrix:
-    """Upper-triangle pairs with time-softened cosine >= floor, as a sparse matrix."""
+def _background(x: sparse.csr_matrix, days: np.ndarray, options: GroupingOptions) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and standard deviation of each doc's similarity to the other docs of the batch,
+    shrunk towards a typical news day for small batches (a handful of articles says little)."""
+    n = x.shape[0]
+    xt = x.T.tocsc()
+    total = np.zeros(n)
+    squares = np.zeros(n)
+    for start in range(0, n, 512):  # dense 512 x n blocks keep memory linear in n
+        block = (x[start:start + 512] @ xt).toarray()
+        d = days[start:start + 512]
+        block *= _time_factor(d[:, None] - days[None, :], options)
+        idx = np.arange(block.shape[0])
+        block[idx, idx + start] = 0.0  # a doc is not its own background
+        total[start:start + 512] = block.sum(axis=1)
+        squares[start:start + 512] = (block * block).sum(axis=1)
+    k = max(n - 1, 0)
+    mean = total / max(k, 1)
+    var = np.maximum(squares / max(k, 1) - mean * mean, 0.0)
+    w = options.prior_weight
+    mean = (w * options.prior_mean + k * mean) / (w + k)
+    var = (w * options.prior_sd ** 2 + k * var) / (w + k)
+    return mean, np.sqrt(var)
+
+
+def _score(sim: np.ndarray, mi: np.ndarray, si: np.ndarray, mj: np.ndarray, sj: np.ndarray,
+           options: GroupingOptions) -> np.ndarray:
+    """How far a pair stands above both docs' background (z) plus the cosine itself, scaled:
+    the z part adapts to a day where every article is about politics, the cosine part
+    keeps a few strong pairs together on a day of unrelated news."""
+    z = (sim - (mi + mj) / 2) / np.maximum((si + sj) / 2, 1e-6)
+    return z + options.cosine_weight * sim
+
+
+def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float,
+                options: GroupingOptions) -> tuple[sparse.coo_matrix, np.ndarray, np.ndarray]:
+    """Upper-triangle pairs with score >= floor (sparse), and each doc's background."""
+    n = x.shape[0]
+    mean, sd = _background(x, days, options)
+    xt = x.T.tocsc()
+    rows, cols, vals = [], [], []
+    for start in range(0, n, 512):
+        block = (x[start:start + 512] @ xt).tocoo()
+        keep = (block.row + start) < block.col
+        r, c, v = block.row[keep] + start, block.col[keep], block.data[keep]
+        v = v * _time_factor(days[r] - days[c], options)
+        v = _score(v, mean[r], sd[r], mean[c], sd[c], options)
+        ok = v >= floor
+        rows.append(r[ok]); cols.append(c[ok]); vals.append(v[ok])
+    r = np.concatenate(rows) if rows else np.zeros(0, int)
+    c = np.concatenate(cols) if cols else np.zeros(0, int)
+    v = np.concatenate(vals) if vals else np.zeros(0)
+    return sparse.coo_matrix((v, (r, c)), shape=(n, n)), mean, sd
+
+
+def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None = None,
+                 options: GroupingOptions = GroupingOptions(),
+                 must_link: Sequence[tuple[int, int]] = (), plain: bool = False) -> list[list[int]]:
+    """Average-link clusters of rows of x cut at ``threshold`` (default: the options').
+
+    ``plain=True`` clusters on the time-softened cosine alone (the baseline);
+    otherwise on the background-adjusted score of ``_score``."""
+    n = x.shape[0]
+    if n == 0:
+        return []
+    threshold = options.threshold if threshold is None else threshold
+    if plain:
+        mean = np.zeros(n); sd = np.ones(n)
+        scorer = lambda sim, ix: sim  # noqa: E731
+        edges = _plain_edges(x, days, threshold, options)
+    else:
+        edges, mean, sd = pair_scores(x, days, threshold, options)
+        scorer = lambda sim, ix: _score(sim, mean[ix][:, None], sd[ix][:, None], mean[ix][None, :], sd[ix][None, :], options)  # noqa: E731
+    graph = edges.tocsr()
+    if must_link:
+        a, b = zip(*must_link)
+        graph = graph + sparse.csr_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    links: dict[int, list[int]] = {}
+    for i, j in must_link:
+        links.setdefault(i, []).append(j)
+    clusters: list[list[int]] = []
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    for members in np.split(order, bounds):
+        members = members.tolist()
+        if len(members) == 1:
+            clusters.append(members)
+            continue
+        ix = np.asarray(members)
+        sub = x[ix]
+        d = days[ix]
+        sim = (sub @ sub.T).toarray() * _time_factor(d[:, None] - d[None, :], options)
+        score = scorer(sim, ix)
+        top = max(float(score.max()), threshold) + 1.0
+        pos = {m: k for k, m in enumerate(members)}
+        for i in members:  # copies of one text always share a story
+            for j in links.get(i, ()):
+                score[pos[i], pos[j]] = score[pos[j], pos[i]] = top
+        dist = top - score
+        np.fill_diagonal(dist, 0.0)
+        iu = np.triu_indices(len(members), 1)
+        z = linkage(np.clip(dist[iu], 0.0, None), method="average")
+        lab = fcluster(z, t=top - threshold, criterion="distance")
+        for k in np.unique(lab):
+            clusters.append([members[i] for i in np.flatnonzero(lab == k)])
+    clusters.sort(key=lambda c: (-len(c), c[0]))
+    return clusters
+
+
+def _plain_edges(x: sparse.csr_matrix, days: np.ndarray, floor: float,
+                 options: GroupingOptions) -> sparse.coo_matrix:
     n = x.shape[0]
     xt = x.T.tocsc()
     rows, cols, vals = [], [], []
@@ -219,46 +332,6 @@ def similarity_edges(x: sparse.csr_matrix, days: np.ndarray, floor: float,
     c = np.concatenate(cols) if cols else np.zeros(0, int)
     v = np.concatenate(vals) if vals else np.zeros(0)
     return sparse.coo_matrix((v, (r, c)), shape=(n, n))
-
-
-def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float,
-                 options: GroupingOptions = GroupingOptions(),
-                 must_link: Sequence[tuple[int, int]] = ()) -> list[list[int]]:
-    """Average-link clusters of rows of x cut at similarity ``threshold``."""
-    n = x.shape[0]
-    if n == 0:
-        return []
-    edges = similarity_edges(x, days, threshold, options)
-    graph = edges.tocsr()
-    if must_link:
-        a, b = zip(*must_link)
-        graph = graph + sparse.csr_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
-    count, labels = connected_components(graph, directed=False)
-    clusters: list[list[int]] = []
-    order = np.argsort(labels, kind="stable")
-    bounds = np.flatnonzero(np.diff(labels[order])) + 1
-    for members in np.split(order, bounds):
-        members = members.tolist()
-        if len(members) <= 2:
-            clusters.append(members)
-            continue
-        sub = x[members]
-        sim = (sub @ sub.T).toarray()
-        d = days[members]
-        sim *= _time_factor(d[:, None] - d[None, :], options)
-        for i, j in must_link:  # copies of one text always share a story
-            if i in members and j in members:
-                ii, jj = members.index(i), members.index(j)
-                sim[ii, jj] = sim[jj, ii] = max(sim[ii, jj], 1.0)
-        dist = np.clip(1.0 - sim, 0.0, None)
-        np.fill_diagonal(dist, 0.0)
-        iu = np.triu_indices(len(members), 1)
-        z = linkage(dist[iu], method="average")
-        lab = fcluster(z, t=1.0 - threshold, criterion="distance")
-        for k in np.unique(lab):
-            clusters.append([members[i] for i in np.flatnonzero(lab == k)])
-    clusters.sort(key=lambda c: (-len(c), c[0]))
-    return clusters
 
 
 def group(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),

@@ -54,6 +54,12 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
     return found, failures
 
 
+def _folder_suffixes() -> frozenset[str]:
+    from .readers import FOLDER_SUFFIXES  # pages, feeds, JSON Lines and URL lists too
+
+    return FOLDER_SUFFIXES
+
+
 def _remember(path: Path, seen: set[Path]) -> bool:
     try:
         key = path.resolve()
@@ -88,7 +94,7 @@ def _walk(folder: Path, seen: set[Path], failures: list[Failure]) -> list[Path]:
             if name.startswith(".") or _NOT_ARTICLES.match(name):
                 continue
             path = Path(root, name)
-            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            if path.suffix.lower() not in _folder_suffixes():
                 log.debug("skipping %s: not an article file", path)
                 continue
             if not path.exists():
@@ -100,10 +106,18 @@ def _walk(folder: Path, seen: set[Path], failures: list[Failure]) -> list[Path]:
 
 
 def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Article:
-    """Read one article file. Raises InputError with a one-line reason."""
+    """Read one text article file. Raises InputError with a one-line reason.
+
+    Other formats (pages, feeds, JSON Lines, URL lists) go through
+    `briefgen.readers.read_path`, which may return several articles per file."""
     path = Path(path)
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         raise InputError(f"unsupported file type {path.suffix or '(none)'!r}: briefgen reads .txt and .md")
+    return parse_article(read_bytes(path, max_bytes=max_bytes), path=str(path))
+
+
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes, refusing oversized files before reading. Raises InputError."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -115,7 +129,7 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) ->
         raise InputError("is a folder, not a file") from None
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror or err}") from None
-    return parse_article(data, path=str(path))
+    return data
 
 
 def parse_article(data: bytes, *, path: str = "<memory>") -> Article:

@@ -168,6 +168,7 @@ def _lines(name: str) -> list[str]:
 def places() -> frozenset[str]:
     """Known place names, exact case (countries, subdivisions, cities, regions)."""
     names = set(_lines("countries.txt")) | set(_lines("subdivisions.txt")) | set(_lines("cities.txt"))
+    names |= set(_lines("cities_geonames.txt"))
     # Subdivision names that are ordinary words would turn "Central" or "North" into places.
     return frozenset(n for n in names if n.lower() not in NON_NAMES and n.lower() not in _COMMON_WORDS)
 
@@ -208,3 +209,45 @@ def org_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         else:
             names.add(line)
     return frozenset(suffixes), frozenset(prefixes), frozenset(names)
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Country names only (national teams stay places, unlike city clubs)."""
+    return frozenset(_lines("countries.txt"))
+
+
+@cache
+def teams() -> tuple[frozenset[str], frozenset[str]]:
+    """(team nicknames such as "Yankees", club names such as "Ajax Amsterdam")."""
+    nicknames, clubs = set(), set()
+    for line in _lines("teams.txt"):
+        if line.startswith("nickname:"):
+            nicknames.add(line[9:])
+        else:
+            clubs.add(line)
+    return frozenset(nicknames), frozenset(clubs)
+
+
+# Last words of capitalised names that are events, prizes, laws, diseases or periods, not
+# people, organisations or places ("World Cup", "Nobel Peace Prize", "Labor Day").
+MISC_HEADS: frozenset[str] = frozenset(
+    """Cup Cups Slam Slams Series Prize Prizes Open Championship Championships Games Olympics
+    Convention Treaty Disease War Day Year Award Awards Trophy Tournament Rally Stakes Festival
+    Act Accord Accords Agreement Summit Marathon Derby Grand Prix Classic Masters Bowl Prix
+    Encephalopathy Syndrome Index Indices Average Plan Doctrine Revolution Era Age Dynasty
+    Week Month Season Olympiad Tour Race Stage Final Finals Semifinal Semifinals Charter
+    Declaration Protocol Initiative Bill Law Code Constitution Amendment""".split()
+)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return frozenset(_lines("first_names.txt"))
+
+
+# Capitalised abbreviations that are neither people, organisations nor places.
+NOT_PARTICIPANTS: frozenset[str] = frozenset(
+    """GMT EDT EST CET BST PST CST MST UTC GDP CPI GNP PPI TV AM PM CEO CFO AIDS HIV BSE CJD
+    OK DNA IPO VAT NAV EPS""".split()
+)

@@ -27,6 +27,7 @@ class Article:
     language: str = "en"
     tags: tuple[str, ...] = ()
     encoding: str = "utf-8"
+    priority: int = 0  # from the declared source ([[sources]] priority); ranking may prefer higher
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefgen import lexicon
+from briefgen import ner as _ner
 from briefgen.model import Participant, Sentence
 from briefgen.textspan import Token, tokenize
 
@@ -48,6 +49,8 @@ class _Mention:
     ntokens: int
     role: str | None = None
     surface: str = ""  # title form as written ("President Lee"), when a title preceded it
+    article: bool = False  # written after "the"
+    club: float = 0.0  # next to a score or a result verb
     person: float = 0.0
     place: float = 0.0
     org: float = 0.0
@@ -63,10 +66,20 @@ class _Entity:
     first: int = 0
 
 
-def extract_participants(text: str, sentences: Sequence[Sentence] | None = None) -> tuple[Participant, ...]:
-    """People, organizations and places of ``text``, most mentioned first."""
+def extract_participants(
+    text: str, sentences: Sequence[Sentence] | None = None, *, ner: str | None = None
+) -> tuple[Participant, ...]:
+    """People, organizations and places of ``text``, most mentioned first.
+
+    ``ner="spacy"`` (or ``BRIEFGEN_NER=spacy`` when ``ner`` is None) adds the optional
+    statistical model's names to the rules' (see ``briefgen.ner``); ``ner="rules"`` forces
+    rules only. Without the model installed the rules are used alone.
+    """
     try:
-        return tuple(_extract(text or ""))
+        spans = None
+        if _ner.wanted(ner):
+            spans = _ner.entities(text or "")
+        return tuple(_extract(text or "", spans))
     except Exception:  # pragma: no cover - a participant list is never worth a crash
         return ()
 
@@ -111,12 +124,47 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
         while j < n:
             prev = run[-1]
             if _POSSESSIVE_RE.search(prev.text) and prev.text[-2:] in ("’s", "'s"):
-                break
-            nxt = tokens[j]
-            if nxt.is_cap and _gap_ok(text, prev, nxt) and nxt.lower not in _RUN_BREAKERS:
+                # "People's Daily", "Moody's Investors Service": known names keep their 's.
+                nxt = tokens[j]
+                if not (nxt.is_cap and text[prev.end : nxt.start] == " " and text[run[0].start : nxt.end] in lexicon.org_cues()[2]):
+                    break
                 run.append(nxt)
                 j += 1
                 continue
+            nxt = tokens[j]
+            if (
+                nxt.is_cap
+                and _gap_ok(text, prev, nxt)
+                and nxt.lower not in _RUN_BREAKERS
+                # "Washington D.C. The six-member team": a full stop then a closed-class word.
+                and not (text[prev.end : nxt.start] != " " and nxt.lower in non_names)
+                # "... Ahmed Mohamed Image: Twitter": a caption label.
+                and not (nxt.lower in _CAPTION_LABELS and text[nxt.end : nxt.end + 1] == ":")
+            ):
+                run.append(nxt)
+                j += 1
+                continue
+            # "Securities and Exchange Commission", "Organisation for Security and
+            # Cooperation in Europe": connectors are kept when the longer run is an organisation.
+            # "Schroder Wertheim & Co", "Procter & Gamble"
+            if nxt.is_cap and text[prev.end : nxt.start] == " & " and not _HYPHEN_TAIL_RE.search(prev.text):
+                run.append(nxt)
+                j += 1
+                continue
+            if (
+                nxt.lower in _CONNECTORS
+                and j + 1 < n
+                and tokens[j + 1].is_cap
+                and _gap_ok(text, prev, nxt)
+                # "Johnson Controls Inc and Lear Corp" are two names.
+                and not (len(run) > 1 and prev.text in lexicon.org_cues()[0] and nxt.lower in ("and", "&"))
+                and not (len(run) == 1 and _sentence_initial(text, run[0].start) and run[0].text not in _ORG_OPENERS)
+            ):
+                ext = _connector_extension(text, tokens, run, j)
+                if ext:
+                    run.extend(ext)
+                    j += len(ext)
+                    continue
             # "Bank of England", "Secretary of State", "Osama bin Laden"
             if (
                 j + 1 < n
@@ -133,6 +181,57 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
         i = j
     return runs
 
+
+_CONNECTORS = frozenset({"of", "for", "and", "on", "in", "de", "&"})
+_PLACE_PREFIXES = frozenset({"San", "Santa", "Santo", "Sao", "St", "Ste", "Saint", "Los", "Las", "El", "La", "Le", "Port", "Fort", "Mount", "Lake", "Cape", "New"})
+_CAPTION_LABELS = frozenset({"image", "images", "photo", "photos", "picture", "video", "credit", "source", "file", "pictured"})
+# "New York-based", "Top-seeded", "Family-controlled": a hyphen then a lower-case word.
+# Hong Kong and Korean given names ("Siu-lai", "Jae-in") also have a lower-case part, so only
+# participle-like endings count.
+_HYPHEN_TAIL_RE = re.compile(r"-[a-z]+(?:ed|born|run|made|style|listed)$")
+_HYPHEN_HEAD_RE = re.compile(r"^[A-Z][a-z]*-[a-z]+(?:ed|born|run|made|style)$")
+
+
+def _connector_extension(text: str, tokens: list[Token], run: list[Token], j: int) -> list[Token]:
+    """Tokens from ``j`` (a connector) that extend ``run`` into an organisation name, or []."""
+    suffixes, prefixes, orgs = lexicon.org_cues()
+    ext: list[Token] = []
+    k = j
+    best: list[Token] = []
+    while k < len(tokens) and len(ext) < 9:
+        t = tokens[k]
+        prev = ext[-1] if ext else run[-1]
+        if not _gap_ok(text, prev, t) and not (t.text == "&" and text[prev.end : t.start] == " "):
+            break
+        if t.lower in _CONNECTORS and t.text != t.text.upper() or t.text == "&":
+            if k + 1 >= len(tokens) or not tokens[k + 1].is_cap:
+                break
+            # "Securities and Exchange Commission" but not "Board of Trade and National Bank".
+            if t.lower == "and" and run[0].text not in _ORG_OPENERS and (len(run) > 2 or any(x.lower in _CONNECTORS for x in run + ext)):
+                break
+            ext.append(t)
+        elif t.is_cap and t.lower not in _RUN_BREAKERS:
+            ext.append(t)
+            name = text[run[0].start : t.end]
+            last_conn = next((x.lower for x in reversed(ext) if x.lower in _CONNECTORS), "")
+            # "Press Trust of India", "Royal Bank of Scotland": an organisation head, then "of".
+            if run[-1].text in suffixes and all(x.lower in ("of", "the") or x.is_cap for x in ext) and ext[0].lower == "of":
+                best = list(ext)
+            if t.text in suffixes or name in orgs or (run[0].text in prefixes or run[0].text in _ORG_OPENERS) and last_conn not in ("and", "&"):
+                best = list(ext)
+                if t.text in suffixes:
+                    break
+        else:
+            break
+        k += 1
+    return best
+
+
+_ORG_OPENERS = frozenset(
+    """Organisation Organization Union Federation Association Society Council Committee Commission
+    League Movement Front Party Bank Board Bureau Office Department Ministry Institute Academy
+    Alliance Confederation Coalition Agency Authority Court Fund Foundation Congress""".split()
+)
 
 _RUN_BREAKERS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday i
@@ -197,14 +296,37 @@ _PLACE_HEADS = frozenset(
 
 
 def _classify_string(name: str) -> str | None:
-    """Kind from the name alone (gazetteers and head words), or None."""
+    """Kind from the name alone (gazetteers and head words), or None; "misc" for names
+    that are not participants (events, prizes, groups of people)."""
     suffixes, prefixes, orgs = lexicon.org_cues()
     if name in orgs:
         return "organization"
+    words = name.split()
+    if name in lexicon.NOT_PARTICIPANTS:
+        return "misc"
+    nicknames, clubs = lexicon.teams()
+    # "New York Yankees", "Oakland Athletics": a place followed by a team nickname.
+    for k in (1, 2):
+        if len(words) > k and " ".join(words[-k:]) in nicknames and " ".join(words[:-k]) in lexicon.places():
+            return "organization"
+    if name in clubs and name not in lexicon.places():
+        return "organization"
+    if len(words) > 2 and words[0] in _ORG_OPENERS and any(w in _CONNECTORS for w in words):
+        return "organization"
+    if " of " in name:
+        # "Chicago Board of Trade", "National Bank of Romania": the head comes before "of".
+        head = name.split(" of ")[0].split()
+        if head and head[-1] in suffixes:
+            return "organization"
+    if len(words) > 1 and words[-1] in lexicon.MISC_HEADS:
+        return "misc"
+    dem = lexicon.demonyms()
+    if name in dem or name.endswith("s") and (name[:-1] in dem or name[:-2] in dem and name.endswith("es")):
+        return "misc"
     if name in lexicon.places() or name.isupper() and name.title() in lexicon.places():
         return "place"
     words = name.split()
-    if words[-1] in _PLACE_HEADS or words[0] in {"Mount", "Lake", "Port", "Cape", "Fort", "Gulf"} and len(words) > 1:
+    if len(words) > 1 and (words[-1] in _PLACE_HEADS or words[0] in {"Mount", "Lake", "Port", "Cape", "Fort", "Gulf"}):
         return "place"
     if words[-1] in suffixes or words[0] in prefixes and len(words) > 1:
         return "organization"
@@ -255,12 +377,40 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in re.finditer(r"[^\n]+", text):
         words = re.findall(r"[^\W\d_][\w’'-]*", m.group())
+        # Result tables ("C. Tolley 4-42, A. Fraser 3-21") capitalise names, not every word.
+        numbers = len(re.findall(r"\d+", m.group()))
+        if numbers >= 3 and not m.group().isupper():
+            continue
         if len(words) >= 4:
             small = sum(1 for w in words if w.lower() in _HEADLINE_SMALL)
             caps = sum(1 for w in words if w[:1].isupper())
-            if caps >= 0.8 * (len(words) - small) and caps >= len(words) - small and not re.search(r"[.!?][”\"’']?\s*$", m.group()) or caps == len(words):
+            ends = re.search(r"[.!?][”\"’']?\s*$", m.group())
+            upper = sum(1 for w in words if w.isupper()) >= 0.6 * len(words)
+            # A line of names ending in a full stop ("Andreas Koepke, Oliver Kahn.") is a
+            # list, not a headline; ALL-CAPS lines are headlines whatever their ending.
+            if caps >= len(words) - small and (not ends or upper) or caps == len(words) and not ends:
                 spans.append(m.span())
     return spans
+
+
+def _caps_gazetteer_mentions(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[_Mention]:
+    """Known places and clubs written in capitals inside a headline line."""
+    toks = [t for t in tokenize(text[s:e])]
+    out: list[_Mention] = []
+    i = 0
+    while i < len(toks):
+        found = 0
+        for j in range(min(len(toks), i + 4), i, -1):
+            phrase = text[s + toks[i].start : s + toks[j - 1].end]
+            if not phrase.isupper() or any(a <= s + toks[i].start < b for a, b in taken):
+                continue
+            title = " ".join(w.capitalize() if "-" not in w else "-".join(x.capitalize() for x in w.split("-")) for w in phrase.split())
+            if title in lexicon.places() or title in lexicon.teams()[1] or title in lexicon.org_cues()[2]:
+                out.append(_Mention(name=phrase, start=s + toks[i].start, end=s + toks[j - 1].end, ntokens=j - i))
+                found = j - i
+                break
+        i += found or 1
+    return out
 
 
 _HEADLINE_SMALL = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
@@ -275,12 +425,20 @@ def _collect_mentions(text: str) -> list[_Mention]:
             chars[s:e] = " " * (e - s)
         body = "".join(chars)
         mentions = _collect_mentions_plain(body)
-        known = sorted({m.name for m in mentions}, key=len, reverse=True)
+        # Headlines are often ALL CAPS ("JOHNSON WINS"): match body names case-blind and
+        # keep the body's spelling so the forms merge.
+        known = {n.upper(): n for n in sorted({m.name for m in mentions}, key=len)}
+        taken: list[tuple[int, int]] = []
         if known:
-            pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in known) + r")(?![\w])")
+            pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
             for s, e in headlines:
                 for m in pat.finditer(text, s, e):
-                    mentions.append(_Mention(name=m.group(), start=m.start(), end=m.end(), ntokens=len(m.group().split())))
+                    name = m.group() if m.group() in known.values() else known.get(m.group().upper(), m.group())
+                    mentions.append(_Mention(name=name, start=m.start(), end=m.end(), ntokens=len(name.split())))
+                    taken.append(m.span())
+        # Datelines and headlines name places in capitals ("NEW YORK 1996-08-22").
+        for s, e in headlines:
+            mentions.extend(_caps_gazetteer_mentions(text, s, e, taken))
         mentions.sort(key=lambda m: m.start)
         return mentions
     return _collect_mentions_plain(text)
@@ -304,6 +462,47 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             first_idx += 1
         if not run:
             continue
+        if len(run) > 1 and _HYPHEN_HEAD_RE.match(run[0].text):
+            run = run[1:]  # "Top-seeded Thomas Muster", "Family-controlled Douglas"
+            first_idx += 1
+        based = next((k for k, t in enumerate(run) if _HYPHEN_TAIL_RE.search(t.text)), None)
+        if based is not None:
+            # "New York-based Magna": a place, then the name.
+            head_end = run[based].start + run[based].text.index("-")
+            place = text[run[0].start : head_end]
+            if place in lexicon.places() or place.split()[-1] in lexicon.places():
+                mentions.append(_Mention(name=place, start=run[0].start, end=head_end, ntokens=based + 1, place=2.0))
+            run = run[based + 1 :]
+            first_idx += based + 1
+            if not run:
+                continue
+        # "Controversial Australian Anthony Hill": an ordinary word opening the sentence
+        # before a nationality or title.
+        if (
+            len(run) > 2
+            and _sentence_initial(text, run[0].start)
+            and (_demonym_len(run, 1) or _is_title(run[1].text))
+            and not _demonym_len(run, 0)
+            and not _is_title(run[0].text)
+            and run[0].text not in lexicon.places()
+            and run[0].text not in lexicon.first_names()
+        ):
+            run = run[1:]
+            first_idx += 1
+        # "Frenchman Cedric Pioline", "Top-seeded Thomas Muster", "Oriole Jamie Moyer": a
+        # capitalised word before a given name and a surname describes the person.
+        if (
+            len(run) >= 3
+            and run[1].text in lexicon.first_names()
+            and run[0].text not in lexicon.first_names()
+            and run[0].text not in lexicon.places()
+            and text[run[0].start : run[1].end] not in lexicon.places()  # "San Francisco", "St. Louis"
+            and run[0].text.rstrip(".") not in _PLACE_PREFIXES
+            and not run[2].text[:1].islower()
+            and not _is_title(run[0].text)
+        ):
+            run = run[1:]
+            first_idx += 1
         cut = _split_role(run)
         role = None
         name_tokens = run
@@ -319,8 +518,9 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             # "Chinese Foreign Ministry": the nationality is not part of the name, but
             # it is in "European Union" and "South African Airways".
             rest = run[_demonym_len(run, 0) :]
-            suffixes = lexicon.org_cues()[0]
-            if not (len(rest) == 1 and rest[0].text in suffixes):
+            suffixes, _, orgs = lexicon.org_cues()
+            whole = _strip_possessive(text[run[0].start : run[-1].end])
+            if not (len(rest) == 1 and rest[0].text in suffixes) and whole not in orgs and whole not in lexicon.places():
                 name_tokens = rest
         elif _demonym_len(run, 0):
             continue
@@ -359,8 +559,33 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             m.place += 1
         if re.match(r"-based\b", text[end : end + 7]):
             m.place += 2
+        # Results: "Marseille beat Metz 2-1", "Heerenveen 2 Groningen 1", "lost to Seattle".
+        after = end + (len(raw) - len(name))
+        if _CLUB_AFTER_RE.match(text, after) or _CLUB_BEFORE_RE.search(text[max(0, start - 20) : start]):
+            m.club += 1
+        # Companies: "Ford shares", "Ford's profit", "shares of Ford", "a stake in Ford".
+        if _ORG_AFTER_RE.match(text, end + (len(raw) - len(name))):
+            m.org += 2
+        if _ORG_BEFORE_RE.search(text[max(0, start - 24) : start]):
+            m.org += 2
+        if prv is not None and prv.lower == "the" and text[prv.end : start] == " " and not role:
+            m.article = True  # "the Bundesbank", "the Golden Four": people take no article
         mentions.append(m)
     return mentions
+
+
+_CLUB_AFTER_RE = re.compile(
+    r"\s+(?:\d{1,3}(?:-\d{1,3})?\b(?! per ?cent| percent|%)|beat|beats|drew|draw|lost|lose|defeated|"
+    r"thrashed|routed|edged|held|won|hammered|crushed|v\.?|vs\.?)(?:\s|$)"
+)
+_CLUB_BEFORE_RE = re.compile(r"(?:\bbeat|\bbeats|\bdrew with|\blost to|\bdefeated|\bthrashed|\bhammered|\bv\.?|\bvs\.?|\d{1,3}-\d{1,3} (?:win|victory|defeat) (?:over|against))\s+$")
+
+_ORG_AFTER_RE = re.compile(
+    r"(?:['’]s)?\s+(?:shares?|stock|stocks|stake|profits?|earnings|revenues?|turnover|subsidiary|"
+    r"subsidiaries|unit|units|shareholders|bonds|plant|plants|factory|factories|workforce|"
+    r"executives|board)\b"
+)
+_ORG_BEFORE_RE = re.compile(r"\b(?:shares|stake|units?|subsidiary|shareholders?|stock) (?:of|in) (?:the )?$")
 
 
 def _split_compounds(mentions: list[_Mention]) -> list[_Mention]:
@@ -399,31 +624,171 @@ def _looks_like_person_name(name: str) -> bool:
     return True
 
 
-def _extract(text: str) -> list[Participant]:
+_SCORE_RE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/-])")
+_SPORTS_RE = re.compile(
+    r"\b(?:beat|beats|beaten|defeated|drew|draw|match|matches|league|season|innings|inning|goals?|"
+    r"scored|striker|midfielder|pitcher|homers?|touchdowns?|wickets?|half-time|halftime|"
+    r"tournament|seeded|semifinals?|quarter-finals?|coach|captain|championship|cup|title|"
+    r"victory|runs|win|won|lost|points|game|games|play-off|playoffs?|club|squad|fixture)\b",
+    re.IGNORECASE,
+)
+
+
+_STRONG_PLACE_HEADS = frozenset(
+    """Street Avenue Road Square Airport Bridge Station Island Islands County City Province
+    Mountains River Sea Valley Ocean Strait Gulf Peninsula Province Region State""".split()
+)
+
+
+def _sports_context(text: str) -> bool:
+    """Sports reports: scores and sports vocabulary, where city names often mean clubs."""
+    return len(_SCORE_RE.findall(text)) >= 1 and len(_SPORTS_RE.findall(text)) >= 4
+
+
+def _is_club(name: str) -> bool:
+    nicknames, clubs = lexicon.teams()
+    plain = name.title() if name.isupper() else name
+    return plain in clubs or plain in nicknames
+
+
+def _model_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[_Mention, str]]:
+    """Model spans cleaned the way rule mentions are: no leading article, possessive or
+    role ("Japanese Prime Minister"), and only spans that look like names."""
+    out = []
+    pieces: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        # "KeyCorp and Banc One Corp" are two names; "P. DeFreitas 4-70" ends before the
+        # score; "Lynn Reaser of Barnett Banks" is a person of an organisation.
+        pos = start
+        for m in re.finditer(r"\s+(?:and|&)\s+(?=[A-Z])|\s+of\s+(?=[A-Z])" if kind == "person" else r"\s+(?:and|&)\s+(?=[A-Z])", text[start:end]):
+            pieces.append((pos, start + m.start(), kind))
+            pos = start + m.end()
+            if "of" in m.group():
+                pos = end  # the organisation after "of" is the rules' (or the model's own) business
+                break
+        if pos < end:
+            pieces.append((pos, end, kind))
+    for start, end, kind in pieces:
+        tail = re.search(r"(?:\s+\S*\d\S*)+$", text[start:end])
+        if tail:
+            end = start + tail.start()
+        raw = text[start:end]
+        lead = re.match(r"(?:the|The|a|an)\s+", raw)
+        if lead:
+            start += lead.end()
+        name = _strip_possessive(text[start:end]).strip()
+        words = name.split()
+        if kind == "person":
+            # Keep the name after a leading role the model swallowed ("President Lee").
+            k = 0
+            while k < len(words) - 1 and (_is_title(words[k]) or words[k] in lexicon.demonyms() or words[k].lower() in _ROLE_MODIFIERS):
+                k += 1
+            if k:
+                start += len(" ".join(words[:k])) + 1
+                name = " ".join(words[k:])
+                words = words[k:]
+        if (
+            not words
+            or not name[:1].isupper()
+            or "\n" in name
+            or name.lower() in lexicon.NON_NAMES
+            or name in lexicon.demonyms()
+            or _is_title(words[-1])
+            or not re.search(r"[^\W\d_]{2}", name)
+        ):
+            continue
+        out.append((_Mention(name=name, start=start, end=start + len(name), ntokens=len(words)), kind))
+    return out
+
+
+def _decide(
+    text: str, name: str, ms: list[_Mention], sports: bool, votes: dict[str, dict[str, int]], weak: set[str]
+) -> str | None:
+    """Kind of one rule-found name from gazetteers, context cues and (optionally) model votes."""
+    kind = _classify_string(name)
+    person = sum(m.person for m in ms)
+    place = sum(m.place for m in ms)
+    org = sum(m.org for m in ms)
+    if kind == "place" and person >= 2 and place == 0 and name not in lexicon.places():
+        kind = "person"
+    if kind is None:
+        if person > 0 and person >= place:
+            kind = "person"
+        elif place > 0:
+            kind = "place"
+        elif org > 0:
+            kind = "organization"
+        elif _looks_like_person_name(name):
+            kind = "person"
+        if kind == "person" and person < 2 and all(m.article for m in ms):
+            kind = None
+        # One speech verb or one preposition is weak evidence: the model may overrule it.
+        if max(person, place, org) < 2:
+            weak.add(name)
+    words = name.split()
+    if (
+        2 <= len(words) <= 4
+        and words[0] in lexicon.first_names()
+        and kind in (None, "place")
+        and name not in lexicon.places()
+        and words[-1] not in _STRONG_PLACE_HEADS
+    ):
+        kind = "person"  # "Monica Seles", "Ken Hill": a given name outweighs "in"/"Hill"
+    if (
+        kind != "misc"
+        and len(words) == 1
+        and name.endswith("s")
+        and _classify_string(name) is None
+        and not _is_club(name)
+        and all(_sentence_initial(text, m.start) for m in ms)
+    ):
+        kind = "misc"  # "Officials said", "Chechens marched": a plural noun opening a sentence
+    if name in votes and kind != "misc" and (kind is None or name in weak):
+        # The model decides where the rules had no evidence or only the name's shape.
+        kind = max(votes[name].items(), key=lambda kv: kv[1])[0]
+    if sports and kind != "person" and name not in lexicon.countries() and (_is_club(name) or sum(m.club for m in ms) > 0):
+        kind = "organization"  # "Liverpool beat Everton": clubs named after their cities
+    return kind
+
+
+_MODEL_ORG_MIN = 2
+
+
+def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list[Participant]:
     mentions = _split_compounds(_collect_mentions(text))
     by_name: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         by_name[m.name].append(m)
 
+    sports = _sports_context(text)
     kinds: dict[str, str] = {}
+    weak: set[str] = set()  # kinds guessed from the name's shape alone
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    model_only: dict[str, list[_Mention]] = defaultdict(list)
+    if model:
+        for m, kind in _model_names(text, model):
+            votes[m.name][kind] += 1
+            if m.name not in by_name:
+                model_only[m.name].append(m)
     for name, ms in by_name.items():
-        kind = _classify_string(name)
-        person = sum(m.person for m in ms)
-        place = sum(m.place for m in ms)
-        org = sum(m.org for m in ms)
-        if kind == "place" and person >= 2 and place == 0 and name not in lexicon.places():
-            kind = "person"
-        if kind is None:
-            if person > 0 and person >= place:
-                kind = "person"
-            elif place > 0:
-                kind = "place"
-            elif org > 0:
-                kind = "organization"
-            elif _looks_like_person_name(name):
-                kind = "person"
-        if kind:
+        kind = _decide(text, name, ms, sports, votes, weak)
+        if kind and kind != "misc":
             kinds[name] = kind
+    if model_only:
+        # Names only the model found add recall, unless they overlap a name the rules already
+        # classified ("Nara-Takaichi" around "Nara") or are fragments of a known person.
+        claimed = [(m.start, m.end) for n in kinds for m in by_name[n]]
+        known_parts = {w.upper() for n, k in kinds.items() for w in re.split(r"[\s-]+", n)}
+        for name, ms in model_only.items():
+            ms = [m for m in ms if not any(a < m.end and m.start < b for a, b in claimed)]
+            if not ms or name.upper() in known_parts or ("-" in name and any(p.upper() in known_parts or p in lexicon.places() for p in name.split("-"))):
+                continue
+            kind = _decide(text, name, ms, sports, votes, weak)
+            if kind == "organization" and _MODEL_ORG_MIN and len(ms) < _MODEL_ORG_MIN and _classify_string(name) is None:
+                continue
+            if kind and kind != "misc":
+                by_name[name] = ms
+                kinds[name] = kind
 
     # Merge shorter person names into the longer person name that contains them.
     persons = sorted((n for n, k in kinds.items() if k == "person"), key=lambda n: (-len(n.split()), by_name[n][0].start))

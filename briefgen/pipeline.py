@@ -8,19 +8,24 @@ one audience (story order, count and summary length) without analysing again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Audience
 from .errors import BriefgenError
-from .ingest import collect_paths, read_article
-from .model import Article, Brief, Digest, Failure
+from .ingest import collect_paths
+from .model import Article, Brief, Digest, Failure, Sentence
 from .participants import extract_participants
 from .quotes import extract_quotes
 from .segment import split_sentences
 from .summarize import summarize
+
+if TYPE_CHECKING:
+    from .readers import ReadOptions
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +43,7 @@ def analyze_article(article: Article, options: AnalysisOptions = AnalysisOptions
     participants = extract_participants(article.text, sentences)
     quotes = extract_quotes(article.text, participants, sentences)
     summary = summarize(
-        sentences,
+        summary_input(sentences),
         algorithm=options.algorithm,
         count=options.sentences,
         words=options.words,
@@ -55,21 +60,78 @@ def analyze_article(article: Article, options: AnalysisOptions = AnalysisOptions
     )
 
 
+# The graph summarizers are quadratic in the sentence count: a 5,000-sentence dump
+# took ~20 s per summary. News puts its substance up front, so the summary is
+# chosen from the first sentences only; a prefix keeps every index valid.
+SUMMARY_INPUT_LIMIT = 400
+
+
+def summary_input(sentences: Sequence[Sentence]) -> Sequence[Sentence]:
+    """The sentences a summary is chosen from: at most SUMMARY_INPUT_LIMIT, from the start."""
+    return sentences[:SUMMARY_INPUT_LIMIT]
+
+
 def analyze_paths(
-    paths: Iterable[str | PathLike[str]], options: AnalysisOptions = AnalysisOptions()
+    paths: Iterable[str | PathLike[str]],
+    options: AnalysisOptions = AnalysisOptions(),
+    *,
+    keep: Callable[[Article], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    read_options: "ReadOptions | None" = None,
 ) -> tuple[list[Digest], list[Failure]]:
-    """Read and analyse every article; return the digests and the inputs that failed."""
-    files, failures = collect_paths(paths)
+    """Read and analyse every article; return the digests and the inputs that failed.
+
+    `keep` (e.g. briefgen.window.Window.contains) drops articles before the
+    costly analysis; they are not failures. `progress(done, total)` is told
+    after each file. `paths` may hold http(s) URLs (str) of pages or feeds and
+    declared `briefgen.sources.Source`s;
+    `read_options` (briefgen.readers.ReadOptions) sets the time zone, the
+    JSON Lines field names and how to fetch.
+    """
+    from .fetch import is_url
+    from .readers import ReadOptions, read_path, read_urls
+    from .sources import Source, read_source
+
+    paths = list(paths)
+    reading = read_options or ReadOptions()
+    declared = [p for p in paths if isinstance(p, Source)]  # [[sources]] from the config
+    urls = [str(p) for p in paths if isinstance(p, str) and is_url(p)]
+    files, failures = collect_paths([p for p in paths if not (isinstance(p, str) and is_url(p))
+                                     and not isinstance(p, Source)])
     digests: list[Digest] = []
-    for path in files:
+    outside = 0
+    # One file may hold many articles (feeds, JSON Lines, URL lists); URLs come last, fetched together.
+    sources: list[Path | Source | None] = [*files, *declared, *([None] if urls else [])]
+    for done, path in enumerate(sources, start=1):
+        if progress is not None:
+            progress(done, len(sources))
         try:
-            article = read_article(path)
-            digests.append(analyze_article(article, options))
+            if isinstance(path, Source):
+                batch = read_source(path, reading)
+            else:
+                batch = read_path(path, reading) if path is not None else read_urls(urls, reading)
         except BriefgenError as err:
             failures.append(Failure(str(path), str(err)))
-        except Exception as err:  # a bug must cost one article, not the brief
-            log.debug("analysis of %s failed", path, exc_info=True)
-            failures.append(Failure(str(path), f"internal error while analysing: {type(err).__name__}: {err}"))
+            continue
+        except Exception as err:  # a bug must cost one input, not the brief
+            log.debug("reading %s failed", path, exc_info=True)
+            failures.append(Failure(str(path), f"internal error while reading: {type(err).__name__}: {err}"))
+            continue
+        failures.extend(batch.failures)
+        for article in batch.articles:
+            try:
+                if keep is not None and not keep(article):
+                    outside += 1
+                    continue
+                digests.append(analyze_article(article, options))
+            except BriefgenError as err:
+                failures.append(Failure(article.path, str(err)))
+            except Exception as err:  # a bug must cost one article, not the brief
+                log.debug("analysis of %s failed", article.path, exc_info=True)
+                failures.append(Failure(article.path,
+                                        f"internal error while analysing: {type(err).__name__}: {err}"))
+    if outside:
+        log.info("%d article(s) outside the date window were left out", outside)
     for failure in failures:
         log.warning("skipped %s: %s", failure.path, failure.reason)
     return digests, failures
@@ -96,15 +158,26 @@ def build_brief(
     failures: Sequence[Failure] = (),
     *,
     engine: str = "fast",
+    story_items: Sequence | None = None,
 ) -> Brief:
-    stories = rank_stories(digests)
+    """One audience's brief. With ``story_items`` (briefgen.stories.Story, issue 7) each story is
+    one item: its lead digest carries a multi-document summary and the merged quotes/participants,
+    and ``Brief.extra`` gets the story memory (labels, outlets, today in brief, who's who)."""
+    from .select import select_stories  # the audience's filters and order (issue 5)
+
+    memory: dict = {}
+    if story_items is not None:
+        from .stories import brief_digests
+
+        digests, memory = brief_digests(story_items, audience, engine=engine)
+    stories = select_stories(digests, audience)
     if audience.max_stories is not None:
         stories = stories[: audience.max_stories]
     stories = [
-        replace(
+        d if d.article.path in memory.get("by_path", {}) else replace(
             d,
             summary=summarize(
-                d.sentences,
+                summary_input(d.sentences),
                 algorithm=audience.algorithm,
                 count=audience.summary_sentences,
                 words=audience.summary_words,
@@ -121,4 +194,5 @@ def build_brief(
         title=audience.title,
         digests=tuple(stories),
         failures=tuple(failures),
+        **({"extra": {"memory": memory}} if memory else {}),
     )

@@ -21,8 +21,9 @@ from briefgen.textspan import ABBREVIATIONS, SpanIndex, Token, paragraph_bounds,
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes unless a cue sits right next to them
 
 _DOUBLE_OPEN = {"“": "double", "«": "guillemet", "„": "double", "``": "double"}
-_DOUBLE_CLOSE = {"”": "double", "»": "guillemet", "''": "double"}
-_MARK_RE = re.compile(r"``|''|[“”«»„\"]")
+# '' is ambiguous like a straight double quote: NYT writes ''quoted words'' with it.
+_DOUBLE_CLOSE = {"”": "double", "»": "guillemet"}
+_MARK_RE = re.compile(r"``|''(?!')|[“”«»„\"]")
 _SINGLE_RE = re.compile(r"[‘’']")
 _OPENERS_BEFORE = set(" \t\n\u00a0([{—–-/:;,")  # a quote opens after these
 _CLOSERS_AFTER = set(" \t\n\u00a0)]}.,;:!?—–-/…")  # a quote closes before these
@@ -34,7 +35,15 @@ _AUX = frozenset(
     subsequently finally then-and already even still often flatly publicly privately
     angrily bluntly calmly proudly tearfully told""".split()
 )
-_DETERMINERS = frozenset("a an the one another some two three several many his her its their our".split())
+_DETERMINERS = frozenset("a an the one another some two three several many his her its their our this these".split())
+# Lower-case words ending in -ly that are nouns, not adverbs between a speaker and a verb.
+_LY_NOUNS = frozenset("family ally rally assembly supply reply monopoly anomaly butterfly".split())
+
+
+def _is_aux(tok: Token) -> bool:
+    """Words allowed between a speaker and the verb: auxiliaries and -ly adverbs ("jokingly")."""
+    low = tok.lower
+    return low in _AUX or (low.endswith("ly") and len(low) > 4 and not tok.is_cap and low not in _LY_NOUNS)
 # Head nouns of descriptive speakers ("a police spokesperson", "the company's chief executive").
 _SPEAKER_NOUNS = frozenset(
     """aide aides adviser advisers advisor spokesman spokeswoman spokesperson spokespeople official
@@ -97,7 +106,7 @@ def _double_marks(text: str) -> list[tuple[int, int, str]]:
             role = "close"
         else:
             before = text[pos - 1] if pos else " "
-            after = text[pos + 1] if pos + 1 < len(text) else " "
+            after = text[pos + len(ch)] if pos + len(ch) < len(text) else " "
             if before in _OPENERS_BEFORE and after not in _CLOSERS_AFTER:
                 role = "open"
             elif after in _CLOSERS_AFTER or after in "\"'’”":
@@ -222,6 +231,7 @@ class _Context:
                     self.person_mentions.append((m.start(), m.end(), self.forms[m.group()]))
         # Speakers already attributed, as (cue offset, name), for pronoun chains.
         self.speaker_marks: list[tuple[int, str]] = []
+        self._genders: dict[str, str | None] = {}
 
     def inside_quote(self, pos: int) -> bool:
         return any(a < pos < b for a, b in self.quote_spans)
@@ -245,8 +255,16 @@ class _Context:
             return core, "name-unlisted"
         return None, "name"
 
-    def resolve_pronoun(self, pos: int) -> str | None:
-        """Most salient person before ``pos``: the first named in the nearest sentence."""
+    def gender(self, name: str) -> str | None:
+        """'m', 'f' or None for a person, from evidence in the article itself."""
+        if name not in self._genders:
+            self._genders[name] = _gender_of(self, name)
+        return self._genders[name]
+
+    def resolve_pronoun(self, pos: int, pronoun: str = "") -> str | None:
+        """Most salient person before ``pos`` who agrees with ``pronoun`` ("he"/"she"):
+        the first named in the nearest sentence; a person of the other gender is skipped."""
+        want = {"he": "m", "she": "f"}.get(pronoun.lower())
         si = self.sentences.index_of(pos)
         for back in range(0, 5):
             k = si - back
@@ -256,6 +274,8 @@ class _Context:
             limit = min(e, pos)
             cands = [(a, p.name) for a, _, p in self.person_mentions if s <= a < limit]
             cands += [(a, name) for a, name in self.speaker_marks if s <= a < limit]
+            if want:
+                cands = [(a, n) for a, n in cands if self.gender(n) in (want, None)]
             if cands:
                 return min(cands)[1]
         return None
@@ -272,6 +292,75 @@ class _Context:
                 if p.kind == "person" and p.role and head in p.role.lower().split():
                     return p.name
         return best
+
+
+# Gender evidence for "he"/"she". Short, common lists: a name not listed gets its gender
+# from honorifics, gendered role nouns or the pronoun that follows it, or stays unknown.
+_MALE_WORDS = frozenset(
+    """mr mr. he his him himself man men father son husband brother king prince spokesman
+    chairman congressman businessman sir uncle nephew grandfather boyfriend actor""".split()
+)
+_FEMALE_WORDS = frozenset(
+    """mrs mrs. ms ms. miss she her hers herself woman women mother daughter wife sister queen
+    princess spokeswoman chairwoman congresswoman businesswoman madam aunt niece grandmother
+    girlfriend actress""".split()
+)
+_MALE_NAMES = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward
+    ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel frank gregory raymond alexander patrick jack dennis jerry
+    tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold
+    keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan
+    bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
+    randy eugene vincent russell elijah louis bobby philip johnny bernie barack bill ted
+    marco jeb ben chris mike mitt newt rand rick lindsey""".split()
+) - {"lindsey"}
+_FEMALE_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
+    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
+    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria
+    ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
+    charlotte rose alexis kayla hillary chelsea carly sarah elizabeth nikki hope huma
+    kellyanne donna debbie nancy condoleezza madeleine""".split()
+)
+
+
+def _gender_of(ctx: "_Context", name: str) -> str | None:
+    words = name.split()
+    if not words:
+        return None
+    first = words[0].lower().rstrip(".")
+    if first in _MALE_NAMES:
+        return "m"
+    if first in _FEMALE_NAMES:
+        return "f"
+    last = re.escape(words[-1])
+    male = female = 0
+    # "Mr. Lee", "Ms. Cole"; "Lee said ... his", "Cole, a spokeswoman,".
+    for m in re.finditer(rf"(?:\b(\w+\.?)\s+)?{last}\b(?=(.{{0,60}}))", ctx.text):
+        before = (m.group(1) or "").lower()
+        after = [w.lower() for w in re.findall(r"[\w.]+", m.group(2))[:8]]
+        if before in _MALE_WORDS:
+            male += 2
+        elif before in _FEMALE_WORDS:
+            female += 2
+        for w in after:
+            if w in ("he", "his", "him", "himself", "spokesman", "chairman", "congressman"):
+                male += 1
+                break
+            if w in ("she", "her", "herself", "spokeswoman", "chairwoman", "congresswoman"):
+                female += 1
+                break
+    if male > female:
+        return "m"
+    if female > male:
+        return "f"
+    return None
 
 
 def _window_tokens(text: str, start: int, end: int) -> list[Token]:
@@ -299,6 +388,51 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
             j += 1
         return t.start, toks[j - 1].end
     return None
+
+
+_NP_BREAKS = frozenset("of at for in from who whose which on to during after before with when while about as".split())
+
+
+def _inverted_subject(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] | None:
+    """The subject after an inverted cue: "said Republican pollster Daron Shaw of Texas".
+
+    The noun phrase runs to the first comma, bracket or preposition. Its head is its last
+    word: a capitalised head is a name (a known person inside the phrase wins), a lower-case
+    head is a description kept as written ("said Trump spokeswoman" is not Trump).
+    """
+    text = ctx.text
+    if i >= len(toks):
+        return None
+    if toks[i].lower in _SUBJECT_PRONOUNS or toks[i].lower in _DETERMINERS:
+        return _speaker_after(ctx, toks, i)
+    j = i
+    while j < len(toks) and j - i < 12:
+        if j > i:
+            gap = text[toks[j - 1].end : toks[j].start]
+            if gap not in (" ", ". ", "\u00a0") or (gap == ". " and not _is_abbrev(toks[j - 1])):
+                break
+            if toks[j].lower in _NP_BREAKS or toks[j].lower in lexicon.SPEECH_FORMS:
+                break
+            if toks[j].lower == "and" and not (j + 1 < len(toks) and toks[j + 1].is_cap):
+                break
+        j += 1
+    np = toks[i:j]
+    if not np or not np[-1].is_cap or np[-1].lower in lexicon.NON_NAMES:
+        if np and toks[i].is_cap:
+            return _speaker_after(ctx, toks, i)
+        return None
+    lo, hi = np[0].start, np[-1].end
+    named = [(a, b) for a, b, _ in ctx.person_mentions if lo <= a and b <= hi]
+    if named:
+        return named[-1]
+    a = len(np) - 1
+    while a > 0 and np[a - 1].is_cap and not _is_title_word(np[a - 1].text) and text[np[a - 1].end : np[a].start] == " ":
+        a -= 1
+    return np[a].start, np[-1].end
+
+
+def _is_abbrev(tok: Token) -> bool:
+    return tok.lower in ABBREVIATIONS or len(tok.text) == 1
 
 
 def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int] | None:
@@ -340,11 +474,24 @@ def _plausible(ctx: _Context, phrase: str) -> bool:
         return True
     if words[0].lower() in _DETERMINERS:
         head = re.sub(r"[’']s?$", "", words[-1].lower())
-        return head in _SPEAKER_NOUNS
+        # Any noun head can speak after a determiner ("one Trump confidant", "this source"),
+        # but not a function word or a verb form.
+        return head in _SPEAKER_NOUNS or (
+            len(words) > 1
+            and head.isalpha()
+            and head not in lexicon.NON_NAMES
+            and head not in lexicon.SPEECH_FORMS
+            and not head.endswith(("ing", "ed"))
+        )
     if phrase.isupper() and len(phrase) > 4:
         return False  # "WASHINGTON —" datelines
+    if re.search(r"[’']s$", phrase):
+        return False  # "Trump's campaign said": the possessor is not the speaker
+    if len(words) == 1 and (low in _PARTY_WORDS or phrase in lexicon.demonyms()):
+        return False  # "Republican", "French" alone are adjectives of a longer subject
     core = [w for w in words if w.lower().rstrip(".") not in lexicon.title_words()] or words
-    if core[0].lower() in lexicon.NON_NAMES or re.search(r"ing$", core[0]):
+    # "Speaking", "Following" open clauses; "Sperling" and "King" are names.
+    if core[0].lower() in lexicon.NON_NAMES or core[0].lower() in lexicon.SPEECH_FORMS or core[0].lower() in _ING_NON_NAMES:
         return False
     return all(w[:1].isupper() or w in {"of", "de", "van", "von", "bin", "al"} for w in words)
 
@@ -358,7 +505,7 @@ def _attribute(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rul
     low = phrase.lower()
     q.mention, q.cue, q.cue_at = phrase, cue.text, cue.start
     if low in {"he", "she"}:
-        q.speaker = ctx.resolve_pronoun(ms)
+        q.speaker = ctx.resolve_pronoun(ms, low)
         q.rule, q.confidence = f"{rule}+pronoun", 0.8 if q.speaker else 0.3
     elif low in _SUBJECT_PRONOUNS:
         q.speaker, q.rule, q.confidence = None, f"{rule}+pronoun-plural", 0.3
@@ -430,7 +577,7 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
     first = toks[0]
     # ", said Lee" / ", says the minister"
     if first.lower in lexicon.SPEECH_FORMS:
-        span = _speaker_after(ctx, toks, 1)
+        span = _inverted_subject(ctx, toks, 1)
         return bool(span) and _attribute(ctx, q, span, first, "cue-after-inverted")
     # ", according to Reuters"
     if first.lower == "according" and len(toks) > 2 and toks[1].lower == "to":
@@ -446,9 +593,21 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         if app:
             while k < len(toks) and toks[k].start < span[1] + app.end():
                 k += 1
-        while k < len(toks) and toks[k].lower in _AUX and toks[k].lower not in lexicon.SPEECH_FORMS:
+        while k < len(toks) and _is_aux(toks[k]) and toks[k].lower not in lexicon.SPEECH_FORMS:
             k += 1
         if k < len(toks) and toks[k].lower in lexicon.SPEECH_FORMS and _attribute(ctx, q, span, toks[k], "cue-after"):
+            return True
+        # "“…” Oliver barked." / "“…,” the note says.": subject + one unknown verb that ends
+        # the clause is a cue too; no other reading fits a quote followed by that shape.
+        if k < len(toks) and _verb_like(toks[k]) and re.match(r"[.,]", text[toks[k].end : toks[k].end + 1]):
+            if re.search(r"[,?!]$", text[q.start : q.end].rstrip()) and _attribute(ctx, q, span, toks[k], "cue-after-verb"):
+                q.confidence = min(q.confidence, 0.6)
+                return True
+    # "“…,” declares Stephanie Acs, 27." the same with the subject inverted
+    if _verb_like(first) and len(toks) > 1 and toks[1].is_cap and re.search(r"[,?!]$", text[q.start : q.end].rstrip()):
+        span = _inverted_subject(ctx, toks, 1)
+        if span and _attribute(ctx, q, span, first, "cue-after-verb"):
+            q.confidence = min(q.confidence, 0.6)
             return True
     # A longer subject before the verb: "Republican candidate Donald Trump said",
     # "the bespectacled, 71-year-old diplomat said".
@@ -456,9 +615,16 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         if toks[k].lower not in lexicon.SPEECH_FORMS:
             continue
         j = k - 1
-        while j > 0 and toks[j].lower in _AUX:
+        while j > 0 and _is_aux(toks[j]):
             j -= 1
         np_start, np_end = toks[0].start, toks[j].end
+        if j > 0 and text[toks[j - 1].end : toks[j].start].strip() == "," and not re.search(r"[.!?;:“”\"]", text[np_start : toks[j].start]):
+            # "“…” in the legislature, he said": a phrase, then the subject and the verb.
+            if toks[j].lower in {"he", "she"}:
+                return _attribute(ctx, q, (toks[j].start, toks[j].end), toks[k], "cue-after")
+            ending = [(a, b) for a, b, _ in ctx.person_mentions if b == toks[j].end]
+            if ending:
+                return _attribute(ctx, q, ending[0], toks[k], "cue-after")
         if re.search(r"[.!?;:()\[\]“”\"]", text[np_start:np_end]):
             return False
         named = [(a, b) for a, b, _ in ctx.person_mentions if np_start <= a < np_end]
@@ -474,6 +640,36 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
             return _attribute(ctx, q, (toks[a].start, toks[j].end), toks[k], "cue-after")
         return False
     return False
+
+
+def _verb_like(tok: Token) -> bool:
+    """A lower-case past or present verb form ("barked", "opines"), not a function word."""
+    low = tok.text
+    return (
+        low.islower()
+        and len(low) > 3
+        and low.endswith(("ed", "es", "s"))
+        and not low.endswith(("ss", "us", "is"))
+        and low not in lexicon.NON_NAMES
+    )
+
+
+def _try_dash_line(ctx: _Context, q: _Raw) -> bool:
+    """A quote paragraph signed by the next one: "“…”" then "- Hillary Clinton." """
+    text = ctx.text
+    k = ctx.paras.index_of(q.open_at)
+    if k + 1 >= len(ctx.paras.spans) or text[q.close_at : ctx.paras.spans[k][1]].strip():
+        return False
+    ps, pe = ctx.paras.spans[k + 1]
+    m = re.match(r"\s*[-—–]\s*((?:[A-Z][\w.’'-]*\s?){1,5})", text[ps:pe])
+    if not m:
+        return False
+    toks = _window_tokens(text, ps + m.start(1), ps + m.end(1))
+    span = _inverted_subject(ctx, toks, 0)
+    if not span or not _attribute(ctx, q, span, toks[0], "dash-line"):
+        return False
+    q.cue, q.confidence = None, min(q.confidence, 0.7)
+    return True
 
 
 def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
@@ -492,9 +688,14 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         if v.lower not in lexicon.SPEECH_FORMS:
             continue
         k = vi - 1
-        while k >= 0 and toks[k].lower in _AUX and toks[k].lower not in _SUBJECT_PRONOUNS:
+        while k >= 0 and _is_aux(toks[k]) and toks[k].lower not in _SUBJECT_PRONOUNS:
             k -= 1
-        span = _speaker_before(ctx, toks, k) if k >= 0 and not text[toks[k].end : v.start].strip(" ") else None
+        span = None
+        if k >= 0 and toks[k].lower in {"and", "but", "then"}:
+            # "Trump called on her to resign and said, “…”": the subject opens the clause.
+            span = _clause_subject(ctx, toks[:k])
+        elif k >= 0 and not re.search(r"[^\w\s-]", text[toks[k].end : v.start]):
+            span = _speaker_before(ctx, toks, k)
         # "…, adding: “…”" and "Lee spoke at the summit, saying “…”": the subject
         # of the clause is further left.
         if span is None and v.lower.endswith("ing") and k >= 0:
@@ -509,10 +710,67 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
     # "…, as Joel Pollak observed, the stage itself:" and other colon introductions.
     if text[window[0] : window[1]].rstrip().endswith(":"):
         span = _clause_subject(ctx, toks, names=False)
+        # Only the clause's subject introduces the quote: a name deep inside the clause
+        # ("a poll that put Sanders ahead:") is usually what the quote is about.
+        lead = [t for t in toks if span and t.start < span[0]]
+        if span and len(lead) > 8:
+            span = None
         if span and _attribute(ctx, q, span, toks[-1], "colon"):
             q.cue, q.confidence = None, min(q.confidence, 0.6)
             return True
     return False
+
+
+_ING_NON_NAMES = frozenset("including following regarding during concerning considering citing quoting".split())
+_PARTY_WORDS = frozenset("republican republicans democrat democrats democratic gop conservative liberal".split())
+_CONNECTIVES = frozenset("but and so yet still then instead meanwhile later earlier now also even".split())
+
+
+def _try_subject(ctx: _Context, q: _Raw) -> bool:
+    """A quote inside a sentence with no cue next to it belongs to the sentence's subject:
+    "Cruz himself said Tuesday that “…”", "Trump launched an attack, calling him “…”".
+
+    Only a subject that opens the sentence (after connectives and titles) and is a known
+    person, "he"/"she" or a determiner + speaker noun counts, and only when no other quote
+    precedes this one in the sentence. Weak evidence: low confidence.
+    """
+    text = ctx.text
+    s = ctx.sentences.span_of(q.open_at)[0]
+    head = text[s : q.open_at]
+    if not head.strip() or _MARK_RE.search(head) or re.search(r"[‘’']\s|\s[‘’']|^[‘']", head):
+        return False
+    toks = _window_tokens(text, s, q.open_at)
+    i = 0
+    while i < len(toks) and (toks[i].lower in _CONNECTIVES or _is_title_word(toks[i].text)):
+        i += 1
+    if i >= len(toks) - 1:
+        return False
+    t = toks[i]
+    starts = {a: b for a, b, _ in ctx.person_mentions}
+    if t.lower in {"he", "she"}:
+        span = (t.start, t.end)
+    elif t.start in starts:
+        span = (t.start, starts[t.start])
+    elif t.lower in {"the", "a", "an"}:
+        span = _speaker_after(ctx, toks, i)
+        if not span or re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1].lower()) not in _SPEAKER_NOUNS:
+            return False
+    else:
+        return False
+    rest = text[span[1] : q.open_at]
+    if re.match(r"[’']s\b", rest):
+        return False  # "Trump's plan to ..." is not Trump speaking
+    rest = re.sub(r"^\s*(?:\([^)]{1,30}\)|,[^,“”\"]{1,80},)", "", rest)  # "(R-Tex.)", ", 53,"
+    verb = re.match(r"\s+(?:(?:has|had|have|also|then|later|once|would|will)\s+)*([a-z]+)", rest)
+    if not verb:
+        return False
+    vs = text.find(verb.group(1), span[1])
+    cue = Token(verb.group(1), vs, vs + len(verb.group(1)))
+    if not _attribute(ctx, q, span, cue, "subject"):
+        return False
+    q.cue = cue.text if cue.text in lexicon.SPEECH_FORMS else None
+    q.confidence = min(q.confidence, 0.5)
+    return True
 
 
 def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tuple[int, int] | None:
@@ -555,7 +813,12 @@ def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
         prev_close = raws[i - 1].close_at if i else 0
         if not words or not re.search(r"[^\W\d_]", content):
             continue
-        attributed = _try_after(ctx, q, _after_window(text, q, next_open)) or _try_before(ctx, q, _before_window(ctx, q, prev_close))
+        attributed = (
+            _try_after(ctx, q, _after_window(text, q, next_open))
+            or _try_before(ctx, q, _before_window(ctx, q, prev_close))
+            or _try_subject(ctx, q)
+            or _try_dash_line(ctx, q)
+        )
         if len(words) < MIN_WORDS and not (attributed and q.cue and q.cue.lower() in _STRONG_CUES and re.search(r"[.!?,]$", content.strip())):
             continue
         if not attributed and _is_title_like(words, content):
@@ -592,6 +855,8 @@ def _continue_speakers(ctx: _Context, quotes: list[_Raw]) -> None:
         named_between = any(last.close_at < a < q.open_at and p.name != last.speaker for a, _, p in ctx.person_mentions)
         if named_between and not same_para:
             continue
+        if not same_para and _has_own_cue(ctx, q):
+            continue  # the paragraph names its own speaker in a way no rule understood
         if same_para:
             q.rule, q.confidence = "continuation", 0.75
         elif next_para and starts_para:
@@ -600,6 +865,15 @@ def _continue_speakers(ctx: _Context, quotes: list[_Raw]) -> None:
             continue
         q.speaker, q.mention, q.cue = last.speaker, last.mention, last.cue
         last = q
+
+
+def _has_own_cue(ctx: _Context, q: _Raw) -> bool:
+    """Does the quote's paragraph hold a speech verb outside quotation marks?"""
+    ps, pe = ctx.paras.span_of(q.open_at)
+    for t in _window_tokens(ctx.text, ps, pe):
+        if t.lower in lexicon.SPEECH_FORMS and not ctx.inside_quote(t.start):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- ranking

@@ -13,6 +13,7 @@ read ``data:`` URLs and files under the template directories, nothing else.
 
 from __future__ import annotations
 
+import base64
 import importlib.util
 import logging
 import os
@@ -28,7 +29,9 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from briefgen.config import Audience
+from briefgen.bounded import Limits, run_bounded
 from briefgen.errors import RenderError
+from briefgen.locales import format_date as locale_date
 from briefgen.model import Brief, Digest, Participant, Quote
 from briefgen.quotes import rank_quotes
 
@@ -200,13 +203,9 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def format_date(value: date | datetime | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime) and (value.hour, value.minute) != (0, 0):
-        # Midnight usually means "no time given", so it is not shown.
-        return f"{value.day} {value:%B %Y, %H:%M}"
-    return f"{value.day} {value:%B %Y}"
+def format_date(value: date | datetime | None, locale: str = "en-GB") -> str | None:
+    """'11 March 2025' in the audience's locale (briefgen.locales)."""
+    return locale_date(value, locale)
 
 
 def _story_view(number: int, digest: Digest, audience: Audience) -> StoryView:
@@ -234,7 +233,7 @@ def _story_view(number: int, digest: Digest, audience: Audience) -> StoryView:
         running=shorten(f"{number} {article.title}", 80),
         source=article.source,
         author=article.author,
-        published=format_date(article.published),
+        published=format_date(article.published, audience.locale),
         url=safe_url(article.url),
         url_text=article.url,
         lang=lang,
@@ -299,10 +298,11 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
         digests = digests[: audience.max_stories]
     stories = tuple(_story_view(i, d, audience) for i, d in enumerate(digests, start=1))
     sources = tuple(dict.fromkeys(s.source for s in stories if s.source))
+    day = format_date(brief.date, audience.locale)
     meta = Meta(
-        title=f"{brief.title} — {format_date(brief.date)}",
+        title=f"{brief.title} — {day}",
         author=str(brief.extra.get("author") or brief.generated_by),
-        description=f"{audience.description} {len(stories)} stories, {format_date(brief.date)}.",
+        description=f"{audience.description} {len(stories)} stories, {day}.".strip(),
         keywords=("news brief", audience.name, *_keywords(stories)),
         created=brief.date.isoformat(),
         generator=brief.generated_by,
@@ -312,7 +312,7 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
         "brief": brief,
         "audience": audience,
         "meta": meta,
-        "date_label": f"{brief.date:%A}, {format_date(brief.date)}",
+        "date_label": _weekday_date(brief.date, audience.locale),
         "stories": stories,
         "omitted": len(brief.digests) - len(stories),
         "speakers": _speakers(stories),
@@ -323,15 +323,54 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
         "accent": audience.accent if _COLOUR.fullmatch(audience.accent or "") else "#1f3a5f",
         "page_size": _PAGE_SIZES.get((audience.page_size or "").lower(), "A4"),
         "classification": audience.classification,
+        "banner_colour": audience.banner_colour if _COLOUR.fullmatch(audience.banner_colour or "") else "#a01b1b",
+        "logo": logo_data_url(audience.logo),
     }
+
+
+def _weekday_date(day: date, locale: str) -> str:
+    return locale_date(day, locale, weekday=True) or ""
+
+
+_IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                ".gif": "image/gif", ".webp": "image/webp"}
+
+
+def logo_data_url(path: str | None) -> str | None:
+    """The configured logo as a data: URL, so it shows in the HTML preview and the PDF alike
+    without the fetcher having to open files outside the template folders."""
+    if not path:
+        return None
+    file = Path(path)
+    kind = _IMAGE_TYPES.get(file.suffix.lower())
+    try:
+        data = file.read_bytes() if kind else b""
+    except OSError as exc:
+        raise RenderError(f"cannot read logo {file}: {exc.strerror or exc}") from None
+    if not kind or len(data) > 2_000_000:
+        raise RenderError(f"logo {file} must be an image ({', '.join(_IMAGE_TYPES)}) under 2 MB")
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 # --------------------------------------------------------------------------
 # HTML
 
 
-def render_html(brief: Brief, audience: Audience, *, template_dirs: Sequence[Path] = ()) -> str:
-    """The brief as one self-contained HTML document (the PDF's source and the HTML preview)."""
+def render_html(
+    brief: Brief, audience: Audience, *, template_dirs: Sequence[Path] = (), limits: Limits | None = None
+) -> str:
+    """The brief as one self-contained HTML document (the PDF's source and the HTML preview).
+
+    With user template folders the render runs in a child process under ``limits``
+    (time, memory, output size): those templates are code we did not write.
+    """
+    if template_dirs:
+        return run_bounded(_render_html, brief, audience, tuple(template_dirs),
+                           limits=limits or Limits(), what="template")
+    return _render_html(brief, audience, ())
+
+
+def _render_html(brief: Brief, audience: Audience, template_dirs: Sequence[Path]) -> str:
     env = make_environment(template_dirs)
     try:
         template = env.get_template(audience.template)
@@ -387,10 +426,20 @@ def _make_fetcher(roots: Sequence[Path]):  # noqa: ANN202 - weasyprint is import
     return RestrictedFetcher()
 
 
-def render_pdf(html: str, *, template_dirs: Sequence[Path] = (), variant: str | None = None) -> bytes:
-    """Render ``html`` to PDF bytes with the restricted fetcher."""
+def render_pdf(
+    html: str, *, template_dirs: Sequence[Path] = (), variant: str | None = None, limits: Limits | None = None
+) -> bytes:
+    """Render ``html`` to PDF bytes with the restricted fetcher; bounded like ``render_html``
+    when user template folders (and so user CSS) are involved."""
     if variant is not None and variant not in PDF_VARIANTS:
         raise RenderError(f"unknown PDF variant {variant!r}; choose from {', '.join(PDF_VARIANTS)}")
+    if template_dirs:
+        return run_bounded(_render_pdf, html, tuple(template_dirs), variant,
+                           limits=limits or Limits(), what="PDF rendering")
+    return _render_pdf(html, (), variant)
+
+
+def _render_pdf(html: str, template_dirs: Sequence[Path], variant: str | None) -> bytes:
     from weasyprint import HTML  # heavy import (~0.7 s): only when a PDF is wanted
 
     roots = template_search_path(template_dirs)
@@ -413,12 +462,13 @@ def write_pdf(
     *,
     template_dirs: Sequence[Path] = (),
     variant: str | None = None,
+    limits: Limits | None = None,
 ) -> Path:
     """Render ``html`` to a PDF at ``target``; atomic: a complete file or none at all."""
     from briefgen.atomic import write_atomic
 
     target = Path(target)
-    data = render_pdf(html, template_dirs=template_dirs, variant=variant)
+    data = render_pdf(html, template_dirs=template_dirs, variant=variant, limits=limits)
     try:
         write_atomic(target, data)
     except OSError as exc:

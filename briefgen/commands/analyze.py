@@ -12,7 +12,7 @@ from .common import check_algorithm
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())  # str: http(s) URLs are inputs too
 @click.option("--algorithm", default=None, metavar="NAME",
               help="Summarizer: lexrank, lsa, textrank, luhn, edmundson, kl, sumbasic, reduction, random, "
                    "lead, or briefgen's own. Default: briefgen's default.")
@@ -22,8 +22,14 @@ from .common import check_algorithm
 @click.option("--engine", type=click.Choice(["fast", "sumy"]), default="fast", show_default=True,
               help="Summarizer implementation: briefgen's own or the sumy reference.")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option("--timezone", default=None, metavar="ZONE",
+              help="IANA time zone for publication times, e.g. Europe/Berlin. Default: the system's.")
+@click.option("--jsonl-fields", default=None, metavar="MAP",
+              help="Field names of .jsonl inputs, e.g. text=body,title=headline,published=date.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Keep downloaded pages and feeds here for conditional re-fetching. Default: no cache.")
 @click.pass_context
-def analyze(ctx, paths, algorithm, sentences, words, engine, fmt):
+def analyze(ctx, paths, algorithm, sentences, words, engine, fmt, timezone, jsonl_fields, cache_dir):
     """Show what briefgen finds in articles: sentences, summary, quotes, participants.
 
     Prints one JSON object {"articles": [...]} to stdout (the contract in
@@ -35,13 +41,22 @@ def analyze(ctx, paths, algorithm, sentences, words, engine, fmt):
       briefgen analyze seeds/000_6a20b3f872e24daa.txt
       briefgen analyze news/*.txt --algorithm lexrank --sentences 5
       briefgen analyze article.md --format text
+      briefgen analyze page.html https://example.org/feed.xml export.jsonl --jsonl-fields text=body
     """
     from ..pipeline import AnalysisOptions, analyze_paths
     from ..serialize import analysis_to_dict
 
     if algorithm is not None:
         check_algorithm(algorithm)
-    digests, failures = analyze_paths(paths, AnalysisOptions(algorithm, sentences, words, engine))
+    from ..fetch import FetchOptions
+    from ..readers import ReadOptions
+    from ..readers.dates import zone
+    from ..readers.jsonl import parse_field_map
+
+    reading = ReadOptions(tz=zone(timezone), jsonl_fields=parse_field_map(jsonl_fields),
+                          fetch=FetchOptions(cache_dir=cache_dir))
+    digests, failures = analyze_paths(paths, AnalysisOptions(algorithm, sentences, words, engine),
+                                      read_options=reading)
     if fmt == "json":
         click.echo(json.dumps(analysis_to_dict(digests, failures), ensure_ascii=False))
     else:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
-from ..config import BUILTIN_AUDIENCES
+from .common import config_option, load_cli_settings
 
 
 @click.command()
-def audiences():
-    """List the built-in audiences and what each brief shows."""
-    for a in BUILTIN_AUDIENCES.values():
+@config_option
+def audiences(config):
+    """List the audiences (built-in and from the config file) and what each brief shows."""
+    for a in load_cli_settings(config).audiences.values():
         click.echo(f"{a.name:<10} {a.title:<20} {a.description}")

@@ -3,35 +3,69 @@
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
+from datetime import time as dtime
+from datetime import timezone as dt_timezone
 from pathlib import Path
 
 import click
 
 from ..build import FORMATS, BuildRequest, build_briefs
-from ..config import BUILTIN_AUDIENCES
+from ..bounded import Limits
+from ..delivery import DeliveryError, SmtpSettings, mail_briefs
 from ..exitcodes import ExitCode
-from .common import check_algorithm
+from ..logs import progress_reporter
+from ..window import dated_inputs, day_window, parse_cutoff, parse_since, resolve_timezone, today_in
+from .common import check_algorithm, config_option, load_cli_settings
 
 log = logging.getLogger("briefgen")
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path())  # str: http(s) URLs of pages and feeds are inputs too
+@config_option
 @click.option("-a", "--audience", "audiences", multiple=True, metavar="NAME",
               help="Audience to brief (repeatable). Default: every audience. See `briefgen audiences`.")
 @click.option("-d", "--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Date of the brief, YYYY-MM-DD. Default: today.")
-@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True, help="Briefs go to OUTPUT_DIR/<date>/<audience>.<format>.")
+              help="Date of the brief, YYYY-MM-DD. Default: today in --timezone.")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Briefs go to OUTPUT_DIR/<date>/<audience>.<format>. Default: output.")
+@click.option("-t", "--template-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False, exists=True,
+              path_type=Path), help="Folder searched before the built-in templates (repeatable).")
 @click.option("-f", "--format", "formats", type=click.Choice(FORMATS), multiple=True,
               help="Output format (repeatable). Default: pdf.")
 @click.option("--algorithm", default=None, metavar="NAME", help="Summarizer for every audience (see `analyze --help`).")
-@click.option("--engine", type=click.Choice(["fast", "sumy"]), default="fast", show_default=True,
-              help="Summarizer implementation: briefgen's own or the sumy reference.")
+@click.option("--engine", type=click.Choice(["fast", "sumy"]), default=None,
+              help="Summarizer implementation: briefgen's own (fast, the default) or the sumy reference.")
+@click.option("--timezone", default=None, metavar="ZONE",
+              help="IANA time zone that decides what 'today' is, e.g. Europe/Berlin. Default: $BRIEFGEN_TIMEZONE, "
+                   "the config, else the system's.")
+@click.option("--since", default=None, metavar="SPAN",
+              help="Only articles published (or, without a date, modified) in this window ending at the end of "
+                   "--date, e.g. 24h, 2d. A folder with a DATE sub-folder (inbox/2026-11-28/) always uses it.")
+@click.option("--cutoff", default=None, metavar="HH:MM",
+              help="With --since: the window ends at this time on --date instead of at midnight "
+                   "(a 06:00 run: --since 24h --cutoff 06:00).")
+@click.option("--empty-brief", is_flag=True, help="Write an 'empty day' brief when no article is left (exit 4 still).")
+@click.option("--latest/--no-latest", default=True, show_default=True,
+              help="Keep OUTPUT_DIR/latest/<audience>.<format> pointing at the newest brief.")
+@click.option("--keep-days", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Delete date folders older than N days (never the one being written).")
+@click.option("--mail-to", "mail_to", multiple=True, metavar="ADDR",
+              help="E-mail each audience's brief to ADDR (repeatable); SMTP from BRIEFGEN_SMTP_* variables.")
+@click.option("--stories/--no-stories", default=True, show_default=True,
+              help="One item per story across outlets, labelled new/updated/continuing against the state file.")
+@click.option("--state", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Story memory (SQLite). Default: OUTPUT_DIR/briefgen.sqlite.")
+@click.option("--jsonl-fields", default=None, metavar="MAP",
+              help="Field names of .jsonl inputs, e.g. text=body,title=headline,published=date.")
 @click.pass_context
-def build(ctx, paths, audiences, day, output_dir, formats, algorithm, engine):
+def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats, algorithm, engine,
+          timezone, since, cutoff, empty_brief, latest, keep_days, mail_to, stories, state, jsonl_fields):
     """Write briefs for the articles in PATHS (files or folders).
 
     \b
@@ -41,36 +75,135 @@ def build(ctx, paths, audiences, day, output_dir, formats, algorithm, engine):
       briefgen build inbox/*.txt -f pdf -f json -o /srv/briefs
 
     \b
-    Exit codes: 0 written; 1 nothing written; 2 usage error;
+    Exit codes: 0 written; 1 nothing written (error); 2 usage error;
     3 written but some inputs failed (listed on stderr and in the brief);
-    4 no usable articles.
+    4 no usable articles in the window (with --empty-brief an empty-day
+    brief is still written); 5 another run holds OUTPUT_DIR/.briefgen.lock,
+    nothing done; 6 written but mailing failed.
     """
+    # flag > BRIEFGEN_* > config file > default (briefgen.settings)
+    settings = load_cli_settings(config)
+    paths = paths or (*settings.inputs, *settings.sources)  # PATHS replace the config's inputs and [[sources]]
     if not paths:
         raise click.UsageError("give at least one article file or folder, e.g. `briefgen build seeds/`")
-    names = audiences or tuple(BUILTIN_AUDIENCES)
-    unknown = [n for n in names if n not in BUILTIN_AUDIENCES]
+    unknown = [n for n in audiences if n not in settings.audiences]
     if unknown:
         raise click.BadParameter(
-            f"unknown audience {unknown[0]!r}; choose from {', '.join(BUILTIN_AUDIENCES)}", param_hint="--audience"
+            f"unknown audience {unknown[0]!r}; choose from {', '.join(settings.audiences)}", param_hint="--audience"
         )
     if algorithm is not None:
         check_algorithm(algorithm)
-    chosen = [BUILTIN_AUDIENCES[n] for n in dict.fromkeys(names)]
+    chosen = settings.chosen(audiences)
     if algorithm:
         chosen = [replace(a, algorithm=algorithm) for a in chosen]
 
-    report = build_briefs(BuildRequest(
-        paths=paths,
-        audiences=chosen,
-        day=day.date() if day else date.today(),
-        output_dir=output_dir,
-        formats=tuple(dict.fromkeys(formats or ("pdf",))),
-        engine=engine,
-    ))
+    tz = resolve_timezone(timezone or settings.timezone)
+    today = today_in(tz)
+    day = day.date() if day else today
+    if cutoff and not since:
+        raise click.UsageError("--cutoff only makes sense with --since, e.g. --since 24h --cutoff 06:00")
+    window = day_window(day, parse_since(since), tz, parse_cutoff(cutoff) if cutoff else None) if since else None
+    smtp = _smtp_for(mail_to)
+    quiet = bool((ctx.find_root().obj or {}).get("quiet"))
+    if window:
+        log.info("articles from %s", window.describe())
+
+    with _source_date(day):
+        report = build_briefs(BuildRequest(
+            paths=[*dated_inputs([p for p in paths if not _remote(p)], day), *(p for p in paths if _remote(p))],
+            read_options=_read_options(tz, jsonl_fields, output_dir or settings.output_dir),
+            audiences=chosen,
+            day=day,
+            keep=window.contains if window else None,
+            empty_brief=empty_brief,
+            latest=latest,
+            keep_days=keep_days,
+            today=today,
+            progress=progress_reporter("analysing", enabled=False if quiet else None),
+            output_dir=output_dir or settings.output_dir,
+            formats=tuple(dict.fromkeys(formats or settings.formats)),
+            engine=engine or settings.engine,
+            template_dirs=template_dirs or settings.template_dirs,
+            limits=Limits(seconds=settings.render_timeout, memory_mb=settings.render_memory_mb),
+            stories=stories,
+            state=state,
+        ))
     if not report.articles:
-        click.echo(f"briefgen: no usable articles in {', '.join(map(str, paths))}", err=True)
-        ctx.exit(ExitCode.NOTHING_TO_BRIEF)
+        where = f" from {window.describe()}" if window else ""
+        log.warning("no usable articles%s in %s", where, ", ".join(map(str, paths)))
     for target in report.written:
         click.echo(str(target))
     log.info("%d articles, %d skipped, %d files written", report.articles, len(report.failures), len(report.written))
+    if smtp and report.written and not _deliver(smtp, mail_to, chosen, day, report.written):
+        ctx.exit(ExitCode.DELIVERY_FAILED)
+    if not report.articles:
+        ctx.exit(ExitCode.NOTHING_TO_BRIEF)
     ctx.exit(ExitCode.PARTIAL if report.failures else ExitCode.OK)
+
+
+def _remote(p) -> bool:
+    """URLs and declared [[sources]] bypass the dated-folder rule (it is about local folders)."""
+    from ..fetch import is_url
+    from ..sources import Source
+
+    return isinstance(p, Source) or is_url(p)
+
+
+def _read_options(tz, jsonl_fields: str | None, output_dir: Path):
+    """Publication times in the brief's zone; downloads cached under OUTPUT_DIR/.cache/http."""
+    from ..fetch import FetchOptions
+    from ..readers import ReadOptions
+    from ..readers.jsonl import parse_field_map
+
+    return ReadOptions(tz=tz, jsonl_fields=parse_field_map(jsonl_fields),
+                       fetch=FetchOptions(cache_dir=Path(output_dir) / ".cache" / "http"))
+
+
+def _smtp_for(mail_to: tuple[str, ...]) -> SmtpSettings | None:
+    """Checked before anything is built, so a mail misconfiguration costs no render time."""
+    if not mail_to:
+        return None
+    bad = [a for a in mail_to if "@" not in a or any(c.isspace() for c in a)]
+    if bad:
+        raise click.BadParameter(f"{bad[0]!r} is not an e-mail address", param_hint="--mail-to")
+    try:
+        smtp = SmtpSettings.from_env()
+    except DeliveryError as err:
+        raise click.UsageError(str(err)) from None
+    if smtp is None:
+        raise click.UsageError("--mail-to needs an SMTP server: set BRIEFGEN_SMTP_HOST (and _PORT, _USER, "
+                               "_PASSWORD, _FROM as needed)")
+    return smtp
+
+
+def _deliver(smtp: SmtpSettings, mail_to: tuple[str, ...], audiences, day: date, written: list[Path]) -> bool:
+    """One message per audience with its files; False when any could not be sent."""
+    ok = True
+    for audience in audiences:
+        files = [p for p in written if p.stem == audience.name]
+        if not files:
+            continue
+        try:
+            mail_briefs(smtp, list(mail_to), files, subject=f"{audience.title} — {day.isoformat()}",
+                        body=f"{audience.title} for {day.isoformat()}, made by briefgen.\n")
+        except DeliveryError as err:
+            log.error("%s", err)
+            ok = False
+    return ok
+
+
+@contextmanager
+def _source_date(day: date) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH = the brief's date while rendering, unless the caller set it.
+
+    Only WeasyPrint's fontTools fallback (no hb-subset) stamps a time into the
+    fonts it embeds; this keeps that PDF byte-reproducible too (RESEARCH.md §2).
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(day, dtime(), dt_timezone.utc).timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -33,8 +33,9 @@ def rate(tokens: Sequence[Sequence[str]], compat: bool = False,
     lengths = np.asarray(c.sum(axis=1)).ravel()
     safe_len = np.where(lengths > 0, lengths, 1.0)
     p = np.asarray(c.sum(axis=0)).ravel() / total
-    cc = c.tocsc()
-    holders_alive = np.diff(cc.indptr).astype(np.int64)  # unpicked sentences per word
+    if not compat:
+        return _rate_published(c, p, lengths, n, rounds)
+    holders_alive = np.diff(c.tocsc().indptr).astype(np.int64)  # unpicked sentences per word
     alive = np.ones(n, dtype=bool)
     scores = np.full(n, -float(n))
     rounds = n if rounds is None else min(n, rounds)
@@ -44,25 +45,40 @@ def rate(tokens: Sequence[Sequence[str]], compat: bool = False,
         weight = (c @ p) / safe_len
         weight[lengths == 0] = 0.0
         masked = np.where(alive, weight, -1.0)  # -1: below any real weight, like sumy
-        if compat:
-            best = int(np.argmax(masked))
-        else:
-            best = _best_with_top_word(p, cc, masked, holders_alive)
+        best = int(np.argmax(masked))
         scores[best] = -float(r)
         alive[best] = False
         lo, hi = c.indptr[best], c.indptr[best + 1]
         words, occurrences = c.indices[lo:hi], c.data[lo:hi]
         holders_alive[words] -= 1
-        old = p[words]
-        new = old ** (2.0 ** occurrences) if compat else old**2
-        p[words] = new
+        p[words] = p[words] ** (2.0 ** occurrences)
     return scores
 
 
-def _best_with_top_word(p, cc, masked, holders_alive) -> int:
-    # the most probable word that still occurs in an unpicked sentence (published step 3)
-    if not (holders_alive > 0).any():
-        return int(np.argmax(masked))
-    w = int(np.argmax(np.where(holders_alive > 0, p, -1.0)))
-    holders = cc.indices[cc.indptr[w]:cc.indptr[w + 1]]
-    return int(holders[np.argmax(masked[holders])])
+def _rate_published(c, p, lengths, n: int, rounds: int | None) -> np.ndarray:
+    """Published SumBasic: only the holders of the most probable word compete each round."""
+    cc = c.tocsc()
+    holders_alive = np.diff(cc.indptr).astype(np.int64)
+    # p of the words still held by an unpicked sentence, -1 once none is left
+    live_p = np.where(holders_alive > 0, p, -1.0)
+    inv_len = np.divide(1.0, lengths, out=np.zeros(n), where=lengths > 0)
+    alive = np.ones(n, dtype=bool)
+    scores = np.full(n, -float(n))
+    rounds = n if rounds is None else min(n, rounds)
+    for r in range(rounds):
+        w = int(np.argmax(live_p))
+        if live_p[w] < 0:  # only sentences without content words are left
+            rest = np.flatnonzero(alive)[: rounds - r]
+            scores[rest] = -np.arange(r, r + len(rest), dtype=np.float64)
+            break
+        holders = cc.indices[cc.indptr[w]:cc.indptr[w + 1]]
+        holders = holders[alive[holders]]
+        # one C-level product beats updating the sums word by word from Python
+        best = int(holders[np.argmax((c @ p)[holders] * inv_len[holders])])
+        scores[best] = -float(r)
+        alive[best] = False
+        words = c.indices[c.indptr[best]:c.indptr[best + 1]]
+        holders_alive[words] -= 1
+        p[words] = p[words] ** 2
+        live_p[words] = np.where(holders_alive[words] > 0, p[words], -1.0)
+    return scores

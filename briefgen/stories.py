@@ -1,0 +1,346 @@
+"""Digests of one day -> Stories: one item per news event across outlets.
+
+``build_stories(digests)`` collapses near-duplicate texts (wire copies) into one
+article that lists every outlet, groups the rest into stories
+(``briefgen.grouping``), and gives each story one multi-document summary
+(``summarize_many``: no fact twice), its quotes merged (the same words from
+three outlets appear once, with the best-attributed speaker), its participants
+merged, and the outlets that reported it with their links. Stories come out
+ranked by importance (outlets, recency, size). Labels (new / updated /
+continuing) are added later by ``briefgen.novelty``.
+
+``story_digest(story)`` turns a story back into one ``Digest`` so every
+existing template renders it as a single item.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from .grouping import Doc, DuplicateSets, GroupingOptions, group, near_duplicates
+from .model import Digest, Participant, Quote, SummarySentence
+
+Label = str  # "new" | "updated" | "continuing"
+
+
+@dataclass(frozen=True)
+class Outlet:
+    source: str
+    url: str | None
+    path: str
+    title: str
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    text: str
+    path: str  # the article the sentence came from
+    index: int  # sentence index in that article
+    new: bool = False  # a fact not in any earlier brief of this story
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str  # stable across days once the store has matched it
+    digests: tuple[Digest, ...]  # one per distinct text, the lead article first
+    members: tuple[Digest, ...] = ()  # every article of the story, copies included
+    duplicates: tuple[tuple[str, ...], ...] = ()  # paths of texts that are copies of each other
+    summary: tuple[SummaryLine, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    outlets: tuple[Outlet, ...] = ()
+    importance: float = 0.0
+    label: Label = "new"
+    first_seen: date | None = None
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def lead(self) -> Digest:
+        return self.digests[0]
+
+    @property
+    def headline(self) -> str:
+        return self.lead.article.title
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Every input article of the story, copies included."""
+        seen = dict.fromkeys(d.article.path for d in self.digests)
+        for dup in self.duplicates:
+            seen.update(dict.fromkeys(dup))
+        return tuple(seen)
+
+    @property
+    def new_facts(self) -> tuple[SummaryLine, ...]:
+        return tuple(s for s in self.summary if s.new)
+
+
+def fingerprint(text: str) -> str:
+    """Content fingerprint: identical after NFKC, case and whitespace folding."""
+    norm = " ".join(unicodedata.normalize("NFKC", text).lower().split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
+
+
+def _day(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+# ---- merging -------------------------------------------------------------------------------
+
+_QWORD = re.compile(r"[a-z0-9]+")
+
+
+def _quote_key(text: str) -> tuple[str, ...]:
+    return tuple(_QWORD.findall(unicodedata.normalize("NFKC", text).lower().replace("’", "'")))
+
+
+def _same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One outlet trims or extends a quote another prints whole: containment or high overlap."""
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if " ".join(short) in " ".join(long_):
+        return True
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) >= 0.8
+
+
+def merge_quotes(quote_lists: Sequence[Sequence[Quote]]) -> tuple[Quote, ...]:
+    """Each quote once: the attributed, most confident, longest version wins."""
+    groups: list[list[Quote]] = []
+    keys: list[tuple[str, ...]] = []
+    for quotes in quote_lists:
+        for q in quotes:
+            k = _quote_key(q.text)
+            for g, gk in zip(groups, keys):
+                if _same_quote(k, gk):
+                    g.append(q)
+                    break
+            else:
+                groups.append([q])
+                keys.append(k)
+    out = []
+    for g in groups:
+        best = max(g, key=lambda q: (q.speaker is not None, q.confidence, len(q.text)))
+        if best.speaker is None:  # another outlet may have named who said it
+            named = [q for q in g if q.speaker]
+            if named:
+                best = replace(best, speaker=named[0].speaker, speaker_mention=named[0].speaker_mention)
+        out.append(best)
+    return tuple(out)
+
+
+def merge_participants(lists: Sequence[Sequence[Participant]]) -> tuple[Participant, ...]:
+    """One entry per name (case-folded); mentions add up, the first known role is kept."""
+    merged: dict[str, Participant] = {}
+    alias_of: dict[str, str] = {}
+    for plist in lists:
+        for p in plist:
+            key = alias_of.get(p.name.lower(), p.name.lower())
+            have = merged.get(key)
+            if have is None:
+                merged[key] = p
+            else:
+                merged[key] = replace(
+                    have,
+                    role=have.role or p.role,
+                    aliases=tuple(dict.fromkeys(have.aliases + p.aliases)),
+                    mentions=have.mentions + p.mentions,
+                )
+            for a in p.aliases:
+                alias_of.setdefault(a.lower(), key)
+    return tuple(sorted(merged.values(), key=lambda p: (-p.mentions, p.name)))
+
+
+# ---- building ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    grouping: GroupingOptions = GroupingOptions()
+    summary_words: int | None = 120
+    summary_sentences: int | None = None
+    algorithm: str | None = None
+
+
+def _capped(sentences):
+    """The same prefix single-article summaries use (pipeline.summary_input): graph
+    scoring is quadratic, and news puts its substance up front."""
+    try:
+        from .pipeline import summary_input
+    except ImportError:
+        return sentences
+    return summary_input(sentences)
+
+
+def _multi_summary(digests: Sequence[Digest], options: StoryOptions, words: int | None = None,
+                   count: int | None = None) -> tuple[SummaryLine, ...]:
+    from .summarize import summarize_many
+
+    if words is None and count is None:
+        words, count = options.summary_words, options.summary_sentences
+    docs = [(d.article.path, _capped(d.sentences)) for d in digests]
+    picked = summarize_many(docs, words=words, count=count, title=digests[0].article.title,
+                            algorithm=options.algorithm)
+    return tuple(SummaryLine(s.text, s.document, s.index) for s in picked)
+
+
+def _importance(digests: Sequence[Digest], outlets: int, newest: date | None, today: date | None) -> float:
+    """More outlets first, then fresher, then the developed story (quotes, people)."""
+    quotes = sum(1 for d in digests for q in d.quotes if q.speaker)
+    age = (today - newest).days if today and newest else 0
+    return 3.0 * outlets + min(quotes, 10) * 0.2 + len(digests) * 0.5 - 0.5 * max(age, 0)
+
+
+def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOptions(),
+                  today: date | None = None) -> list[Story]:
+    """See the module docstring."""
+    if not digests:
+        return []
+    texts = [d.article.text for d in digests]
+    pairs = near_duplicates(texts, options.grouping.duplicate_threshold)
+    dup_sets = DuplicateSets.from_pairs(len(digests), [(i, j) for i, j, _ in pairs]).sets
+    docs = [
+        Doc(title=d.article.title, text=d.article.text, published=d.article.published,
+            names=tuple(p.name for p in d.participants if p.kind == "person"))
+        for d in digests
+    ]
+    clusters = group(docs, options.grouping, duplicates=[(i, j) for i, j, _ in pairs])
+    in_dup = {i: s for s in dup_sets for i in s}
+    stories = []
+    for members in clusters:
+        # one representative per copy set: the longest text, which keeps the most facts
+        reps: list[int] = []
+        seen_sets: set[int] = set()
+        for i in members:
+            s = in_dup.get(i)
+            if s is None:
+                reps.append(i)
+            elif id(s) not in seen_sets:
+                seen_sets.add(id(s))
+                reps.append(max(s, key=lambda k: len(texts[k])))
+        # the lead article: most quotes and people, then the longest
+        reps.sort(key=lambda i: (-sum(1 for q in digests[i].quotes if q.speaker), -len(texts[i]), i))
+        chosen = [digests[i] for i in reps]
+        outlets = tuple(dict.fromkeys(
+            (digests[i].article.source or digests[i].article.url or digests[i].article.path) for i in members))
+        links = tuple(
+            Outlet(source=digests[i].article.source or "", url=digests[i].article.url,
+                   path=digests[i].article.path, title=digests[i].article.title)
+            for i in sorted(members, key=lambda k: (digests[k].article.source or "", k))
+        )
+        dups = tuple(tuple(digests[k].article.path for k in s) for s in dup_sets if s[0] in members)
+        newest = max((_day(digests[i].article.published) for i in members if digests[i].article.published),
+                     default=None)
+        fp = sorted(fingerprint(texts[i]) for i in members)
+        stories.append(Story(
+            id="s-" + fp[0][:12],
+            digests=tuple(chosen),
+            members=tuple(digests[i] for i in sorted(members)),
+            duplicates=dups,
+            summary=_multi_summary(chosen, options),
+            quotes=merge_quotes([d.quotes for d in chosen]),
+            participants=merge_participants([d.participants for d in chosen]),
+            outlets=links,
+            importance=_importance(chosen, len(outlets), newest, today),
+            first_seen=today,
+        ))
+    stories.sort(key=lambda s: (-s.importance, s.headline))
+    return stories
+
+
+def story_digest(story: Story, summary_words: int | None = None) -> Digest:
+    """The story as one Digest (the lead article's text and sentences), for the templates."""
+    lead = story.lead
+    lines = story.summary
+    if summary_words is not None:
+        kept, used = [], 0
+        for s in lines:
+            n = len(s.text.split())
+            if kept and used + n > summary_words:
+                break
+            kept.append(s)
+            used += n
+        lines = tuple(kept)
+    summary = tuple(SummarySentence(index=s.index, text=s.text, score=1.0) for s in lines)
+    return replace(lead, summary=summary, quotes=story.quotes, participants=story.participants)
+
+
+# ---- one audience's view ---------------------------------------------------------------------
+
+
+def _mentions(story: Story, pattern) -> bool:
+    return any(pattern.search(f"{d.article.title}\n{d.article.text}") for d in story.digests)
+
+
+def brief_digests(stories: Sequence[Story], audience, *, engine: str = "fast",
+                  today_count: int = 5) -> tuple[list[Digest], dict]:
+    """Stories -> (one Digest per story, the template's story memory) for one audience.
+
+    Memory: ``items`` (lead path -> label, outlets, new facts), ``today`` (the top
+    stories, one sentence each, ranked by outlets/recency plus the audience's
+    ``include`` words as priorities) and ``whos_who`` (people across stories)."""
+    from .novelty import is_new_fact
+    from .render import safe_url
+    from .select import _phrase_pattern
+    from .summarize import summarize_many
+
+    if getattr(audience, "omit_continuing", False):
+        stories = [s for s in stories if s.label != "continuing"]
+    priority = _phrase_pattern(getattr(audience, "include", ()) or ())
+    digests, items = [], {}
+    for s in stories:
+        picked = summarize_many([(d.article.path, _capped(d.sentences)) for d in s.digests],
+                                words=audience.summary_words, count=audience.summary_sentences,
+                                title=s.headline, algorithm=audience.algorithm, engine=engine)
+        earlier = s.extra.get("earlier")
+        lines = tuple(SummaryLine(p.text, p.document, p.index,
+                                  new=s.label == "updated" and earlier is not None and is_new_fact(p.text, earlier))
+                      for p in picked)
+        best = max(picked, key=lambda p: p.score).text if picked else s.headline
+        digests.append(replace(story_digest(s), summary=tuple(
+            SummarySentence(l.index, l.text, p.score) for l, p in zip(lines, picked))))
+        outlets = tuple(dict.fromkeys(o.source or o.path for o in s.outlets))
+        items[s.lead.article.path] = {
+            "id": s.id,
+            "label": s.label,
+            "outlet_count": len(outlets),
+            "outlets": [{"source": o.source or o.title, "url": safe_url(o.url), "title": o.title} for o in s.outlets],
+            "new_facts": [l.text for l in lines if l.new],
+            "first_seen": s.first_seen.isoformat() if s.first_seen else None,
+            "lead_sentence": best,
+            "importance": s.importance + (5.0 if priority is not None and _mentions(s, priority) else 0.0),
+        }
+    ranked = sorted(zip(stories, digests), key=lambda sd: -items[sd[0].lead.article.path]["importance"])
+    today = [{"headline": s.headline, "sentence": items[s.lead.article.path]["lead_sentence"],
+              "label": s.label, "outlet_count": items[s.lead.article.path]["outlet_count"]}
+             for s, _ in ranked[:today_count]]
+    return digests, {"by_path": items, "today": today, "whos_who": whos_who(stories)}
+
+
+def whos_who(stories: Sequence[Story], limit: int = 60) -> list[dict]:
+    """People across all stories: role, the stories they appear in, and what they said."""
+    people: dict[str, dict] = {}
+    for s in stories:
+        for p in s.participants:
+            if p.kind != "person":
+                continue
+            e = people.setdefault(p.name, {"name": p.name, "role": p.role, "stories": [], "said": [],
+                                           "mentions": 0})
+            e["role"] = e["role"] or p.role
+            e["mentions"] += p.mentions
+            if s.headline not in e["stories"]:
+                e["stories"].append(s.headline)
+        for q in s.quotes:
+            if q.speaker in people and len(people[q.speaker]["said"]) < 2:
+                people[q.speaker]["said"].append(q.text)
+    ranked = sorted(people.values(), key=lambda e: (-len(e["stories"]), -len(e["said"]), -e["mentions"], e["name"]))
+    # someone named once in passing, with no role and no words, is not worth a line
+    return [e for e in ranked if e["role"] or e["said"] or len(e["stories"]) > 1][:limit]

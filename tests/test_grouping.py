@@ -1,0 +1,63 @@
+"""Grouping: wire copies found exactly, stories formed from words, names and dates.
+
+All texts here are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefgen.grouping import Doc, DuplicateSets, group, near_duplicates, shingles
+
+FERRY = ("The Eastport harbour council approved the new ferry terminal on Monday after a long debate. "
+         "Mayor Ada Okafor said the terminal would open in spring and carry commuters to Westholm. "
+         "Council members voted nine to two for the plan, which costs forty million crowns.")
+FERRY_EDIT = FERRY.replace("on Monday", "late on Monday") + " Residents welcomed the decision."
+FERRY_OTHER = ("Eastport will get its ferry terminal: the harbour council backed Mayor Ada Okafor's plan, "
+               "and commuters to Westholm can sail from spring. Two council members opposed the cost.")
+STRIKE = ("Dock workers in Northbay ended their strike on Tuesday after the union leader Tomas Berg "
+          "signed a wage deal with the port authority. Cranes restarted within the hour.")
+STRIKE_OTHER = ("The Northbay port strike is over. Union leader Tomas Berg accepted the wage offer from "
+                "the port authority and dock workers returned to the cranes on Tuesday.")
+SCIENCE = ("Astronomers at the Halden observatory catalogued a faint comet passing Jupiter, "
+           "the third such discovery this decade, using a new infrared camera.")
+
+
+def test_shingles_are_five_word_windows_of_lower_case_tokens():
+    assert shingles("One, two THREE four five six") == {"one two three four five", "two three four five six"}
+
+
+def test_a_lightly_edited_copy_is_a_near_duplicate_and_a_rewrite_is_not():
+    pairs = near_duplicates([FERRY, FERRY_EDIT, FERRY_OTHER, STRIKE])
+    assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
+    assert 0.5 <= pairs[0][2] < 1.0
+
+
+def test_duplicate_pairs_close_into_sets():
+    assert DuplicateSets.from_pairs(5, [(0, 3), (3, 4)]).sets == [[0, 3, 4]]
+
+
+def test_articles_about_the_same_event_form_one_story_and_others_stay_apart():
+    docs = [Doc("Ferry terminal approved", FERRY), Doc("Dock strike ends", STRIKE),
+            Doc("Council backs ferry plan", FERRY_OTHER), Doc("Comet seen near Jupiter", SCIENCE),
+            Doc("Northbay strike over", STRIKE_OTHER)]
+    clusters = sorted(sorted(c) for c in group(docs))
+    assert clusters == [[0, 2], [1, 4], [3]]
+
+
+def test_every_article_lands_in_exactly_one_group():
+    docs = [Doc(f"Title {i}", t) for i, t in enumerate([FERRY, STRIKE, SCIENCE, FERRY_EDIT] * 3)]
+    clusters = group(docs)
+    assert sorted(i for c in clusters for i in c) == list(range(len(docs)))
+
+
+def test_the_same_words_years_apart_are_not_one_story():
+    docs = [Doc("Dock strike ends", STRIKE, published=date(2015, 5, 1)),
+            Doc("Northbay strike over", STRIKE_OTHER, published=date(2025, 5, 1)),
+            Doc("Ferry terminal approved", FERRY, published=date(2025, 5, 1))]
+    assert sorted(sorted(c) for c in group(docs)) == [[0], [1], [2]]
+
+
+def test_no_articles_no_groups():
+    assert group([]) == []
+    assert near_duplicates([]) == []

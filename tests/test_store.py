@@ -1,0 +1,104 @@
+"""The state file: created and migrated on open, one transaction per run, survives kill -9."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefgen.store import SCHEMA_VERSION, StoreError, open_store
+
+DAY = date(2025, 3, 11)
+
+
+def test_a_new_file_gets_the_current_schema_in_wal_mode(tmp_path):
+    with open_store(tmp_path / "sub" / "state.sqlite") as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.counts() == dict.fromkeys(store.counts(), 0)
+
+
+def test_a_file_from_a_newer_briefgen_is_refused(tmp_path):
+    path = tmp_path / "state.sqlite"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path)
+
+
+def test_a_run_that_fails_leaves_nothing_behind(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as store:
+        with pytest.raises(RuntimeError):
+            with store.run():
+                store.upsert_story("s-1", "Ferry terminal approved", DAY, {"ferri": 1.0})
+                raise RuntimeError("render failed")
+        assert store.counts()["stories"] == 0
+
+
+def test_history_lists_briefs_newest_first_with_their_stories(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as store:
+        with store.run():
+            store.upsert_story("s-1", "Ferry terminal approved", DAY, {})
+            store.add_article("fp1", "s-1", DAY, url=None, source="Courier", title="t", published=None)
+            store.record_brief(DAY, "analyst", [("s-1", "new")])
+            store.record_brief(date(2025, 3, 12), "analyst", [("s-1", "continuing")])
+        days = [(b["day"], b["stories"][0]["label"]) for b in store.history()]
+        assert days == [("2025-03-12", "continuing"), ("2025-03-11", "new")]
+        assert store.history()[0]["stories"][0]["articles"] == 1
+
+
+def test_forget_drops_old_briefs_and_stories_not_seen_since(tmp_path):
+    with open_store(tmp_path / "s.sqlite") as store:
+        with store.run():
+            store.upsert_story("old", "Old story", date(2025, 1, 1), {})
+            store.upsert_story("live", "Live story", DAY, {})
+            store.add_article("fp-old", "old", date(2025, 1, 1), url=None, source=None, title=None, published=None)
+            store.add_briefed_sentences("live", date(2025, 1, 1), ["An early fact."])
+            store.record_brief(date(2025, 1, 1), "analyst", [("old", "new")])
+        with store.run():
+            gone = store.forget(date(2025, 2, 1))
+        assert gone["briefs"] == 1 and gone["stories"] == 1 and gone["articles"] == 1
+        assert [s.id for s in store.active_stories(date(2000, 1, 1))] == ["live"]
+        assert store.briefed_sentences("live", DAY) == ["An early fact."]
+
+
+WRITER = r"""
+import sys
+from datetime import date
+from briefgen.store import open_store
+store = open_store(sys.argv[1])
+print("ready", flush=True)
+n = 0
+while True:
+    with store.run():
+        for k in range(200):
+            n += 1
+            store.upsert_story(f"s-{n}", "headline " * 20, date(2025, 3, 11), {"w": 1.0})
+            store.add_article(f"fp-{n}", f"s-{n}", date(2025, 3, 11), url="https://example.org/x",
+                              source="Courier", title="t", published=None)
+"""
+
+
+def test_a_writer_killed_mid_run_leaves_a_sound_file(tmp_path):
+    path = tmp_path / "s.sqlite"
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], cwd=root,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    time.sleep(0.5)  # let it commit some runs and be inside another
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with open_store(path) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        counts = store.counts()
+        # whole runs only: every committed run wrote 200 stories and their 200 articles
+        assert counts["stories"] % 200 == 0
+        assert counts["articles"] == counts["stories"]
