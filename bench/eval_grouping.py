@@ -21,6 +21,7 @@ import json
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from math import comb
 from pathlib import Path
@@ -34,6 +35,15 @@ DATA = ROOT.parent / "shared" / "data" / "stories" / "grouping"
 from briefgen.grouping import Doc, GroupingOptions, _tfidf, average_link, group, near_duplicates  # noqa: E402
 
 SETS = ("giveme5w1h", "newswcl50", "ecbplus-dev")
+# --sweep: each feature switched off (or set as it was before it was added) in turn
+ABLATIONS = (
+    ("- headline vector", {"headline_weight": 0.0}),
+    ("- near-in-time boost", {"near_boost": 0.0}),
+    ("- names vector", {"name_weight": 0.0}),
+    ("halflife 180 d", {"day_halflife": 180.0}),
+    ("halflife 1500 d", {"day_halflife": 1500.0}),
+    ("no time at all", {"near_boost": 0.0, "day_halflife": 1e9}),
+)
 
 
 def load(name: str) -> list[dict]:
@@ -125,7 +135,9 @@ def main() -> None:
         line("briefgen", system, time.perf_counter() - t0)
         if args.sweep:
             for t in (9, 10, 11, 12, 13):
-                line(f"briefgen t={t}", labels_of(group(docs, GroupingOptions(threshold=t)), n))
+                line(f"briefgen t={t}", labels_of(group(docs, replace(opts, threshold=t)), n))
+            for label, change in ABLATIONS:
+                line(label, labels_of(group(docs, replace(opts, **change)), n))
         grid = [round(x, 2) for x in np.arange(0.05, 0.61, 0.025)]
         t0 = time.perf_counter()
         base = baseline(docs, grid)

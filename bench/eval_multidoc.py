@@ -1,6 +1,7 @@
 """Multi-document summaries on ../shared/data/stories/multidoc -> ROUGE table on stdout.
 
-For each cluster: briefgen's story summary (``summarize_many``) and the
+For each cluster: briefgen's story summary (``summarize_many``), the same cut
+from a story's summary pool as ``build --stories`` does (``stories.cut_pool``), and the
 baselines (Lead = first sentences of the newest document; every sumy
 algorithm, briefgen's fast engine, over the concatenated cluster), each cut to
 the first 100 words (DUC 2003 dev) or 250 words (MultiLing 2011) and scored
@@ -23,6 +24,8 @@ from rouge_score import rouge_scorer  # noqa: E402
 
 from briefgen.ingest import read_article  # noqa: E402
 from briefgen.segment import split_sentences  # noqa: E402
+from briefgen.novelty import POOL_SENTENCES  # noqa: E402
+from briefgen.stories import cut_pool  # noqa: E402
 from briefgen.summarize import summarize, summarize_many  # noqa: E402
 
 SETS = {"duc2003-dev": 100, "multiling2011": 250}
@@ -54,6 +57,9 @@ def main() -> None:
             systems: dict[str, str] = {}
             picked = summarize_many(sents, words=words + 40, title=docs[0].title or None)
             systems["briefgen story"] = cut([s.text for s in picked], words)
+            # what `build --stories` shows: cut from a pool of POOL_SENTENCES (stories.cut_pool)
+            pool = summarize_many(sents, count=POOL_SENTENCES, title=docs[0].title or None)
+            systems["story pool cut"] = cut([s.text for s in cut_pool(pool, None, words + 40)], words)
             newest = max(range(len(docs)), key=lambda i: (str(docs[i].published or ""), i))
             systems["lead (newest)"] = cut([s.text for s in sents[newest][1]], words)
             # every sumy algorithm over the concatenated cluster (sentences re-indexed)

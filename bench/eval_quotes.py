@@ -1,15 +1,23 @@
 """Direct-quote extraction on PolNeAR: recall, precision, speaker accuracy (EVALUATION.md).
 
-    python bench/eval_quotes.py [--data ../shared/data] [--split train dev] [--errors N]
+    python bench/eval_quotes.py [--data ../shared/data] [--split train dev] [--errors N [--kind NA WS FP FN]]
 
 Gold direct quotes are attributions whose Content has >= 4 words and >= 80% of its letters
 inside quotation marks (any kind; see quote_mask); gold speaker = the Source mention text.
 Documents with several annotators are scored against the first annotator's file (sorted
 name) only, so no document counts twice. Speaker correct = the system speaker or
-speaker_mention shares a content word (not a stop word or title; subject pronouns count)
-with the Source; attribution = attributed / matched gold quotes with a Source; wrong =
-attributed but not correct / attributed. Calls the public API (extract_participants,
-extract_quotes), one process, no network.
+speaker_mention shares a content word (not a stop word or title) with the Source;
+attribution = attributed / matched gold quotes with a Source; wrong = attributed but not
+correct / attributed.
+
+Pronouns: by default a personal pronoun Source ("he", 27% of the Sources) can be matched
+by a system speaker_mention "he". The issue's reference points need this reading: the
+Gender Gap Tracker scores 81% "with pronouns unresolved", impossible if pronoun Sources
+could never match (the ceiling would be ~72%). ``--pronoun-stopwords`` gives the literal
+stop-word reading. Sources with no content word at all ("the president", "who", "said")
+can never be correct: the ``unwinnable`` column counts them, ``ceiling`` is the best
+reachable speaker score, ``wrong(winnable)`` the wrong rate without them.
+Calls the public API (extract_participants, extract_quotes), one process, no network.
 """
 
 from __future__ import annotations
@@ -28,9 +36,8 @@ from briefgen.quotes import extract_quotes  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
-# Words that never decide whether two speaker names agree. Subject pronouns are NOT stop
-# words here: PolNeAR Sources are often "he"/"she", and the definition compares the system's
-# speaker_mention too, so "he" must be able to match "he".
+# Words that never decide whether two speaker names agree. Pronouns are not among them by
+# default (see the module docstring).
 STOP = frozenset(
     """a an the of and or for to in on at by with from as is was were be been being his her hers
     their its our my your this that these those who whom whose which what said says say told tell
@@ -144,8 +151,14 @@ def words(s: str | None) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", s))
 
 
+# Personal pronouns. By default they count as content words (see the module docstring);
+# --pronoun-stopwords makes them stop words, the most literal reading of the definition.
+PRONOUNS = frozenset("he she they we i it you him her them us me".split())
+_extra_stop: frozenset[str] = frozenset()
+
+
 def content_words(s: str | None) -> set[str]:
-    return words(s) - STOP - TITLES
+    return words(s) - STOP - TITLES - _extra_stop
 
 
 def speaker_ok(source: str, speaker: str | None, mention: str | None) -> bool:
@@ -155,10 +168,18 @@ def speaker_ok(source: str, speaker: str | None, mention: str | None) -> bool:
 
 
 def evaluate(
-    data: Path, split: str, errors: int = 0, limit: int | None = None, by_rule: dict[str, list[int]] | None = None
+    data: Path,
+    split: str,
+    errors: int = 0,
+    limit: int | None = None,
+    by_rule: dict[str, list[int]] | None = None,
+    kinds: frozenset[str] = frozenset({"FP", "FN", "NA", "WS"}),
 ) -> dict[str, float]:
+    """Scores for one split; up to ``errors`` misses of the given ``kinds`` go to stderr
+    (FP false quote, FN missed quote, NA empty speaker, WS wrong speaker)."""
     root = data / "quotes" / "polnear" / split
     n_gold = n_gold_src = matched = matched_src = correct = attributed = wrong = 0
+    unwinnable = wrong_winnable = attributed_winnable = 0
     n_sys = n_sys_ok = 0
     shown = 0
     docs = sorted((root / "text").glob("*.txt"))[:limit]
@@ -177,7 +198,7 @@ def evaluate(
             span = (q.start, q.end)
             if any(overlap(a.content, span) * 2 > (q.end - q.start) for a in atts):
                 n_sys_ok += 1
-            elif shown < errors:
+            elif shown < errors and "FP" in kinds:
                 shown += 1
                 print(f"FP {doc.name}: {q.text[:100]!r} [{q.rule}]", file=sys.stderr)
         for g in gold:
@@ -190,8 +211,10 @@ def evaluate(
                     best, best_ov = q, ov
             if g.source is not None:
                 n_gold_src += 1
+                # No content word in the Source: no system answer can ever count as correct.
+                unwinnable += not content_words(g.source)
             if best is None:
-                if shown < errors:
+                if shown < errors and "FN" in kinds:
                     shown += 1
                     print(f"FN {doc.name}: {text[g.content[0][0]:g.content[-1][1]][:100]!r}", file=sys.stderr)
                 continue
@@ -201,17 +224,20 @@ def evaluate(
             matched_src += 1
             if best.speaker or best.speaker_mention:
                 attributed += 1
+                if content_words(g.source):
+                    attributed_winnable += 1
+                    wrong_winnable += not speaker_ok(g.source, best.speaker, best.speaker_mention)
             if by_rule is not None:
                 tally = by_rule.setdefault(best.rule if (best.speaker or best.speaker_mention) else "(empty)", [0, 0])
                 tally[0 if speaker_ok(g.source, best.speaker, best.speaker_mention) else 1] += 1
             if speaker_ok(g.source, best.speaker, best.speaker_mention):
                 correct += 1
-            elif not (best.speaker or best.speaker_mention) and shown < errors:
+            elif not (best.speaker or best.speaker_mention) and shown < errors and "NA" in kinds:
                 shown += 1
                 print(f"NA {doc.name}: gold={g.source!r} {text[max(0, best.start - 120):best.start]!r} || {text[best.end:best.end + 80]!r}", file=sys.stderr)
             elif best.speaker or best.speaker_mention:
                 wrong += 1
-                if shown < errors:
+                if shown < errors and "WS" in kinds:
                     shown += 1
                     print(f"WS {doc.name}: gold={g.source!r} sys={best.speaker!r}/{best.speaker_mention!r} [{best.rule}] {best.text[:60]!r}", file=sys.stderr)
     elapsed = time.perf_counter() - t0
@@ -224,6 +250,9 @@ def evaluate(
         "speaker": correct / n_gold_src if n_gold_src else 0.0,
         "attribution": attributed / matched_src if matched_src else 0.0,
         "wrong": wrong / attributed if attributed else 0.0,
+        "unwinnable": unwinnable,
+        "ceiling": 1 - unwinnable / n_gold_src if n_gold_src else 0.0,
+        "wrong(winnable)": wrong_winnable / attributed_winnable if attributed_winnable else 0.0,
         "docs/s": len(docs) / elapsed if elapsed else 0.0,
     }
 
@@ -233,19 +262,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--split", nargs="+", default=["train", "dev"])
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses to stderr")
+    ap.add_argument("--kind", nargs="+", choices=["FP", "FN", "NA", "WS"], default=["FP", "FN", "NA", "WS"], help="which misses --errors prints: false/missed quote, empty/wrong speaker")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--by-rule", action="store_true", help="print correct/incorrect speakers per rule")
+    ap.add_argument("--pronoun-stopwords", action="store_true", help="personal pronouns are stop words (literal reading)")
     args = ap.parse_args(argv)
+    global _extra_stop
+    _extra_stop = PRONOUNS if args.pronoun_stopwords else frozenset()
     if not (args.data / "quotes" / "polnear").is_dir():
         print(f"no PolNeAR data under {args.data}", file=sys.stderr)
         return 2
-    cols = ["docs", "gold", "system", "recall", "precision", "speaker", "attribution", "wrong", "docs/s"]
+    cols = ["docs", "gold", "system", "recall", "precision", "speaker", "attribution", "wrong", "unwinnable", "ceiling", "wrong(winnable)", "docs/s"]
     print("| split | " + " | ".join(cols) + " |")
     print("|---" * (len(cols) + 1) + "|")
     for split in args.split:
         rules: dict[str, list[int]] | None = {} if args.by_rule else None
-        r = evaluate(args.data, split, args.errors, args.limit, rules)
-        cells = [f"{r[c]:.0f}" if c in ("docs", "gold", "system") else f"{r[c]:.1f}" if c == "docs/s" else f"{100 * r[c]:.1f}%" for c in cols]
+        r = evaluate(args.data, split, args.errors, args.limit, rules, frozenset(args.kind))
+        cells = [f"{r[c]:.0f}" if c in ("docs", "gold", "system", "unwinnable") else f"{r[c]:.1f}" if c == "docs/s" else f"{100 * r[c]:.1f}%" for c in cols]
         print(f"| {split} | " + " | ".join(cells) + " |", flush=True)
         for rule, (ok, bad) in sorted((rules or {}).items(), key=lambda kv: -sum(kv[1])):
             print(f"    {rule:40s} correct {ok:5d}  incorrect {bad:4d}", file=sys.stderr)

@@ -86,7 +86,8 @@ def _build_locked(request: BuildRequest) -> BuildReport:
     unknown = [f for f in request.formats if f not in FORMATS]
     if unknown:
         raise BriefgenError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
-    digests, failures = analyze_paths(request.paths, AnalysisOptions(engine=request.engine),
+    analysis = AnalysisOptions(engine=request.engine, summary=not request.stories)  # stories summarise later
+    digests, failures = analyze_paths(request.paths, analysis,
                                       keep=request.keep, progress=request.progress,
                                       read_options=request.read_options)
     report = BuildReport(failures=failures, articles=len(digests))

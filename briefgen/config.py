@@ -35,6 +35,8 @@ class Audience:
     banner_colour: str = "#a01b1b"  # background of the classification banner
     locale: str = "en-GB"  # how dates are written; see briefgen.locales
     pdf_variant: str | None = None  # None: plain PDF; "pdf/ua-1" tagged; "pdf/a-3u" archival
+    # Added for story memory (issue 7): with --stories, drop stories already briefed with nothing new.
+    omit_continuing: bool = False
 
 
 # How stories may be ordered (briefgen.select): "rank" is most newsworthy first.

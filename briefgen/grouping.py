@@ -7,10 +7,13 @@ matrix and one sparse product counts every pair's shared shingles (a MinHash
 sketch would only estimate what this computes in the same time at our sizes).
 
 ``group(docs)`` clusters ``Doc`` records into stories: a TF-IDF vector of the
-title and opening words, joined with a vector of the names in the text (and
+title and text, joined with a vector of the names in the text (and
 participant names when the caller has them) so that two earthquakes in
-different countries stay apart, compared by cosine, softened by the distance
-in days, and clustered by average link cut at one threshold. Near-duplicates
+different countries stay apart, and with a headline-only vector (outlets
+re-word the body but keep the headline's key words), compared by cosine,
+raised for articles a day or two apart, softened over years, and clustered
+by average link cut at one threshold. An undated article is neither near nor
+far from anything (callers that know the day of the run date it to that day). Near-duplicates
 are forced into the same story. Output: a list of clusters (lists of input
 indices), every index in exactly one, largest clusters first.
 
@@ -53,8 +56,14 @@ class GroupingOptions:
     lead_words: int = 0  # 0: whole text; else only the opening words
     title_weight: float = 2.0  # the headline counts as this many copies of itself
     name_weight: float = 1.0  # share of the names vector in the joined vector
+    headline_weight: float = 0.3  # share of a headline-only vector (words and names) in the joined vector
     day_window: int = 30  # no penalty within this many days
-    day_halflife: float = 180.0  # beyond the window, similarity halves every this many days
+    day_halflife: float = 365.0  # beyond the window, similarity halves every this many days
+    # Articles published close together are more likely one event (the time-locality of
+    # news that topic-detection systems use): a dated pair's similarity is raised by up to
+    # this share, the raise halving every ``near_days`` days apart. Undated pairs get none.
+    near_boost: float = 0.3
+    near_days: float = 2.0
     # a typical day's background similarity, for batches too small to measure their own
     prior_mean: float = 0.03
     prior_sd: float = 0.06
@@ -187,6 +196,9 @@ def vectors(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions()) -
     parts = [words]
     if options.name_weight > 0:
         parts.append(_tfidf(name_lists) * np.sqrt(options.name_weight))
+    if options.headline_weight > 0:
+        heads = [word_terms(d.title or "") for d in docs]
+        parts.append(_tfidf(heads) * np.sqrt(options.headline_weight))
     return _normalise(sparse.hstack(parts).tocsr())
 
 
@@ -202,9 +214,34 @@ def _ordinal(d: date | datetime | None) -> float:
 
 
 def _time_factor(days: np.ndarray, options: GroupingOptions) -> np.ndarray:
-    gap = np.nan_to_num(np.abs(days), nan=0.0)  # an undated article is close to everything
+    """Similarity factor of pairs ``days`` apart (NaN: one side undated)."""
+    known = ~np.isnan(days)
+    gap = np.where(known, np.abs(np.nan_to_num(days, nan=0.0)), 0.0)  # undated: neither near nor far
+    if not known.any():
+        return np.ones_like(gap)
+    top = int(gap.max())
+    if top < 100_000 and np.array_equal(gap, np.floor(gap)):
+        # whole days (the usual case): a table per distinct gap, not a power per pair
+        return _time_table(top, options)[gap.astype(np.int64)] * np.where(known, 1.0, _undated(options))
+    return _time_curve(gap, known, options)
+
+
+def _time_curve(gap: np.ndarray, known: np.ndarray, options: GroupingOptions) -> np.ndarray:
     over = np.maximum(gap - options.day_window, 0.0)
-    return np.power(0.5, over / options.day_halflife)
+    factor = np.power(0.5, over / options.day_halflife)
+    if options.near_boost:
+        factor = factor * (1.0 + options.near_boost * known * np.power(0.5, gap / options.near_days))
+    return factor
+
+
+def _time_table(top: int, options: GroupingOptions) -> np.ndarray:
+    gaps = np.arange(top + 1, dtype=float)
+    return _time_curve(gaps, np.ones(top + 1, dtype=bool), options)
+
+
+def _undated(options: GroupingOptions) -> float:
+    """Factor of an undated pair relative to a dated pair 0 days apart (the table's entry 0)."""
+    return 1.0 / (1.0 + options.near_boost)
 
 
 def _background(x: sparse.csr_matrix, days: np.ndarray, options: GroupingOptions) -> tuple[np.ndarray, np.ndarray]:
@@ -279,6 +316,11 @@ def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None
     else:
         edges, mean, sd = pair_scores(x, days, threshold, options)
         scorer = lambda sim, ix: _score(sim, mean[ix][:, None], sd[ix][:, None], mean[ix][None, :], sd[ix][None, :], options)  # noqa: E731
+    low = None
+    if not plain and n > DENSE_LIMIT:  # a component may be too big for a dense matrix: keep weaker pairs too
+        low, mean, sd = pair_scores(x, days, threshold * SPARSE_FLOOR, options)
+        keep = low.data >= threshold
+        edges = sparse.coo_matrix((low.data[keep], (low.row[keep], low.col[keep])), shape=(n, n))
     graph = edges.tocsr()
     if must_link:
         a, b = zip(*must_link)
@@ -296,6 +338,9 @@ def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None
             clusters.append(members)
             continue
         ix = np.asarray(members)
+        if low is not None and len(members) > DENSE_LIMIT:
+            clusters.extend(_sparse_average_link(members, low, threshold * SPARSE_FLOOR, threshold, must_link))
+            continue
         sub = x[ix]
         d = days[ix]
         sim = (sub @ sub.T).toarray() * _time_factor(d[:, None] - d[None, :], options)
@@ -314,6 +359,78 @@ def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None
             clusters.append([members[i] for i in np.flatnonzero(lab == k)])
     clusters.sort(key=lambda c: (-len(c), c[0]))
     return clusters
+
+
+# Components larger than this are clustered on their sparse pairs (_sparse_average_link):
+# a dense average link needs memory and time quadratic in the component.
+DENSE_LIMIT = 1500
+SPARSE_FLOOR = 0.5  # pairs scoring under this share of the threshold count as scoring exactly that
+
+
+def _sparse_average_link(members: list[int], low: sparse.coo_matrix, floor: float, threshold: float,
+                         must_link: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Average link over one big component from its pairs scoring >= floor; every other
+    pair counts as scoring ``floor``. Its true score is lower, so this merges at most a
+    little more than the exact method, and only where the known pairs are strong: two
+    clusters with no known pair average ``floor`` < threshold and never merge."""
+    import heapq
+
+    local = {m: k for k, m in enumerate(members)}
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in must_link:  # copies of one text start as one cluster
+        if i in local and j in local:
+            parent[find(local[i])] = find(local[j])
+    cluster: dict[int, list[int]] = {}
+    for k in range(len(members)):
+        cluster.setdefault(find(k), []).append(k)
+    nb: dict[int, dict[int, list[float]]] = {c: {} for c in cluster}
+    inside = np.fromiter((r in local and c in local for r, c in zip(low.row, low.col)), bool, len(low.data))
+    for r, c, v in zip(low.row[inside], low.col[inside], low.data[inside]):
+        a, b = find(local[int(r)]), find(local[int(c)])
+        if a != b:
+            e = nb[a].get(b)
+            if e is None:
+                e = nb[a][b] = nb[b][a] = [0.0, 0]  # one shared [sum of known scores, known pairs]
+            e[0] += float(v)
+            e[1] += 1
+    size = {c: len(m) for c, m in cluster.items()}
+
+    def average(a: int, b: int, e: list[float]) -> float:
+        pairs = size[a] * size[b]
+        return (e[0] + (pairs - e[1]) * floor) / pairs
+
+    heap = [(-average(a, b, e), a, b) for a in nb for b, e in nb[a].items() if a < b]
+    heapq.heapify(heap)
+    next_id = len(members)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if -neg < threshold:
+            break
+        if a not in cluster or b not in cluster:
+            continue  # one side has merged since: a fresher entry exists
+        c, next_id = next_id, next_id + 1
+        cluster[c] = cluster.pop(a) + cluster.pop(b)
+        size[c] = size.pop(a) + size.pop(b)
+        na, nbb = nb.pop(a), nb.pop(b)
+        nb[c] = {}
+        for k in set(na) | set(nbb):
+            if k in (a, b):
+                continue
+            ea, eb = na.get(k, (0.0, 0)), nbb.get(k, (0.0, 0))
+            e = [ea[0] + eb[0], ea[1] + eb[1]]
+            nb[c][k] = e
+            nb[k].pop(a, None)
+            nb[k].pop(b, None)
+            nb[k][c] = e
+            heapq.heappush(heap, (-average(c, k, e), min(c, k), max(c, k)))
+    return [[members[k] for k in m] for m in cluster.values()]
 
 
 def _plain_edges(x: sparse.csr_matrix, days: np.ndarray, floor: float,

@@ -177,32 +177,39 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    # Real UTF-8 with a few stray bytes (a bad copy-paste) keeps its accents;
+    # decoding it as a legacy code page would garble every one of them.
+    if sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd") >= bad:
+        log.debug("%d invalid UTF-8 byte sequence(s) replaced", bad)
+        return text, "utf-8"
     guess = _detect(data)
     if guess:
         return data.decode(guess, errors="replace"), guess
-    # cp1252 decodes nearly every byte; the few holes become U+FFFD rather than a crash.
+    # Western news in a legacy encoding is almost always Windows-1252 (a superset
+    # of Latin-1's printable range); its few undefined bytes become U+FFFD.
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+# Detection is trusted only for scripts that cp1252 cannot represent at all;
+# on short Western texts it otherwise picks look-alikes (iso8859_14, cp775)
+# that garble accents.
+_NON_LATIN = frozenset({
+    "cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic",
+    "cp1253", "iso8859_7", "cp1255", "iso8859_8", "cp1256", "iso8859_6",
+    "shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030",
+    "big5", "big5hkscs", "euc_kr", "cp949", "johab", "tis_620", "cp874",
+})
 
 
 def _detect(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    if best is None:
-        return None
-    # Short Western texts are often reported as a rare code page; cp1252 is a
-    # superset of Latin-1's printable range and the likelier truth.
-    if best.encoding in {"latin_1", "iso8859_1", "iso8859_15", "cp1250", "mac_roman"} and _is_cp1252(data):
-        return "cp1252"
-    return best.encoding
-
-
-def _is_cp1252(data: bytes) -> bool:
-    try:
-        data.decode("cp1252")
-        return True
-    except UnicodeDecodeError:
-        return False
+    if best is not None and best.encoding in _NON_LATIN:
+        return best.encoding
+    return None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -243,7 +243,8 @@ MISC_HEADS: frozenset[str] = frozenset(
 
 @cache
 def first_names() -> frozenset[str]:
-    return frozenset(_lines("first_names.txt"))
+    # The hand-written list, plus census given names that are not also ordinary words.
+    return frozenset(_lines("first_names.txt")) | frozenset(_lines("given_names_census.txt"))
 
 
 # Capitalised abbreviations that are neither people, organisations nor places.

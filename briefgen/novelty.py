@@ -30,6 +30,7 @@ from .store import Store
 from .stories import Story, fingerprint
 
 WINDOW_DAYS = 14
+POOL_SENTENCES = 10  # more than any built-in audience shows of one story
 THRESHOLD = 0.35
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -139,7 +140,8 @@ def prepare(digests, day: date, state_path=None, options=None) -> tuple[list[Sto
     from .store import open_store
     from .stories import StoryOptions, build_stories
 
-    stories = build_stories(digests, options or StoryOptions(), today=day)
+    # a summary pool per story: every audience's summary is cut from it (stories.cut_pool)
+    stories = build_stories(digests, options or StoryOptions(pool_sentences=POOL_SENTENCES), today=day)
     store = open_store(state_path) if state_path is not None else None
     try:
         return label_stories(stories, store, day), store

@@ -29,7 +29,9 @@ _ROLE_MODIFIERS = frozenset(
     then new longtime long-time veteran outgoing incoming interim current retired
     presidential republican democratic""".split()
 )
-_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "dos", "del", "le", "la", "du"})
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "dos", "del", "le", "la", "du", "dal", "della", "di", "wa", "ter", "ten"})
+_ARABIC_ARTICLE_RE = re.compile(r"^(?:al|el|ad|ash|as|az|ar|an|at)-[A-Z]")
+_MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _OF_HEADS = frozenset(
     """Bank University Ministry Department Secretary Minister Republic Kingdom State States
     Institute Council Board Office House Church Court Museum School College Gulf Sea Isle
@@ -116,7 +118,10 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     non_names = lexicon.NON_NAMES
     while i < n:
         t = tokens[i]
-        if not t.is_cap or t.lower in non_names:
+        if not t.is_cap or t.lower in non_names and not (
+            # "Jan Ove Pedersen", "Oct Smith": a month abbreviation never runs into a name.
+            t.lower in _MONTH_ABBREVIATIONS and i + 1 < n and tokens[i + 1].is_cap and text[t.end : tokens[i + 1].start] == " "
+        ):
             i += 1
             continue
         run = [t]
@@ -136,6 +141,8 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
                 nxt.is_cap
                 and _gap_ok(text, prev, nxt)
                 and nxt.lower not in _RUN_BREAKERS
+                # "Elizabeth Quat In the New Territories": a heading without a full stop.
+                and nxt.lower not in _MID_RUN_BREAKERS
                 # "Washington D.C. The six-member team": a full stop then a closed-class word.
                 and not (text[prev.end : nxt.start] != " " and nxt.lower in non_names)
                 # "... Ahmed Mohamed Image: Twitter": a caption label.
@@ -165,6 +172,19 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
                     run.extend(ext)
                     j += len(ext)
                     continue
+            # "Hassan al-Turabi", "Hafez al-Assad": an Arabic article joined to the surname.
+            if _ARABIC_ARTICLE_RE.match(nxt.text) and text[prev.end : nxt.start] == " " and not prev.text.endswith(("’s", "'s")):
+                run.append(nxt)
+                j += 1
+                continue
+            # "Edwin van der Sar", "Kengo wa Dondo", "Cesare dal Maso": particles, then a surname.
+            k = j
+            while k < n and tokens[k].lower in _NAME_PARTICLES and tokens[k].text.islower() and text[tokens[k - 1].end : tokens[k].start] == " ":
+                k += 1
+            if k > j + 1 and k < n and tokens[k].is_cap and text[tokens[k - 1].end : tokens[k].start] == " ":
+                run.extend(tokens[j : k + 1])
+                j = k + 1
+                continue
             # "Bank of England", "Secretary of State", "Osama bin Laden"
             if (
                 j + 1 < n
@@ -183,6 +203,7 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "in", "de", "&"})
+_MID_RUN_BREAKERS = frozenset("in the at on a an to with by from as he she it they we but if when after while this that there his her".split())
 _PLACE_PREFIXES = frozenset({"San", "Santa", "Santo", "Sao", "St", "Ste", "Saint", "Los", "Las", "El", "La", "Le", "Port", "Fort", "Mount", "Lake", "Cape", "New"})
 _CAPTION_LABELS = frozenset({"image", "images", "photo", "photos", "picture", "video", "credit", "source", "file", "pictured"})
 # "New York-based", "Top-seeded", "Family-controlled": a hyphen then a lower-case word.
@@ -227,6 +248,7 @@ def _connector_extension(text: str, tokens: list[Token], run: list[Token], j: in
     return best
 
 
+_GOVERNMENT_HEADS = frozenset({"Ministry", "Parliament", "Cabinet", "Government", "Embassy", "Senate", "Army", "Navy", "Police", "Coalition", "Administration"})
 _ORG_OPENERS = frozenset(
     """Organisation Organization Union Federation Association Society Council Committee Commission
     League Movement Front Party Bank Board Bureau Office Department Ministry Institute Academy
@@ -248,7 +270,9 @@ def _strip_possessive(s: str) -> str:
 
 
 def _is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in lexicon.title_words()
+    w = word.lower().rstrip(".")
+    # "Director-General", "Undersecretary-General": the compound is a title when its parts are.
+    return w in lexicon.title_words() or "-" in w and all(p in lexicon.title_words() or p == "under" for p in w.replace("undersecretary", "under-secretary").split("-"))
 
 
 def _demonym_len(run: list[Token], k: int) -> int:
@@ -379,8 +403,8 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
         words = re.findall(r"[^\W\d_][\w’'-]*", m.group())
         # Result tables ("C. Tolley 4-42, A. Fraser 3-21") capitalise names, not every word.
         numbers = len(re.findall(r"\d+", m.group()))
-        if numbers >= 3 and not m.group().isupper():
-            continue
+        if (numbers >= 3 or m.group().count(",") >= 2) and not m.group().isupper():
+            continue  # ... and lists ("Goalkeepers - Oliver Kahn, Andreas Koepke, Oliver Reck")
         if len(words) >= 4:
             small = sum(1 for w in words if w.lower() in _HEADLINE_SMALL)
             caps = sum(1 for w in words if w[:1].isupper())
@@ -402,7 +426,15 @@ def _caps_gazetteer_mentions(text: str, s: int, e: int, taken: list[tuple[int, i
         found = 0
         for j in range(min(len(toks), i + 4), i, -1):
             phrase = text[s + toks[i].start : s + toks[j - 1].end]
-            if not phrase.isupper() or any(a <= s + toks[i].start < b for a, b in taken):
+            if any(a <= s + toks[i].start < b for a, b in taken):
+                continue
+            if not phrase.isupper():
+                # A Title Case line ("In Tirana: Flamurtari Vlore (Albania) 0 ..."): only a
+                # known place, written exactly, counts.
+                if phrase in lexicon.places() and not _HEADLINE_SMALL.intersection(phrase.lower().split()):
+                    out.append(_Mention(name=phrase, start=s + toks[i].start, end=s + toks[j - 1].end, ntokens=j - i))
+                    found = j - i
+                    break
                 continue
             title = " ".join(w.capitalize() if "-" not in w else "-".join(x.capitalize() for x in w.split("-")) for w in phrase.split())
             if title in lexicon.places() or title in lexicon.teams()[1] or title in lexicon.org_cues()[2]:
@@ -453,7 +485,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
     for run in _runs(text, tokens):
         first_idx = index_of[id(run[0])]
         # Drop closed-class words and sentence-initial ordinary words ("Addressing").
-        while run and (run[0].lower in lexicon.NON_NAMES or (
+        while run and (run[0].lower in lexicon.NON_NAMES and not (run[0].lower in _MONTH_ABBREVIATIONS and len(run) > 1) or (
             _sentence_initial(text, run[0].start)
             and (run[0].lower in lower_vocab or (len(run) == 1 and re.search(r"(ing|ly|ed)$", run[0].text)))
             and run[0].text not in lexicon.places()
@@ -498,6 +530,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             and run[0].text not in lexicon.places()
             and text[run[0].start : run[1].end] not in lexicon.places()  # "San Francisco", "St. Louis"
             and run[0].text.rstrip(".") not in _PLACE_PREFIXES
+            and not re.fullmatch(r"[A-Z]\.?", run[0].text)  # "L. Ron Hubbard"
             and not run[2].text[:1].islower()
             and not _is_title(run[0].text)
         ):
@@ -520,7 +553,10 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             rest = run[_demonym_len(run, 0) :]
             suffixes, _, orgs = lexicon.org_cues()
             whole = _strip_possessive(text[run[0].start : run[-1].end])
-            if not (len(rest) == 1 and rest[0].text in suffixes) and whole not in orgs and whole not in lexicon.places():
+            # "Australian Broadcasting Corporation", "British Red Cross" keep it; a government's
+            # ministry does not ("French Interior Ministry" is the Interior Ministry).
+            org_name = rest[-1].text in suffixes and not (rest[0].lower in _ROLE_MODIFIERS or rest[-1].text in _GOVERNMENT_HEADS)
+            if not (len(rest) == 1 and rest[0].text in suffixes) and not org_name and whole not in orgs and whole not in lexicon.places():
                 name_tokens = rest
         elif _demonym_len(run, 0):
             continue
@@ -563,6 +599,9 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         after = end + (len(raw) - len(name))
         if _CLUB_AFTER_RE.match(text, after) or _CLUB_BEFORE_RE.search(text[max(0, start - 20) : start]):
             m.club += 1
+        country = re.match(r"\s+\(([A-Z][\w. ]+)\)", text[after : after + 40])
+        if country and country.group(1) in lexicon.countries():
+            m.club += 1  # "Ruch Chorzow (Poland) 5" in results; people too ("Pete Sampras (U.S.)")
         # Companies: "Ford shares", "Ford's profit", "shares of Ford", "a stake in Ford".
         if _ORG_AFTER_RE.match(text, end + (len(raw) - len(name))):
             m.org += 2
@@ -576,7 +615,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
 
 _CLUB_AFTER_RE = re.compile(
     r"\s+(?:\d{1,3}(?:-\d{1,3})?\b(?! per ?cent| percent|%)|beat|beats|drew|draw|lost|lose|defeated|"
-    r"thrashed|routed|edged|held|won|hammered|crushed|v\.?|vs\.?)(?:\s|$)"
+    r"thrashed|routed|edged|held|won|win|wins|hammered|crushed|v\.?|vs\.?)(?:\s|$)"
 )
 _CLUB_BEFORE_RE = re.compile(r"(?:\bbeat|\bbeats|\bdrew with|\blost to|\bdefeated|\bthrashed|\bhammered|\bv\.?|\bvs\.?|\d{1,3}-\d{1,3} (?:win|victory|defeat) (?:over|against))\s+$")
 
@@ -702,7 +741,8 @@ def _model_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[_Me
 
 
 def _decide(
-    text: str, name: str, ms: list[_Mention], sports: bool, votes: dict[str, dict[str, int]], weak: set[str]
+    text: str, name: str, ms: list[_Mention], sports: bool, votes: dict[str, dict[str, int]], weak: set[str],
+    lower: frozenset[str] = frozenset(),
 ) -> str | None:
     """Kind of one rule-found name from gazetteers, context cues and (optionally) model votes."""
     kind = _classify_string(name)
@@ -718,7 +758,11 @@ def _decide(
             kind = "place"
         elif org > 0:
             kind = "organization"
-        elif _looks_like_person_name(name):
+        elif _looks_like_person_name(name) and not (
+            # "Eastern Cables", "Ciputra Development": the last word is an ordinary noun of
+            # this very article, and nothing says the first is a given name.
+            (name.split()[-1].lower() in lower or name.split()[0].lower() in lower) and name.split()[0] not in lexicon.first_names()
+        ):
             kind = "person"
         if kind == "person" and person < 2 and all(m.article for m in ms):
             kind = None
@@ -746,11 +790,22 @@ def _decide(
     if name in votes and kind != "misc" and (kind is None or name in weak):
         # The model decides where the rules had no evidence or only the name's shape.
         kind = max(votes[name].items(), key=lambda kv: kv[1])[0]
+    if (
+        sports
+        and kind == "person"
+        and person == 0
+        and sum(m.club for m in ms) > 0
+        and words[0] not in lexicon.first_names()
+        and len(words) > 1
+    ):
+        kind = "organization"  # "Ruch Chorzow (Poland) 5": a club's name has a person's shape
     if sports and kind != "person" and name not in lexicon.countries() and (_is_club(name) or sum(m.club for m in ms) > 0):
         kind = "organization"  # "Liverpool beat Everton": clubs named after their cities
     return kind
 
 
+# The small model calls many one-off capitalised words ORG; a model-only organisation needs
+# two mentions (or an organisation head word). Tuned on CoNLL train: org F1 69.4 -> 70.4.
 _MODEL_ORG_MIN = 2
 
 
@@ -761,6 +816,7 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
         by_name[m.name].append(m)
 
     sports = _sports_context(text)
+    lower = frozenset(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
     kinds: dict[str, str] = {}
     weak: set[str] = set()  # kinds guessed from the name's shape alone
     votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -771,7 +827,7 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
             if m.name not in by_name:
                 model_only[m.name].append(m)
     for name, ms in by_name.items():
-        kind = _decide(text, name, ms, sports, votes, weak)
+        kind = _decide(text, name, ms, sports, votes, weak, lower)
         if kind and kind != "misc":
             kinds[name] = kind
     if model_only:
@@ -783,7 +839,7 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
             ms = [m for m in ms if not any(a < m.end and m.start < b for a, b in claimed)]
             if not ms or name.upper() in known_parts or ("-" in name and any(p.upper() in known_parts or p in lexicon.places() for p in name.split("-"))):
                 continue
-            kind = _decide(text, name, ms, sports, votes, weak)
+            kind = _decide(text, name, ms, sports, votes, weak, lower)
             if kind == "organization" and _MODEL_ORG_MIN and len(ms) < _MODEL_ORG_MIN and _classify_string(name) is None:
                 continue
             if kind and kind != "misc":

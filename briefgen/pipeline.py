@@ -36,6 +36,9 @@ class AnalysisOptions:
     sentences: int | None = 3
     words: int | None = None
     engine: str = "fast"
+    # False when every summary shown is made later (build --stories makes one per story):
+    # the per-article summary would be computed and thrown away.
+    summary: bool = True
 
 
 def analyze_article(article: Article, options: AnalysisOptions = AnalysisOptions()) -> Digest:
@@ -49,7 +52,7 @@ def analyze_article(article: Article, options: AnalysisOptions = AnalysisOptions
         words=options.words,
         title=article.title,
         engine=options.engine,
-    )
+    ) if options.summary else ()
     return Digest(
         article=article,
         sentences=sentences,
@@ -165,14 +168,18 @@ def build_brief(
     and ``Brief.extra`` gets the story memory (labels, outlets, today in brief, who's who)."""
     from .select import select_stories  # the audience's filters and order (issue 5)
 
+    def chosen(candidates: Sequence[Digest]) -> list[Digest]:
+        picked = select_stories(candidates, audience)
+        return picked if audience.max_stories is None else picked[: audience.max_stories]
+
     memory: dict = {}
     if story_items is not None:
         from .stories import brief_digests
 
-        digests, memory = brief_digests(story_items, audience, engine=engine)
-    stories = select_stories(digests, audience)
-    if audience.max_stories is not None:
-        stories = stories[: audience.max_stories]
+        # selected before summarising: only shown stories are summarised and listed in the memory
+        stories, memory = brief_digests(story_items, audience, engine=engine, select=chosen)
+    else:
+        stories = chosen(digests)
     stories = [
         d if d.article.path in memory.get("by_path", {}) else replace(
             d,

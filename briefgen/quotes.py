@@ -31,7 +31,7 @@ _CLOSERS_AFTER = set(" \t\n\u00a0)]}.,;:!?—–-/…")  # a quote closes before
 # Words allowed between a speaker and the speech verb ("he further added", "was quoted as saying").
 _AUX = frozenset(
     """further also later then once previously earlier simply quickly recently repeatedly
-    reportedly has had have would will was were is are been being quoted as again just
+    reportedly has had have would will now was were is are been being quoted as again just
     subsequently finally then-and already even still often flatly publicly privately
     angrily bluntly calmly proudly tearfully told""".split()
 )
@@ -80,6 +80,7 @@ class _Raw:
     rule: str = ""
     confidence: float = 0.0
     cue_at: int = -1
+    mention_span: tuple[int, int] = (-1, -1)  # where the speaker is named
 
 
 def extract_quotes(
@@ -145,6 +146,12 @@ def _find_double(text: str, paras: SpanIndex) -> list[_Raw]:
     if open_at is not None:
         flush_unclosed(*open_at)
     return found
+
+
+def _show_slot(text: str, open_at: int) -> bool:
+    """Is the quote in the slot of a programme or publication name ("on CNN’s “…”",
+    "appeared on “…”", "an interview with “…”")?"""
+    return bool(re.search(r"(?:[’']s|\b(?:on|in|with|to|from|at))\s*$", text[max(0, open_at - 30) : open_at]))
 
 
 def _para_start(text: str, pos: int, paras: SpanIndex) -> bool:
@@ -377,7 +384,16 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
         return t.start, t.end
     if t.lower in _DETERMINERS:
         j = i + 1
-        while j < len(toks) and j - i <= 6 and toks[j].lower not in lexicon.SPEECH_FORMS and text[toks[j - 1].end : toks[j].start] in (" ", "’s ", "'s "):
+        # "a Democratic strategist who spoke …", "one source familiar with": the phrase
+        # ends before a relative pronoun or a preposition.
+        while (
+            j < len(toks)
+            and j - i <= 6
+            and toks[j].lower not in lexicon.SPEECH_FORMS
+            and toks[j].lower not in _REL_BREAKS
+            and not (_is_aux(toks[j]) and j + 1 < len(toks) and toks[j + 1].lower in lexicon.SPEECH_FORMS)
+            and text[toks[j - 1].end : toks[j].start] in (" ", "’s ", "'s ")
+        ):
             j += 1
         if j > i + 1:
             return t.start, toks[j - 1].end
@@ -391,6 +407,7 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
 
 
 _NP_BREAKS = frozenset("of at for in from who whose which on to during after before with when while about as".split())
+_REL_BREAKS = frozenset("who whom whose which that of at for in from on to with about as familiar involved close".split())
 
 
 def _inverted_subject(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] | None:
@@ -417,6 +434,14 @@ def _inverted_subject(ctx: _Context, toks: list[Token], i: int) -> tuple[int, in
                 break
         j += 1
     np = toks[i:j]
+    if np and not toks[i].is_cap:
+        # "said former secretary of state Hillary Clinton, who …", "said master of
+        # ceremonies Asab Al-Tabchi,": a known person before the first comma.
+        clause_end = text.find(",", toks[i].start, toks[min(len(toks), i + 9) - 1].end + 1)
+        limit = clause_end if clause_end >= 0 else toks[min(len(toks), i + 9) - 1].end
+        named = [(a, b) for a, b, _ in ctx.person_mentions if toks[i].start <= a and b <= limit]
+        if named and not re.search(r"[.;:]\s", text[toks[i].start : named[0][0]]):
+            return named[0]
     if not np or not np[-1].is_cap or np[-1].lower in lexicon.NON_NAMES:
         if np and toks[i].is_cap:
             return _speaker_after(ctx, toks, i)
@@ -448,7 +473,11 @@ def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int]
         while j - 1 >= 0 and (toks[j - 1].is_cap or toks[j - 1].lower in {"of", "de", "van", "von", "bin", "al"} | lexicon.title_words()) and text[toks[j - 1].end : toks[j].start] in (" ", ". "):
             if toks[j - 1].lower in lexicon.NON_NAMES and not toks[j - 1].lower in lexicon.title_words():
                 break
+            if not toks[j - 1].is_cap and toks[j - 1].lower not in {"of", "de", "van", "von", "bin", "al"}:
+                break  # "Clinton spokesman Jesse Ferguson": the name, not the description
             j -= 1
+        if j > 0 and toks[j - 1].lower in _PREPOSITIONS and text[toks[j - 1].end : toks[j].start] == " ":
+            return None  # "wrote on Facebook", "speaking to Fox News": not the subject
         # "the Foreign Ministry", "a Reuters reporter" keep their determiner
         return toks[j].start, t.end
     # "the minister", "a police spokesperson", "the company's chief executive"
@@ -474,6 +503,8 @@ def _plausible(ctx: _Context, phrase: str) -> bool:
         return True
     if words[0].lower() in _DETERMINERS:
         head = re.sub(r"[’']s?$", "", words[-1].lower())
+        if re.fullmatch(r"\d{1,3}-year-old", head):
+            return True  # "the 46-year-old"
         # Any noun head can speak after a determiner ("one Trump confidant", "this source"),
         # but not a function word or a verb form.
         return head in _SPEAKER_NOUNS or (
@@ -487,13 +518,20 @@ def _plausible(ctx: _Context, phrase: str) -> bool:
         return False  # "WASHINGTON —" datelines
     if re.search(r"[’']s$", phrase):
         return False  # "Trump's campaign said": the possessor is not the speaker
-    if len(words) == 1 and (low in _PARTY_WORDS or phrase in lexicon.demonyms()):
+    if len(words) == 1 and (low in _PARTY_WORDS or phrase in lexicon.demonyms()) and not _is_surname(ctx, phrase):
         return False  # "Republican", "French" alone are adjectives of a longer subject
     core = [w for w in words if w.lower().rstrip(".") not in lexicon.title_words()] or words
     # "Speaking", "Following" open clauses; "Sperling" and "King" are names.
-    if core[0].lower() in lexicon.NON_NAMES or core[0].lower() in lexicon.SPEECH_FORMS or core[0].lower() in _ING_NON_NAMES:
-        return False
+    if (core[0].lower() in lexicon.NON_NAMES or core[0].lower() in lexicon.SPEECH_FORMS or core[0].lower() in _ING_NON_NAMES) and not (
+        len(core) == 1 and _is_surname(ctx, core[0])
+    ):
+        return False  # but "Read said", "Will wrote" when the article names Steve Read
     return all(w[:1].isupper() or w in {"of", "de", "van", "von", "bin", "al"} for w in words)
+
+
+def _is_surname(ctx: _Context, word: str) -> bool:
+    """Is ``word`` the last name of a person in the article ("Mark Cuban" -> "Cuban")?"""
+    return any(p.kind == "person" and len(p.name.split()) > 1 and p.name.split()[-1] == word for p in ctx.participants)
 
 
 def _attribute(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rule: str) -> bool:
@@ -503,7 +541,7 @@ def _attribute(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rul
     if not phrase or not _plausible(ctx, phrase):
         return False
     low = phrase.lower()
-    q.mention, q.cue, q.cue_at = phrase, cue.text, cue.start
+    q.mention, q.cue, q.cue_at, q.mention_span = phrase, cue.text, cue.start, (ms, me)
     if low in {"he", "she"}:
         q.speaker = ctx.resolve_pronoun(ms, low)
         q.rule, q.confidence = f"{rule}+pronoun", 0.8 if q.speaker else 0.3
@@ -556,14 +594,23 @@ def _before_window(ctx: _Context, q: _Raw, prev_close: int) -> tuple[int, int]:
     s_start = ctx.sentences.span_of(q.open_at)[0]
     if s_start < q.open_at:
         start = max(start, s_start)
-    # Do not reach back over a sentence end.
+    # Do not reach back over a sentence end ("Mr. Putin" is not one).
     seg = text[start : q.open_at]
-    m = None
+    last = None
     for m in re.finditer(r"[.!?][”\"’']?\s+(?=[A-Z“\"‘«]|$)", seg):
-        pass
-    if m:
-        start = start + m.end()
+        if m.group().startswith(".") and _abbrev_before(seg, m.start()):
+            continue
+        last = m
+    if last:
+        start = start + last.end()
     return start, q.open_at
+
+
+def _abbrev_before(text: str, pos: int) -> bool:
+    """Is the period at ``pos`` the end of an abbreviation or an initial ("Sen.", "B.")?"""
+    word = re.search(r"([\w.]+)$", text[max(0, pos - 12) : pos])
+    w = word.group(1).lower() if word else ""
+    return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w
 
 
 def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
@@ -589,18 +636,25 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         k = next((i for i, t in enumerate(toks) if t.start >= span[1]), len(toks))
         # "Smith, 53, told reporters", "Smith, a spokesman for the ministry, said"
         rest = text[span[1] : window[1]]
-        app = re.match(r",\s+(?:\d{1,3}|[^,“”\"]{2,80}),\s+", rest)
+        # "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": up to five
+        # comma segments before the verb.
+        app = re.match(r"\.?(?:\s*\([^()]{1,40}\))?(?:(?:,\s+(?:\d{1,3}|[^,“”\"\n]{2,150})){1,5},)?\s+", rest)
+        if app and (app.end() > 180 or (app.group().count(",") > 2 and not re.search(r"[,?!]$", text[q.start : q.end].rstrip()))):
+            app = None  # a long appositive only after a quote that ends its clause ("…,” Bond, 30, of …, said)
         if app:
             while k < len(toks) and toks[k].start < span[1] + app.end():
                 k += 1
         while k < len(toks) and _is_aux(toks[k]) and toks[k].lower not in lexicon.SPEECH_FORMS:
             k += 1
-        if k < len(toks) and toks[k].lower in lexicon.SPEECH_FORMS and _attribute(ctx, q, span, toks[k], "cue-after"):
+        long_app = bool(app) and app.group().count(",") > 2
+        if k < len(toks) and toks[k].lower in (_STRONG_CUES if long_app else lexicon.SPEECH_FORMS) and _attribute(ctx, q, span, toks[k], "cue-after"):
             return True
         # "“…” Oliver barked." / "“…,” the note says.": subject + one unknown verb that ends
         # the clause is a cue too; no other reading fits a quote followed by that shape.
-        if k < len(toks) and _verb_like(toks[k]) and re.match(r"[.,]", text[toks[k].end : toks[k].end + 1]):
-            if re.search(r"[,?!]$", text[q.start : q.end].rstrip()) and _attribute(ctx, q, span, toks[k], "cue-after-verb"):
+        if k < len(toks) and re.search(r"[,?!]$", text[q.start : q.end].rstrip()):
+            # "“…?” Trump shot back.", "“…,” he went on."
+            verb_end = toks[k].end if _verb_like(toks[k]) else toks[k + 1].end if _phrasal(toks, k) else -1
+            if verb_end > 0 and re.match(r"[.,;]| and\b", text[verb_end : verb_end + 4]) and _attribute(ctx, q, span, toks[k], "cue-after-verb"):
                 q.confidence = min(q.confidence, 0.6)
                 return True
     # "“…,” declares Stephanie Acs, 27." the same with the subject inverted
@@ -610,36 +664,96 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
             q.confidence = min(q.confidence, 0.6)
             return True
     # A longer subject before the verb: "Republican candidate Donald Trump said",
-    # "the bespectacled, 71-year-old diplomat said".
-    for k in range(1, min(len(toks), 12)):
+    # "the bespectacled, 71-year-old diplomat said", "Rep. Jim McDermott (D-Wash.) said",
+    # "Ms. Merkel's spokesman, Steffen Seibert, wrote".
+    for k in range(1, min(len(toks), 14)):
         if toks[k].lower not in lexicon.SPEECH_FORMS:
             continue
         j = k - 1
         while j > 0 and _is_aux(toks[j]):
             j -= 1
         np_start, np_end = toks[0].start, toks[j].end
-        if j > 0 and text[toks[j - 1].end : toks[j].start].strip() == "," and not re.search(r"[.!?;:“”\"]", text[np_start : toks[j].start]):
-            # "“…” in the legislature, he said": a phrase, then the subject and the verb.
-            if toks[j].lower in {"he", "she"}:
-                return _attribute(ctx, q, (toks[j].start, toks[j].end), toks[k], "cue-after")
-            ending = [(a, b) for a, b, _ in ctx.person_mentions if b == toks[j].end]
-            if ending:
-                return _attribute(ctx, q, ending[0], toks[k], "cue-after")
-        if re.search(r"[.!?;:()\[\]“”\"]", text[np_start:np_end]):
+        if re.search(r"[.!?;:()\[\]“”\"]", _np_clean(text[np_start:np_end])):
             return False
-        named = [(a, b) for a, b, _ in ctx.person_mentions if np_start <= a < np_end]
-        if named:
-            return _attribute(ctx, q, named[-1], toks[k], "cue-after")
-        head = re.sub(r"[’']s?$", "", toks[j].lower)
-        if toks[0].lower in _DETERMINERS and (head in _SPEAKER_NOUNS or toks[j].text in lexicon.demonyms()):
-            return _attribute(ctx, q, (np_start, np_end), toks[k], "cue-after")
-        if toks[j].is_cap and toks[j].lower not in lexicon.NON_NAMES:
-            a = j
-            while a > 0 and toks[a - 1].is_cap and text[toks[a - 1].end : toks[a].start] in (" ", ". "):
-                a -= 1
-            return _attribute(ctx, q, (toks[a].start, toks[j].end), toks[k], "cue-after")
-        return False
+        span = _subject_np(ctx, np_start, np_end, text[np_end : toks[k].start].strip() == ",")
+        return bool(span) and _attribute(ctx, q, span, toks[k], "cue-after")
     return False
+
+
+def _np_clean(phrase: str) -> str:
+    """The phrase without short parentheticals and abbreviation periods ("Sen.", "(D-Va.)"),
+    so that what is left shows real sentence punctuation only."""
+    phrase = re.sub(r"\s*\([^()]{1,40}\)", "", phrase)
+    return re.sub(r"\b([\w.]+)\.(?=\s|$)", lambda m: m.group(1) if _abbrev_before(m.group(0), len(m.group(0)) - 1) else m.group(0), phrase)
+
+
+def _subject_np(ctx: _Context, start: int, end: int, appositive: bool) -> tuple[int, int] | None:
+    """The speaker inside a subject noun phrase text[start:end] that precedes its verb.
+
+    With ``appositive`` (a comma before the verb: "Levine, who gave money to Rubio, said")
+    the subject is the first comma segment, or the name right after a descriptive one
+    ("Ms. Merkel's spokesman, Steffen Seibert,"). Otherwise a comma ends an introductory
+    phrase ("as his father dreamed, Mr. Turry said") and the last segment is the subject.
+    """
+    text = ctx.text
+    cuts = [start] + [start + m.end() for m in re.finditer(r",\s*", text[start:end])]
+    segs = [(a, b) for a, b in zip(cuts, [c - 1 for c in cuts[1:]] + [end])]
+    segs = [(a, len(text[:b].rstrip(" ,")) ) for a, b in segs]
+    segs = [(a, b) for a, b in segs if b > a]
+    if not segs:
+        return None
+    if appositive and len(segs) > 1:
+        first = _np_speaker(ctx, *segs[0], possessive_ok=False)
+        if first:
+            return first
+        if re.search(r"[’']s\b", text[segs[0][0] : segs[0][1]]) or text[segs[0][0] : segs[0][1]].split()[0].lower() in _DETERMINERS:
+            second = _np_speaker(ctx, *segs[1], possessive_ok=False)
+            if second and text[second[0]][:1].isupper():
+                return second
+        return _np_speaker(ctx, *segs[0], possessive_ok=True, description=True)
+    if len(segs) > 1 and not appositive:
+        last = _np_speaker(ctx, *segs[-1], possessive_ok=False)
+        if last:
+            return last
+    return _np_speaker(ctx, start, end, possessive_ok=True, description=True)
+
+
+def _np_speaker(ctx: _Context, start: int, end: int, possessive_ok: bool, description: bool = False) -> tuple[int, int] | None:
+    """A pronoun, known person, capitalised name or (with ``description``) determiner +
+    speaker noun that makes up the phrase text[start:end]."""
+    text = ctx.text
+    toks = _window_tokens(text, start, end)
+    if not toks:
+        return None
+    if len(toks) == 1 and toks[0].lower in {"he", "she"}:
+        return toks[0].start, toks[0].end
+    named = [(a, b) for a, b, _ in ctx.person_mentions if start <= a and b <= end]
+    if not possessive_ok:
+        named = [(a, b) for a, b in named if not re.match(r"[’']s\b", text[b : b + 3])]
+    if named:
+        return named[-1]
+    last = toks[-1]
+    head = re.sub(r"[’']s?$", "", last.lower)
+    if description and toks[0].lower in _DETERMINERS and (head in _SPEAKER_NOUNS or last.text in lexicon.demonyms()):
+        return start, end
+    if last.is_cap and last.lower not in lexicon.NON_NAMES and (possessive_ok or not re.search(r"[’']s$", last.text)):
+        a = len(toks) - 1
+        while a > 0 and toks[a - 1].is_cap and text[toks[a - 1].end : toks[a].start] in (" ", ". ", "\u00a0"):
+            a -= 1
+        return toks[a].start, last.end
+    return None
+
+
+_PHRASAL_VERBS = frozenset(
+    """went goes go shot shoots fired fires cut cuts chimed chimes pointed points piped pipes
+    snapped snaps lashed lashes weighed weighs spoke speaks summed sums wrapped""".split()
+)
+_PARTICLES = frozenset("on out back in up off".split())
+
+
+def _phrasal(toks: list[Token], k: int) -> bool:
+    """A two-word speech verb: "went on", "shot back", "pointed out", "chimed in"."""
+    return k + 1 < len(toks) and toks[k].lower in _PHRASAL_VERBS and toks[k + 1].lower in _PARTICLES
 
 
 def _verb_like(tok: Token) -> bool:
@@ -690,29 +804,60 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         k = vi - 1
         while k >= 0 and _is_aux(toks[k]) and toks[k].lower not in _SUBJECT_PRONOUNS:
             k -= 1
+        if k >= 0 and re.fullmatch(r"\)\s*,?\s*", text[toks[k].end : v.start]):
+            # "Gov. John Kasich (R-OH), said": step over the parenthesis
+            paren = text.rfind("(", toks[0].start, toks[k].end)
+            while k >= 0 and toks[k].start > paren:
+                k -= 1
+            if k >= 0 and text[toks[k].end : paren].strip():
+                k = -1
         span = None
         if k >= 0 and toks[k].lower in {"and", "but", "then"}:
             # "Trump called on her to resign and said, “…”": the subject opens the clause.
             span = _clause_subject(ctx, toks[:k])
-        elif k >= 0 and not re.search(r"[^\w\s-]", text[toks[k].end : v.start]):
+        elif k >= 0 and not re.search(r"[^\w\s-]", re.sub(r"\s*\([^()]{1,40}\),?", "", text[toks[k].end : v.start])):
             span = _speaker_before(ctx, toks, k)
+            if span and text[span[0] : span[1]].split()[0].lower() in _DETERMINERS:
+                # "Trump issued a statement saying": a description that is the object of
+                # a verb is what carried the words; the clause's subject spoke them.
+                d = next(i for i, t in enumerate(toks) if t.start == span[0])
+                if d > 0 and (_verb_like(toks[d - 1]) or toks[d - 1].lower in _OBJECT_VERBS):
+                    span = _clause_subject(ctx, toks[: d - 1])
+        if span is None and v.lower.endswith("ing") and k >= 1 and toks[k].lower in lexicon.SPEECH_FORMS and text[toks[k].end : v.start].strip() == ",":
+            # "Nefzi said, adding": the subject of the first verb.
+            j = k - 1
+            while j >= 0 and _is_aux(toks[j]):
+                j -= 1
+            if j >= 0 and not text[toks[j].end : toks[k].start].strip():
+                span = _speaker_before(ctx, toks, j)
         # "…, adding: “…”" and "Lee spoke at the summit, saying “…”": the subject
         # of the clause is further left.
         if span is None and v.lower.endswith("ing") and k >= 0:
             span = _clause_subject(ctx, toks[: k + 1])
-        if span is None and k >= 0 and (text[toks[k].end : v.start].strip() == "," or toks[k].lower in {"and", "but", "then"}):
+        if span is None and k >= 0 and (re.sub(r"\s*\([^()]{1,40}\)", "", text[toks[k].end : toks[k + 1].start]).strip() == "," or toks[k].lower in {"and", "but", "then"}):
             # "Lee, who is on a trip, said", "Carson ... but told his supporters"
             span = _clause_subject(ctx, toks[: k + 1])
         if span is None:
             continue
         if _attribute(ctx, q, span, v, "cue-before"):
             return True
+    # "Hillary Clinton cracked, “…”": a name or he/she, one unknown verb, a comma or
+    # colon, the quote. The mirror image of cue-after-verb.
+    if len(toks) >= 2 and _verb_like(toks[-1]) and re.fullmatch(r"\s*[,:]\s*", text[toks[-1].end : window[1]]):
+        subj = toks[-2]
+        named = [(a, b) for a, b, _ in ctx.person_mentions if b == subj.end]
+        span = (subj.start, subj.end) if subj.lower in {"he", "she"} else named[0] if named else None
+        if span and not re.match(r"[’']s\b", text[span[1] : span[1] + 3]) and _attribute(ctx, q, span, toks[-1], "cue-before-verb"):
+            q.confidence = min(q.confidence, 0.6)
+            return True
     # "…, as Joel Pollak observed, the stage itself:" and other colon introductions.
     if text[window[0] : window[1]].rstrip().endswith(":"):
         span = _clause_subject(ctx, toks, names=False)
         # Only the clause's subject introduces the quote: a name deep inside the clause
         # ("a poll that put Sanders ahead:") is usually what the quote is about.
-        lead = [t for t in toks if span and t.start < span[0]]
+        commas = [m.end() for m in re.finditer(",", text[window[0] : span[0] if span else 0])]
+        clause_start = window[0] + commas[-1] if commas else window[0]
+        lead = [t for t in toks if span and clause_start <= t.start < span[0]]
         if span and len(lead) > 8:
             span = None
         if span and _attribute(ctx, q, span, toks[-1], "colon"):
@@ -730,21 +875,38 @@ def _try_subject(ctx: _Context, q: _Raw) -> bool:
     """A quote inside a sentence with no cue next to it belongs to the sentence's subject:
     "Cruz himself said Tuesday that “…”", "Trump launched an attack, calling him “…”".
 
-    Only a subject that opens the sentence (after connectives and titles) and is a known
-    person, "he"/"she" or a determiner + speaker noun counts, and only when no other quote
-    precedes this one in the sentence. Weak evidence: low confidence.
+    Only a subject that opens the sentence (after connectives, titles and an introductory
+    phrase) and is a known person, "he"/"she" or a determiner + speaker noun counts, and
+    only when no other quote precedes this one in the sentence. Weak evidence: low
+    confidence.
     """
     text = ctx.text
     s = ctx.sentences.span_of(q.open_at)[0]
     head = text[s : q.open_at]
     if not head.strip() or _MARK_RE.search(head) or re.search(r"[‘’']\s|\s[‘’']|^[‘']", head):
         return False
-    toks = _window_tokens(text, s, q.open_at)
-    i = 0
+    if re.search(r",\s+who\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(_RELATIVE_CUES)) + r")\b", head):
+        return False  # "…, from Mike Lee, who declared “…”": the relative clause's subject speaks
+    found = _sentence_subject(ctx, s, q.open_at)
+    if not found or not _attribute(ctx, q, found[0], found[1], "subject"):
+        return False
+    q.cue = found[1].text if found[1].text in lexicon.SPEECH_FORMS else None
+    q.confidence = min(q.confidence, 0.5)
+    return True
+
+
+_RELATIVE_CUES = frozenset("said says declared wrote tweeted told added argued explained noted insisted".split())
+
+
+def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int], Token] | None:
+    """The subject that opens text[s:end] and the word after it (its verb), or None."""
+    text = ctx.text
+    toks = _window_tokens(text, s, end)
+    i = _skip_intro(ctx, toks)
     while i < len(toks) and (toks[i].lower in _CONNECTIVES or _is_title_word(toks[i].text)):
         i += 1
     if i >= len(toks) - 1:
-        return False
+        return None
     t = toks[i]
     starts = {a: b for a, b, _ in ctx.person_mentions}
     if t.lower in {"he", "she"}:
@@ -754,36 +916,152 @@ def _try_subject(ctx: _Context, q: _Raw) -> bool:
     elif t.lower in {"the", "a", "an"}:
         span = _speaker_after(ctx, toks, i)
         if not span or re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1].lower()) not in _SPEAKER_NOUNS:
-            return False
+            return None
     else:
-        return False
-    rest = text[span[1] : q.open_at]
+        return None
+    rest = text[span[1] : end]
     if re.match(r"[’']s\b", rest):
-        return False  # "Trump's plan to ..." is not Trump speaking
+        return None  # "Trump's plan to ..." is not Trump speaking
     rest = re.sub(r"^\s*(?:\([^)]{1,30}\)|,[^,“”\"]{1,80},)", "", rest)  # "(R-Tex.)", ", 53,"
-    verb = re.match(r"\s+(?:(?:has|had|have|also|then|later|once|would|will)\s+)*([a-z]+)", rest)
+    verb = re.match(r"\s+(?:(?:has|had|have|also|then|later|once|would|will|now|[a-z]{3,}ly)\s+)*([a-z]+)", rest)
     if not verb:
-        return False
+        return None
     vs = text.find(verb.group(1), span[1])
-    cue = Token(verb.group(1), vs, vs + len(verb.group(1)))
-    if not _attribute(ctx, q, span, cue, "subject"):
+    return span, Token(verb.group(1), vs, vs + len(verb.group(1)))
+
+
+_LABEL_RE = re.compile(
+    r"(?:^|\s[-–—]\s*|[.!?\]]\s+)(?:(?P<verb>More from|From|Continued|Added|Said|Concluded|Explained)\s+)?"
+    r"(?P<name>(?:the\s+[a-z]+|(?:the\s+)?(?:[A-Z][\w.’'-]*|and|of|the)(?:\s+(?:[A-Z][\w.’'-]*|and|of|the)){0,5})):\s*$",
+    re.M,
+)
+
+
+def _try_label(ctx: _Context, q: _Raw) -> bool:
+    """A quote labelled with its source before a colon, as digests and newsletters do:
+    "… - Philip Bump: “…”", "More from Jones: “…”", "Continued Stone: “…”"."""
+    text = ctx.text
+    line_start = max(text.rfind("\n", 0, q.open_at) + 1, q.open_at - 200)
+    m = _LABEL_RE.search(text, line_start, q.open_at)
+    if not m:
         return False
-    q.cue = cue.text if cue.text in lexicon.SPEECH_FORMS else None
+    name = m.group("name")
+    if name.startswith("the ") and not m.group("verb"):
+        return False
+    words = [w for w in name.split() if w not in {"and", "of", "the"}]
+    if not words or name.isupper() or len(name) < 3:
+        return False  # "TOP STORIES:" headlines are not sources
+    if not m.group("verb") and not any(_is_surname(ctx, w) or w in ctx.forms for w in words) and len(words) < 2:
+        return False  # a bare single word ("Update:") needs a known person behind it
+    if not m.group("verb") and words[0].lower() in lexicon.NON_NAMES | _TRANSCRIPT_NON_NAMES:
+        return False
+    cue = Token(m.group("verb") or ":", m.start("name"), m.start("name"))
+    # "Frank Newport and Jim Harter:" the first author stands for the pair
+    end = m.start("name") + name.index(" and ") if " and " in name else m.end("name")
+    if not _attribute(ctx, q, (m.start("name"), end), cue, "label"):
+        return False
+    q.cue = None
+    q.confidence = min(q.confidence, 0.6)
+    return True
+
+
+def _try_previous_sentence(ctx: _Context, q: _Raw) -> bool:
+    """A quote that opens a sentence right after a quote-free sentence of the same
+    paragraph belongs to that sentence's subject: "Clinton touted her credentials as a
+    co-sponsor of the bill. “…”", "Bystrom agreed. “…”". Weak evidence: low confidence."""
+    text = ctx.text
+    si = ctx.sentences.index_of(q.open_at)
+    s0 = ctx.sentences.spans[si][0] if ctx.sentences.spans else 0
+    ps = ctx.paras.span_of(q.open_at)[0]
+    if si <= 0 or text[s0 : q.open_at].strip() or ps >= s0:
+        return False
+    prev_s, prev_e = ctx.sentences.spans[si - 1]
+    prev_s = max(prev_s, ps)
+    sentence = text[prev_s:prev_e]
+    if prev_s >= prev_e or _MARK_RE.search(sentence) or any(prev_s <= a < prev_e for a, _ in ctx.quote_spans):
+        return False
+    found = _sentence_subject(ctx, prev_s, prev_e)
+    if not found or not _attribute(ctx, q, found[0], found[1], "previous-sentence"):
+        return False
+    q.cue = None
     q.confidence = min(q.confidence, 0.5)
     return True
 
 
+_INTRO_WORDS = frozenset(
+    """in on at after before during earlier later last this on when while as since with
+    speaking asked addressing""".split()
+)
+
+
+def _skip_intro(ctx: _Context, toks: list[Token]) -> int:
+    """Index of the first token after an introductory phrase ("In December,", "After
+    Brown criticized him during a debate,"), or 0 when the sentence has none. The phrase
+    must open the sentence and end at a comma within 20 words."""
+    i = 0
+    while i < len(toks) and toks[i].lower in _CONNECTIVES:
+        i += 1
+    if i >= len(toks) or toks[i].lower not in _INTRO_WORDS:
+        return 0
+    for n in range(i, min(len(toks) - 1, i + 20)):
+        gap = ctx.text[toks[n].end : toks[n + 1].start]
+        if gap.strip() == ",":
+            return n + 1
+        if gap.strip():
+            return 0
+    return 0
+
+
+_SUBORDINATORS = frozenset("when as after before while since because although though if once until whenever".split())
+_OBJECT_VERBS = frozenset("put sent issued released posted did made has had have gave give gives".split())
+_PREPOSITIONS = frozenset(
+    """to of in on at by with from for about against via through toward towards under over
+    like than between among into onto upon""".split()
+)
+
+
+def _after_preposition(ctx: _Context, toks: list[Token], i: int) -> bool:
+    """Is toks[i] inside a prepositional phrase ("with journalist Matei Rosca", "on
+    Facebook")? Looks back over capitalised words, titles and role nouns."""
+    j = i - 1
+    while j >= 0 and i - j <= 4 and (toks[j].is_cap or toks[j].lower in lexicon.ROLE_NOUNS or _is_title_word(toks[j].text)):
+        j -= 1
+    return j >= 0 and toks[j].lower in _PREPOSITIONS and not re.search(r"[,;:]", ctx.text[toks[j].end : toks[j + 1].start])
+
+
 def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tuple[int, int] | None:
-    """The first pronoun or known person in the clause (its likely subject)."""
+    """The first pronoun or known person in the clause (its likely subject); a person
+    named as a possessor ("Trump’s proposal") or after a preposition is not a subject."""
+    text = ctx.text
     starts = {a: b for a, b, _ in ctx.person_mentions}
-    for t in toks[:12]:
+    i = 0
+    while i < len(toks) and toks[i].lower in _CONNECTIVES:
+        i += 1
+    if any(t.lower in _SUBORDINATORS for t in toks[i : i + 3]):
+        # "When Trump suggested that …, Rubio fired back:" the main clause follows the comma.
+        for n in range(i, min(len(toks) - 1, i + 25)):
+            if text[toks[n].end : toks[n + 1].start].strip() == ",":
+                toks, i = toks[n + 1 :], 0
+                break
+    if i < len(toks) and toks[i].lower in _DETERMINERS and toks[i].lower not in {"his", "her", "its", "their", "our"}:
+        # "The lawmaker, who represents a district, said"
+        span = _speaker_after(ctx, toks, i)
+        if span and re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1].lower()) in _SPEAKER_NOUNS:
+            return span
+    for n, t in enumerate(toks[:20]):
         if t.lower in {"he", "she"}:
             return t.start, t.end
         if t.start in starts:
-            return t.start, starts[t.start]
+            end = starts[t.start]
+            if re.match(r"[’']s\b", text[end : end + 3]) or _after_preposition(ctx, toks, n):
+                continue
+            return t.start, end
     if names:
+        places = {w for p in ctx.participants if p.kind == "place" for f in (p.name, *p.aliases) for w in f.split()}
         for i, t in enumerate(toks[:8]):
             if t.is_cap and t.lower not in lexicon.NON_NAMES and not _is_title_word(t.text):
+                if t.text in places or _after_preposition(ctx, toks, i):
+                    continue  # "after winning Ohio", "in Washington"
                 return _speaker_after(ctx, toks, i)
     return None
 
@@ -806,6 +1084,7 @@ def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
     ctx = _Context(text, participants, raws)
 
     kept: list[_Raw] = []
+    anchors: list[_Raw] = []
     for i, q in enumerate(raws):
         content = text[q.start : q.end]
         words = content.split()
@@ -813,21 +1092,33 @@ def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
         prev_close = raws[i - 1].close_at if i else 0
         if not words or not re.search(r"[^\W\d_]", content):
             continue
+        after_w, before_w = _after_window(text, q, next_open), _before_window(ctx, q, prev_close)
+        # A quote introduced by a cue ("asserted that “…”") that ends its sentence inside the
+        # marks is not attributed by the next sentence's cue ("…” Clinton said she, too").
+        before_first = _cue_right_before(ctx, before_w) and not re.search(r"[,?!—–-]$", content.rstrip())
         attributed = (
-            _try_after(ctx, q, _after_window(text, q, next_open))
-            or _try_before(ctx, q, _before_window(ctx, q, prev_close))
+            _try_transcript(ctx, q)
+            or (before_first and _try_before(ctx, q, before_w))
+            or _try_after(ctx, q, after_w)
+            or _try_before(ctx, q, before_w)
+            or _try_label(ctx, q)
             or _try_subject(ctx, q)
+            or _try_previous_sentence(ctx, q)
             or _try_dash_line(ctx, q)
         )
         if len(words) < MIN_WORDS and not (attributed and q.cue and q.cue.lower() in _STRONG_CUES and re.search(r"[.!?,]$", content.strip())):
+            if attributed:
+                anchors.append(q)  # not a quote, but its speaker carries on to the next one
             continue
         if not attributed and _is_title_like(words, content):
             continue
+        if len(words) <= 6 and _is_title_like(words, re.sub(r"[.,]+$", "", content.rstrip())) and _show_slot(text, q.open_at):
+            continue  # "told ABC’s “This Week.”": American style puts the period inside a title
         if not q.closed and len(words) < 8:
             continue
         kept.append(q)
 
-    _continue_speakers(ctx, kept)
+    _continue_speakers(ctx, sorted(kept + anchors, key=lambda r: r.start))
     out = []
     for q in kept:
         s, e = q.start, q.end
@@ -848,23 +1139,79 @@ def _continue_speakers(ctx: _Context, quotes: list[_Raw]) -> None:
             continue
         if last is None or (not last.speaker and not last.mention):
             continue
+        if not last.speaker and ctx.paras.index_of(q.open_at) != ctx.paras.index_of(last.open_at):
+            continue  # only an unresolved "it"/"they" to carry over: too weak across paragraphs
         same_para = ctx.paras.index_of(q.open_at) == ctx.paras.index_of(last.open_at)
         next_para = ctx.paras.index_of(q.open_at) == ctx.paras.index_of(last.open_at) + 1
         starts_para = ctx.paras.span_of(q.open_at)[0] == q.open_at
         # Another person named between the two quotes breaks the chain.
-        named_between = any(last.close_at < a < q.open_at and p.name != last.speaker for a, _, p in ctx.person_mentions)
+        named_between = any(
+            last.close_at < a < q.open_at and p.name != last.speaker and not _inside(a, last.mention_span) for a, _, p in ctx.person_mentions
+        )
         if named_between and not same_para:
             continue
         if not same_para and _has_own_cue(ctx, q):
             continue  # the paragraph names its own speaker in a way no rule understood
+        if same_para and named_between and _speech_between(ctx, last, q):
+            continue  # "…,” Axelrod tweeted after Clinton argued that “…”
+        if same_para and not _continues_sentence(ctx, last, q):
+            continue  # "… thanked Obama for “…”": the quote has its own introduction
         if same_para:
             q.rule, q.confidence = "continuation", 0.75
         elif next_para and starts_para:
             q.rule, q.confidence = "floating", 0.6
         else:
             continue
-        q.speaker, q.mention, q.cue = last.speaker, last.mention, last.cue
+        q.speaker, q.mention, q.cue, q.mention_span = last.speaker, last.mention, last.cue, last.mention_span
         last = q
+
+
+def _inside(pos: int, span: tuple[int, int]) -> bool:
+    return span[0] <= pos < span[1]
+
+
+def _cue_right_before(ctx: _Context, window: tuple[int, int]) -> bool:
+    """Does a speech verb sit among the last four words before the quote?"""
+    toks = _window_tokens(ctx.text, *window)[-4:]
+    return any(t.lower in lexicon.SPEECH_FORMS for t in toks)
+
+
+def _continues_sentence(ctx: _Context, last: _Raw, q: _Raw) -> bool:
+    """Does ``q`` follow ``last`` as a split quote ("“…,” he said, “…”") or open the next
+    sentence ("“…,” he said. But “…”")? A new sentence with a longer introduction of its
+    own ("The piece goes on to slam … for implying “…”") is someone else's."""
+    between = ctx.text[last.close_at : q.open_at]
+    ends = [m.end() for m in re.finditer(r"[.!?]\s", between) if not _abbrev_before(between, m.start())]
+    return not ends or len(between[ends[-1] :].split()) <= 3
+
+
+def _speech_between(ctx: _Context, last: _Raw, q: _Raw) -> bool:
+    """Is another person the subject of a speech verb between the two quotes ("Clinton
+    argued that")? ``last``'s own cue does not count."""
+    others = [b for a, b, p in ctx.person_mentions if last.close_at < a < q.open_at and p.name != last.speaker and not _inside(a, last.mention_span)]
+    for t in _window_tokens(ctx.text, last.close_at, q.open_at):
+        if t.start != last.cue_at and not ctx.inside_quote(t.start) and (t.lower in lexicon.SPEECH_FORMS or t.lower in _PHRASAL_VERBS):
+            if any(0 <= t.start - b <= 30 for b in others):
+                return True
+    return False
+
+
+_TRANSCRIPT_RE = re.compile(r"\s*((?:[A-Z][A-Z.’'-]+ ){0,3}[A-Z][A-Z.’'-]+):\s")
+
+
+def _try_transcript(ctx: _Context, q: _Raw) -> bool:
+    """A quoted transcript turn names its speaker in capitals: "“PENCE: Well, …”"."""
+    m = _TRANSCRIPT_RE.match(ctx.text, q.start, q.end)
+    if not m or len(m.group(1)) < 3 or m.group(1).lower() in _TRANSCRIPT_NON_NAMES:
+        return False
+    name = m.group(1)
+    speaker, _ = ctx.resolve_name(" ".join(w.capitalize() for w in name.split()))
+    q.speaker, q.mention, q.cue, q.cue_at = speaker, name, None, q.start + m.start(1)
+    q.rule, q.confidence = "transcript", 0.8
+    return True
+
+
+_TRANSCRIPT_NON_NAMES = frozenset("note update editor's note correction breaking watch read more".split())
 
 
 def _has_own_cue(ctx: _Context, q: _Raw) -> bool:

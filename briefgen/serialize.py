@@ -56,7 +56,7 @@ def analysis_to_dict(digests: list[Digest], failures: list) -> dict[str, Any]:
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
-    return {
+    out = {
         "schema": SCHEMA_VERSION,
         "date": brief.date.isoformat(),
         "audience": brief.audience,
@@ -65,3 +65,14 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "stories": [digest_to_dict(d, with_sentences=False) for d in brief.digests],
         "failures": [asdict(f) for f in brief.failures],
     }
+    # Story memory (issue 7, build --stories): each story's id, label (new/updated/continuing),
+    # outlets and new facts under "story"; "today" (Today in brief) and "whos_who" beside.
+    memory = (getattr(brief, "extra", None) or {}).get("memory") or {}
+    if memory:
+        items = memory.get("by_path", {})
+        for story, digest in zip(out["stories"], brief.digests):
+            if digest.article.path in items:
+                story["story"] = items[digest.article.path]
+        out["today"] = memory.get("today", [])
+        out["whos_who"] = memory.get("whos_who", [])
+    return out

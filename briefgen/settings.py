@@ -277,6 +277,7 @@ AUDIENCE_KEYS: dict[str, Validator] = {
     "quotes_per_story": _count_or_all,
     "show_participants": _bool,
     "show_sources": _bool,
+    "omit_continuing": _bool,
     "include": _strings,
     "exclude": _strings,
     "sources": _strings,

@@ -10,7 +10,11 @@ ranked by importance (outlets, recency, size). Labels (new / updated /
 continuing) are added later by ``briefgen.novelty``.
 
 ``story_digest(story)`` turns a story back into one ``Digest`` so every
-existing template renders it as a single item.
+existing template renders it as a single item. ``brief_digests(stories,
+audience, select=...)`` is one audience's view: its filters and cut first, then
+a summary per shown story cut from the story's summary pool (computed once per
+run, ``StoryOptions.pool_sentences``), and the memory (labels, outlets, Today in
+brief, Who's who) of exactly the shown stories.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -168,6 +172,16 @@ class StoryOptions:
     summary_words: int | None = 120
     summary_sentences: int | None = None
     algorithm: str | None = None
+    # With a pool size, each story's multi-document summary is computed once with this many
+    # sentences (no word cap) and every budget, the story's own and each audience's, is cut
+    # from it (``cut_pool``): one costly rating per story per run instead of one per audience.
+    # None: the story summary is ``summarize_many`` at exactly the budget above (the
+    # ``briefgen group`` evaluation contract).
+    pool_sentences: int | None = None
+    # The summary reads at most this many of a story's articles (the lead order: most
+    # attributed quotes, then longest): rating is the costly step, and the tenth outlet
+    # rarely adds a fact the first nine lacked.
+    max_documents: int | None = 10
 
 
 def _capped(sentences):
@@ -186,10 +200,35 @@ def _multi_summary(digests: Sequence[Digest], options: StoryOptions, words: int 
 
     if words is None and count is None:
         words, count = options.summary_words, options.summary_sentences
-    docs = [(d.article.path, _capped(d.sentences)) for d in digests]
+    docs = [(d.article.path, _capped(d.sentences)) for d in digests[:options.max_documents]]
     picked = summarize_many(docs, words=words, count=count, title=digests[0].article.title,
                             algorithm=options.algorithm)
     return tuple(SummaryLine(s.text, s.document, s.index) for s in picked)
+
+
+def cut_pool(pool: Sequence, count: int | None, words: int | None) -> list:
+    """The best sentences of a story's summary pool (most relevant first, skipping one
+    that would overrun the word budget, as summarize_many does) within ``count`` and
+    ``words``, back in the pool's order. Never empty when the pool is not."""
+    chosen: set[int] = set()
+    used = 0
+    for k in sorted(range(len(pool)), key=lambda k: -pool[k].score):
+        if count is not None and len(chosen) >= count:
+            break
+        n = len(pool[k].text.split())
+        if words is not None and chosen and used + n > words:
+            continue
+        chosen.add(k)
+        used += n
+    return [p for k, p in enumerate(pool) if k in chosen]
+
+
+def _pool(digests: Sequence[Digest], options: StoryOptions) -> tuple:
+    from .summarize import summarize_many
+
+    docs = [(d.article.path, _capped(d.sentences)) for d in digests[:options.max_documents]]
+    return summarize_many(docs, count=options.pool_sentences, title=digests[0].article.title,
+                          algorithm=options.algorithm)
 
 
 def _importance(digests: Sequence[Digest], outlets: int, newest: date | None, today: date | None) -> float:
@@ -207,8 +246,10 @@ def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOption
     texts = [d.article.text for d in digests]
     pairs = near_duplicates(texts, options.grouping.duplicate_threshold)
     dup_sets = DuplicateSets.from_pairs(len(digests), [(i, j) for i, j, _ in pairs]).sets
+    # An undated article is taken as news of the run's day: left undated, it would sit
+    # "near" every date and could bridge stories years apart.
     docs = [
-        Doc(title=d.article.title, text=d.article.text, published=d.article.published,
+        Doc(title=d.article.title, text=d.article.text, published=d.article.published or today,
             names=tuple(p.name for p in d.participants if p.kind == "person"))
         for d in digests
     ]
@@ -240,17 +281,26 @@ def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOption
         newest = max((_day(digests[i].article.published) for i in members if digests[i].article.published),
                      default=None)
         fp = sorted(fingerprint(texts[i]) for i in members)
+        extra: dict = {}
+        if options.pool_sentences:
+            pool = _pool(chosen, options)
+            extra["pool"] = pool
+            summary = tuple(SummaryLine(p.text, p.document, p.index)
+                            for p in cut_pool(pool, options.summary_sentences, options.summary_words))
+        else:
+            summary = _multi_summary(chosen, options)
         stories.append(Story(
             id="s-" + fp[0][:12],
             digests=tuple(chosen),
             members=tuple(digests[i] for i in sorted(members)),
             duplicates=dups,
-            summary=_multi_summary(chosen, options),
+            summary=summary,
             quotes=merge_quotes([d.quotes for d in chosen]),
             participants=merge_participants([d.participants for d in chosen]),
             outlets=links,
             importance=_importance(chosen, len(outlets), newest, today),
             first_seen=today,
+            extra=extra,
         ))
     stories.sort(key=lambda s: (-s.importance, s.headline))
     return stories
@@ -281,31 +331,38 @@ def _mentions(story: Story, pattern) -> bool:
 
 
 def brief_digests(stories: Sequence[Story], audience, *, engine: str = "fast",
-                  today_count: int = 5) -> tuple[list[Digest], dict]:
-    """Stories -> (one Digest per story, the template's story memory) for one audience.
+                  today_count: int = 5,
+                  select: Callable[[list[Digest]], list[Digest]] | None = None) -> tuple[list[Digest], dict]:
+    """Stories -> (one Digest per story the audience sees, the template's story memory).
 
-    Memory: ``items`` (lead path -> label, outlets, new facts), ``today`` (the top
+    ``select`` is the audience's filters, order and cut (pipeline.build_brief passes
+    it); it runs on the stories' lead digests before any summary is made, so only the
+    stories that will be shown are summarised, and the memory describes exactly them:
+    ``by_path`` (lead path -> id, label, outlets, new facts), ``today`` (the top
     stories, one sentence each, ranked by outlets/recency plus the audience's
-    ``include`` words as priorities) and ``whos_who`` (people across stories)."""
+    ``include`` words as priorities) and ``whos_who`` (people across those stories).
+    A summary is cut from the story's pool when it has one (StoryOptions.pool_sentences),
+    else made once per budget and kept in ``story.extra`` for the other audiences."""
     from .novelty import is_new_fact
     from .render import safe_url
     from .select import _phrase_pattern
-    from .summarize import summarize_many
 
     if getattr(audience, "omit_continuing", False):
         stories = [s for s in stories if s.label != "continuing"]
+    by_lead = {s.lead.article.path: s for s in stories}
+    leads = [story_digest(s) for s in stories]
+    shown = select(leads) if select is not None else leads
+    stories = [by_lead[d.article.path] for d in shown]
     priority = _phrase_pattern(getattr(audience, "include", ()) or ())
     digests, items = [], {}
-    for s in stories:
-        picked = summarize_many([(d.article.path, _capped(d.sentences)) for d in s.digests],
-                                words=audience.summary_words, count=audience.summary_sentences,
-                                title=s.headline, algorithm=audience.algorithm, engine=engine)
+    for s, lead in zip(stories, shown):
+        picked = _audience_summary(s, audience, engine)
         earlier = s.extra.get("earlier")
         lines = tuple(SummaryLine(p.text, p.document, p.index,
                                   new=s.label == "updated" and earlier is not None and is_new_fact(p.text, earlier))
                       for p in picked)
         best = max(picked, key=lambda p: p.score).text if picked else s.headline
-        digests.append(replace(story_digest(s), summary=tuple(
+        digests.append(replace(lead, summary=tuple(
             SummarySentence(l.index, l.text, p.score) for l, p in zip(lines, picked))))
         outlets = tuple(dict.fromkeys(o.source or o.path for o in s.outlets))
         items[s.lead.article.path] = {
@@ -318,11 +375,27 @@ def brief_digests(stories: Sequence[Story], audience, *, engine: str = "fast",
             "lead_sentence": best,
             "importance": s.importance + (5.0 if priority is not None and _mentions(s, priority) else 0.0),
         }
-    ranked = sorted(zip(stories, digests), key=lambda sd: -items[sd[0].lead.article.path]["importance"])
+    ranked = sorted(stories, key=lambda s: -items[s.lead.article.path]["importance"])
     today = [{"headline": s.headline, "sentence": items[s.lead.article.path]["lead_sentence"],
               "label": s.label, "outlet_count": items[s.lead.article.path]["outlet_count"]}
-             for s, _ in ranked[:today_count]]
+             for s in ranked[:today_count]]
     return digests, {"by_path": items, "today": today, "whos_who": whos_who(stories)}
+
+
+def _audience_summary(story: Story, audience, engine: str) -> list:
+    pool = story.extra.get("pool")
+    if pool is not None and audience.algorithm is None and engine == "fast":  # the pool's own settings
+        return cut_pool(pool, audience.summary_sentences, audience.summary_words)
+    from .summarize import summarize_many
+
+    key = ("summary", audience.summary_words, audience.summary_sentences, audience.algorithm, engine)
+    cached = story.extra.get(key)  # extra is shared by every audience's view of the story
+    if cached is None:
+        cached = story.extra[key] = list(summarize_many(
+            [(d.article.path, _capped(d.sentences)) for d in story.digests[:StoryOptions.max_documents]],
+            words=audience.summary_words, count=audience.summary_sentences,
+            title=story.headline, algorithm=audience.algorithm, engine=engine))
+    return cached
 
 
 def whos_who(stories: Sequence[Story], limit: int = 60) -> list[dict]:

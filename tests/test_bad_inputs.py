@@ -86,8 +86,6 @@ def test_invalid_utf8_from_a_windows_editor_is_decoded_not_dropped(inbox, tmp_pa
     assert "Málaga" in digests[0].article.text and digests[0].article.encoding == "cp1252"
 
 
-@pytest.mark.xfail(strict=True, reason="ingest.decode_bytes hands UTF-8 with one stray byte to charset "
-                   "detection, which picks iso8859_14 and garbles every accent (CafÃ©)")
 def test_utf8_with_one_stray_byte_keeps_its_words(tmp_path):
     (tmp_path / "stray.txt").write_bytes(
         "Café owners protest\n\nThe café owners of Málaga protested on Friday.\xff They want lower rents.\n"

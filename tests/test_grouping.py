@@ -61,3 +61,24 @@ def test_the_same_words_years_apart_are_not_one_story():
 def test_no_articles_no_groups():
     assert group([]) == []
     assert near_duplicates([]) == []
+
+
+def test_time_raises_pairs_published_close_together_and_leaves_undated_pairs_alone():
+    import numpy as np
+
+    from briefgen.grouping import GroupingOptions, _time_factor
+    o = GroupingOptions()
+    same_day, week, undated, decade = _time_factor(np.array([0.0, 7.0, np.nan, 3650.0]), o)
+    assert same_day == 1.0 + o.near_boost > week > 1.0 == undated > decade
+    assert decade < 0.01
+
+
+def test_one_headline_over_two_rewritten_bodies_pulls_them_together():
+    from dataclasses import replace
+
+    from briefgen.grouping import GroupingOptions, vectors
+    docs = [Doc("Eastport approves ferry terminal", FERRY), Doc("Eastport approves ferry terminal", FERRY_OTHER),
+            Doc("Dock strike ends", STRIKE), Doc("Comet seen near Jupiter", SCIENCE)]
+    with_headline = vectors(docs)
+    without = vectors(docs, replace(GroupingOptions(), headline_weight=0.0))
+    assert (with_headline[0] @ with_headline[1].T).toarray()[0, 0] > (without[0] @ without[1].T).toarray()[0, 0]

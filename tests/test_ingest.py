@@ -158,3 +158,13 @@ def test_every_seed_article_reads_cleanly():
         assert batch.failures == [] and batch.articles
         for a in batch.articles:
             assert a.text.strip() and a.title
+
+
+def test_windows_1252_curly_quotes_are_read_as_quotes():
+    raw = "\u201cWe will rebuild,\u201d the mayor said. The caf\u00e9 reopened.".encode("cp1252")
+    assert article(raw).text == "\u201cWe will rebuild,\u201d the mayor said. The caf\u00e9 reopened."
+
+
+def test_a_cyrillic_legacy_encoding_is_detected():
+    text = "Мэр города открыл новый мост через реку. Жители города были очень рады этому событию."
+    assert article(text.encode("cp1251")).text == text

@@ -93,3 +93,114 @@ def test_the_same_quote_from_three_outlets_appears_once_with_its_speaker():
                            [quote("The cost is fair.", "Ada Okafor")]])
     assert [(q.text.rstrip("."), q.speaker) for q in merged][0][1] == "Ada Okafor"
     assert len(merged) == 2
+
+
+# ---- one audience's view of the stories --------------------------------------------------------
+
+def _day_of_stories():
+    from briefgen.stories import StoryOptions
+    digests = [digest("f1.txt", "Ferry terminal approved", FERRY, DAY1, "Courier"),
+               digest("f2.txt", "Council backs ferry plan", FERRY_OTHER, DAY1, "Gazette"),
+               digest("s1.txt", "Dock strike ends", STRIKE, DAY1),
+               digest("c1.txt", "Comet seen near Jupiter", SCIENCE, DAY1)]
+    return build_stories(digests, StoryOptions(pool_sentences=10), today=DAY1)
+
+
+def test_today_in_brief_and_whos_who_list_only_the_stories_the_audience_kept():
+    from dataclasses import replace as change
+    from briefgen.config import BUILTIN_AUDIENCES
+    from briefgen.pipeline import build_brief
+    stories = _day_of_stories()
+    audience = change(BUILTIN_AUDIENCES["analyst"], include=("ferry",))
+    brief = build_brief([], audience, DAY1, story_items=stories)
+    memory = brief.extra["memory"]
+    assert [d.article.title for d in brief.digests] == [t["headline"] for t in memory["today"]]
+    assert all("ferry" in t["headline"].lower() for t in memory["today"]) and memory["today"]
+    assert all("Tomas Berg" != p["name"] for p in memory["whos_who"])  # the strike was filtered out
+    assert set(memory["by_path"]) == {d.article.path for d in brief.digests}
+
+
+def test_max_stories_cuts_before_the_memory_is_made():
+    from dataclasses import replace as change
+    from briefgen.config import BUILTIN_AUDIENCES
+    from briefgen.pipeline import build_brief
+    brief = build_brief([], change(BUILTIN_AUDIENCES["analyst"], max_stories=1), DAY1,
+                        story_items=_day_of_stories())
+    assert len(brief.digests) == 1 and len(brief.extra["memory"]["today"]) == 1
+
+
+def test_each_audience_summary_is_cut_from_the_story_pool_within_its_budget():
+    from briefgen.config import BUILTIN_AUDIENCES
+    from briefgen.pipeline import build_brief
+    stories = _day_of_stories()
+    ferry = next(s for s in stories if len(s.outlets) == 2)
+    pool_texts = [p.text for p in ferry.extra["pool"]]
+    for audience in BUILTIN_AUDIENCES.values():
+        brief = build_brief([], audience, DAY1, story_items=stories)
+        (shown,) = [d for d in brief.digests if d.article.path == ferry.lead.article.path]
+        assert 1 <= len(shown.summary) <= audience.summary_sentences
+        assert all(s.text in pool_texts for s in shown.summary)
+        if audience.summary_words and len(shown.summary) > 1:
+            assert sum(len(s.text.split()) for s in shown.summary) <= audience.summary_words
+
+
+def test_cut_pool_takes_the_most_relevant_within_count_and_words_in_pool_order():
+    from briefgen.stories import cut_pool
+    from briefgen.summarize import SourcedSentence
+    pool = [SourcedSentence("a", 0, "one two three", 0.2), SourcedSentence("a", 1, "four five", 1.0),
+            SourcedSentence("b", 0, "six seven eight nine", 0.6)]
+    assert [p.index for p in cut_pool(pool, 2, None)] == [1, 0]
+    assert [(p.document, p.index) for p in cut_pool(pool, 2, None)] == [("a", 1), ("b", 0)]
+    # 4 words would overrun 5 after "four five": skipped for the next best that fits
+    assert [p.text for p in cut_pool(pool, None, 5)] == ["one two three", "four five"]
+    assert len(cut_pool(pool, None, 1)) == 1  # never empty
+
+
+def test_the_json_brief_carries_the_story_memory():
+    from briefgen.config import BUILTIN_AUDIENCES
+    from briefgen.pipeline import build_brief
+    from briefgen.serialize import brief_to_dict
+    out = brief_to_dict(build_brief([], BUILTIN_AUDIENCES["analyst"], DAY1, story_items=_day_of_stories()))
+    ferry = next(s for s in out["stories"] if s["story"]["outlet_count"] == 2)
+    assert ferry["story"]["label"] == "new"
+    assert {o["source"] for o in ferry["story"]["outlets"]} == {"Courier", "Gazette"}
+    assert out["today"] and {"headline", "sentence", "label", "outlet_count"} <= set(out["today"][0])
+    assert "whos_who" in out
+
+
+def test_an_audience_can_omit_continuing_stories(tmp_path):
+    from dataclasses import replace as change
+    from briefgen.config import BUILTIN_AUDIENCES
+    from briefgen.pipeline import build_brief
+    run(tmp_path, DAY1, [digest("f1.txt", "Ferry terminal approved", FERRY, DAY1)])
+    stories, store = prepare([digest("f2.txt", "Ferry terminal approved", FERRY, DAY2),
+                              digest("c2.txt", "Comet seen near Jupiter", SCIENCE, DAY2)], DAY2,
+                             tmp_path / "state.sqlite")
+    store.close()
+    assert sorted(s.label for s in stories) == ["continuing", "new"]
+    analyst = BUILTIN_AUDIENCES["analyst"]
+    assert len(build_brief([], analyst, DAY2, story_items=stories).digests) == 2
+    quiet = build_brief([], change(analyst, omit_continuing=True), DAY2, story_items=stories)
+    assert [d.article.title for d in quiet.digests] == ["Comet seen near Jupiter"]
+
+
+def test_omit_continuing_is_a_validated_audience_key(tmp_path):
+    import pytest
+    from briefgen.settings import ConfigError, load_settings
+    good = tmp_path / "good.toml"
+    good.write_text("[audiences.executive]\nomit_continuing = true\n")
+    assert load_settings(good, env={}, cwd=tmp_path).audiences["executive"].omit_continuing is True
+    assert load_settings(good, env={}, cwd=tmp_path).audiences["analyst"].omit_continuing is False
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[audiences.executive]\nomit_continuing = "yes"\n')
+    with pytest.raises(ConfigError, match="omit_continuing: expected true or false"):
+        load_settings(bad, env={}, cwd=tmp_path)
+
+
+def test_an_undated_article_is_news_of_the_day_not_a_bridge_to_old_stories():
+    old = Article(path="old.txt", title="Dock strike ends", text=STRIKE, source="Courier", published=date(2015, 5, 1))
+    undated = Article(path="new.txt", title="Northbay strike over", text=STRIKE_OTHER, source="Gazette")
+    stories = build_stories([analyze_article(old), analyze_article(undated)], today=date(2025, 5, 1))
+    assert sorted(len(s.paths) for s in stories) == [1, 1]
+    same_day = build_stories([analyze_article(old), analyze_article(undated)], today=date(2015, 5, 2))
+    assert [len(s.paths) for s in same_day] == [2]

@@ -8,12 +8,19 @@ of one paragraph that ``split_sentences(..., whole_quotes=True)`` keeps in one
 sentence. A unit's text is its sentences' texts joined by one space.
 
 ``balanced`` is False when a unit's double quote marks still do not pair up
-(a quotation running on into the next paragraph, a stray mark): such a unit
-is itself a fragment and summarizers leave it out when they can.
+(a quotation that began in an earlier paragraph, a stray mark): such a unit
+is itself a fragment and summarizers leave it out when they can. Before that
+test, ``repair_quotes`` applies the typographic convention for quotations
+that run over several paragraphs, which news copy flattened into one line
+breaks: a paragraph of a continued quotation has no closing mark (one is
+added when the unit ends its paragraph and the next paragraph re-opens the
+quotation) and each new paragraph re-opens it (a re-opening mark inside one
+unit, ``said: "A. "B."``, is dropped). The unit's ``text`` is the repaired one.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
@@ -27,6 +34,45 @@ class Unit:
     text: str
     paragraph: int
     balanced: bool
+
+
+_OPENING = re.compile(r'(?:^|(?<=[\s(\[{\u2014\u2013:-]))["\u201c](?=\S)|\u201c')
+_CLOSING = re.compile(r'(?<=\S)["\u201d](?=$|[\s).,;:!?\]}\u2014\u2013-])|\u201d')
+
+
+def repair_quotes(text: str, paragraph_continues: bool = False) -> str | None:
+    """``text`` with multi-paragraph quotation marks fixed, or None when it is a fragment.
+
+    ``paragraph_continues``: the unit ends its paragraph and the next paragraph
+    opens with a quote mark, so a quotation still open at the end is closed.
+    """
+    if '"' not in text and "\u201c" not in text and "\u201d" not in text:
+        return text
+    out, last, is_open, style = [], 0, False, '"'
+    for m in re.finditer('["\u201c\u201d]', text):
+        k = m.start()
+        opening = bool(_OPENING.match(text, k)) and not _CLOSING.match(text, k)
+        closing = bool(_CLOSING.match(text, k)) and not opening
+        if not opening and not closing:  # shape says nothing (" between spaces): toggle
+            opening = not is_open
+        if opening:
+            if is_open:
+                # a re-opening mark of a continued quotation: within one line it is spurious
+                out.append(text[last:k])
+                last = k + 1
+                continue
+            is_open, style = True, m.group(0)
+        else:
+            if not is_open:
+                return None  # closes a quotation that began before this unit
+            is_open = False
+    out.append(text[last:])
+    fixed = "".join(out)
+    if is_open:
+        if not paragraph_continues:
+            return None
+        fixed = fixed.rstrip() + ("\u201d" if style == "\u201c" else '"')
+    return fixed
 
 
 def balanced(text: str) -> bool:
@@ -46,6 +92,8 @@ def group(sentences: Sequence[Sentence]) -> list[Unit]:
         return singletons(sentences)
     units: list[Unit] = []
     i, n = 0, len(sentences)
+    if n == 0:
+        return units
     while i < n:
         # one paragraph at a time: quotations never cross paragraphs for the segmenter
         j = i
@@ -53,7 +101,15 @@ def group(sentences: Sequence[Sentence]) -> list[Unit]:
             j += 1
         units.extend(_group_paragraph(sentences, i, j, split_sentences))
         i = j
-    return units
+    return [_repaired(u, sentences) for u in units]
+
+
+def _repaired(u: Unit, sentences: Sequence[Sentence]) -> Unit:
+    nxt = u.members[-1] + 1
+    continues = (nxt < len(sentences) and sentences[nxt].paragraph != u.paragraph
+                 and sentences[nxt].text.lstrip()[:1] in ('"', "\u201c"))
+    fixed = repair_quotes(u.text, continues)
+    return Unit(u.members, u.text if fixed is None else fixed, u.paragraph, fixed is not None)
 
 
 def _group_paragraph(sentences: Sequence[Sentence], lo: int, hi: int, split) -> list[Unit]:
