@@ -114,9 +114,13 @@ def _tokens(text: str) -> set[str]:
 def readability(summary: Sequence, sentences: Sequence[Sentence]) -> dict[str, float]:
     # a summary sentence may be a whole quotation made of several article sentences
     chosen: set[int] = set()
+
+    def bare(t: str) -> str:  # quote marks aside: a whole quotation's marks may be normalised
+        return " ".join(re.sub("[\"\u201c\u201d]", "", t).split())
+
     for s in summary:
-        flat, j = " ".join(s.text.split()), s.index
-        while j < len(sentences) and " ".join(sentences[j].text.split()) in flat:
+        flat, j = bare(s.text), s.index
+        while j < len(sentences) and bare(sentences[j].text) in flat:
             chosen.add(j)
             j += 1
         chosen.add(s.index)

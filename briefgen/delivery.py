@@ -2,8 +2,10 @@
 
 `SmtpSettings.from_env()` reads ``BRIEFGEN_SMTP_HOST``, ``_PORT``, ``_USER``,
 ``_PASSWORD``, ``_FROM``, ``_SECURITY`` (starttls | ssl | none) and
-``_CAFILE``. The password is only ever taken from the environment (or a
-config file): never from arguments, and it is never logged — `repr` hides it.
+``_CAFILE``; briefgen.settings builds the same object from the config's
+``[smtp]`` table with those variables on top. The password is only ever
+taken from the environment or the config file: never from arguments, and it
+is never logged — `repr` hides it.
 
 `mail_briefs(settings, recipients, files, subject=...)` sends one message
 with the files attached; transient failures (connection refused, timeouts,
@@ -47,6 +49,7 @@ class SmtpSettings:
     security: str = "starttls"
     cafile: str | None = None  # a private CA, e.g. the company relay's
     timeout: float = 30.0
+    password_env: str | None = None  # the variable the config said holds the password (for messages)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> SmtpSettings | None:

@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime
 
 import numpy as np
@@ -130,6 +131,11 @@ def _lead(text: str, limit: int) -> str:
     return text[:pos] if pos else text
 
 
+@lru_cache(maxsize=200_000)  # a day repeats its words; stemming each again was a third of grouping
+def _stem(word: str) -> str:
+    return stem(word)
+
+
 def word_terms(text: str) -> list[str]:
     sw = stop_words()
     out = []
@@ -137,7 +143,7 @@ def word_terms(text: str) -> list[str]:
         lw = w.lower().replace("’", "'")
         if lw in sw or len(lw) < 2:
             continue
-        out.append(lw if lw[0].isdigit() else stem(lw))
+        out.append(lw if lw[0].isdigit() else _stem(lw))
     return out
 
 
@@ -309,18 +315,19 @@ def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None
     if n == 0:
         return []
     threshold = options.threshold if threshold is None else threshold
+    low = None
     if plain:
         mean = np.zeros(n); sd = np.ones(n)
         scorer = lambda sim, ix: sim  # noqa: E731
         edges = _plain_edges(x, days, threshold, options)
     else:
-        edges, mean, sd = pair_scores(x, days, threshold, options)
+        if n > DENSE_LIMIT:  # a component may be too big for a dense matrix: keep weaker pairs too
+            low, mean, sd = pair_scores(x, days, threshold * SPARSE_FLOOR, options)
+            keep = low.data >= threshold
+            edges = sparse.coo_matrix((low.data[keep], (low.row[keep], low.col[keep])), shape=(n, n))
+        else:
+            edges, mean, sd = pair_scores(x, days, threshold, options)
         scorer = lambda sim, ix: _score(sim, mean[ix][:, None], sd[ix][:, None], mean[ix][None, :], sd[ix][None, :], options)  # noqa: E731
-    low = None
-    if not plain and n > DENSE_LIMIT:  # a component may be too big for a dense matrix: keep weaker pairs too
-        low, mean, sd = pair_scores(x, days, threshold * SPARSE_FLOOR, options)
-        keep = low.data >= threshold
-        edges = sparse.coo_matrix((low.data[keep], (low.row[keep], low.col[keep])), shape=(n, n))
     graph = edges.tocsr()
     if must_link:
         a, b = zip(*must_link)

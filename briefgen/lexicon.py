@@ -252,3 +252,21 @@ NOT_PARTICIPANTS: frozenset[str] = frozenset(
     """GMT EDT EST CET BST PST CST MST UTC GDP CPI GNP PPI TV AM PM CEO CFO AIDS HIV BSE CJD
     OK DNA IPO VAT NAV EPS""".split()
 )
+
+
+# Capitalised verb forms that end a name in Title Case headlines ("Trump Says", "Clinton Tells
+# Voters"); "Will" and "May" stay out because they are also given names.
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    """says said tells told announces announced wants calls called slams slammed urges urged
+    warns warned claims claimed admits admitted defends defended blasts blasted rips backs
+    endorses endorsed vows vowed plans asks asked explains responds responded praises praised
+    attacks attacked accuses accused is are was were has have had does did gets got makes
+    made won't can't doesn't isn't wasn't stands hits takes gives goes comes leads wins loses
+    faces picks drops joins leaves signs seeks sees unveils reveals rejects slams""".split()
+)
+
+# Party words: "Democrat Hillary Clinton" has a role, "New Hampshire Republican" and
+# "Senate Democrats" are descriptions of people, not names.
+PARTY_WORDS: frozenset[str] = frozenset(
+    "Republican Republicans Democrat Democrats Democratic GOP Libertarian Libertarians".split()
+)

@@ -118,7 +118,7 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
     non_names = lexicon.NON_NAMES
     while i < n:
         t = tokens[i]
-        if not t.is_cap or t.lower in non_names and not (
+        if not t.is_cap or t.lower in lexicon.HEADLINE_VERBS or t.lower in non_names and not (
             # "Jan Ove Pedersen", "Oct Smith": a month abbreviation never runs into a name.
             t.lower in _MONTH_ABBREVIATIONS and i + 1 < n and tokens[i + 1].is_cap and text[t.end : tokens[i + 1].start] == " "
         ):
@@ -210,6 +210,7 @@ _CAPTION_LABELS = frozenset({"image", "images", "photo", "photos", "picture", "v
 # Hong Kong and Korean given names ("Siu-lai", "Jae-in") also have a lower-case part, so only
 # participle-like endings count.
 _HYPHEN_TAIL_RE = re.compile(r"-[a-z]+(?:ed|born|run|made|style|listed)$")
+_GERUND_RE = re.compile(r"^[A-Z][a-z]{3,}ing$")
 _HYPHEN_HEAD_RE = re.compile(r"^[A-Z][a-z]*-[a-z]+(?:ed|born|run|made|style)$")
 
 
@@ -258,7 +259,7 @@ _ORG_OPENERS = frozenset(
 _RUN_BREAKERS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday i
     january february march april june july august september october november december""".split()
-)
+) | lexicon.HEADLINE_VERBS
 
 
 def _strip_possessive(s: str) -> str:
@@ -292,9 +293,10 @@ def _split_role(run: list[Token]) -> int:
         if d:
             k += d
             continue
-        if _is_title(run[k].text) or run[k].lower in _ROLE_MODIFIERS:
+        if _is_title(run[k].text) or run[k].lower in _ROLE_MODIFIERS or run[k].text in lexicon.PARTY_WORDS:
             k += 1
-            if _is_title(run[k - 1].text):
+            # "Democrat Hillary Clinton": a party word before a name is a role, like a title.
+            if _is_title(run[k - 1].text) or run[k - 1].text in lexicon.PARTY_WORDS and k < len(run):
                 cut = k
             # "Secretary of State John Kerry"
             if k + 1 < len(run) and run[k].lower == "of":
@@ -344,6 +346,10 @@ def _classify_string(name: str) -> str | None:
             return "organization"
     if len(words) > 1 and words[-1] in lexicon.MISC_HEADS:
         return "misc"
+    if len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in lexicon.demonyms():
+        return "misc"  # "Muslim Americans": a group of people
+    if words and words[-1] in lexicon.PARTY_WORDS:
+        return "misc"  # "Republican", "New Hampshire Republican", "Senate Democrats"
     dem = lexicon.demonyms()
     if name in dem or name.endswith("s") and (name[:-1] in dem or name[:-2] in dem and name.endswith("es")):
         return "misc"
@@ -494,6 +500,9 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             first_idx += 1
         if not run:
             continue
+        if len(run) > 1 and _GERUND_RE.match(run[0].text) and run[0].text not in lexicon.first_names() and run[0].text not in lexicon.places():
+            run = run[1:]  # "Debating Clinton", "Going Viral": a verb form opens the run
+            first_idx += 1
         if len(run) > 1 and _HYPHEN_HEAD_RE.match(run[0].text):
             run = run[1:]  # "Top-seeded Thomas Muster", "Family-controlled Douglas"
             first_idx += 1
@@ -533,6 +542,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             and not re.fullmatch(r"[A-Z]\.?", run[0].text)  # "L. Ron Hubbard"
             and not run[2].text[:1].islower()
             and not _is_title(run[0].text)
+            and run[0].text not in lexicon.PARTY_WORDS  # "Democrat Maria Olsen": a role
         ):
             run = run[1:]
             first_idx += 1
@@ -559,7 +569,15 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             if not (len(rest) == 1 and rest[0].text in suffixes) and not org_name and whole not in orgs and whole not in lexicon.places():
                 name_tokens = rest
         elif _demonym_len(run, 0):
-            continue
+            # "Cuban said", "…, Cuban.": a lone nationality word used as a noun may be the
+            # surname of a person named in full elsewhere (kept only if it is, see _extract).
+            after = text[run[-1].end : run[-1].end + 12]
+            nxt_word = re.match(r"\s+([a-z]+)", after)
+            if re.search(r"\b(?:a|an|the|one)\s+$", text[max(0, run[0].start - 6) : run[0].start], re.IGNORECASE):
+                continue  # "a Cuban": a nationality noun
+            if not (len(run) == 1 and (re.match(r"[,.;:!?”\"]", after) or nxt_word and nxt_word.group(1) in speech)):
+                continue
+            name_tokens = run
         left = _left_role(text, tokens, index_of[id(run[0])])
         if left:
             role = f"{left[0]} {role}" if role else left[0]
@@ -787,6 +805,8 @@ def _decide(
         and all(_sentence_initial(text, m.start) for m in ms)
     ):
         kind = "misc"  # "Officials said", "Chechens marched": a plural noun opening a sentence
+    if kind == "person" and person < 2 and len(words) > 1 and any(w in lexicon.org_cues()[0] for w in words[:-1]):
+        kind = "organization"  # "BBC Radio Four", "Breitbart News Daily": an organisation word inside
     if name in votes and kind != "misc" and (kind is None or name in weak):
         # The model decides where the rules had no evidence or only the name's shape.
         kind = max(votes[name].items(), key=lambda kv: kv[1])[0]

@@ -52,6 +52,7 @@ def analyze_article(article: Article, options: AnalysisOptions = AnalysisOptions
         words=options.words,
         title=article.title,
         engine=options.engine,
+        participants=participants,  # names "He" when a summary sentence would dangle
     ) if options.summary else ()
     return Digest(
         article=article,
@@ -190,6 +191,7 @@ def build_brief(
                 words=audience.summary_words,
                 title=d.article.title,
                 engine=engine,
+                participants=d.participants,
             ),
             algorithm=audience.algorithm or "",
         )

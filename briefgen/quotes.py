@@ -786,11 +786,50 @@ def _try_dash_line(ctx: _Context, q: _Raw) -> bool:
     return True
 
 
+_SIGNATURE_RE = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*)(?:,\s*[^\n“”\"]{2,80})?\.?[”\"]\s*$")
+
+
+def _try_signature(ctx: _Context, q: _Raw) -> bool:
+    """An unclosed quote paragraph whose closing mark ends a short signature line below
+    it: "“…" then "Josh Bivens, Economic Policy Institute.”" (op-ed round-ups)."""
+    text = ctx.text
+    k = ctx.paras.index_of(q.open_at)
+    if q.closed or k + 1 >= len(ctx.paras.spans):
+        return False
+    ps, pe = ctx.paras.spans[k + 1]
+    m = _SIGNATURE_RE.match(text, ps, pe)
+    if not m or len(text[ps:pe].split()) > 14:
+        return False
+    toks = _window_tokens(text, m.start(1), m.end(1))
+    span = _inverted_subject(ctx, toks, 0)
+    if not span or not _attribute(ctx, q, span, toks[0], "signature"):
+        return False
+    q.cue, q.confidence = None, min(q.confidence, 0.7)
+    return True
+
+
+def _inverted_before(ctx: _Context, toks: list[Token], vi: int, window: tuple[int, int], q: _Raw) -> bool:
+    """An inverted cue that opens its clause and introduces the quote: "Said Dorothy
+    Poynter, who grew up with Ali, “…”", "…, explained Rosenberg, “…”"."""
+    text = ctx.text
+    v = toks[vi]
+    if vi + 1 >= len(toks) or not toks[vi + 1].is_cap or v.lower.endswith("ing"):
+        return False
+    if vi > 0 and text[toks[vi - 1].end : v.start].strip() != ",":
+        return False
+    span = _inverted_subject(ctx, toks, vi + 1)
+    if not span or not re.fullmatch(r"(?:,[^“”\"]{0,120})?\s*[,:]\s*", text[span[1] : window[1]]):
+        return False
+    return _attribute(ctx, q, span, v, "cue-before-inverted")
+
+
 def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
     text = ctx.text
     toks = _window_tokens(text, *window)
     if not toks:
         return False
+    if toks[0].lower in lexicon.SPEECH_FORMS and _inverted_before(ctx, toks, 0, window, q):
+        return True  # "Said Dorothy Poynter, who grew up with Ali in the neighborhood, “…”"
     # The cue must be close to the quote: at most 8 words between verb and quote.
     for vi in range(len(toks) - 1, max(-1, len(toks) - 10), -1):
         v = toks[vi]
@@ -801,6 +840,8 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
             continue
         if v.lower not in lexicon.SPEECH_FORMS:
             continue
+        if _inverted_before(ctx, toks, vi, window, q):
+            return True
         k = vi - 1
         while k >= 0 and _is_aux(toks[k]) and toks[k].lower not in _SUBJECT_PRONOUNS:
             k -= 1
@@ -913,6 +954,8 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
         span = (t.start, t.end)
     elif t.start in starts:
         span = (t.start, starts[t.start])
+    elif t.is_cap and (owner := _possessive_owner(ctx, toks, i, starts)):
+        span = owner  # "Iowa State University's Dianne Bystrom agreed."
     elif t.lower in {"the", "a", "an"}:
         span = _speaker_after(ctx, toks, i)
         if not span or re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1].lower()) not in _SPEAKER_NOUNS:
@@ -928,6 +971,18 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
         return None
     vs = text.find(verb.group(1), span[1])
     return span, Token(verb.group(1), vs, vs + len(verb.group(1)))
+
+
+def _possessive_owner(ctx: _Context, toks: list[Token], i: int, starts: dict[int, int]) -> tuple[int, int] | None:
+    """The person after a capitalised possessive subject that opens at toks[i] ("Iowa State
+    University's Dianne Bystrom", "Breitbart’s John Smith"), or None."""
+    for k in range(i, min(len(toks) - 1, i + 5)):
+        if not toks[k].is_cap or ctx.text[toks[k].end : toks[k + 1].start] != " ":
+            return None
+        if toks[k].text.endswith(("’s", "'s")):
+            nxt = toks[k + 1]
+            return (nxt.start, starts[nxt.start]) if nxt.start in starts else None
+    return None
 
 
 _LABEL_RE = re.compile(
@@ -984,6 +1039,30 @@ def _try_previous_sentence(ctx: _Context, q: _Raw) -> bool:
     if not found or not _attribute(ctx, q, found[0], found[1], "previous-sentence"):
         return False
     q.cue = None
+    q.confidence = min(q.confidence, 0.5)
+    return True
+
+
+def _try_reported_paragraph(ctx: _Context, q: _Raw) -> bool:
+    """A quote paragraph right after a quote-free paragraph whose last sentence reports
+    speech ("Then, in 2017, Kerry said that 100,000 would be accepted." then "“…”")
+    belongs to that sentence's subject. Weak evidence: low confidence."""
+    text = ctx.text
+    k = ctx.paras.index_of(q.open_at)
+    if k <= 0 or ctx.paras.spans[k][0] != q.open_at:
+        return False
+    ps, pe = ctx.paras.spans[k - 1]
+    if _MARK_RE.search(text[ps:pe]) or any(ps <= a < pe for a, _ in ctx.quote_spans):
+        return False
+    si = ctx.sentences.index_of(max(ps, pe - 1))
+    ss, se = ctx.sentences.spans[si] if ctx.sentences.spans else (ps, pe)
+    ss, se = max(ss, ps), min(se, pe)
+    found = _sentence_subject(ctx, ss, se)
+    if not found or found[1].text not in lexicon.SPEECH_FORMS:
+        return False
+    if not _attribute(ctx, q, found[0], found[1], "reported-paragraph"):
+        return False
+    q.cue = None  # the verb reports other words; a short fragment here is no quote
     q.confidence = min(q.confidence, 0.5)
     return True
 
@@ -1104,7 +1183,9 @@ def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
             or _try_label(ctx, q)
             or _try_subject(ctx, q)
             or _try_previous_sentence(ctx, q)
+            or _try_reported_paragraph(ctx, q)
             or _try_dash_line(ctx, q)
+            or _try_signature(ctx, q)
         )
         if len(words) < MIN_WORDS and not (attributed and q.cue and q.cue.lower() in _STRONG_CUES and re.search(r"[.!?,]$", content.strip())):
             if attributed:
@@ -1145,8 +1226,12 @@ def _continue_speakers(ctx: _Context, quotes: list[_Raw]) -> None:
         next_para = ctx.paras.index_of(q.open_at) == ctx.paras.index_of(last.open_at) + 1
         starts_para = ctx.paras.span_of(q.open_at)[0] == q.open_at
         # Another person named between the two quotes breaks the chain.
+        # People named in the cue's own sentence ("…,” Farage told BBC Radio Four.") are
+        # its objects, not new speakers.
+        cue_end = ctx.sentences.span_of(last.cue_at)[1] if last.cue_at >= last.close_at else last.close_at
         named_between = any(
-            last.close_at < a < q.open_at and p.name != last.speaker and not _inside(a, last.mention_span) for a, _, p in ctx.person_mentions
+            max(last.close_at, cue_end) <= a < q.open_at and p.name != last.speaker and not _inside(a, last.mention_span)
+            for a, _, p in ctx.person_mentions
         )
         if named_between and not same_para:
             continue

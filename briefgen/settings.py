@@ -11,11 +11,23 @@ value is one ``ConfigError`` line naming the file, line, key and what was
 expected. Relative paths in the file resolve against the file's folder, so
 cron's working directory does not matter; relative paths in the environment
 resolve against the working directory, as a shell user expects.
+
+Operation (issue 6): ``since``, ``cutoff``, ``keep_days``, ``empty_brief`` and
+``latest`` are global keys like the others. ``[smtp]`` (host, port, user,
+from, security, cafile, password_env, password) becomes ``Settings.smtp``;
+each key can be overridden by ``BRIEFGEN_SMTP_<KEY>``, and the password is
+taken from ``BRIEFGEN_SMTP_PASSWORD`` > the variable ``password_env`` names >
+``password`` in the file (with a warning when others can read the file). It
+never appears in an error message or a repr. ``mail_to = [...]`` in an
+audience's table lists that audience's recipients (not inherited through
+``extends``: a derived audience is a different readership);
+``BRIEFGEN_MAIL_TO`` (comma-separated) replaces every audience's list.
 """
 
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import re
 import tomllib
@@ -25,8 +37,11 @@ from pathlib import Path
 from typing import Any
 
 from .config import BUILTIN_AUDIENCES, ORDERS, Audience
+from .delivery import SECURITY, SmtpSettings
 from .errors import BriefgenError
 from .locales import resolve_locale, supported_locales
+
+log = logging.getLogger(__name__)
 
 CONFIG_NAME = "briefgen.toml"
 FORMATS = ("pdf", "html", "json")
@@ -37,6 +52,8 @@ LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
 LOGO_MAX_BYTES = 2_000_000
 _COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
 _NAME = re.compile(r"[a-z][a-z0-9_-]{0,39}")
+_ADDRESS = re.compile(r"[^@\s<>,]+@[^@\s<>,]+")
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class ConfigError(BriefgenError):
@@ -57,6 +74,17 @@ class Settings:
     render_memory_mb: int = 1024
     sources: tuple = ()  # briefgen.sources.Source: [[sources]] read by `build` when no PATHS are given
     audiences: Mapping[str, Audience] = field(default_factory=lambda: dict(BUILTIN_AUDIENCES))
+    # Operation (issue 6); `build` flags override each.
+    since: str | None = None  # input window, e.g. "24h" (briefgen.window.parse_since)
+    cutoff: str | None = None  # "HH:MM": the window ends then on the brief's date
+    keep_days: int | None = None  # retention; None keeps every date folder
+    empty_brief: bool = False  # write an "empty day" brief when no article is left
+    latest: bool = True  # keep OUTPUT_DIR/latest/<audience>.<format> current
+    smtp: SmtpSettings | None = None  # None: no server configured (its repr hides the password)
+    mail_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # audience -> recipients
+
+    def recipients(self, audience: str) -> tuple[str, ...]:
+        return tuple(self.mail_to.get(audience, ()))
 
     def audience(self, name: str) -> Audience:
         try:
@@ -234,6 +262,64 @@ def _logo(v: Any, base: Path) -> str:
     return str(path)
 
 
+def _since(v: Any, base: Path) -> str:
+    from .window import parse_since
+
+    try:
+        parse_since(_string(v, base))
+    except (BriefgenError, _Bad):
+        raise _Bad('a window such as "24h", "90m", "2d" or "1w"') from None
+    return v.strip().lower()
+
+
+def _cutoff(v: Any, base: Path) -> str:
+    from .window import parse_cutoff
+
+    try:
+        return parse_cutoff(_string(v, base)).strftime("%H:%M")
+    except (BriefgenError, _Bad):
+        raise _Bad('a time of day "HH:MM", e.g. "06:00"') from None
+
+
+def _addresses(v: Any, base: Path) -> tuple[str, ...]:
+    try:
+        addresses = _strings(v, base)
+    except _Bad:
+        addresses = ()
+    if not addresses or not all(_ADDRESS.fullmatch(a) for a in addresses):
+        raise _Bad('a list of e-mail addresses such as ["desk@example.org"]')
+    return tuple(dict.fromkeys(addresses))
+
+
+def _port(v: Any, base: Path) -> int:
+    try:
+        port = _int_at_least(1)(v, base)
+    except _Bad:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise _Bad("a port number (1-65535), e.g. 587")
+    return port
+
+
+def _cafile(v: Any, base: Path) -> str:
+    path = _path(v, base)
+    if not path.is_file():
+        raise _Bad(f"an existing PEM file of trusted certificates ({path} not found)")
+    return str(path)
+
+
+def _env_name(v: Any, base: Path) -> str:
+    if isinstance(v, str) and _ENV_NAME.fullmatch(v.strip()):
+        return v.strip()
+    raise _Bad('the name of an environment variable, e.g. "BRIEFS_SMTP_PASSWORD"')
+
+
+def _secret(v: Any, base: Path) -> str:
+    if isinstance(v, str) and v:
+        return v  # as given: spaces may be part of a password
+    raise _Bad("a non-empty string")
+
+
 def _audience_names(v: Any, base: Path) -> tuple[str, ...]:
     return _strings(v, base)  # checked against the known audiences once all are loaded
 
@@ -259,7 +345,24 @@ GLOBAL_KEYS: dict[str, tuple[str, Validator, str | None]] = {
     "render_timeout": ("render_timeout", _positive_number, "BRIEFGEN_RENDER_TIMEOUT"),
     "render_memory_mb": ("render_memory_mb", _int_at_least(64), "BRIEFGEN_RENDER_MEMORY_MB"),
     "sources": ("sources", _sources, None),
+    "since": ("since", _since, "BRIEFGEN_SINCE"),
+    "cutoff": ("cutoff", _cutoff, "BRIEFGEN_CUTOFF"),
+    "keep_days": ("keep_days", _int_at_least(0), "BRIEFGEN_KEEP_DAYS"),
+    "empty_brief": ("empty_brief", _bool, "BRIEFGEN_EMPTY_BRIEF"),
+    "latest": ("latest", _bool, "BRIEFGEN_LATEST"),
 }
+# [smtp] key -> (SmtpSettings field, validator, BRIEFGEN_* variable or None)
+SMTP_KEYS: dict[str, tuple[str, Validator, str | None]] = {
+    "host": ("host", _string, "BRIEFGEN_SMTP_HOST"),
+    "port": ("port", _port, "BRIEFGEN_SMTP_PORT"),
+    "user": ("user", _string, "BRIEFGEN_SMTP_USER"),
+    "from": ("sender", _string, "BRIEFGEN_SMTP_FROM"),
+    "security": ("security", _choice(SECURITY), "BRIEFGEN_SMTP_SECURITY"),
+    "cafile": ("cafile", _cafile, "BRIEFGEN_SMTP_CAFILE"),
+    "password_env": ("password_env", _env_name, None),
+    "password": ("password", _secret, "BRIEFGEN_SMTP_PASSWORD"),
+}
+
 # Global defaults for every audience that does not set its own.
 AUDIENCE_DEFAULT_KEYS: dict[str, tuple[Validator, str]] = {
     "pdf_variant": (_variant, "BRIEFGEN_PDF_VARIANT"),
@@ -290,9 +393,12 @@ AUDIENCE_KEYS: dict[str, Validator] = {
     "banner_colour": _colour,
     "locale": _locale,
     "pdf_variant": _variant,
+    "mail_to": _addresses,
 }
 # Values in the environment are one string; these keys take lists.
-_LIST_ENV = {"template_dirs": os.pathsep, "inputs": os.pathsep, "default_audiences": ",", "formats": ","}
+_LIST_ENV = {"template_dirs": os.pathsep, "inputs": os.pathsep, "default_audiences": ",", "formats": ",",
+             "mail_to": ","}
+_ENV_BOOLEANS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 
 
 # --------------------------------------------------------------------------
@@ -339,6 +445,7 @@ class _Loader:
         self.path = path
         self.lines = text.splitlines()
         self.base = path.parent if path else Path.cwd()
+        self.mail_to: dict[str, tuple[str, ...]] = {}  # [audiences.NAME] mail_to
 
     # -- errors ---------------------------------------------------------
 
@@ -398,6 +505,9 @@ class _Loader:
         tables = data.pop("audiences", {})
         if not isinstance(tables, dict):
             raise self.error("audiences", "[audiences.NAME] tables", tables)
+        smtp_table = data.pop("smtp", {})
+        if not isinstance(smtp_table, dict):
+            raise self.error("smtp", "an [smtp] table", smtp_table)
         for key, value in data.items():
             if key in GLOBAL_KEYS:
                 name, validator, _ = GLOBAL_KEYS[key]
@@ -405,9 +515,10 @@ class _Loader:
             elif key in AUDIENCE_DEFAULT_KEYS:
                 audience_defaults[key] = self.check(key, AUDIENCE_DEFAULT_KEYS[key][0], value)
             elif isinstance(value, dict):
-                raise self.error(key, "no such table; known tables: [audiences.NAME]", show_value=False)
+                raise self.error(key, "no such table; known tables: [smtp], [audiences.NAME]", show_value=False)
             else:
-                raise self.unknown(key, {**GLOBAL_KEYS, **AUDIENCE_DEFAULT_KEYS, "audiences": None}, "the top level")
+                raise self.unknown(key, {**GLOBAL_KEYS, **AUDIENCE_DEFAULT_KEYS, "smtp": None, "audiences": None},
+                                   "the top level")
 
         # The environment beats the file.
         for key, (name, validator, var) in GLOBAL_KEYS.items():
@@ -419,11 +530,47 @@ class _Loader:
         env_forced = {k for k, (_, var) in AUDIENCE_DEFAULT_KEYS.items() if env.get(var, "").strip()}
 
         audiences = self.audiences(tables, audience_defaults, env_forced)
+        values["smtp"] = self.smtp(smtp_table, env, cwd)
+        values["mail_to"] = self.mail_to
+        if env.get("BRIEFGEN_MAIL_TO", "").strip():
+            everyone = _from_env("BRIEFGEN_MAIL_TO", "mail_to", _addresses, env["BRIEFGEN_MAIL_TO"], cwd)
+            values["mail_to"] = {name: everyone for name in audiences}
         settings = Settings(source=self.path, audiences=audiences, **values)
         for name in settings.default_audiences:
             if name not in audiences:
                 raise self.error("default_audiences", "names of audiences: " + ", ".join(audiences), name)
         return settings
+
+    def smtp(self, table: dict[str, Any], env: Mapping[str, str], cwd: Path) -> SmtpSettings | None:
+        """[smtp] with BRIEFGEN_SMTP_* on top; None when neither names a host."""
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            if key not in SMTP_KEYS:
+                raise self.unknown(f"smtp.{key}", SMTP_KEYS, "[smtp]")
+            name, validator, _ = SMTP_KEYS[key]
+            if key == "password":
+                try:
+                    values[name] = validator(value, self.base)
+                except _Bad as bad:  # never echo what was there: it may be most of a password
+                    raise self.error("smtp.password", bad.expected, show_value=False) from None
+            else:
+                values[name] = self.check(f"smtp.{key}", validator, value)
+        if "password" in table and self.path is not None and _others_can_read(self.path):
+            log.warning("%s: smtp.password is in a file other users can read; chmod 600 it, or use "
+                        "password_env or BRIEFGEN_SMTP_PASSWORD instead", self.path)
+        named = values.get("password_env")
+        if named and env.get(named):
+            values["password"] = env[named]
+        for key, (name, validator, var) in SMTP_KEYS.items():
+            if var and env.get(var, "").strip():
+                values[name] = env[var] if key == "password" else _from_env(var, key, validator, env[var], cwd)
+        if not values.get("host"):
+            if table:
+                raise self.error("smtp.host", 'the mail server\'s name, e.g. host = "smtp.example.org" '
+                                 "(or BRIEFGEN_SMTP_HOST)", show_value=False)
+            return None
+        values.setdefault("port", 465 if values.get("security") == "ssl" else 587)
+        return SmtpSettings(**values)
 
     def audiences(self, tables: dict[str, Any], defaults: dict[str, Any], forced: set[str]) -> dict[str, Audience]:
         raw: dict[str, dict[str, Any]] = {}
@@ -438,6 +585,8 @@ class _Loader:
                 if key not in AUDIENCE_KEYS:
                     raise self.unknown(f"{where}.{key}", AUDIENCE_KEYS, f"[{where}]")
                 raw[name][key] = self.check(f"{where}.{key}", AUDIENCE_KEYS[key], value)
+            if "mail_to" in raw[name]:  # recipients belong to Settings, not to the Audience
+                self.mail_to[name] = raw[name].pop("mail_to")
 
         resolved: dict[str, Audience] = {}
 
@@ -483,10 +632,19 @@ def _from_env(var: str, key: str, validator: Validator, text: str, cwd: Path) ->
     value: Any = text
     if key in _LIST_ENV:
         value = [part.strip() for part in text.split(_LIST_ENV[key]) if part.strip()]
+    elif validator is _bool:
+        value = _ENV_BOOLEANS.get(text.strip().lower(), text)
     try:
         return validator(value, cwd)
     except _Bad as bad:
         raise ConfigError(f"{var}: expected {bad.expected}, got {text!r}") from None
+
+
+def _others_can_read(path: Path) -> bool:
+    try:
+        return bool(path.stat().st_mode & 0o004)
+    except OSError:
+        return False
 
 
 def audience_fields() -> tuple[str, ...]:

@@ -89,7 +89,8 @@ def _rescale(scores: Sequence[float]) -> list[float]:
 def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
               count: int | None = None, words: int | None = None, ratio: float | None = None,
               title: str | None = None, engine: str = "fast",
-              quote_units: bool = True) -> tuple[SummarySentence, ...]:
+              quote_units: bool = True, participants: Sequence | None = None,
+              ) -> tuple[SummarySentence, ...]:
     """Choose the summary sentences of one article; see the module docstring.
 
     With ``quote_units`` (the default) a quotation the segmenter split into
@@ -98,6 +99,13 @@ def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
     a unit whose quote marks still do not pair up is left out unless nothing
     else is left. ``quote_units=False`` rates the sentences as given (what
     stock sumy does; the evaluation uses it for the baselines).
+
+    The default ("editor") summary never opens a sentence with a pronoun or
+    connective whose antecedent is left out: such a sentence's ``text`` is
+    repaired ("However, " dropped, "He" replaced by the person's name; pass the
+    article's ``participants`` to name people as the participant extractor
+    does) or the sentence before it is taken too (``summarizers.editor``).
+    ``index`` always points at the article sentence the text comes from.
     """
     from .summarizers import units as _units
 
@@ -125,16 +133,24 @@ def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
         limit, budget = _budget.limits(len(texts), count=count, words=words, ratio=ratio)
         allowed = [u.balanced for u in groups] if quote_units and any(u.balanced for u in groups) \
             else None
-        chosen = editor.choose(texts, ranking, lengths, limit, budget, allowed=allowed)
+        from .summarizers.resolve import Resolver
+
+        resolver = Resolver(texts, participants)
+        chosen = editor.choose(texts, ranking, lengths, limit, budget, allowed=allowed,
+                               resolver=resolver)
         if not chosen and ranking and limit > 0 and budget != 0:
             chosen = [ranking[0]]  # same rule as every algorithm: never empty
+        shown = editor.final_texts(texts, chosen, resolver)
     else:
         chosen = _budget.select(ranking, lengths, count=count, words=words, ratio=ratio)
+        shown = [texts[i] for i in chosen]
     scores = _rescale(raw)
     out = []
-    for i in chosen:
+    for i, flat in zip(chosen, shown):
         first = kept[groups[i].members[0]]
-        text = first.text if len(groups[i].members) == 1 else groups[i].text
+        # keep the article's own spacing unless the text was repaired or joined
+        text = first.text if len(groups[i].members) == 1 and flat == texts[i] \
+            and groups[i].text == first.text else flat
         out.append(SummarySentence(first.index, text, scores[i]))
     return tuple(out)
 
@@ -165,7 +181,8 @@ def summarize_many(docs: Sequence[tuple[str, Sequence[Sentence]]], *, words: int
     ``(1 - diversity) * relevance - diversity * max cosine to what is chosen``,
     skipping near-duplicates, non-prose and dangling openers, until the budget
     (same rules as ``summarize``; ratio is a share of all sentences) is spent.
-    Output: grouped by article in input order, document order inside each.
+    Output: grouped by article, document order inside each; the article whose
+    sentence was picked first (the most relevant) comes first, and so on.
     """
     import numpy as np
     from scipy import sparse
@@ -234,6 +251,12 @@ def summarize_many(docs: Sequence[tuple[str, Sequence[Sentence]]], *, words: int
     if not chosen and budget != 0 and limit > 0:
         chosen = [int(np.argmax(np.where(ok, rel, -np.inf)))] if ok.any() else [0]
     scores = _rescale(list(rel))
-    chosen.sort(key=lambda i: (items[i][0], items[i][2].index))
+    # each article's sentences together, in document order, the articles in the order
+    # their first sentence was picked: the most relevant article leads, so a reader
+    # (or a cut to fewer words) meets the best material first
+    lead: dict[int, int] = {}
+    for k, i in enumerate(chosen):
+        lead.setdefault(items[i][0], k)
+    chosen.sort(key=lambda i: (lead[items[i][0]], items[i][2].index))
     return tuple(SourcedSentence(items[i][1], items[i][2].index, items[i][2].text, scores[i])
                  for i in chosen)

@@ -22,6 +22,7 @@ from briefgen.settings import (
     AUDIENCE_DEFAULT_KEYS,
     AUDIENCE_KEYS,
     GLOBAL_KEYS,
+    SMTP_KEYS,
     ConfigError,
     find_config,
     load_settings,
@@ -59,14 +60,14 @@ def test_example_config_loads_and_defines_a_board_audience_extending_executive()
 
 
 def test_every_key_the_example_mentions_even_commented_out_is_a_real_key():
-    known = {*GLOBAL_KEYS, *AUDIENCE_DEFAULT_KEYS, *AUDIENCE_KEYS}
+    known = {*GLOBAL_KEYS, *AUDIENCE_DEFAULT_KEYS, *AUDIENCE_KEYS, *SMTP_KEYS}
     mentioned = set(re.findall(r"^#? ?([a-z_]+) += ", EXAMPLE.read_text(), re.MULTILINE))
     assert mentioned and mentioned <= known, mentioned - known
 
 
-def test_every_audience_key_is_mentioned_in_the_example():
+def test_every_key_is_mentioned_in_the_example():
     text = EXAMPLE.read_text()
-    missing = [k for k in AUDIENCE_KEYS if not re.search(rf"^#? ?{k} += ", text, re.MULTILINE)]
+    missing = [k for k in (*AUDIENCE_KEYS, *GLOBAL_KEYS, *SMTP_KEYS) if not re.search(rf"^#? ?{k} += ", text, re.MULTILINE)]
     assert missing == []
 
 

@@ -222,3 +222,161 @@ def test_mail_to_without_a_server_is_a_usage_error_before_any_work(tmp_path):
     assert not (tmp_path / "out").exists()
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "a.txt"), "--mail-to", "not an address"])
     assert result.exit_code == ExitCode.USAGE and "is not an e-mail address" in result.output
+
+
+# ---------------------------------------------------------------- [smtp] and mail_to in the config file
+
+from briefgen.settings import ConfigError, load_settings
+
+STORY = ("Harbour council approves ferry terminal\n\nThe harbour council approved the terminal on Friday. "
+         '"This connects the islands again," said Mayor Ada Okafor.\n')
+NO_MAIL_ENV = {"BRIEFGEN_SMTP_HOST": "", "BRIEFGEN_SMTP_PORT": "", "BRIEFGEN_SMTP_USER": "",
+               "BRIEFGEN_SMTP_PASSWORD": "", "BRIEFGEN_SMTP_FROM": "", "BRIEFGEN_SMTP_SECURITY": "",
+               "BRIEFGEN_SMTP_CAFILE": "", "BRIEFGEN_MAIL_TO": ""}
+
+
+def mail_config(tmp_path: Path, port: int, cafile: str, extra: str = "") -> Path:
+    path = tmp_path / "briefgen.toml"
+    path.write_text(f'''
+[smtp]
+host = "127.0.0.1"
+port = {port}
+user = "{USER}"
+cafile = "{cafile}"
+password_env = "BRIEFS_TEST_SMTP_PASSWORD"
+{extra}
+[audiences.executive]
+mail_to = ["ceo@example.org", "coo@example.org"]
+
+[audiences.press]
+mail_to = ["press-desk@example.org"]
+''')
+    path.chmod(0o600)
+    return path
+
+
+def messages(inbox: Inbox) -> list[tuple[tuple[str, ...], list[str]]]:
+    """(recipients, names of the attached files) of every message received, sorted."""
+    return sorted((tuple(rcpts), sorted(a.get_filename() for a in parse(raw).iter_attachments()))
+                  for _, rcpts, raw in inbox.messages)
+
+
+def test_each_audience_in_the_config_receives_only_its_own_pdf(smtp_server, tmp_path):
+    controller, inbox, settings = smtp_server
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "a.txt").write_text(STORY)
+    path = mail_config(tmp_path, controller.port, settings.cafile)
+    log_file = tmp_path / "briefgen.log"
+    result = CliRunner().invoke(cli, ["-v", "--log-file", str(log_file), "build", str(tmp_path / "inbox"),
+                                      "-c", str(path), "--date", DAY, "-a", "executive", "-a", "press",
+                                      "-a", "analyst", "-o", str(tmp_path / "out")],
+                                env={**NO_MAIL_ENV, "BRIEFS_TEST_SMTP_PASSWORD": PASSWORD})
+    assert result.exit_code == 0, result.output
+    assert messages(inbox) == [(("ceo@example.org", "coo@example.org"), ["executive.pdf"]),
+                               (("press-desk@example.org",), ["press.pdf"])]  # the analyst brief has no readers
+    for _, rcpts, raw in inbox.messages:
+        (attachment,) = parse(raw).iter_attachments()
+        name = attachment.get_filename()
+        assert attachment.get_content() == (tmp_path / "out" / DAY / name).read_bytes()
+    assert "mailed 1 brief(s) to press-desk@example.org" in log_file.read_text()
+    assert PASSWORD not in result.output and PASSWORD not in log_file.read_text()
+
+
+def test_mail_to_variable_beats_the_config_and_the_flag_beats_both(smtp_server, tmp_path):
+    controller, inbox, settings = smtp_server
+    (tmp_path / "a.txt").write_text(STORY)
+    path = mail_config(tmp_path, controller.port, settings.cafile)
+    env = {**NO_MAIL_ENV, "BRIEFS_TEST_SMTP_PASSWORD": PASSWORD, "BRIEFGEN_MAIL_TO": "night@example.org"}
+    args = ["build", str(tmp_path / "a.txt"), "-c", str(path), "--date", DAY, "-a", "executive", "-a", "analyst",
+            "-f", "json", "-o", str(tmp_path / "out")]
+    assert CliRunner().invoke(cli, args, env=env).exit_code == 0
+    # The variable replaces every audience's list, so the analyst brief (no list in the file) goes too.
+    assert messages(inbox) == [(("night@example.org",), ["analyst.json"]),
+                               (("night@example.org",), ["executive.json"])]
+    inbox.messages.clear()
+    assert CliRunner().invoke(cli, [*args, "--mail-to", "flag@example.org"], env=env).exit_code == 0
+    assert messages(inbox) == [(("flag@example.org",), ["analyst.json"]),
+                               (("flag@example.org",), ["executive.json"])]
+
+
+def test_smtp_variables_beat_the_file_and_the_password_has_three_sources(tmp_path):
+    path = tmp_path / "briefgen.toml"
+    path.write_text('[smtp]\nhost = "mail.example.org"\nport = 2525\nuser = "u"\nfrom = "Briefs <b@example.org>"\n'
+                    'password = "from-the-file"\npassword_env = "MY_SMTP_PASSWORD"\n')
+    path.chmod(0o600)
+    s = load_settings(path, env={}).smtp
+    assert (s.host, s.port, s.user, s.sender, s.security, s.password) == (
+        "mail.example.org", 2525, "u", "Briefs <b@example.org>", "starttls", "from-the-file")
+    s = load_settings(path, env={"MY_SMTP_PASSWORD": "from-the-named-variable",
+                                 "BRIEFGEN_SMTP_PORT": "2626", "BRIEFGEN_SMTP_HOST": "relay.example.org"}).smtp
+    assert (s.host, s.port, s.password) == ("relay.example.org", 2626, "from-the-named-variable")
+    settings = load_settings(path, env={"MY_SMTP_PASSWORD": "from-the-named-variable",
+                                        "BRIEFGEN_SMTP_PASSWORD": "from-briefgen-variable"})
+    assert settings.smtp.password == "from-briefgen-variable"
+    assert "from-" not in repr(settings)  # nor in any log line or traceback that prints the settings
+    assert load_settings(None, env={"HOME": str(tmp_path / "none"), "BRIEFGEN_SMTP_HOST": "h",
+                                    "BRIEFGEN_SMTP_SECURITY": "ssl"}, cwd=tmp_path / "none").smtp.port == 465
+
+
+def test_a_password_in_a_file_others_can_read_is_warned_about_without_showing_it(tmp_path, caplog):
+    path = tmp_path / "briefgen.toml"
+    path.write_text(f'[smtp]\nhost = "h"\nuser = "u"\npassword = "{PASSWORD}"\n')
+    path.chmod(0o644)
+    caplog.set_level(logging.WARNING, logger="briefgen")
+    assert load_settings(path, env={}).smtp.password == PASSWORD
+    assert "other users can read; chmod 600" in caplog.text and PASSWORD not in caplog.text
+    caplog.clear()
+    path.chmod(0o600)
+    load_settings(path, env={})
+    assert caplog.text == ""
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ('hostname = "h"', r":2: smtp.hostname: unknown key; did you mean 'host'\?"),
+    ('host = "h"\nport = 99999', r":3: smtp.port: expected a port number"),
+    ('host = "h"\nsecurity = "tls"', r":3: smtp.security: expected one of 'starttls', 'ssl', 'none'"),
+    ('host = "h"\npassword_env = "not a name"', r":3: smtp.password_env: expected the name of an environment"),
+    ('host = "h"\ncafile = "missing.pem"', r":3: smtp.cafile: expected an existing PEM file"),
+    ('user = "u"', r":1: smtp.host: expected the mail server's name"),
+])
+def test_bad_smtp_settings_name_the_line_and_what_was_expected(tmp_path, table, message):
+    path = tmp_path / "briefgen.toml"
+    path.write_text(f"[smtp]\n{table}\n")
+    with pytest.raises(ConfigError, match=message):
+        load_settings(path, env={})
+
+
+def test_a_bad_password_value_is_refused_without_echoing_it(tmp_path):
+    path = tmp_path / "briefgen.toml"
+    path.write_text('[smtp]\nhost = "h"\npassword = ["s3cret-in-a-list"]\n')
+    with pytest.raises(ConfigError, match=":3: smtp.password: expected a non-empty string") as err:
+        load_settings(path, env={})
+    assert "s3cret" not in str(err.value)
+
+
+def test_bad_recipients_in_an_audience_are_refused_with_the_line(tmp_path):
+    path = tmp_path / "briefgen.toml"
+    path.write_text('[audiences.press]\nmail_to = ["desk at example.org"]\n')
+    with pytest.raises(ConfigError, match=r":2: audiences.press.mail_to: expected a list of e-mail addresses"):
+        load_settings(path, env={})
+
+
+def test_recipients_are_not_inherited_by_an_audience_that_extends_another(tmp_path):
+    path = tmp_path / "briefgen.toml"
+    path.write_text('[audiences.executive]\nmail_to = "ceo@example.org"\n\n'
+                    '[audiences.board]\nextends = "executive"\n')
+    s = load_settings(path, env={})
+    assert s.recipients("executive") == ("ceo@example.org",) and s.recipients("board") == ()
+    assert load_settings(path, env={"BRIEFGEN_MAIL_TO": "a@x.org, b@x.org"}).recipients("board") == ("a@x.org",
+                                                                                                       "b@x.org")
+
+
+def test_a_login_without_a_password_is_a_usage_error_before_any_work(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY)
+    path = mail_config(tmp_path, free_port(), str(tmp_path / "briefgen.toml"))
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "a.txt"), "-c", str(path), "-a", "press",
+                                      "-o", str(tmp_path / "out")],
+                                env={**NO_MAIL_ENV, "BRIEFS_TEST_SMTP_PASSWORD": ""})
+    assert result.exit_code == ExitCode.USAGE
+    assert "$BRIEFS_TEST_SMTP_PASSWORD (named by password_env) is not set" in result.output
+    assert not (tmp_path / "out").exists()

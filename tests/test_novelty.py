@@ -204,3 +204,24 @@ def test_an_undated_article_is_news_of_the_day_not_a_bridge_to_old_stories():
     assert sorted(len(s.paths) for s in stories) == [1, 1]
     same_day = build_stories([analyze_article(old), analyze_article(undated)], today=date(2015, 5, 2))
     assert [len(s.paths) for s in same_day] == [2]
+
+
+def test_group_command_prints_the_evaluation_contract(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+    for name, title, text in (("a.txt", "Ferry terminal approved", FERRY), ("b.txt", "Ferry terminal approved", FERRY_EDIT),
+                              ("c.txt", "Council backs ferry plan", FERRY_OTHER), ("d.txt", "Comet seen", SCIENCE)):
+        (tmp_path / name).write_text(f"{title}\n\n{text}\n")
+    result = CliRunner().invoke(cli, ["group", str(tmp_path), "--words", "25", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    stories = json.loads(result.stdout)["stories"]
+    by_size = sorted(stories, key=lambda s: -len(s["articles"]))
+    assert [sorted(p.rsplit("/", 1)[-1] for p in s["articles"]) for s in by_size] == [["a.txt", "b.txt", "c.txt"], ["d.txt"]]
+    assert [[p.rsplit("/", 1)[-1] for p in d] for d in by_size[0]["duplicates"]] == [["a.txt", "b.txt"]]
+    for s in stories:
+        assert s["id"] and s["summary"] and all({"text", "path"} <= set(line) for line in s["summary"])
+        words = sum(len(line["text"].split()) for line in s["summary"])
+        assert words <= 25 or len(s["summary"]) == 1

@@ -46,17 +46,22 @@ log = logging.getLogger("briefgen")
                    "the config, else the system's.")
 @click.option("--since", default=None, metavar="SPAN",
               help="Only articles published (or, without a date, modified) in this window ending at the end of "
-                   "--date, e.g. 24h, 2d. A folder with a DATE sub-folder (inbox/2026-11-28/) always uses it.")
+                   "--date, e.g. 24h, 2d. Default: $BRIEFGEN_SINCE, the config's `since`, else every article. "
+                   "A folder with a DATE sub-folder (inbox/2026-11-28/) always uses it.")
 @click.option("--cutoff", default=None, metavar="HH:MM",
               help="With --since: the window ends at this time on --date instead of at midnight "
                    "(a 06:00 run: --since 24h --cutoff 06:00).")
-@click.option("--empty-brief", is_flag=True, help="Write an 'empty day' brief when no article is left (exit 4 still).")
-@click.option("--latest/--no-latest", default=True, show_default=True,
-              help="Keep OUTPUT_DIR/latest/<audience>.<format> pointing at the newest brief.")
+@click.option("--empty-brief/--no-empty-brief", default=None,
+              help="Write an 'empty day' brief when no article is left (exit 4 still). Default: the config's "
+                   "`empty_brief`, else no.")
+@click.option("--latest/--no-latest", default=None,
+              help="Keep OUTPUT_DIR/latest/<audience>.<format> pointing at the newest brief. Default: on.")
 @click.option("--keep-days", type=click.IntRange(min=0), default=None, metavar="N",
-              help="Delete date folders older than N days (never the one being written).")
+              help="Delete date folders older than N days (never the one being written). Default: "
+                   "$BRIEFGEN_KEEP_DAYS, the config's `keep_days`, else keep all.")
 @click.option("--mail-to", "mail_to", multiple=True, metavar="ADDR",
-              help="E-mail each audience's brief to ADDR (repeatable); SMTP from BRIEFGEN_SMTP_* variables.")
+              help="E-mail each audience's brief to ADDR (repeatable), instead of the config's per-audience "
+                   "`mail_to`; SMTP from the config's [smtp] and BRIEFGEN_SMTP_* variables.")
 @click.option("--stories/--no-stories", default=True, show_default=True,
               help="One item per story across outlets, labelled new/updated/continuing against the state file.")
 @click.option("--state", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -100,10 +105,16 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
     tz = resolve_timezone(timezone or settings.timezone)
     today = today_in(tz)
     day = day.date() if day else today
+    since, cutoff = since or settings.since, cutoff or settings.cutoff
     if cutoff and not since:
-        raise click.UsageError("--cutoff only makes sense with --since, e.g. --since 24h --cutoff 06:00")
+        raise click.UsageError("--cutoff (or `cutoff` in the config) only makes sense with --since, "
+                               "e.g. --since 24h --cutoff 06:00")
     window = day_window(day, parse_since(since), tz, parse_cutoff(cutoff) if cutoff else None) if since else None
-    smtp = _smtp_for(mail_to)
+    empty_brief = settings.empty_brief if empty_brief is None else empty_brief
+    latest = settings.latest if latest is None else latest
+    keep_days = settings.keep_days if keep_days is None else keep_days
+    recipients = _recipients(mail_to, settings, chosen)
+    smtp = _smtp_for(recipients, settings.smtp, "--mail-to" if mail_to else "mail_to")
     quiet = bool((ctx.find_root().obj or {}).get("quiet"))
     if window:
         log.info("articles from %s", window.describe())
@@ -134,7 +145,7 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
     for target in report.written:
         click.echo(str(target))
     log.info("%d articles, %d skipped, %d files written", report.articles, len(report.failures), len(report.written))
-    if smtp and report.written and not _deliver(smtp, mail_to, chosen, day, report.written):
+    if smtp and report.written and not _deliver(smtp, recipients, chosen, day, report.written):
         ctx.exit(ExitCode.DELIVERY_FAILED)
     if not report.articles:
         ctx.exit(ExitCode.NOTHING_TO_BRIEF)
@@ -159,32 +170,41 @@ def _read_options(tz, jsonl_fields: str | None, output_dir: Path):
                        fetch=FetchOptions(cache_dir=Path(output_dir) / ".cache" / "http"))
 
 
-def _smtp_for(mail_to: tuple[str, ...]) -> SmtpSettings | None:
+def _recipients(mail_to: tuple[str, ...], settings, audiences) -> dict[str, tuple[str, ...]]:
+    """Audience -> addresses: --mail-to for every audience, else each one's `mail_to` (config or
+    BRIEFGEN_MAIL_TO, already merged by briefgen.settings)."""
+    if mail_to:
+        bad = [a for a in mail_to if "@" not in a or any(c.isspace() for c in a)]
+        if bad:
+            raise click.BadParameter(f"{bad[0]!r} is not an e-mail address", param_hint="--mail-to")
+        return {a.name: tuple(dict.fromkeys(mail_to)) for a in audiences}
+    return {a.name: settings.recipients(a.name) for a in audiences if settings.recipients(a.name)}
+
+
+def _smtp_for(recipients: dict[str, tuple[str, ...]], smtp: SmtpSettings | None, what: str) -> SmtpSettings | None:
     """Checked before anything is built, so a mail misconfiguration costs no render time."""
-    if not mail_to:
+    if not recipients:
         return None
-    bad = [a for a in mail_to if "@" not in a or any(c.isspace() for c in a)]
-    if bad:
-        raise click.BadParameter(f"{bad[0]!r} is not an e-mail address", param_hint="--mail-to")
-    try:
-        smtp = SmtpSettings.from_env()
-    except DeliveryError as err:
-        raise click.UsageError(str(err)) from None
     if smtp is None:
-        raise click.UsageError("--mail-to needs an SMTP server: set BRIEFGEN_SMTP_HOST (and _PORT, _USER, "
-                               "_PASSWORD, _FROM as needed)")
+        raise click.UsageError(f"{what} needs an SMTP server: set host in the config's [smtp] or "
+                               "BRIEFGEN_SMTP_HOST (and port, user, password, from as needed)")
+    if smtp.user and not smtp.password:
+        where = (f"${smtp.password_env} (named by password_env) is not set" if smtp.password_env
+                 else "set BRIEFGEN_SMTP_PASSWORD, or password_env in the config's [smtp]")
+        raise click.UsageError(f"SMTP user {smtp.user} has no password: {where}")
     return smtp
 
 
-def _deliver(smtp: SmtpSettings, mail_to: tuple[str, ...], audiences, day: date, written: list[Path]) -> bool:
-    """One message per audience with its files; False when any could not be sent."""
+def _deliver(smtp: SmtpSettings, recipients: dict[str, tuple[str, ...]], audiences, day: date,
+             written: list[Path]) -> bool:
+    """One message per audience with its files, to that audience's recipients; False when any failed."""
     ok = True
     for audience in audiences:
         files = [p for p in written if p.stem == audience.name]
-        if not files:
+        if not files or not recipients.get(audience.name):
             continue
         try:
-            mail_briefs(smtp, list(mail_to), files, subject=f"{audience.title} — {day.isoformat()}",
+            mail_briefs(smtp, list(recipients[audience.name]), files, subject=f"{audience.title} — {day.isoformat()}",
                         body=f"{audience.title} for {day.isoformat()}, made by briefgen.\n")
         except DeliveryError as err:
             log.error("%s", err)

@@ -54,7 +54,7 @@ def group(ctx, paths, words, state, day, fmt):
     from ..pipeline import AnalysisOptions, analyze_paths
     from ..stories import StoryOptions, build_stories
 
-    digests, failures = analyze_paths(paths, AnalysisOptions())
+    digests, failures = analyze_paths(paths, AnalysisOptions(summary=False))  # one summary per story, below
     today = day.date() if day else date.today()
     options = StoryOptions(summary_words=words or 120)
     stories = build_stories(digests, options, today=today)

@@ -101,10 +101,15 @@ def analyse(texts: Sequence[str]) -> Words:
 def analyse_words(word_lists: Sequence[Sequence[str]]) -> Words:
     """``analyse`` for sentences already split into words."""
     sw = stop_words()
-    words = tuple(tuple(ws) for ws in word_lists)
-    lower = tuple(tuple(w.lower() for w in ws) for ws in words)
-    stems = tuple(tuple(stem(w) for w in ws) for ws in lower)
-    content = tuple(
-        tuple(s for w, s in zip(ws, ss) if w not in sw) for ws, ss in zip(lower, stems)
-    )
-    return Words(words, lower, stems, content)
+    cache = _stem_cache
+    words, lower, stems, content = [], [], [], []
+    # one pass per sentence with the memo read inline: this runs for every word of
+    # every article, so a function call per word is most of its cost
+    for ws in word_lists:
+        low = tuple(w.lower() for w in ws)
+        st = tuple(cache[w] if w in cache else stem(w) for w in low)
+        words.append(tuple(ws))
+        lower.append(low)
+        stems.append(st)
+        content.append(tuple(s for w, s in zip(low, st) if w not in sw))
+    return Words(tuple(words), tuple(lower), tuple(stems), tuple(content))

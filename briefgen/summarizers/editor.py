@@ -12,8 +12,9 @@ scores matters.
 
 Selection (in ``choose``) adds what a ranking cannot: boilerplate is never
 chosen, near-duplicates of a chosen sentence are skipped, and a sentence
-opening with a pronoun or connective ("He", "However") is only taken once the
-sentence before it is in the summary.
+opening with a pronoun or connective ("He", "However") is repaired to stand
+alone ("However, " dropped; "He" -> "Mr Blair", see ``resolve``) or else only
+taken with the sentence before it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Sequence
 import numpy as np
 
 from . import _text, fast, lexrank, luhn, reduction, textrank
+from .resolve import Resolver
 
 FEATURES: tuple[str, ...] = (
     "bias", "first", "second", "inv_pos", "rel_pos", "para_first", "textrank", "reduction",
@@ -53,6 +55,7 @@ DATELINE = re.compile(
     r"[a-z]*)\W+\d{4}\W*$", re.I)
 CREDIT = re.compile(r"^\W*(image|photo|picture|photograph|video|credit|source)s?\s*(credit)?\s*:", re.I)
 NEAR_DUPLICATE = 0.6  # token Jaccard above which two sentences say the same thing
+CHAIN_RANK = 1.5  # an antecedent pulled in for a dangling sentence must rank within 1.5 x limit
 
 
 def opener(text: str) -> str | None:
@@ -166,17 +169,24 @@ def dangles(texts: Sequence[str], i: int, taken: set[int]) -> bool:
 
 def choose(texts: Sequence[str], ranking: Sequence[int], lengths: Sequence[int], limit: int,
            budget: int | None, max_chain: int = 3,
-           allowed: Sequence[bool] | None = None) -> list[int]:
+           allowed: Sequence[bool] | None = None, resolver: Resolver | None = None,
+           chain_rank: float = CHAIN_RANK) -> list[int]:
     """Greedy editorial selection; returns positions in document order.
 
     Walks the ranking best first and takes each sentence that fits the budget,
     is prose (``is_content``) and is not a near-duplicate of a chosen one. A
     sentence that would dangle (opens with "He", "However", ... while the
-    sentence before it is left out) is taken together with the sentences
-    before it, back to one that stands alone (at most ``max_chain`` in all),
-    when they all fit; otherwise it is left out. ``allowed[i]`` False (half a
+    sentence before it is left out) is taken as it is when ``resolver`` can
+    make it stand alone (``resolve.Resolver.stand_alone``: connective dropped,
+    pronoun replaced by the name; ``final_texts`` applies that). Otherwise it
+    is taken together with the sentences before it, back to one that stands
+    alone (at most ``max_chain`` in all), when they all fit and each of them
+    ranks within ``chain_rank`` x ``limit`` (a weak antecedent must not push out
+    a strong sentence); otherwise it is left out. ``allowed[i]`` False (half a
     quotation, say) keeps sentence i out, even as another one's antecedent.
     """
+    resolver = resolver or Resolver(texts)
+    place = {j: k for k, j in enumerate(ranking)}
     chosen: list[int] = []
     taken: set[int] = set()
     toks: dict[int, frozenset[str]] = {}
@@ -187,17 +197,26 @@ def choose(texts: Sequence[str], ranking: Sequence[int], lengths: Sequence[int],
             toks[i] = _tokens(texts[i])
         return toks[i]
 
+    def ok(j: int) -> bool:
+        return is_content(texts[j]) and (allowed is None or bool(allowed[j]))
+
+    def stranded(j: int) -> bool:
+        return dangles(texts, j, taken) and resolver.stand_alone(j) is None
+
     for i in ranking:
         if len(chosen) >= limit:
             break
-        if i in taken or not is_content(texts[i]):
+        if i in taken or not ok(i):
             continue
         chain = [i]
-        while dangles(texts, chain[0], taken) and len(chain) < max_chain:
-            chain.insert(0, chain[0] - 1)
-        if dangles(texts, chain[0], taken) or not all(
-                is_content(texts[j]) and (allowed is None or allowed[j]) for j in chain):
-            continue
+        if stranded(i):
+            while dangles(texts, chain[0], taken) and len(chain) < max_chain and not (
+                    chain[0] != i and resolver.stand_alone(chain[0]) is not None):
+                chain.insert(0, chain[0] - 1)
+            if any(place.get(j, len(ranking)) > chain_rank * limit for j in chain[:-1]):
+                continue
+            if stranded(chain[0]) or not all(ok(j) for j in chain):
+                continue
         if len(chosen) + len(chain) > limit:
             continue
         cost = sum(lengths[j] for j in chain)
@@ -210,6 +229,18 @@ def choose(texts: Sequence[str], ranking: Sequence[int], lengths: Sequence[int],
             taken.add(j)
         used += cost
     return sorted(chosen)
+
+
+def final_texts(texts: Sequence[str], chosen: Sequence[int],
+                resolver: Resolver | None = None) -> list[str]:
+    """The text each chosen sentence shows: repaired where it would otherwise dangle."""
+    resolver = resolver or Resolver(texts)
+    taken = set(chosen)
+    out = []
+    for i in chosen:
+        fixed = resolver.stand_alone(i) if dangles(texts, i, taken) else None
+        out.append(fixed or texts[i])
+    return out
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -10,7 +10,10 @@ the two cases an editor repairs by hand, without changing what is said:
   it refers to: the first person named in the nearest earlier sentence that
   names one (subjects come first in news prose), in the form used there
   ("Mr Blair", "Tony Blair"), skipping names whose honorific has the other
-  gender.
+  gender;
+- a leading "It"/"Its" is replaced by the proper-noun subject that opens the
+  sentence before ("Microsoft said... It" -> "Microsoft"), unless that subject
+  is a person or the "It" announces a clause ("It is thought that...").
 
 People come from ``briefgen.participants`` when the caller passes them
 (``Participant`` objects; their names and aliases are searched) and otherwise
@@ -34,6 +37,7 @@ CONNECTIVES_COMMA = frozenset({
     "therefore", "nonetheless", "nevertheless", "besides", "also", "but",
 })
 PRONOUNS = frozenset({"he", "she", "his", "her"})
+THINGS = frozenset({"it", "its"})
 _MALE = frozenset({"mr", "sir", "lord", "king", "prince", "mister"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "madam"})
 HONORIFICS = _MALE | _FEMALE | frozenset({"dr", "prof", "professor", "rev"})
@@ -57,6 +61,13 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), frozenset()
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from ._text import stop_words
+
+    return stop_words() | CONNECTIVES_COMMA
+
+
 def people_in(text: str) -> list[str]:
     """Person names in one sentence, in order, as written there (rule-based)."""
     given, titles = _lexicon()
@@ -65,17 +76,25 @@ def people_in(text: str) -> list[str]:
         toks = m.group(0).replace(".", "").split()
         # "Prime Minister Tony Blair": role words are not the name
         k = 0
-        while k < len(toks) - 1 and toks[k].lower() in titles and toks[k].lower() not in HONORIFICS:
+        # "But Mr Howard", "Prime Minister Tony Blair": neither a sentence's first word
+        # nor a role is part of the name
+        while k < len(toks) - 1 and toks[k].lower() not in HONORIFICS and (
+                toks[k].lower() in titles or toks[k].lower() in _function_words()):
             k += 1
         toks = toks[k:]
-        if toks[0].lower() in HONORIFICS:
-            if len(toks) >= 2:
-                out.append(f"{toks[0]} {toks[-1]}")  # "Mr Blair": how news refers back
+        hon = next((j for j, t in enumerate(toks[:-1]) if t.lower() in HONORIFICS), None)
+        if hon is not None:
+            out.append(f"{toks[hon]} {toks[-1]}")  # "Mr Blair": how news refers back
+            continue
+        # "Yesterday Gordon Brown": the name starts at a given name
+        first = next((j for j, t in enumerate(toks[:-1]) if t in given), None)
+        if first is not None:
+            out.append(" ".join(toks[first:]))
             continue
         before = text[max(0, m.start() - 6):m.start()].lower()
         after = text[m.end():m.end() + 6].lower()
         said = after.startswith(" said") or after.startswith(", who") or before.endswith("said ")
-        if (len(toks) >= 2 and toks[0] in given) or (said and 2 <= len(toks) <= 3):
+        if said and 2 <= len(toks) <= 3 and toks[-1].lower() not in titles:
             out.append(" ".join(toks))
     return out
 
@@ -120,6 +139,25 @@ class Resolver:
                 return None  # the nearest person is of the other gender: do not guess past them
         return None
 
+    def thing(self, i: int, rest: str) -> str | None:
+        """What a leading "It" names: the proper-noun subject that opens the sentence before.
+
+        "Microsoft said... It" -> "Microsoft". Only a capitalised subject that
+        is not a person, right before a lower-case verb, counts; and an "It"
+        that anticipates a clause ("It is thought that...") names nothing.
+        """
+        if i == 0 or _PLEONASTIC.match(rest):
+            return None
+        m = _SUBJECT.match(self.texts[i - 1])
+        if not m:
+            return None
+        span = m.group(1)
+        first = span.split()[0].lower()
+        if first in _DANGLING or first in _NOT_SUBJECT or self.people(i - 1)[:1] == [span] \
+                or people_in(span):
+            return None
+        return span
+
     def stand_alone(self, i: int) -> str | None:
         """Sentence i rewritten to read without its predecessor, or None when that is not possible."""
         text = self.texts[i]
@@ -134,6 +172,11 @@ class Resolver:
                 if _opens_dangling(text):
                     continue
                 return text
+            if word in THINGS:
+                name = self.thing(i, rest if word == "it" else "")
+                if name is None:
+                    return None
+                return f"{name}'s{comma} {rest}" if word == "its" else f"{name}{comma} {rest}"
             if word in PRONOUNS:
                 name = self.antecedent(i, word)
                 if name is None:
@@ -144,6 +187,15 @@ class Resolver:
         return None
 
 
+# "The BBC said", "Microsoft has": a capitalised run (optionally after "The") then a verb-like word
+_SUBJECT = re.compile(r"^((?:The\s+)?(?:[A-Z][\w&.'-]*\s+){0,4}[A-Z][\w&.'-]*)\s+(?=[a-z])")
+_PLEONASTIC = re.compile(
+    r"^(?:is|was|has been|had been|will be|would be|could be|may be|might be|seems|seemed|"
+    r"appears|appeared|remains|remained)\b(?:\s+\S+){0,4}?\s+(?:that|to|whether|if|how|why)\b")
+_NOT_SUBJECT = frozenset({"in", "on", "at", "for", "after", "before", "but", "and", "while", "when",
+                          "if", "as", "since", "last", "earlier", "later", "mr", "mrs", "ms", "dr",
+                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                          "sunday", "speaking", "there", "we", "i", "you", "one", "a", "an"})
 _DANGLING = frozenset({"he", "she", "they", "it", "this", "these", "those", "his", "her", "their",
                        "its", "however", "but", "also", "and", "him", "them"})
 

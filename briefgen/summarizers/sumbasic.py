@@ -56,9 +56,16 @@ def rate(tokens: Sequence[Sequence[str]], compat: bool = False,
 
 
 def _rate_published(c, p, lengths, n: int, rounds: int | None) -> np.ndarray:
-    """Published SumBasic: only the holders of the most probable word compete each round."""
+    """Published SumBasic: only the holders of the most probable word compete each round.
+
+    Only those candidates' weights are computed (a gather over their rows, not
+    a product over the whole matrix), and a word held by one unpicked sentence
+    needs no weights at all: the cost per round follows the candidates.
+    """
+    indptr, indices, data = c.indptr, c.indices, c.data
     cc = c.tocsc()
-    holders_alive = np.diff(cc.indptr).astype(np.int64)
+    cptr, crow = cc.indptr, cc.indices
+    holders_alive = np.diff(cptr).astype(np.int64)
     # p of the words still held by an unpicked sentence, -1 once none is left
     live_p = np.where(holders_alive > 0, p, -1.0)
     inv_len = np.divide(1.0, lengths, out=np.zeros(n), where=lengths > 0)
@@ -66,19 +73,28 @@ def _rate_published(c, p, lengths, n: int, rounds: int | None) -> np.ndarray:
     scores = np.full(n, -float(n))
     rounds = n if rounds is None else min(n, rounds)
     for r in range(rounds):
-        w = int(np.argmax(live_p))
+        w = int(live_p.argmax())
         if live_p[w] < 0:  # only sentences without content words are left
             rest = np.flatnonzero(alive)[: rounds - r]
             scores[rest] = -np.arange(r, r + len(rest), dtype=np.float64)
             break
-        holders = cc.indices[cc.indptr[w]:cc.indptr[w + 1]]
+        holders = crow[cptr[w]:cptr[w + 1]]
         holders = holders[alive[holders]]
-        # one C-level product beats updating the sums word by word from Python
-        best = int(holders[np.argmax((c @ p)[holders] * inv_len[holders])])
+        if len(holders) == 1:
+            best = int(holders[0])
+        else:
+            # positions of the candidates' entries in the CSR arrays, row after row
+            start = indptr[holders]
+            size = indptr[holders + 1] - start
+            end = size.cumsum()
+            pos = np.arange(end[-1]) + np.repeat(start - (end - size), size)
+            sums = np.add.reduceat(data[pos] * p[indices[pos]], end - size)
+            best = int(holders[(sums * inv_len[holders]).argmax()])
         scores[best] = -float(r)
         alive[best] = False
-        words = c.indices[c.indptr[best]:c.indptr[best + 1]]
+        words = indices[indptr[best]:indptr[best + 1]]
         holders_alive[words] -= 1
-        p[words] = p[words] ** 2
-        live_p[words] = np.where(holders_alive[words] > 0, p[words], -1.0)
+        squared = p[words] ** 2
+        p[words] = squared
+        live_p[words] = np.where(holders_alive[words] > 0, squared, -1.0)
     return scores
