@@ -364,12 +364,19 @@ def brief_digests(stories: Sequence[Story], audience, *, engine: str = "fast",
         best = max(picked, key=lambda p: p.score).text if picked else s.headline
         digests.append(replace(lead, summary=tuple(
             SummarySentence(l.index, l.text, p.score) for l, p in zip(lines, picked))))
-        outlets = tuple(dict.fromkeys(o.source or o.path for o in s.outlets))
+        articles = [{"source": o.source or o.title, "url": safe_url(o.url), "title": o.title} for o in s.outlets]
+        # One entry per outlet (linking its first article that has a URL); every
+        # article stays listed under "articles" for the JSON brief.
+        outlets: dict[str, dict] = {}
+        for a in articles:
+            known = outlets.setdefault(a["source"], dict(a))
+            known["url"] = known["url"] or a["url"]
         items[s.lead.article.path] = {
             "id": s.id,
             "label": s.label,
             "outlet_count": len(outlets),
-            "outlets": [{"source": o.source or o.title, "url": safe_url(o.url), "title": o.title} for o in s.outlets],
+            "outlets": list(outlets.values()),
+            "articles": articles,
             "new_facts": [l.text for l in lines if l.new],
             "first_seen": s.first_seen.isoformat() if s.first_seen else None,
             "lead_sentence": best,
