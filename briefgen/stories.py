@@ -383,10 +383,18 @@ def brief_digests(stories: Sequence[Story], audience, *, engine: str = "fast",
             "importance": s.importance + (5.0 if priority is not None and _mentions(s, priority) else 0.0),
         }
     ranked = sorted(stories, key=lambda s: -items[s.lead.article.path]["importance"])
-    today = [{"headline": s.headline, "sentence": items[s.lead.article.path]["lead_sentence"],
+    today = [{"headline": s.headline, "sentence": _clip_words(items[s.lead.article.path]["lead_sentence"], 30),
               "label": s.label, "outlet_count": items[s.lead.article.path]["outlet_count"]}
              for s in ranked[:today_count]]
     return digests, {"by_path": items, "today": today, "whos_who": whos_who(stories)}
+
+
+def _clip_words(text: str, limit: int) -> str:
+    """"Today in brief" is one line of reading per story: cut long sentences at a word."""
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    return " ".join(words[:limit]).rstrip(",;:–—-") + " …"
 
 
 def _audience_summary(story: Story, audience, engine: str) -> list:

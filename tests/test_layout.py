@@ -170,8 +170,10 @@ def test_the_checks_can_fail():
 
 
 def test_executive_brief_of_the_seed_day_fits_on_two_pages(tmp_path):
+    # As `make brief` builds it: with story grouping and "Today in brief".
     report = build_briefs(BuildRequest(paths=[ROOT / "seeds"], audiences=[BUILTIN_AUDIENCES["executive"]],
-                                       day=date(2026, 11, 28), output_dir=tmp_path))
+                                       day=date(2026, 11, 28), output_dir=tmp_path, stories=True,
+                                       state=tmp_path / "state.sqlite"))
     (pdf,) = report.written
     assert len(PdfReader(pdf).pages) <= 2
     assert "8 stories" in (PdfReader(pdf).pages[0].extract_text() or "")
