@@ -34,7 +34,10 @@ DATA = ROOT.parent / "shared" / "data" / "stories" / "grouping"
 
 from briefgen.grouping import Doc, GroupingOptions, _tfidf, average_link, group, near_duplicates  # noqa: E402
 
-SETS = ("giveme5w1h", "newswcl50", "ecbplus-dev")
+SETS = ("giveme5w1h", "newswcl50", "ecbplus-dev", "duc2003-pooled", "multiling-pooled")
+# Extra dated checks (no target in the issue): the multi-document clusters of
+# ../multidoc pooled into one batch, label = cluster, as the held-out DUC 2004 pooling does.
+POOLED = {"duc2003-pooled": "duc2003-dev", "multiling-pooled": "multiling2011"}
 # --sweep: each feature switched off (or set as it was before it was added) in turn
 ABLATIONS = (
     ("- headline vector", {"headline_weight": 0.0}),
@@ -43,10 +46,25 @@ ABLATIONS = (
     ("halflife 180 d", {"day_halflife": 180.0}),
     ("halflife 1500 d", {"day_halflife": 1500.0}),
     ("no time at all", {"near_boost": 0.0, "day_halflife": 1e9}),
+    ("- cluster merge pass", {"merge_days": -1.0}),
+    ("merge: - names guard", {"merge_names": 0.0}),
+    ("merge: - headline guard", {"merge_headline": 0.0}),
+    ("merge: cosine 0.35", {"merge_cosine": 0.35}),
+    ("merge: cosine 0.45", {"merge_cosine": 0.45}),
+    ("merge: within 3 days", {"merge_days": 3.0}),
+    ("merge: within 14 days", {"merge_days": 14.0}),
 )
 
 
 def load(name: str) -> list[dict]:
+    if name in POOLED:
+        from briefgen.ingest import read_article
+        rows = []
+        for path in sorted((DATA.parent / "multidoc" / POOLED[name]).glob("*/docs/*.txt")):
+            art = read_article(path)
+            rows.append({"id": path.name, "story": path.parent.parent.name, "title": art.title,
+                         "text": art.text, "published": art.published.isoformat() if art.published else None})
+        return rows
     return [json.loads(line) for line in (DATA / f"{name}.jsonl").open(encoding="utf-8")]
 
 

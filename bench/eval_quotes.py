@@ -174,6 +174,7 @@ def evaluate(
     limit: int | None = None,
     by_rule: dict[str, list[int]] | None = None,
     kinds: frozenset[str] = frozenset({"FP", "FN", "NA", "WS"}),
+    half: int | None = None,
 ) -> dict[str, float]:
     """Scores for one split; up to ``errors`` misses of the given ``kinds`` go to stderr
     (FP false quote, FN missed quote, NA empty speaker, WS wrong speaker)."""
@@ -183,6 +184,10 @@ def evaluate(
     n_sys = n_sys_ok = 0
     shown = 0
     docs = sorted((root / "text").glob("*.txt"))[:limit]
+    if half is not None:
+        # Cross-validation on one split: every other document (sorted name), so a rule can
+        # be checked on two disjoint halves before it is trusted.
+        docs = docs[half::2]
     t0 = time.perf_counter()
     for doc in docs:
         anns = sorted((root / "attributions").glob(doc.stem + "_*.ann"))
@@ -239,7 +244,7 @@ def evaluate(
                 wrong += 1
                 if shown < errors and "WS" in kinds:
                     shown += 1
-                    print(f"WS {doc.name}: gold={g.source!r} sys={best.speaker!r}/{best.speaker_mention!r} [{best.rule}] {best.text[:60]!r}", file=sys.stderr)
+                    print(f"WS {doc.name}: gold={g.source!r} sys={best.speaker!r}/{best.speaker_mention!r} [{best.rule}] {best.text[:60]!r} ctx={text[max(0, best.start - 90):best.start]!r} || {text[best.end:best.end + 60]!r}", file=sys.stderr)
     elapsed = time.perf_counter() - t0
     return {
         "docs": len(docs),
@@ -265,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kind", nargs="+", choices=["FP", "FN", "NA", "WS"], default=["FP", "FN", "NA", "WS"], help="which misses --errors prints: false/missed quote, empty/wrong speaker")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--by-rule", action="store_true", help="print correct/incorrect speakers per rule")
+    ap.add_argument("--half", type=int, choices=[0, 1], default=None, help="only every other document (sorted name), starting at 0 or 1")
     ap.add_argument("--pronoun-stopwords", action="store_true", help="personal pronouns are stop words (literal reading)")
     args = ap.parse_args(argv)
     global _extra_stop
@@ -277,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---" * (len(cols) + 1) + "|")
     for split in args.split:
         rules: dict[str, list[int]] | None = {} if args.by_rule else None
-        r = evaluate(args.data, split, args.errors, args.limit, rules, frozenset(args.kind))
+        r = evaluate(args.data, split, args.errors, args.limit, rules, frozenset(args.kind), args.half)
         cells = [f"{r[c]:.0f}" if c in ("docs", "gold", "system", "unwinnable") else f"{r[c]:.1f}" if c == "docs/s" else f"{100 * r[c]:.1f}%" for c in cols]
         print(f"| {split} | " + " | ".join(cells) + " |", flush=True)
         for rule, (ok, bad) in sorted((rules or {}).items(), key=lambda kv: -sum(kv[1])):

@@ -116,7 +116,7 @@ class Fetcher:
         """Fetch many URLs: hosts in parallel, each host's URLs in order. Never raises."""
         by_host: dict[str, list[str]] = defaultdict(list)
         for url in dict.fromkeys(urls):
-            by_host[(urlsplit(url).hostname or "").lower()].append(url)
+            by_host[_host(url)].append(url)
         results: dict[str, Response | FetchError] = {}
 
         def run(host_urls: list[str]) -> None:
@@ -327,16 +327,23 @@ class Fetcher:
 
 def check_url(url: str, allow_private: bool | frozenset[str] = False, *, redirect: bool = False) -> None:
     """Only http(s) URLs to public addresses (or hosts allow_private names). Raises FetchError."""
-    parts = urlsplit(url)
     what = "redirected to" if redirect else "URL"
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed "[" of an IPv6 address
+        raise FetchError(f"{what} {url!r} is not a valid URL") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchError(f"{what} {url!r}: only http and https are fetched")
     if not parts.hostname:
         raise FetchError(f"{what} {url!r} has no host")
+    try:
+        port = parts.port  # parsed lazily: "http://host:abc/" only fails here
+    except ValueError:
+        raise FetchError(f"{what} {url!r} has an invalid port") from None
     if allow_private is True or (allow_private and parts.hostname.lower() in allow_private):
         return
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(parts.hostname, port or None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as err:
         raise FetchError(f"cannot resolve {parts.hostname}: {getattr(err, 'strerror', None) or err}") from None
     for info in infos:
@@ -357,7 +364,10 @@ def _retry_after(headers: Message | None) -> float:
 
 
 def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "http://[::1": check_url reports it when the URL is fetched
+        return ""
 
 
 def _reason(status: int) -> str:

@@ -48,6 +48,9 @@ class Doc:
     text: str
     published: date | datetime | None = None
     names: tuple[str, ...] = ()  # participant names, when the analysis found them
+    # False when ``published`` is only the run's day standing in for a missing date: the
+    # first pass may use it, the cluster merge (which trusts closeness in time) may not
+    date_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,16 @@ class GroupingOptions:
     prior_sd: float = 0.06
     prior_weight: float = 20.0
     duplicate_threshold: float = 0.5
+    # Second pass, between clusters (see ``merge_clusters``): a long story splits when its
+    # vocabulary drifts; two clusters become one when their closest dated articles are at
+    # most ``merge_days`` apart, their centroids' cosine reaches ``merge_cosine`` and their
+    # salient names (the people, places and organisations of their headlines and leads)
+    # agree to ``merge_names`` and their headline words to ``merge_headline``.
+    # ``merge_days < 0`` switches the pass off.
+    merge_days: float = 7.0
+    merge_cosine: float = 0.4
+    merge_names: float = 0.25
+    merge_headline: float = 0.3
 
 
 # ---- near-duplicates ------------------------------------------------------------------------
@@ -467,7 +480,115 @@ def group(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),
         duplicates = [(i, j) for i, j, _ in near_duplicates([d.text for d in docs], options.duplicate_threshold)]
     x = vectors(docs, options)
     days = np.asarray([_ordinal(d.published) for d in docs], dtype=float)
-    return average_link(x, days, options.threshold, options, must_link=duplicates)
+    clusters = average_link(x, days, options.threshold, options, must_link=duplicates)
+    if options.merge_days < 0 or len(clusters) < 2:
+        return clusters
+    known = np.where([d.date_known for d in docs], days, np.nan)
+    return merge_clusters(clusters, x, known, salient_names(docs), headline_words(docs), options)
+
+
+# ---- second pass: clusters of one drifting story ---------------------------------------------
+
+SALIENT_LEAD = 60  # words of the body that, with the headline, say who and where the story is about
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _idf_sets(term_sets: Sequence[set[str]]) -> sparse.csr_matrix:
+    """Binary doc x term matrix weighted by IDF over the batch; a term in one doc links
+    nothing and is dropped."""
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, terms in enumerate(term_sets):
+        for w in terms:
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    n = len(term_sets)
+    m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(1, len(vocab))))
+    df = np.bincount(m.indices, minlength=m.shape[1])
+    idf = np.where(df >= 2, np.log(max(n, 2) / np.maximum(df, 1)), 0.0)
+    m = (m @ sparse.diags(idf)).tocsr()
+    m.eliminate_zeros()
+    return m
+
+
+def salient_names(docs: Sequence[Doc]) -> sparse.csr_matrix:
+    """The names in each headline and lead (who and where the article is about, not
+    everyone it mentions), IDF-weighted; calendar words are not names."""
+    return _idf_sets([set(name_terms((d.title or "") + "\n" + _lead(d.text or "", SALIENT_LEAD))) - _CALENDAR
+                      for d in docs])
+
+
+def headline_words(docs: Sequence[Doc]) -> sparse.csr_matrix:
+    """The stemmed content words of each headline, IDF-weighted: what happened (the event
+    type: crash, breach, launch), which outlets keep in the headline as the body drifts."""
+    return _idf_sets([set(word_terms(d.title or "")) - _CALENDAR for d in docs])
+
+
+def _closest_days(a: np.ndarray, b: np.ndarray) -> float:
+    """Days between the closest dated articles of two clusters (NaN if either has none)."""
+    a, b = a[~np.isnan(a)], b[~np.isnan(b)]
+    if not len(a) or not len(b):
+        return np.nan
+    b = np.sort(b)
+    k = np.clip(np.searchsorted(b, a), 1, len(b) - 1) if len(b) > 1 else np.zeros(len(a), int)
+    return float(min(np.abs(a - b[k]).min(), np.abs(a - b[np.maximum(k - 1, 0)]).min()))
+
+
+def merge_clusters(clusters: Sequence[Sequence[int]], x: sparse.csr_matrix, days: np.ndarray,
+                   names: sparse.csr_matrix, heads: sparse.csr_matrix,
+                   options: GroupingOptions = GroupingOptions()) -> list[list[int]]:
+    """Join clusters that are one story told over several days as its wording drifted.
+
+    Two clusters join when (1) their closest dated articles are at most ``merge_days``
+    apart: the distance is between the nearest articles, not the centres, because a
+    story grows at its newest end; undated articles never count, since without time a
+    second earthquake looks like the first one's follow-up (ECB+ is built of such pairs);
+    (2) the cosine of their centroids reaches ``merge_cosine``: the centroid averages
+    away what each article adds, leaving what the cluster is about; (3) the cosine of
+    their salient-name profiles (share of the cluster's articles naming each person,
+    place or organisation in headline or lead, times its IDF) reaches ``merge_names``:
+    a different protagonist or place keeps them apart; (4) the same for their headline
+    words reaches ``merge_headline`` when both have headlines: the same people doing
+    something else (a summit after a missile test) is another story. Best pairs first, each cluster
+    joins at most once per round, rounds repeat until nothing joins."""
+    clusters = [list(c) for c in clusters]
+    n = x.shape[0]
+    while len(clusters) > 1:
+        sizes = np.asarray([len(c) for c in clusters], dtype=float)
+        r = np.concatenate([np.full(len(c), k) for k, c in enumerate(clusters)])
+        col = np.concatenate([np.asarray(c) for c in clusters])
+        member = sparse.csr_matrix((1.0 / sizes[r], (r, col)), shape=(len(clusters), n))
+        cent = _normalise((member @ x).tocsr())
+        prof = _normalise((member @ names).tocsr())
+        head = _normalise((member @ heads).tocsr())
+        close = sparse.triu(cent @ cent.T, k=1).tocoo()
+        keep = close.data >= options.merge_cosine
+        pairs = sorted(zip(close.data[keep], close.row[keep], close.col[keep]), reverse=True)
+        used: set[int] = set()
+        joins = []
+        for _, a, b in pairs:
+            if a in used or b in used:
+                continue
+            if (prof[a] @ prof[b].T).sum() < options.merge_names:
+                continue
+            # a side without headlines (wire copy fed without them) gives no evidence either way
+            if head[a].nnz and head[b].nnz and (head[a] @ head[b].T).sum() < options.merge_headline:
+                continue
+            if not _closest_days(days[clusters[a]], days[clusters[b]]) <= options.merge_days:
+                continue
+            used.update((a, b))
+            joins.append((a, b))
+        if not joins:
+            break
+        for a, b in joins:
+            clusters[a] = clusters[a] + clusters[b]
+            clusters[b] = []
+        clusters = [c for c in clusters if c]
+    clusters.sort(key=lambda c: (-len(c), c[0]))
+    return clusters
 
 
 @dataclass

@@ -12,8 +12,10 @@ Labels, relative to briefs of earlier days:
   said (those summary lines are flagged ``new=True``: the new facts);
 - continuing: briefed before and nothing new in the summary.
 
-``record(store, stories, day, briefs)`` writes the day into the store (call it
-inside ``store.run()``; the caller decides what went into which brief).
+A run calls ``prepare(digests, day, state_path)`` -> (labelled stories, open
+store) before rendering, and ``commit(store, stories, day, briefs)`` after its
+files are written: one transaction (``record`` inside ``store.run()``) saying
+what went into which audience's brief.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from os import PathLike
 
 from .grouping import name_terms, word_terms
+from .model import Brief, Digest
 from .store import Store
 from .stories import Story, fingerprint
 
@@ -134,14 +138,15 @@ def record(store: Store, stories: Sequence[Story], day: date,
         store.add_briefed_sentences(s.id, day, [l.text for l in s.summary])
 
 
-def prepare(digests, day: date, state_path=None, options=None) -> tuple[list[Story], Store | None]:
+def prepare(digests: Sequence[Digest], day: date,
+            state_path: str | PathLike[str] | None = None) -> tuple[list[Story], Store | None]:
     """Digests of a run -> labelled stories and the open store (None without a state path).
     The caller records with ``commit`` after its files are written and then closes the store."""
     from .store import open_store
     from .stories import StoryOptions, build_stories
 
     # a summary pool per story: every audience's summary is cut from it (stories.cut_pool)
-    stories = build_stories(digests, options or StoryOptions(pool_sentences=POOL_SENTENCES), today=day)
+    stories = build_stories(digests, StoryOptions(pool_sentences=POOL_SENTENCES), today=day)
     store = open_store(state_path) if state_path is not None else None
     try:
         return label_stories(stories, store, day), store
@@ -151,12 +156,12 @@ def prepare(digests, day: date, state_path=None, options=None) -> tuple[list[Sto
         raise
 
 
-def commit(store: Store, stories: Sequence[Story], day: date, briefs: Mapping[str, object]) -> None:
+def commit(store: Store, stories: Sequence[Story], day: date, briefs: Mapping[str, Brief]) -> None:
     """Record the run in one transaction; ``briefs`` maps audience -> Brief (its extra['memory'])."""
     by_id = {s.id: s for s in stories}
     chosen = {}
     for audience, brief in briefs.items():
-        items = getattr(brief, "extra", {}).get("memory", {}).get("by_path", {})
+        items = brief.extra.get("memory", {}).get("by_path", {})
         ids = [items[d.article.path]["id"] for d in brief.digests if d.article.path in items]
         chosen[audience] = [by_id[i] for i in ids if i in by_id]
     with store.run():

@@ -454,7 +454,31 @@ def _caps_gazetteer_mentions(text: str, s: int, e: int, taken: list[tuple[int, i
 _HEADLINE_SMALL = frozenset("a an the of in on at to for and or but by with from as is vs via".split())
 
 
+_DIGEST_RE = re.compile(r"PRESS DIGEST|[Pp]ress [Dd]igest|leading stories in the [\w ,-]{0,40}(?:press|newspapers)")
+_MASTHEAD_RE = re.compile(r"^[ \t]*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,4})[ \t]*(?: [-–—] .*)?$", re.MULTILINE)
+
+
+def _mastheads(text: str) -> list[tuple[int, int]]:
+    """Newspaper names heading the sections of a press digest ("AN-NAHAR" alone on a
+    line, then its stories): in a digest an ALL-CAPS line without digits is a masthead."""
+    if not _DIGEST_RE.search(text[:600]):
+        return []
+    return [m.span(1) for m in _MASTHEAD_RE.finditer(text) if "DIGEST" not in m.group(1) and len(m.group(1)) > 2]
+
+
 def _collect_mentions(text: str) -> list[_Mention]:
+    mentions = _collect_mentions_cased(text)
+    for s, e in _mastheads(text):
+        inside = [m for m in mentions if s <= m.start < e]
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == (s, e):
+            inside[0].org += 3
+        elif not inside:
+            mentions.append(_Mention(name=text[s:e], start=s, end=e, ntokens=len(text[s:e].split()), org=3.0))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _collect_mentions_cased(text: str) -> list[_Mention]:
     headlines = _headline_spans(text)
     if headlines:
         # Blank out headline lines for run-finding; their names are counted below.

@@ -115,11 +115,12 @@ def analyze_paths(
             else:
                 batch = read_path(path, reading) if path is not None else read_urls(urls, reading)
         except BriefgenError as err:
-            failures.append(Failure(str(path), str(err)))
+            failures.append(Failure(_input_name(path, urls), str(err)))
             continue
         except Exception as err:  # a bug must cost one input, not the brief
-            log.debug("reading %s failed", path, exc_info=True)
-            failures.append(Failure(str(path), f"internal error while reading: {type(err).__name__}: {err}"))
+            log.debug("reading %s failed", _input_name(path, urls), exc_info=True)
+            failures.append(Failure(_input_name(path, urls),
+                                    f"internal error while reading: {type(err).__name__}: {err}"))
             continue
         failures.extend(batch.failures)
         for article in batch.articles:
@@ -139,6 +140,11 @@ def analyze_paths(
     for failure in failures:
         log.warning("skipped %s: %s", failure.path, failure.reason)
     return digests, failures
+
+
+def _input_name(source: object, urls: Sequence[str]) -> str:
+    """How a failed input is named in the log and the appendix; None stands for the URL batch."""
+    return str(source) if source is not None else ", ".join(urls)
 
 
 def rank_stories(digests: Sequence[Digest]) -> list[Digest]:

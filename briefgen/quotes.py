@@ -384,6 +384,8 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
         return t.start, t.end
     if t.lower in _DETERMINERS:
         j = i + 1
+        if t.lower in _QUANTIFIERS and j + 1 < len(toks) and toks[j].lower == "of" and toks[j + 1].lower in _DETERMINERS | {"those", "the"}:
+            j += 2  # "one of those advisers", "two of his aides": the head comes after "of"
         # "a Democratic strategist who spoke …", "one source familiar with": the phrase
         # ends before a relative pronoun or a preposition.
         while (
@@ -406,6 +408,8 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
     return None
 
 
+_PP_HEADS = frozenset("for of at in from with on".split())
+_QUANTIFIERS = frozenset("one two three several some many another".split())
 _NP_BREAKS = frozenset("of at for in from who whose which on to during after before with when while about as".split())
 _REL_BREAKS = frozenset("who whom whose which that of at for in from on to with about as familiar involved close".split())
 
@@ -634,6 +638,12 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
     span = _speaker_after(ctx, toks, 0)
     if span:
         k = next((i for i, t in enumerate(toks) if t.start >= span[1]), len(toks))
+        if first.lower in _DETERMINERS and k < len(toks) and toks[k].lower in _PP_HEADS:
+            # "a spokesman for committee Democrats said", "a staffer in the room wondered":
+            # the description keeps its short prepositional tail.
+            m = next((m for m in range(k + 1, min(len(toks), k + 7)) if toks[m].lower in lexicon.SPEECH_FORMS or _verb_like(toks[m])), None)
+            if m is not None and not re.search(r"[^\w\s’'-]", text[span[1] : toks[m].start]):
+                span, k = (span[0], toks[m - 1].end), m
         # "Smith, 53, told reporters", "Smith, a spokesman for the ministry, said"
         rest = text[span[1] : window[1]]
         # "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": up to five
@@ -673,6 +683,8 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         while j > 0 and _is_aux(toks[j]):
             j -= 1
         np_start, np_end = toks[0].start, toks[j].end
+        if text[np_end : np_end + 1] == ")":
+            np_end += 1  # "state Sen. Jason Holsman (D) said"
         if re.search(r"[.!?;:()\[\]“”\"]", _np_clean(text[np_start:np_end])):
             return False
         span = _subject_np(ctx, np_start, np_end, text[np_end : toks[k].start].strip() == ",")
@@ -845,6 +857,7 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         k = vi - 1
         while k >= 0 and _is_aux(toks[k]) and toks[k].lower not in _SUBJECT_PRONOUNS:
             k -= 1
+        k = _skip_to_infinitive(text, toks, k)
         if k >= 0 and re.fullmatch(r"\)\s*,?\s*", text[toks[k].end : v.start]):
             # "Gov. John Kasich (R-OH), said": step over the parenthesis
             paren = text.rfind("(", toks[0].start, toks[k].end)
@@ -862,6 +875,8 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
                 # "Trump issued a statement saying": a description that is the object of
                 # a verb is what carried the words; the clause's subject spoke them.
                 d = next(i for i, t in enumerate(toks) if t.start == span[0])
+                if d > 1 and toks[d - 1].lower in _PARTICLES and (_verb_like(toks[d - 2]) or toks[d - 2].lower in _OBJECT_VERBS):
+                    d -= 1  # "His office put out a statement saying", "sent out an email"
                 if d > 0 and (_verb_like(toks[d - 1]) or toks[d - 1].lower in _OBJECT_VERBS):
                     span = _clause_subject(ctx, toks[: d - 1])
         if span is None and v.lower.endswith("ing") and k >= 1 and toks[k].lower in lexicon.SPEECH_FORMS and text[toks[k].end : v.start].strip() == ",":
@@ -882,6 +897,8 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
             continue
         if _attribute(ctx, q, span, v, "cue-before"):
             return True
+    if _try_put_it(ctx, q, window):
+        return True
     # "Hillary Clinton cracked, “…”": a name or he/she, one unknown verb, a comma or
     # colon, the quote. The mirror image of cue-after-verb.
     if len(toks) >= 2 and _verb_like(toks[-1]) and re.fullmatch(r"\s*[,:]\s*", text[toks[-1].end : window[1]]):
@@ -905,6 +922,41 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
             q.cue, q.confidence = None, min(q.confidence, 0.6)
             return True
     return False
+
+
+# Verbs that take "to say": "went on to say", "was prompted to say", "continued to argue".
+_TO_VERBS = frozenset("went goes go continued continues proceeded proceeds decided prompted moved rushed hastened".split())
+
+
+def _skip_to_infinitive(text: str, toks: list[Token], k: int) -> int:
+    """Index of the last subject word before "went on to say" / "was prompted to say",
+    or ``k`` unchanged when toks[k] is not such a "to"."""
+    if k < 1 or toks[k].lower != "to":
+        return k
+    j = k - 1
+    if toks[j].lower in _PARTICLES and j >= 1:
+        j -= 1  # "went on to say"
+    if toks[j].lower not in _TO_VERBS or not re.fullmatch(r"[\w\s]*", text[toks[j].end : toks[k].start]):
+        return k
+    j -= 1
+    while j >= 0 and _is_aux(toks[j]) and toks[j].lower not in _SUBJECT_PRONOUNS:
+        j -= 1
+    return j if j >= 0 and not text[toks[j].end : toks[j + 1].start].strip() else k
+
+
+_PUT_IT_RE = re.compile(r"\b[Aa]s\s+(?P<np>[^;:!?“”\"]{2,160}?)\s+(?:once\s+|has\s+|had\s+|memorably\s+|recently\s+)?put\s+it(?:\s+\w+){0,3}\s*[,:—–-]?\s*$")
+
+
+def _try_put_it(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
+    """"As Sen. John Cornyn, the No. 2 in the GOP leadership, put it: “…”": the phrase
+    between "as" and "put it" is the speaker, appositives and all."""
+    m = _PUT_IT_RE.search(ctx.text, window[0], window[1])
+    if not m:
+        return False
+    start, end = m.start("np"), m.end("np")
+    span = _subject_np(ctx, start, len(ctx.text[:end].rstrip(" ,")), ctx.text[:end].rstrip().endswith(","))
+    toks = _window_tokens(ctx.text, end, window[1])
+    return bool(span) and bool(toks) and _attribute(ctx, q, span, toks[0], "put-it")
 
 
 _ING_NON_NAMES = frozenset("including following regarding during concerning considering citing quoting".split())

@@ -67,7 +67,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     }
     # Story memory (issue 7, build --stories): each story's id, label (new/updated/continuing),
     # outlets and new facts under "story"; "today" (Today in brief) and "whos_who" beside.
-    memory = (getattr(brief, "extra", None) or {}).get("memory") or {}
+    memory = brief.extra.get("memory") or {}
     if memory:
         items = memory.get("by_path", {})
         for story, digest in zip(out["stories"], brief.digests):

@@ -538,7 +538,10 @@ class _Loader:
         settings = Settings(source=self.path, audiences=audiences, **values)
         for name in settings.default_audiences:
             if name not in audiences:
-                raise self.error("default_audiences", "names of audiences: " + ", ".join(audiences), name)
+                expected = "names of audiences: " + ", ".join(audiences)
+                if env.get("BRIEFGEN_AUDIENCES", "").strip():  # the variable beat the file: name it
+                    raise ConfigError(f"BRIEFGEN_AUDIENCES: expected {expected}, got {name!r}")
+                raise self.error("default_audiences", expected, name)
         return settings
 
     def smtp(self, table: dict[str, Any], env: Mapping[str, str], cwd: Path) -> SmtpSettings | None:

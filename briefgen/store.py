@@ -91,15 +91,24 @@ class Store:
     # -- transactions --------------------------------------------------------------------
     @contextmanager
     def run(self) -> Iterator["Store"]:
-        """One run's writes, all or nothing."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One run's writes, all or nothing. SQLite's own errors (locked by another
+        process for 30 s, disk full, a damaged file) become one-line StoreErrors."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write state file {self.path}: {err}") from None
         try:
             yield self
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.conn.in_transaction:  # SQLite may already have rolled back (e.g. disk full)
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"cannot write state file {self.path}: {exc}") from None
             raise
-        else:
+        try:
             self.conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot write state file {self.path}: {err}") from None
 
     def close(self) -> None:
         self.conn.close()
@@ -218,6 +227,7 @@ def default_path(output_dir: str | PathLike[str]) -> Path:
 def open_store(path: str | PathLike[str]) -> Store:
     """Open (creating and migrating as needed) the state file at ``path``."""
     path = Path(path)
+    conn = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per run
@@ -226,10 +236,10 @@ def open_store(path: str | PathLike[str]) -> Store:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"cannot open state file {path}: {err}") from None
-    except OSError as err:
-        raise StoreError(f"cannot open state file {path}: {err.strerror or err}") from None
+    except (sqlite3.Error, OSError) as err:
+        if conn is not None:  # e.g. "file is not a database": do not leak the handle
+            conn.close()
+        raise StoreError(f"cannot open state file {path}: {getattr(err, 'strerror', None) or err}") from None
     if version > SCHEMA_VERSION:
         conn.close()
         raise StoreError(f"state file {path} has schema {version}, newer than this briefgen ({SCHEMA_VERSION}); "
@@ -242,8 +252,9 @@ def open_store(path: str | PathLike[str]) -> Store:
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {n}")
             conn.execute("COMMIT")
-        except sqlite3.DatabaseError as err:
-            conn.execute("ROLLBACK")
+        except sqlite3.Error as err:
+            if conn.in_transaction:  # BEGIN itself may be what failed (locked)
+                conn.execute("ROLLBACK")
             conn.close()
             raise StoreError(f"cannot migrate state file {path}: {err}") from None
     return Store(conn, path)

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from .config import Audience
 from .grouping import Doc, DuplicateSets, GroupingOptions, group, near_duplicates
 from .model import Digest, Participant, Quote, SummarySentence
 
@@ -110,7 +111,7 @@ def _same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if " ".join(short) in " ".join(long_):
+    if f" {' '.join(short)} " in f" {' '.join(long_)} ":  # whole words: "no" is not in "not now"
         return True
     sa, sb = set(a), set(b)
     return len(sa & sb) / len(sa | sb) >= 0.8
@@ -184,14 +185,13 @@ class StoryOptions:
     max_documents: int | None = 10
 
 
-def _capped(sentences):
-    """The same prefix single-article summaries use (pipeline.summary_input): graph
-    scoring is quadratic, and news puts its substance up front."""
-    try:
-        from .pipeline import summary_input
-    except ImportError:
-        return sentences
-    return summary_input(sentences)
+def _documents(digests: Sequence[Digest], limit: int | None) -> list[tuple[str, Sequence]]:
+    """(path, sentences) of the first ``limit`` digests for summarize_many, each cut to the
+    prefix single-article summaries use (pipeline.summary_input): graph scoring is
+    quadratic, and news puts its substance up front."""
+    from .pipeline import summary_input  # imported late: pipeline imports this module lazily too
+
+    return [(d.article.path, summary_input(d.sentences)) for d in digests[:limit]]
 
 
 def _multi_summary(digests: Sequence[Digest], options: StoryOptions, words: int | None = None,
@@ -200,8 +200,7 @@ def _multi_summary(digests: Sequence[Digest], options: StoryOptions, words: int 
 
     if words is None and count is None:
         words, count = options.summary_words, options.summary_sentences
-    docs = [(d.article.path, _capped(d.sentences)) for d in digests[:options.max_documents]]
-    picked = summarize_many(docs, words=words, count=count, title=digests[0].article.title,
+    picked = summarize_many(_documents(digests, options.max_documents), words=words, count=count, title=digests[0].article.title,
                             algorithm=options.algorithm)
     return tuple(SummaryLine(s.text, s.document, s.index) for s in picked)
 
@@ -226,8 +225,7 @@ def cut_pool(pool: Sequence, count: int | None, words: int | None) -> list:
 def _pool(digests: Sequence[Digest], options: StoryOptions) -> tuple:
     from .summarize import summarize_many
 
-    docs = [(d.article.path, _capped(d.sentences)) for d in digests[:options.max_documents]]
-    return summarize_many(docs, count=options.pool_sentences, title=digests[0].article.title,
+    return summarize_many(_documents(digests, options.max_documents), count=options.pool_sentences, title=digests[0].article.title,
                           algorithm=options.algorithm)
 
 
@@ -250,7 +248,8 @@ def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOption
     # "near" every date and could bridge stories years apart.
     docs = [
         Doc(title=d.article.title, text=d.article.text, published=d.article.published or today,
-            names=tuple(p.name for p in d.participants if p.kind == "person"))
+            names=tuple(p.name for p in d.participants if p.kind == "person"),
+            date_known=d.article.published is not None)
         for d in digests
     ]
     clusters = group(docs, options.grouping, duplicates=[(i, j) for i, j, _ in pairs])
@@ -330,7 +329,7 @@ def _mentions(story: Story, pattern) -> bool:
     return any(pattern.search(f"{d.article.title}\n{d.article.text}") for d in story.digests)
 
 
-def brief_digests(stories: Sequence[Story], audience, *, engine: str = "fast",
+def brief_digests(stories: Sequence[Story], audience: Audience, *, engine: str = "fast",
                   today_count: int = 5,
                   select: Callable[[list[Digest]], list[Digest]] | None = None) -> tuple[list[Digest], dict]:
     """Stories -> (one Digest per story the audience sees, the template's story memory).
@@ -347,13 +346,13 @@ def brief_digests(stories: Sequence[Story], audience, *, engine: str = "fast",
     from .render import safe_url
     from .select import _phrase_pattern
 
-    if getattr(audience, "omit_continuing", False):
+    if audience.omit_continuing:
         stories = [s for s in stories if s.label != "continuing"]
     by_lead = {s.lead.article.path: s for s in stories}
     leads = [story_digest(s) for s in stories]
     shown = select(leads) if select is not None else leads
     stories = [by_lead[d.article.path] for d in shown]
-    priority = _phrase_pattern(getattr(audience, "include", ()) or ())
+    priority = _phrase_pattern(audience.include)
     digests, items = [], {}
     for s, lead in zip(stories, shown):
         picked = _audience_summary(s, audience, engine)
@@ -397,7 +396,7 @@ def _clip_words(text: str, limit: int) -> str:
     return " ".join(words[:limit]).rstrip(",;:–—-") + " …"
 
 
-def _audience_summary(story: Story, audience, engine: str) -> list:
+def _audience_summary(story: Story, audience: Audience, engine: str) -> list:
     pool = story.extra.get("pool")
     if pool is not None and audience.algorithm is None and engine == "fast":  # the pool's own settings
         return cut_pool(pool, audience.summary_sentences, audience.summary_words)
@@ -407,7 +406,7 @@ def _audience_summary(story: Story, audience, engine: str) -> list:
     cached = story.extra.get(key)  # extra is shared by every audience's view of the story
     if cached is None:
         cached = story.extra[key] = list(summarize_many(
-            [(d.article.path, _capped(d.sentences)) for d in story.digests[:StoryOptions.max_documents]],
+            _documents(story.digests, StoryOptions.max_documents),
             words=audience.summary_words, count=audience.summary_sentences,
             title=story.headline, algorithm=audience.algorithm, engine=engine))
     return cached

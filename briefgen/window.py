@@ -1,6 +1,7 @@
 """Which day a run is for, and which articles belong to it.
 
-- `resolve_timezone(name)` -> tzinfo (IANA name via zoneinfo; None = the system's).
+- `resolve_timezone(name)` -> tzinfo (IANA name via zoneinfo; None = the system's,
+  with its daylight-saving rules).
 - `today_in(tz)` -> the calendar date there (the only place that reads the clock).
 - `parse_since("24h")` -> timedelta.
 - `day_window(day, since, tz, cutoff)` -> `Window` ending at the end of `day`
@@ -37,11 +38,27 @@ _SINCE = re.compile(r"(\d+)\s*([smhdw])")
 def resolve_timezone(name: str | None) -> tzinfo:
     """An IANA zone name ('Europe/Berlin', 'UTC') -> tzinfo; None or '' -> the system's zone."""
     if not name:
-        return datetime.now().astimezone().tzinfo or timezone.utc
+        return system_zone()
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise BriefgenError(f"unknown time zone {name!r}; use an IANA name such as Europe/Berlin or UTC") from None
+
+
+def system_zone() -> tzinfo:
+    """The machine's zone with its daylight-saving rules: $TZ, else /etc/localtime.
+
+    Not ``datetime.now().astimezone().tzinfo``: that is today's fixed offset, so a
+    window on the other side of a DST change (a backfill) would be an hour off.
+    """
+    name = os.environ.get("TZ", "").lstrip(":")
+    try:
+        if name:
+            return ZoneInfo(name)
+        with open("/etc/localtime", "rb") as handle:
+            return ZoneInfo.from_file(handle, key="localtime")
+    except (OSError, ValueError, ZoneInfoNotFoundError):  # a POSIX TZ rule, no zone database
+        return datetime.now().astimezone().tzinfo or timezone.utc
 
 
 def today_in(tz: tzinfo, now: datetime | None = None) -> date:
@@ -106,7 +123,7 @@ def day_window(day: date, since: timedelta, tz: tzinfo, cutoff: time | None = No
 
 
 def parse_cutoff(text: str) -> time:
-    """'06:00' -> time(6, 0); '24:00' means the end of the day -> None is returned by callers."""
+    """'06:00' -> time(6, 0); anything but HH:MM from 00:00 to 23:59 is a BriefgenError."""
     match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text.strip())
     if not match:
         raise BriefgenError(f"cannot read the cut-off {text!r}; write HH:MM, e.g. 06:00")

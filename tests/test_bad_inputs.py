@@ -146,7 +146,7 @@ def test_article_with_no_sentences(inbox, tmp_path):
     assert sorted(names) == ["good.txt", "rule.txt"]  # briefed or explained, never silently gone
 
 
-@pytest.mark.slow  # ~50 s while stories.summarize_many scores all 5,000 sentences (see the report)
+# A few seconds: summaries read only the first pipeline.SUMMARY_INPUT_LIMIT sentences.
 def test_article_with_5000_sentences(inbox, tmp_path):
     body = " ".join(f"Witness {i} told the inquiry that the pier at dock {i % 97} was unsafe." for i in range(5000))
     (inbox / "inquiry.txt").write_text("Pier inquiry hears five thousand witnesses\n\n" + body + "\n")

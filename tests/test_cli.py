@@ -85,6 +85,17 @@ def test_build_unknown_audience_is_a_usage_error():
     assert result.exit_code == ExitCode.USAGE and "unknown audience 'nobody'" in result.output
 
 
+@pytest.mark.parametrize(("args", "says"), [
+    (["build", str(SEED), "--timezone", "Mars/Olympus"], "unknown time zone 'Mars/Olympus'"),
+    (["build", str(SEED), "--since", "yesterday"], "cannot read the window 'yesterday'"),
+    (["analyze", str(SEED), "--timezone", "Mars/Olympus"], "unknown time zone 'Mars/Olympus'"),
+])
+def test_a_bad_time_option_is_a_usage_error_before_anything_is_read(tmp_path, args, says):
+    result = CliRunner().invoke(cli, [*args, *(["-o", str(tmp_path / "out")] if args[0] == "build" else [])])
+    assert result.exit_code == ExitCode.USAGE and says in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_build_without_paths_explains_what_to_give():
     result = CliRunner().invoke(cli, ["build"])
     assert result.exit_code == ExitCode.USAGE and "briefgen build seeds/" in result.output

@@ -206,6 +206,9 @@ def test_bad_config_is_one_line_naming_file_line_key_and_expectation(tmp_path, t
 def test_bad_environment_value_names_the_variable(tmp_path):
     with pytest.raises(ConfigError, match=r"^BRIEFGEN_RENDER_TIMEOUT: expected a number > 0, got 'soon'$"):
         load(tmp_path, "", {"BRIEFGEN_RENDER_TIMEOUT": "soon"})
+    # Checked only once the audiences are known, but still blamed on the variable, not a file.
+    with pytest.raises(ConfigError, match=r"^BRIEFGEN_AUDIENCES: expected names of audiences: .*, got 'board'$"):
+        load_settings(None, env={"HOME": str(tmp_path), "BRIEFGEN_AUDIENCES": "board"}, cwd=tmp_path)
 
 
 # --------------------------------------------------------------------------

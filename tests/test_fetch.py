@@ -88,6 +88,14 @@ def test_local_addresses_are_refused_unless_allowed():
     check_url("http://127.0.0.1:9/feed.xml", allow_private=LOCAL)  # no error
 
 
+@pytest.mark.parametrize(("url", "reason"), [("http://example.org:abc/", "invalid port"),
+                                             ("http://[::1/feed", "not a valid URL")])
+def test_a_malformed_url_is_a_fetch_error_not_a_crash(url, reason):
+    with pytest.raises(FetchError, match=reason):
+        check_url(url)
+    assert isinstance(Fetcher(FetchOptions(respect_robots=False)).get_many([url])[url], FetchError)
+
+
 def test_too_many_redirects_stop():
     with serve({"/loop": (302, {"Location": "/loop"}, b"")}) as site:
         with pytest.raises(FetchError, match="redirects"):

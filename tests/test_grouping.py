@@ -82,3 +82,63 @@ def test_one_headline_over_two_rewritten_bodies_pulls_them_together():
     with_headline = vectors(docs)
     without = vectors(docs, replace(GroupingOptions(), headline_weight=0.0))
     assert (with_headline[0] @ with_headline[1].T).toarray()[0, 0] > (without[0] @ without[1].T).toarray()[0, 0]
+
+
+# ---- second pass: one story split as its wording drifted ---------------------------------------
+
+BREACH_1 = ("Credit agency Lenfield said hackers stole the records of forty million customers. "
+            "Lenfield chief Mara Quist apologised and promised free credit monitoring.")
+BREACH_2 = ("Lenfield breach: hackers took names and card numbers of forty million customers, "
+            "the credit agency said. Mara Quist said monitoring would be free for a year.")
+BREACH_3 = ("Lenfield breach grows: the credit agency now says hackers reached more customers abroad. "
+            "Mara Quist told regulators the stolen records included card numbers.")
+BREACH_4 = ("Regulators question Lenfield over the breach of customer records by hackers; "
+            "Mara Quist said the credit agency had closed the hole and monitoring stays free.")
+EARNINGS = ("Credit agency Lenfield reported its results: chief Mara Quist said customers stayed loyal "
+            "and card numbers grew, while the records of monitoring sales rose forty percent.")
+
+
+def _merge(docs, clusters):
+    import numpy as np
+
+    from briefgen.grouping import _ordinal, headline_words, merge_clusters, salient_names, vectors
+    # the rest of the day's news, each its own story: what makes the story's names rare
+    others = [Doc("Ferry terminal approved", FERRY, date(2025, 3, 3)), Doc("Dock strike ends", STRIKE, date(2025, 3, 3)),
+              Doc("Comet seen near Jupiter", SCIENCE, date(2025, 3, 4)), Doc("Northbay strike over", STRIKE_OTHER)]
+    n = len(docs)
+    docs = docs + others
+    clusters = clusters + [[n + k] for k in range(len(others))]
+    days = np.asarray([_ordinal(d.published) if d.date_known else np.nan for d in docs], dtype=float)
+    merged = merge_clusters(clusters, vectors(docs), days, salient_names(docs), headline_words(docs))
+    return sorted(sorted(c) for c in merged if c[0] < n)
+
+
+def _breach_docs(second_day, *, date_known=True, second_title="Lenfield breach grows"):
+    return [Doc("Lenfield breach hits customers", BREACH_1, date(2025, 3, 1)),
+            Doc("Lenfield breach: card numbers taken", BREACH_2, date(2025, 3, 2)),
+            Doc(second_title, BREACH_3, second_day, date_known=date_known),
+            Doc(second_title + " abroad", BREACH_4, second_day, date_known=date_known)]
+
+
+def test_two_clusters_of_one_story_days_apart_become_one():
+    assert _merge(_breach_docs(date(2025, 3, 6)), [[0, 1], [2, 3]]) == [[0, 1, 2, 3]]
+
+
+def test_clusters_months_apart_or_undated_stay_apart():
+    assert _merge(_breach_docs(date(2025, 9, 1)), [[0, 1], [2, 3]]) == [[0, 1], [2, 3]]
+    assert _merge(_breach_docs(date(2025, 3, 6), date_known=False), [[0, 1], [2, 3]]) == [[0, 1], [2, 3]]
+
+
+def test_the_same_people_under_other_headlines_are_another_story():
+    docs = _breach_docs(date(2025, 3, 6), second_title="Lenfield quarterly results")
+    docs[2:] = [Doc("Lenfield quarterly results", EARNINGS, date(2025, 3, 6)),
+                Doc("Lenfield results beat forecasts", EARNINGS.replace("rose", "climbed"), date(2025, 3, 6))]
+    assert _merge(docs, [[0, 1], [2, 3]]) == [[0, 1], [2, 3]]
+
+
+def test_closeness_in_time_is_between_the_nearest_articles_not_the_centres():
+    import numpy as np
+
+    from briefgen.grouping import _closest_days
+    assert _closest_days(np.array([0.0, 40.0]), np.array([43.0, 90.0])) == 3.0
+    assert np.isnan(_closest_days(np.array([np.nan]), np.array([1.0])))

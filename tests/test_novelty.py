@@ -95,6 +95,11 @@ def test_the_same_quote_from_three_outlets_appears_once_with_its_speaker():
     assert len(merged) == 2
 
 
+def test_a_short_quote_is_not_merged_into_a_longer_one_that_only_contains_its_letters():
+    merged = merge_quotes([[quote("No.", "Ada Okafor")], [quote("Not now, not ever.", "Ben Ito")]])
+    assert [q.speaker for q in merged] == ["Ada Okafor", "Ben Ito"]
+
+
 # ---- one audience's view of the stories --------------------------------------------------------
 
 def _day_of_stories():

@@ -93,6 +93,14 @@ def test_today_is_the_date_in_the_configured_time_zone():
         resolve_timezone("Mars/Olympus")
 
 
+def test_the_system_zone_keeps_its_daylight_saving_rules(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Berlin")  # what cron's environment may say
+    local = resolve_timezone(None)
+    # A winter run backfilling a summer day must use summer time, not today's offset.
+    assert datetime(2026, 7, 1, 12, tzinfo=local).utcoffset() == timedelta(hours=2)
+    assert datetime(2026, 1, 1, 12, tzinfo=local).utcoffset() == timedelta(hours=1)
+
+
 def test_window_ends_at_the_end_of_the_date_or_at_the_cutoff():
     berlin = ZoneInfo("Europe/Berlin")
     w = day_window(date(2026, 11, 28), timedelta(hours=24), berlin)

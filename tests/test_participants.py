@@ -7,25 +7,14 @@ A case lists the exact ``people`` (name -> role, null for no role), and when giv
 from pathlib import Path
 
 import pytest
-import yaml
+from case_files import case_params
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.participants import extract_participants
 
-CASES = sorted((Path(__file__).parent / "cases" / "participants").glob("*.yaml"))
 
-
-def _params():
-    out = []
-    for path in CASES:
-        case = yaml.safe_load(path.read_text(encoding="utf-8"))
-        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-        out.append(pytest.param(case, id=path.stem, marks=marks))
-    return out
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params("participants"))
 def test_participant_case(case):
     found = extract_participants(case["text"])
     people = {p.name: p.role for p in found if p.kind == "person"}

@@ -4,10 +4,8 @@ Each case gives ``text`` and the exact list of expected ``quotes`` (text, and wh
 speaker, mention, cue, rule prefix). Known misses carry ``xfail: reason``.
 """
 
-from pathlib import Path
-
 import pytest
-import yaml
+from case_files import case_params
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,19 +13,8 @@ from briefgen.model import Quote
 from briefgen.participants import extract_participants
 from briefgen.quotes import extract_quotes, rank_quotes
 
-CASES = sorted((Path(__file__).parent / "cases" / "quotes").glob("*.yaml"))
 
-
-def _params():
-    out = []
-    for path in CASES:
-        case = yaml.safe_load(path.read_text(encoding="utf-8"))
-        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-        out.append(pytest.param(case, id=path.stem, marks=marks))
-    return out
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params("quotes"))
 def test_quote_case(case):
     text = case["text"]
     quotes = extract_quotes(text, extract_participants(text))

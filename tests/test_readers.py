@@ -307,6 +307,13 @@ def test_dates_in_common_spellings_are_read(text, expected):
     assert parse_when(text) == expected
 
 
+def test_a_feed_time_on_a_leap_second_is_read_not_a_crash():
+    import time
+
+    leap = time.struct_time((2016, 12, 31, 23, 59, 60, 5, 366, 0))  # feedparser passes these through
+    assert parse_when(leap) == datetime(2016, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+
+
 def test_naive_times_are_read_as_the_configured_zone_and_dates_stay_dates():
     berlin = ZoneInfo("Europe/Berlin")
     assert normalise(datetime(2026, 7, 1, 9), berlin).utcoffset() == timedelta(hours=2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import subprocess
@@ -43,6 +44,19 @@ def test_a_run_that_fails_leaves_nothing_behind(tmp_path):
         assert store.counts()["stories"] == 0
 
 
+def test_sqlite_errors_are_one_line_store_errors(tmp_path):
+    not_a_database = tmp_path / "notes.sqlite"
+    not_a_database.write_text("these are my notes, not a database\n" * 200)
+    with pytest.raises(StoreError, match="cannot open state file"):
+        open_store(not_a_database)
+    with open_store(tmp_path / "s.sqlite") as store:
+        with pytest.raises(StoreError, match="cannot write state file"):
+            with store.run():
+                store.upsert_story("s-1", "Ferry terminal approved", DAY, {})
+                store.conn.execute("INSERT INTO briefs(day, audience, created) VALUES (NULL, 'x', 'y')")
+        assert store.counts()["stories"] == 0  # rolled back as a whole
+
+
 def test_history_lists_briefs_newest_first_with_their_stories(tmp_path):
     with open_store(tmp_path / "s.sqlite") as store:
         with store.run():
@@ -53,6 +67,23 @@ def test_history_lists_briefs_newest_first_with_their_stories(tmp_path):
         days = [(b["day"], b["stories"][0]["label"]) for b in store.history()]
         assert days == [("2025-03-12", "continuing"), ("2025-03-11", "new")]
         assert store.history()[0]["stories"][0]["articles"] == 1
+
+
+def test_history_and_forget_find_the_state_file_in_the_configured_output_folder(tmp_path):
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+
+    with open_store(tmp_path / "briefs" / "briefgen.sqlite") as store, store.run():
+        store.upsert_story("s-1", "Ferry terminal approved", DAY, {})
+        store.record_brief(DAY, "analyst", [("s-1", "new")])
+    config = tmp_path / "briefgen.toml"
+    config.write_text('output_dir = "briefs"\n')
+    shown = CliRunner().invoke(cli, ["history", "--config", str(config), "--format", "json"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["briefs"][0]["day"] == DAY.isoformat()
+    gone = CliRunner().invoke(cli, ["forget", "--config", str(config), "--before", "2025-03-12"])
+    assert gone.exit_code == 0 and "1 briefs" in gone.stdout, gone.output
 
 
 def test_forget_drops_old_briefs_and_stories_not_seen_since(tmp_path):

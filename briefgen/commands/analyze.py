@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import BriefgenError
 from ..exitcodes import ExitCode
 from .common import check_algorithm
 
@@ -15,7 +16,7 @@ from .common import check_algorithm
 @click.argument("paths", nargs=-1, required=True, type=click.Path())  # str: http(s) URLs are inputs too
 @click.option("--algorithm", default=None, metavar="NAME",
               help="Summarizer: lexrank, lsa, textrank, luhn, edmundson, kl, sumbasic, reduction, random, "
-                   "lead, or briefgen's own. Default: briefgen's default.")
+                   "lead, or editor (briefgen's own, the default).")
 @click.option("-n", "--sentences", type=click.IntRange(min=0), default=3, show_default=True,
               help="Summary length in sentences.")
 @click.option("-w", "--words", type=click.IntRange(min=1), default=None, help="Summary length in words (a budget).")
@@ -32,9 +33,9 @@ from .common import check_algorithm
 def analyze(ctx, paths, algorithm, sentences, words, engine, fmt, timezone, jsonl_fields, cache_dir):
     """Show what briefgen finds in articles: sentences, summary, quotes, participants.
 
-    Prints one JSON object {"articles": [...]} to stdout (the contract in
-    ../shared/docs/EVALUATION.md); unusable inputs are listed under
-    "failures" and on stderr.
+    Prints one JSON object {"articles": [...]} to stdout (the evaluation
+    contract: keys keep their meaning, new keys may be added); unusable
+    inputs are listed under "failures" and on stderr.
 
     \b
     Examples:
@@ -50,10 +51,15 @@ def analyze(ctx, paths, algorithm, sentences, words, engine, fmt, timezone, json
         check_algorithm(algorithm)
     from ..fetch import FetchOptions
     from ..readers import ReadOptions
-    from ..readers.dates import zone
     from ..readers.jsonl import parse_field_map
+    from ..window import resolve_timezone
 
-    reading = ReadOptions(tz=zone(timezone), jsonl_fields=parse_field_map(jsonl_fields),
+    try:
+        tz = resolve_timezone(timezone) if timezone else None  # None: local time, per instant
+    except BriefgenError as err:
+        raise click.BadParameter(str(err), param_hint="--timezone") from None
+    reading = ReadOptions(tz=tz,
+                          jsonl_fields=parse_field_map(jsonl_fields),
                           fetch=FetchOptions(cache_dir=cache_dir))
     digests, failures = analyze_paths(paths, AnalysisOptions(algorithm, sentences, words, engine),
                                       read_options=reading)

@@ -17,6 +17,7 @@ import click
 from ..build import FORMATS, BuildRequest, build_briefs
 from ..bounded import Limits
 from ..delivery import DeliveryError, SmtpSettings, mail_briefs
+from ..errors import BriefgenError
 from ..exitcodes import ExitCode
 from ..logs import progress_reporter
 from ..window import dated_inputs, day_window, parse_cutoff, parse_since, resolve_timezone, today_in
@@ -96,23 +97,29 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
         raise click.BadParameter(
             f"unknown audience {unknown[0]!r}; choose from {', '.join(settings.audiences)}", param_hint="--audience"
         )
+    chosen = settings.chosen(audiences)
     if algorithm is not None:
         check_algorithm(algorithm)
-    chosen = settings.chosen(audiences)
-    if algorithm:
         chosen = [replace(a, algorithm=algorithm) for a in chosen]
 
-    tz = resolve_timezone(timezone or settings.timezone)
+    try:
+        tz = resolve_timezone(timezone or settings.timezone)  # the config's was checked on load
+    except BriefgenError as err:
+        raise click.BadParameter(str(err), param_hint="--timezone") from None
     today = today_in(tz)
     day = day.date() if day else today
     since, cutoff = since or settings.since, cutoff or settings.cutoff
     if cutoff and not since:
         raise click.UsageError("--cutoff (or `cutoff` in the config) only makes sense with --since, "
                                "e.g. --since 24h --cutoff 06:00")
-    window = day_window(day, parse_since(since), tz, parse_cutoff(cutoff) if cutoff else None) if since else None
+    try:
+        window = day_window(day, parse_since(since), tz, parse_cutoff(cutoff) if cutoff else None) if since else None
+    except BriefgenError as err:  # a bad --since/--cutoff (or $BRIEFGEN_SINCE/_CUTOFF) is a usage error
+        raise click.UsageError(str(err)) from None
     empty_brief = settings.empty_brief if empty_brief is None else empty_brief
     latest = settings.latest if latest is None else latest
     keep_days = settings.keep_days if keep_days is None else keep_days
+    output_dir = output_dir or settings.output_dir
     recipients = _recipients(mail_to, settings, chosen)
     smtp = _smtp_for(recipients, settings.smtp, "--mail-to" if mail_to else "mail_to")
     quiet = bool((ctx.find_root().obj or {}).get("quiet"))
@@ -122,7 +129,7 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
     with _source_date(day):
         report = build_briefs(BuildRequest(
             paths=[*dated_inputs([p for p in paths if not _remote(p)], day), *(p for p in paths if _remote(p))],
-            read_options=_read_options(tz, jsonl_fields, output_dir or settings.output_dir),
+            read_options=_read_options(tz, jsonl_fields, output_dir),
             audiences=chosen,
             day=day,
             keep=window.contains if window else None,
@@ -131,7 +138,7 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
             keep_days=keep_days,
             today=today,
             progress=progress_reporter("analysing", enabled=False if quiet else None),
-            output_dir=output_dir or settings.output_dir,
+            output_dir=output_dir,
             formats=tuple(dict.fromkeys(formats or settings.formats)),
             engine=engine or settings.engine,
             template_dirs=template_dirs or settings.template_dirs,
@@ -178,7 +185,8 @@ def _recipients(mail_to: tuple[str, ...], settings, audiences) -> dict[str, tupl
         if bad:
             raise click.BadParameter(f"{bad[0]!r} is not an e-mail address", param_hint="--mail-to")
         return {a.name: tuple(dict.fromkeys(mail_to)) for a in audiences}
-    return {a.name: settings.recipients(a.name) for a in audiences if settings.recipients(a.name)}
+    listed = {a.name: settings.recipients(a.name) for a in audiences}
+    return {name: addresses for name, addresses in listed.items() if addresses}
 
 
 def _smtp_for(recipients: dict[str, tuple[str, ...]], smtp: SmtpSettings | None, what: str) -> SmtpSettings | None:

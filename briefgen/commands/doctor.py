@@ -139,10 +139,13 @@ def crontab_line(at: str, inputs: Sequence[Path], output_dir: Path, config: Path
 
 
 def _at(ctx, param, value: str) -> str:  # noqa: ANN001 - Click callback
-    m = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value.strip())
-    if not m:
-        raise click.BadParameter("write the time as HH:MM, e.g. 06:00")
-    return f"{int(m.group(1)):02d}:{m.group(2)}"
+    from ..errors import BriefgenError
+    from ..window import parse_cutoff  # the same rule as build --cutoff, which the line passes it to
+
+    try:
+        return parse_cutoff(value).strftime("%H:%M")
+    except BriefgenError:
+        raise click.BadParameter("write the time as HH:MM, e.g. 06:00") from None
 
 
 @click.command()

@@ -28,7 +28,7 @@ def stories_to_dict(stories) -> dict:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())  # str: http(s) URLs are inputs too
 @click.option("-w", "--words", type=click.IntRange(min=1), default=None,
               help="Cut each story's summary to N words. Default: about 120.")
 @click.option("--state", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -41,7 +41,7 @@ def group(ctx, paths, words, state, day, fmt):
     """Group articles into stories: copies collapsed, one summary per story.
 
     Prints {"stories": [{"id", "articles", "duplicates", "summary": [{"text", "path"}]}]}
-    (the contract in ../shared/docs/EVALUATION.md).
+    (the grouping evaluation contract: keys keep their meaning).
 
     \b
     Examples:
@@ -54,6 +54,9 @@ def group(ctx, paths, words, state, day, fmt):
     from ..pipeline import AnalysisOptions, analyze_paths
     from ..stories import StoryOptions, build_stories
 
+    if state is not None and not state.is_file():  # --state is read only: never create one here
+        raise click.BadParameter(f"no state file at {state} (it is created by `briefgen build`)",
+                                 param_hint="--state")
     digests, failures = analyze_paths(paths, AnalysisOptions(summary=False))  # one summary per story, below
     today = day.date() if day else date.today()
     options = StoryOptions(summary_words=words or 120)

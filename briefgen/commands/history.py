@@ -7,22 +7,28 @@ from pathlib import Path
 
 import click
 
+from .common import config_option, load_cli_settings
+
 STATE_HELP = "State file. Default: OUTPUT_DIR/briefgen.sqlite."
 
 
-def _state_path(state: Path | None, output_dir: Path) -> Path:
+def _state_path(state: Path | None, output_dir: Path | None, config: Path | None) -> Path:
+    """--state, else the state file `build` keeps in its output folder (flag, else the config's)."""
     from ..store import default_path
 
-    return state if state is not None else default_path(output_dir)
+    if state is not None:
+        return state
+    return default_path(output_dir or load_cli_settings(config).output_dir)
 
 
 @click.command()
 @click.option("--state", type=click.Path(dir_okay=False, path_type=Path), default=None, help=STATE_HELP)
-@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True)
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where `build` writes (its state file is looked for there). Default: the config's, else output.")
+@config_option
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=30, show_default=True, help="Briefs to show.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def history(state, output_dir, limit, fmt):
+def history(state, output_dir, config, limit, fmt):
     """Show past briefs (newest first) and the stories in each.
 
     \b
@@ -32,7 +38,7 @@ def history(state, output_dir, limit, fmt):
     """
     from ..store import open_store
 
-    path = _state_path(state, output_dir)
+    path = _state_path(state, output_dir, config)
     if not path.exists():
         raise click.ClickException(f"no state file at {path} (it is created by `briefgen build`)")
     with open_store(path) as store:
@@ -54,9 +60,10 @@ def history(state, output_dir, limit, fmt):
 @click.option("--keep-days", type=click.IntRange(min=0), default=None,
               help="Same as --before (today - N days).")
 @click.option("--state", type=click.Path(dir_okay=False, path_type=Path), default=None, help=STATE_HELP)
-@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True)
-def forget(before, keep_days, state, output_dir):
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where `build` writes (its state file is looked for there). Default: the config's, else output.")
+@config_option
+def forget(before, keep_days, state, output_dir, config):
     """Delete old briefs, stories and articles from the state file.
 
     \b
@@ -71,7 +78,7 @@ def forget(before, keep_days, state, output_dir):
     if (before is None) == (keep_days is None):
         raise click.UsageError("give exactly one of --before DATE or --keep-days N")
     cutoff = before.date() if before else date.today() - timedelta(days=keep_days)
-    path = _state_path(state, output_dir)
+    path = _state_path(state, output_dir, config)
     if not path.exists():
         raise click.ClickException(f"no state file at {path}")
     with open_store(path) as store:

@@ -24,9 +24,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..fetch import Fetcher, FetchOptions
+from ..ingest import ARTICLE_SUFFIXES as TEXT_SUFFIXES  # one list: ingest.read_article checks it too
+from ..ingest import read_bytes  # size-capped, one-line InputErrors
 from ..model import Article, Failure
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
@@ -100,9 +101,3 @@ def read_urls(urls: list[str], options: ReadOptions | None = None) -> Batch:
     from .urls import read_urls as _read_urls
 
     return _read_urls(urls, options or ReadOptions())
-
-
-def read_bytes(path: Path, *, max_bytes: int = 10 * 1024 * 1024) -> bytes:
-    from ..ingest import read_bytes as _read
-
-    return _read(path, max_bytes=max_bytes)

@@ -13,21 +13,8 @@ import re
 import time
 from datetime import date, datetime, tzinfo
 from email.utils import parsedate_to_datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from ..errors import BriefgenError
 
 When = datetime | date
-
-
-def zone(name: str | None) -> tzinfo | None:
-    """A time zone by IANA name ("Europe/Berlin", "UTC"); None or "local" -> None (local)."""
-    if name is None or name.strip().lower() in {"", "local"}:
-        return None
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        raise BriefgenError(f"unknown time zone {name!r}; use an IANA name such as 'Europe/Berlin' or 'UTC'") from None
 
 
 _DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -43,7 +30,8 @@ def parse_when(value: object) -> When | None:
     if isinstance(value, time.struct_time):  # feedparser's *_parsed fields are UTC
         from datetime import timezone
 
-        return datetime(*value[:6], tzinfo=timezone.utc)
+        # struct_time allows a leap second (60, even 61); datetime does not.
+        return datetime(*value[:5], min(value.tm_sec, 59), tzinfo=timezone.utc)
     text = str(value).strip()
     if not text:
         return None
