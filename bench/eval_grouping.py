@@ -4,7 +4,10 @@ For each dataset (Giveme5W1H, NewsWCL50, ECB+ dev): B-cubed P/R/F1 and the
 adjusted Rand index of briefgen's grouper (one configuration for all), beside
 a plain TF-IDF cosine + average-link baseline at its best single threshold
 (chosen on the gold labels, so it is an upper bound for that baseline), and
-the "all alone" / "all in one" baselines. ECB+ also gets B-cubed against the
+the "all alone" / "all in one" baselines. Two extra dated checks with no
+target: the multi-document clusters of ../multidoc (DUC 2003, MultiLing 2011)
+pooled into one batch each, labelled by cluster (topic-level stories spanning
+days to years, as in the held-out DUC 2004 pooling). ECB+ also gets B-cubed against the
 topic (how often look-alike events were merged). Then near-duplicate pair
 precision/recall against grouping/near_duplicates.json.
 

@@ -12,7 +12,10 @@ participant names when the caller has them) so that two earthquakes in
 different countries stay apart, and with a headline-only vector (outlets
 re-word the body but keep the headline's key words), compared by cosine,
 raised for articles a day or two apart, softened over years, and clustered
-by average link cut at one threshold. An undated article is neither near nor
+by average link cut at one threshold; a second pass (``merge_clusters``) then
+joins clusters of one story whose wording drifted over a few days, when their
+centroids, headline-and-lead names and headline words all agree and their
+closest dated articles are near in time. An undated article is neither near nor
 far from anything (callers that know the day of the run date it to that day). Near-duplicates
 are forced into the same story. Output: a list of clusters (lists of input
 indices), every index in exactly one, largest clusters first.

@@ -200,8 +200,8 @@ def _multi_summary(digests: Sequence[Digest], options: StoryOptions, words: int 
 
     if words is None and count is None:
         words, count = options.summary_words, options.summary_sentences
-    picked = summarize_many(_documents(digests, options.max_documents), words=words, count=count, title=digests[0].article.title,
-                            algorithm=options.algorithm)
+    picked = summarize_many(_documents(digests, options.max_documents), words=words, count=count,
+                            title=digests[0].article.title, algorithm=options.algorithm)
     return tuple(SummaryLine(s.text, s.document, s.index) for s in picked)
 
 
@@ -225,8 +225,8 @@ def cut_pool(pool: Sequence, count: int | None, words: int | None) -> list:
 def _pool(digests: Sequence[Digest], options: StoryOptions) -> tuple:
     from .summarize import summarize_many
 
-    return summarize_many(_documents(digests, options.max_documents), count=options.pool_sentences, title=digests[0].article.title,
-                          algorithm=options.algorithm)
+    return summarize_many(_documents(digests, options.max_documents), count=options.pool_sentences,
+                          title=digests[0].article.title, algorithm=options.algorithm)
 
 
 def _importance(digests: Sequence[Digest], outlets: int, newest: date | None, today: date | None) -> float:

@@ -6,7 +6,6 @@ rendered once per session and several specifications read the same file.
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from dataclasses import replace

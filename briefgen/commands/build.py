@@ -30,18 +30,22 @@ log = logging.getLogger("briefgen")
 @click.argument("paths", nargs=-1, type=click.Path())  # str: http(s) URLs of pages and feeds are inputs too
 @config_option
 @click.option("-a", "--audience", "audiences", multiple=True, metavar="NAME",
-              help="Audience to brief (repeatable). Default: every audience. See `briefgen audiences`.")
-@click.option("-d", "--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Audience to brief (repeatable). Default: $BRIEFGEN_AUDIENCES, the config's default_audiences, "
+                   "else every audience. See `briefgen audiences`.")
+@click.option("-d", "--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Date of the brief, YYYY-MM-DD. Default: today in --timezone.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Briefs go to OUTPUT_DIR/<date>/<audience>.<format>. Default: output.")
+              help="Briefs go to OUTPUT_DIR/<date>/<audience>.<format>. Default: $BRIEFGEN_OUTPUT_DIR, the config's "
+                   "output_dir, else output.")
 @click.option("-t", "--template-dir", "template_dirs", multiple=True, type=click.Path(file_okay=False, exists=True,
-              path_type=Path), help="Folder searched before the built-in templates (repeatable).")
+              path_type=Path), help="Folder searched before the built-in templates (repeatable; replaces the config's "
+                            "template_dirs).")
 @click.option("-f", "--format", "formats", type=click.Choice(FORMATS), multiple=True,
-              help="Output format (repeatable). Default: pdf.")
+              help="Output format (repeatable). Default: $BRIEFGEN_FORMATS, the config's formats, else pdf.")
 @click.option("--algorithm", default=None, metavar="NAME", help="Summarizer for every audience (see `analyze --help`).")
 @click.option("--engine", type=click.Choice(["fast", "sumy"]), default=None,
-              help="Summarizer implementation: briefgen's own (fast, the default) or the sumy reference.")
+              help="Summarizer implementation: briefgen's own (fast) or the sumy reference. Default: "
+                   "$BRIEFGEN_ENGINE, the config's engine, else fast.")
 @click.option("--timezone", default=None, metavar="ZONE",
               help="IANA time zone that decides what 'today' is, e.g. Europe/Berlin. Default: $BRIEFGEN_TIMEZONE, "
                    "the config, else the system's.")

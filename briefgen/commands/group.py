@@ -33,7 +33,7 @@ def stories_to_dict(stories) -> dict:
               help="Cut each story's summary to N words. Default: about 120.")
 @click.option("--state", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Label stories new/updated/continuing against this state file (read only).")
-@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Day the articles belong to, for --state. Default: today.")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 @click.pass_context

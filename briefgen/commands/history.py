@@ -55,7 +55,7 @@ def history(state, output_dir, config, limit, fmt):
 
 
 @click.command()
-@click.option("--before", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--before", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Forget briefs before this day and stories not seen since.")
 @click.option("--keep-days", type=click.IntRange(min=0), default=None,
               help="Same as --before (today - N days).")
