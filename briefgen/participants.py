@@ -649,6 +649,16 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             m.org += 2
         if _ORG_BEFORE_RE.search(text[max(0, start - 24) : start]):
             m.org += 2
+        # Outlets: "Le Matin newspaper reported", "the daily La Corse", "news agency Tanjug".
+        # Strong enough to outweigh the speech verb that usually follows them.
+        if name not in lexicon.places() and (
+            _MEDIA_AFTER_RE.match(text, after) or _MEDIA_BEFORE_RE.search(text[max(0, start - 40) : start])
+        ):
+            m.org += 3
+        # Employers: "an analyst at Kalf, Voorhis & Co", "chairman of VeriSign", "said Miles
+        # Kan of Hambrecht & Quist". Places take these prepositions too, hence the guard.
+        if name not in lexicon.places() and name not in lexicon.countries() and _EMPLOYER_BEFORE_RE.search(text[max(0, start - 60) : start]):
+            m.org += 2
         if prv is not None and prv.lower == "the" and text[prv.end : start] == " " and not role:
             m.article = True  # "the Bundesbank", "the Golden Four": people take no article
         mentions.append(m)
@@ -667,6 +677,15 @@ _ORG_AFTER_RE = re.compile(
     r"executives|board)\b"
 )
 _ORG_BEFORE_RE = re.compile(r"\b(?:shares|stake|units?|subsidiary|shareholders?|stock) (?:of|in) (?:the )?$")
+_EMPLOYER_BEFORE_RE = re.compile(
+    r"(?:\b(?:analyst|economist|strategist|trader|dealer|broker|manager|director|president|chairman|"
+    r"chairwoman|spokesman|spokeswoman|spokesperson|executive|officer|founder|partner|researcher)s? "
+    r"(?:at|of|with|from|for)|\bsaid (?:[A-Z][\w.'-]+ ){1,3}(?:of|at|from|with)) (?:the )?$"
+)
+_MEDIA_NOUNS = r"(?:newspaper|daily|weekly|magazine|tabloid|journal|news agency|press agency|television|radio|broadcaster)"
+_MEDIA_AFTER_RE = re.compile(r"\s+(?:(?:medical|science|scientific|business|financial|news|evening|morning|sunday|weekly|daily|state|opposition|independent|official)\s+)?" + _MEDIA_NOUNS + r"\b")
+# Lower-case only: "the daily X", "the Yugoslav news agency Tanjug", "opposition weekly X".
+_MEDIA_BEFORE_RE = re.compile(r"(?<![A-Za-z])" + _MEDIA_NOUNS + r",?\s+$")
 
 
 def _split_compounds(mentions: list[_Mention]) -> list[_Mention]:
@@ -794,7 +813,9 @@ def _decide(
     if kind == "place" and person >= 2 and place == 0 and name not in lexicon.places():
         kind = "person"
     if kind is None:
-        if person > 0 and person >= place:
+        if org >= 2 and org > person and org > place:
+            kind = "organization"  # "Tanjug said", but "the news agency Tanjug" first
+        elif person > 0 and person >= place:
             kind = "person"
         elif place > 0:
             kind = "place"
