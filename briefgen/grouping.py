@@ -302,8 +302,19 @@ def _score(sim: np.ndarray, mi: np.ndarray, si: np.ndarray, mj: np.ndarray, sj: 
 def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float,
                 options: GroupingOptions) -> tuple[sparse.coo_matrix, np.ndarray, np.ndarray]:
     """Upper-triangle pairs with score >= floor (sparse), and each doc's background."""
-    n = x.shape[0]
     mean, sd = _background(x, days, options)
+
+    def score(v: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+        return _score(v, mean[r], sd[r], mean[c], sd[c], options)
+
+    return _blockwise_pairs(x, days, floor, options, score), mean, sd
+
+
+def _blockwise_pairs(x: sparse.csr_matrix, days: np.ndarray, floor: float, options: GroupingOptions,
+                     score=None) -> sparse.coo_matrix:
+    """Time-weighted cosines of every pair i < j (optionally rescored) that reach `floor`,
+    computed 512 rows at a time so memory stays flat however many articles there are."""
+    n = x.shape[0]
     xt = x.T.tocsc()
     rows, cols, vals = [], [], []
     for start in range(0, n, 512):
@@ -311,13 +322,14 @@ def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float,
         keep = (block.row + start) < block.col
         r, c, v = block.row[keep] + start, block.col[keep], block.data[keep]
         v = v * _time_factor(days[r] - days[c], options)
-        v = _score(v, mean[r], sd[r], mean[c], sd[c], options)
+        if score is not None:
+            v = score(v, r, c)
         ok = v >= floor
         rows.append(r[ok]); cols.append(c[ok]); vals.append(v[ok])
     r = np.concatenate(rows) if rows else np.zeros(0, int)
     c = np.concatenate(cols) if cols else np.zeros(0, int)
     v = np.concatenate(vals) if vals else np.zeros(0)
-    return sparse.coo_matrix((v, (r, c)), shape=(n, n)), mean, sd
+    return sparse.coo_matrix((v, (r, c)), shape=(n, n))
 
 
 def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None = None,
@@ -458,20 +470,7 @@ def _sparse_average_link(members: list[int], low: sparse.coo_matrix, floor: floa
 
 def _plain_edges(x: sparse.csr_matrix, days: np.ndarray, floor: float,
                  options: GroupingOptions) -> sparse.coo_matrix:
-    n = x.shape[0]
-    xt = x.T.tocsc()
-    rows, cols, vals = [], [], []
-    for start in range(0, n, 512):
-        block = (x[start:start + 512] @ xt).tocoo()
-        keep = (block.row + start) < block.col
-        r, c, v = block.row[keep] + start, block.col[keep], block.data[keep]
-        v = v * _time_factor(days[r] - days[c], options)
-        ok = v >= floor
-        rows.append(r[ok]); cols.append(c[ok]); vals.append(v[ok])
-    r = np.concatenate(rows) if rows else np.zeros(0, int)
-    c = np.concatenate(cols) if cols else np.zeros(0, int)
-    v = np.concatenate(vals) if vals else np.zeros(0)
-    return sparse.coo_matrix((v, (r, c)), shape=(n, n))
+    return _blockwise_pairs(x, days, floor, options)
 
 
 def group(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),
