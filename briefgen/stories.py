@@ -164,6 +164,35 @@ def merge_participants(lists: Sequence[Sequence[Participant]]) -> tuple[Particip
     return tuple(sorted(merged.values(), key=lambda p: (-p.mentions, p.name)))
 
 
+def surname_owners(people: Sequence[Participant]) -> dict[str, str]:
+    """Surname (lower case) -> the only full person name that ends with it.
+
+    One outlet writes "Blair" where another wrote "Tony Blair"; within a story they
+    are one person. A surname shared by two full names is left out (no guessing)."""
+    owners: dict[str, set[str]] = {}
+    for p in people:
+        words = p.name.split()
+        if p.kind == "person" and len(words) > 1:
+            owners.setdefault(words[-1].lower(), set()).add(p.name)
+    return {last: next(iter(names)) for last, names in owners.items() if len(names) == 1}
+
+
+def _merged_people(digests: Sequence[Digest]) -> dict[str, tuple]:
+    """The story's participants and quotes, with surname-only people folded into their full name."""
+    people = merge_participants([d.participants for d in digests])
+    owners = surname_owners(people)
+
+    def full(name: str | None) -> str | None:
+        if name and " " not in name:
+            return owners.get(name.lower(), name)
+        return name
+
+    # Renamed entries merge with their full name: mentions add up, a role is kept.
+    people = merge_participants([[replace(p, name=full(p.name)) if p.kind == "person" else p for p in people]])
+    quotes = tuple(replace(q, speaker=full(q.speaker)) for q in merge_quotes([d.quotes for d in digests]))
+    return {"quotes": quotes, "participants": people}
+
+
 # ---- building ------------------------------------------------------------------------------
 
 
@@ -294,8 +323,7 @@ def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOption
             members=tuple(digests[i] for i in sorted(members)),
             duplicates=dups,
             summary=summary,
-            quotes=merge_quotes([d.quotes for d in chosen]),
-            participants=merge_participants([d.participants for d in chosen]),
+            **_merged_people(chosen),
             outlets=links,
             importance=_importance(chosen, len(outlets), newest, today),
             first_seen=today,

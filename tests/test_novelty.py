@@ -230,3 +230,13 @@ def test_group_command_prints_the_evaluation_contract(tmp_path):
         assert s["id"] and s["summary"] and all({"text", "path"} <= set(line) for line in s["summary"])
         words = sum(len(line["text"].split()) for line in s["summary"])
         assert words <= 25 or len(s["summary"]) == 1
+
+
+def test_a_surname_one_outlet_used_becomes_the_full_name_another_gave():
+    from briefgen.model import Participant
+    from briefgen.stories import surname_owners
+
+    people = [Participant("Tony Blair", "person", role="British Prime Minister"),
+              Participant("Blair", "person"), Participant("Ann Lee", "person"), Participant("Ben Lee", "person"),
+              Participant("Lee", "person"), Participant("Paris", "place")]
+    assert surname_owners(people) == {"blair": "Tony Blair"}  # "Lee" is two people: left alone
