@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .atomic import write_atomic
 from .bounded import Limits
-from .config import Audience
+from .config import FORMATS, Audience
 from .errors import BriefgenError
 from .lock import hold_lock
 from .model import Article, Failure
@@ -30,7 +30,6 @@ from .pipeline import AnalysisOptions, analyze_paths, build_brief
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("pdf", "html", "json")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,17 @@ can change them or add new ones (briefgen.settings); these are the defaults.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+
+# Values that the config file, the renderer and the build all check: one definition each.
+FORMATS = ("pdf", "html", "json")
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
+COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
+IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+               ".gif": "image/gif", ".webp": "image/webp"}  # logos, by suffix
+LOGO_MAX_BYTES = 2_000_000
 
 
 @dataclass(frozen=True)

@@ -175,8 +175,12 @@ def build_brief(
     and ``Brief.extra`` gets the story memory (labels, outlets, today in brief, who's who)."""
     from .select import select_stories  # the audience's filters and order (issue 5)
 
+    available = 0  # stories that pass the audience's filters, before max_stories cuts them
+
     def chosen(candidates: Sequence[Digest]) -> list[Digest]:
+        nonlocal available
         picked = select_stories(candidates, audience)
+        available = len(picked)
         return picked if audience.max_stories is None else picked[: audience.max_stories]
 
     memory: dict = {}
@@ -203,11 +207,14 @@ def build_brief(
         )
         for d in stories
     ]
+    extra: dict = {"available": available}
+    if memory:
+        extra["memory"] = memory
     return Brief(
         date=day,
         audience=audience.name,
         title=audience.title,
         digests=tuple(stories),
         failures=tuple(failures),
-        **({"extra": {"memory": memory}} if memory else {}),
+        extra=extra,
     )

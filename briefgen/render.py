@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from briefgen.config import Audience
+from briefgen.config import COLOUR, IMAGE_TYPES, LOGO_MAX_BYTES, PDF_VARIANTS, Audience
 from briefgen.bounded import Limits, run_bounded
 from briefgen.errors import RenderError
 from briefgen.locales import format_date as locale_date
@@ -37,9 +37,7 @@ from briefgen.quotes import rank_quotes
 
 log = logging.getLogger(__name__)
 
-PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
 _PAGE_SIZES = {"a4": "A4", "letter": "letter", "a5": "A5", "legal": "legal"}
-_COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
 
@@ -314,16 +312,18 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
         "meta": meta,
         "date_label": _weekday_date(brief.date, audience.locale),
         "stories": stories,
-        "omitted": len(brief.digests) - len(stories),
+        # "N more in the full brief": the pipeline already cut to max_stories and says how
+        # many passed the filters; a hand-made Brief is cut here.
+        "omitted": max(brief.extra.get("available", len(brief.digests)), len(brief.digests)) - len(stories),
         "speakers": _speakers(stories),
         "quote_count": sum(len(s.quotes) for s in stories),
         "sources": sources,
         "failures": brief.failures,
         # Values that end up inside CSS are validated here, never taken raw.
-        "accent": audience.accent if _COLOUR.fullmatch(audience.accent or "") else "#1f3a5f",
+        "accent": audience.accent if COLOUR.fullmatch(audience.accent or "") else "#1f3a5f",
         "page_size": _PAGE_SIZES.get((audience.page_size or "").lower(), "A4"),
         "classification": audience.classification,
-        "banner_colour": audience.banner_colour if _COLOUR.fullmatch(audience.banner_colour or "") else "#a01b1b",
+        "banner_colour": audience.banner_colour if COLOUR.fullmatch(audience.banner_colour or "") else "#a01b1b",
         "logo": logo_data_url(audience.logo),
     }
 
@@ -332,23 +332,19 @@ def _weekday_date(day: date, locale: str) -> str:
     return locale_date(day, locale, weekday=True) or ""
 
 
-_IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-                ".gif": "image/gif", ".webp": "image/webp"}
-
-
 def logo_data_url(path: str | None) -> str | None:
     """The configured logo as a data: URL, so it shows in the HTML preview and the PDF alike
     without the fetcher having to open files outside the template folders."""
     if not path:
         return None
     file = Path(path)
-    kind = _IMAGE_TYPES.get(file.suffix.lower())
+    kind = IMAGE_TYPES.get(file.suffix.lower())
     try:
         data = file.read_bytes() if kind else b""
     except OSError as exc:
         raise RenderError(f"cannot read logo {file}: {exc.strerror or exc}") from None
-    if not kind or len(data) > 2_000_000:
-        raise RenderError(f"logo {file} must be an image ({', '.join(_IMAGE_TYPES)}) under 2 MB")
+    if not kind or len(data) > LOGO_MAX_BYTES:
+        raise RenderError(f"logo {file} must be an image ({', '.join(IMAGE_TYPES)}) under {LOGO_MAX_BYTES // 1_000_000} MB")
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 

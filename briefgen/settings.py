@@ -36,7 +36,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .config import BUILTIN_AUDIENCES, ORDERS, Audience
+from .config import (
+    BUILTIN_AUDIENCES, COLOUR, FORMATS, IMAGE_TYPES, LOGO_MAX_BYTES, ORDERS, PDF_VARIANTS, Audience,
+)
 from .delivery import SECURITY, SmtpSettings
 from .errors import BriefgenError
 from .locales import resolve_locale, supported_locales
@@ -44,13 +46,9 @@ from .locales import resolve_locale, supported_locales
 log = logging.getLogger(__name__)
 
 CONFIG_NAME = "briefgen.toml"
-FORMATS = ("pdf", "html", "json")
 ENGINES = ("fast", "sumy")
-PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")
 PAGE_SIZES = ("A4", "Letter", "A5", "Legal")
-LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp")
-LOGO_MAX_BYTES = 2_000_000
-_COLOUR = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?")
+LOGO_TYPES = tuple(IMAGE_TYPES)
 _NAME = re.compile(r"[a-z][a-z0-9_-]{0,39}")
 _ADDRESS = re.compile(r"[^@\s<>,]+@[^@\s<>,]+")
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -206,7 +204,7 @@ def _bool(v: Any, base: Path) -> bool:
 
 
 def _colour(v: Any, base: Path) -> str:
-    if isinstance(v, str) and _COLOUR.fullmatch(v.strip()):
+    if isinstance(v, str) and COLOUR.fullmatch(v.strip()):
         return v.strip()
     raise _Bad('a hex colour such as "#1f3a5f"')
 

@@ -118,3 +118,10 @@ def test_python_dash_m_briefgen_works_and_a_missing_file_is_one_line():
     assert proc.returncode == ExitCode.NOTHING_TO_BRIEF
     assert proc.stderr.strip().splitlines() == [
         "briefgen: WARNING: skipped /nonexistent/x.txt: no such file or folder"]
+
+
+def test_the_executive_brief_says_how_many_stories_it_left_out(tmp_path):
+    run("build", str(ROOT / "seeds"), "-a", "executive", "-f", "html", "--date", "2026-11-28",
+        "-o", str(tmp_path), "--no-stories")
+    html = (tmp_path / "2026-11-28" / "executive.html").read_text()
+    assert "8 stories" in html and "more in the full brief" in html
