@@ -25,8 +25,9 @@ _DOUBLE_OPEN = {"“": "double", "«": "guillemet", "„": "double", "``": "doub
 _DOUBLE_CLOSE = {"”": "double", "»": "guillemet"}
 _MARK_RE = re.compile(r"``|''(?!')|[“”«»„\"]")
 _SINGLE_RE = re.compile(r"[‘’']")
-_OPENERS_BEFORE = set(" \t\n\u00a0([{—–-/:;,")  # a quote opens after these
-_CLOSERS_AFTER = set(" \t\n\u00a0)]}.,;:!?—–-/…")  # a quote closes before these
+_DASHES = "—–―-"  # em, en, horizontal bar (vox-pop signatures), hyphen
+_OPENERS_BEFORE = set(" \t\n\u00a0([{/:;," + _DASHES)  # a quote opens after these
+_CLOSERS_AFTER = set(" \t\n\u00a0)]}.,;:!?/…" + _DASHES)  # a quote closes before these
 
 # Words allowed between a speaker and the speech verb ("he further added", "was quoted as saying").
 _AUX = frozenset(
@@ -623,7 +624,7 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
     if not toks:
         return False
     lead = text[window[0] : toks[0].start]
-    if lead.strip(" ,—–-\u00a0") or "\n" in lead:
+    if lead.strip(" ,\u00a0" + _DASHES) or "\n" in lead:
         return False
     first = toks[0]
     # ", said Lee" / ", says the minister"
@@ -780,17 +781,24 @@ def _verb_like(tok: Token) -> bool:
     )
 
 
+_DASH_NAME_RE = re.compile(rf"[ \u00a0]*[{_DASHES}]{{1,2}}[ \u00a0]*((?:[A-Z][\w.’'-]*[ \u00a0]?){{1,5}})(?:,[^\n“”\"]{{1,80}})?[.\s]*$")
+
+
 def _try_dash_line(ctx: _Context, q: _Raw) -> bool:
-    """A quote paragraph signed by the next one: "“…”" then "- Hillary Clinton." """
+    """A quote signed after a dash, on its own line ("“…” ― Sonya Herridge", vox pops
+    and epigraphs) or on the next one ("“…”" then "- Hillary Clinton.")."""
     text = ctx.text
     k = ctx.paras.index_of(q.open_at)
-    if k + 1 >= len(ctx.paras.spans) or text[q.close_at : ctx.paras.spans[k][1]].strip():
-        return False
-    ps, pe = ctx.paras.spans[k + 1]
-    m = re.match(r"\s*[-—–]\s*((?:[A-Z][\w.’'-]*\s?){1,5})", text[ps:pe])
+    pe = ctx.paras.spans[k][1] if ctx.paras.spans else len(text)
+    m = _DASH_NAME_RE.match(text, q.close_at, pe)
     if not m:
-        return False
-    toks = _window_tokens(text, ps + m.start(1), ps + m.end(1))
+        if k + 1 >= len(ctx.paras.spans) or text[q.close_at : pe].strip():
+            return False
+        ps, pe = ctx.paras.spans[k + 1]
+        m = _DASH_NAME_RE.match(text, ps, pe)
+        if not m:
+            return False
+    toks = _window_tokens(text, m.start(1), m.end(1))
     span = _inverted_subject(ctx, toks, 0)
     if not span or not _attribute(ctx, q, span, toks[0], "dash-line"):
         return False
