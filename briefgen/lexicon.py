@@ -247,6 +247,16 @@ def first_names() -> frozenset[str]:
     return frozenset(_lines("first_names.txt")) | frozenset(_lines("given_names_census.txt"))
 
 
+# Faiths, their followers and their observances: capitalised, often after "in", never participants.
+CREEDS: frozenset[str] = frozenset(
+    """Islam Islamic Muslim Muslims Moslem Moslems Christianity Christian Christians Judaism Jew
+    Jews Jewish Hinduism Hindu Hindus Buddhism Buddhist Buddhists Sikhism Sikh Sikhs Catholicism
+    Catholic Catholics Protestantism Protestant Protestants Evangelical Evangelicals Mormon
+    Mormons Scientologist Scientologists Hajj Ramadan Eid Easter Christmas Passover
+    Hanukkah Diwali Lent Islamophobia Antisemitism Sunni Sunnis Shia Shiite Shiites""".split()
+)
+
+
 # Capitalised abbreviations that are neither people, organisations nor places.
 NOT_PARTICIPANTS: frozenset[str] = frozenset(
     """GMT EDT EST CET BST PST CST MST UTC GDP CPI GNP PPI TV AM PM CEO CFO AIDS HIV BSE CJD

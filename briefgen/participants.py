@@ -317,7 +317,9 @@ def _split_role(run: list[Token]) -> int:
 _PLACE_HEADS = frozenset(
     """Strait Straits Heights Bridge Mount Mountain Mountains River Sea Lake Island Islands Bay
     Valley County Street Avenue Square Airport Park Province State City Gulf Ocean Canal Peninsula
-    Desert Coast Road Harbour Harbor Port Beach Hill Hills Village Town Region Republic Kingdom""".split()
+    Desert Coast Road Harbour Harbor Port Beach Hill Hills Village Town Region Republic Kingdom
+    Stadium Arena Hotel Mosque Temple Cathedral Basilica Abbey Palace Castle Tower Towers
+    Memorial Hall Plaza Cave Plains""".split()
 )
 
 
@@ -328,7 +330,7 @@ def _classify_string(name: str) -> str | None:
     if name in orgs:
         return "organization"
     words = name.split()
-    if name in lexicon.NOT_PARTICIPANTS:
+    if name in lexicon.NOT_PARTICIPANTS or name in lexicon.CREEDS:
         return "misc"
     nicknames, clubs = lexicon.teams()
     # "New York Yankees", "Oakland Athletics": a place followed by a team nickname.
@@ -506,6 +508,22 @@ def _collect_mentions_cased(text: str) -> list[_Mention]:
     return _collect_mentions_plain(text)
 
 
+def _describes(word: str, lower_vocab: set[str]) -> bool:
+    """Can a capitalised word before a full name, inside a sentence, describe the person
+    ("Frenchman", "Oriole", "Ex-Yankee")? Given names cannot. At a sentence start any
+    word can ("Outspoken Andrei Medvedev", "Fullback Andre Joubert")."""
+    nicknames = lexicon.teams()[0]
+    return (
+        word in lexicon.demonyms()
+        or word[:-1] in lexicon.demonyms()  # "Americans Billy Mayfair and Paul Goydos"
+        or "-" in word  # "Ex-Yankee", "Brazilian-born"
+        or word in nicknames
+        or word + "s" in nicknames
+        or word.lower() in lower_vocab
+        or word.endswith(("man", "woman", "er", "ist", "ian", "ese", "ish"))
+    )
+
+
 def _collect_mentions_plain(text: str) -> list[_Mention]:
     tokens = tokenize(text)
     index_of = {id(t): i for i, t in enumerate(tokens)}
@@ -567,6 +585,9 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             and not run[2].text[:1].islower()
             and not _is_title(run[0].text)
             and run[0].text not in lexicon.PARTY_WORDS  # "Democrat Maria Olsen": a role
+            # ... but "Hernan Dario Gomez", "Farouk Ben Mustapha" have two given names: only a
+            # word that can describe someone (nationality, team member, agent noun) is cut.
+            and (_sentence_initial(text, run[0].start) or _describes(run[0].text, lower_vocab))
         ):
             run = run[1:]
             first_idx += 1
@@ -637,6 +658,8 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             m.place += 1
         if re.match(r"-based\b", text[end : end + 7]):
             m.place += 2
+        if _PLACE_OF_RE.search(text[max(0, start - 20) : start]):
+            m.place += 2  # "the town of Yeoncheon", "the port city of Bou Haroun"
         # Results: "Marseille beat Metz 2-1", "Heerenveen 2 Groningen 1", "lost to Seattle".
         after = end + (len(raw) - len(name))
         if _CLUB_AFTER_RE.match(text, after) or _CLUB_BEFORE_RE.search(text[max(0, start - 20) : start]):
@@ -665,6 +688,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
     return mentions
 
 
+_PLACE_OF_RE = re.compile(r"\b(?:town|city|village|province|region|district|county|capital|island|port|suburb|hamlet|state) of $")
 _CLUB_AFTER_RE = re.compile(
     r"\s+(?:\d{1,3}(?:-\d{1,3})?\b(?! per ?cent| percent|%)|beat|beats|drew|draw|lost|lose|defeated|"
     r"thrashed|routed|edged|held|won|win|wins|hammered|crushed|v\.?|vs\.?)(?:\s|$)"
@@ -719,9 +743,12 @@ def _looks_like_person_name(name: str) -> bool:
             return False
         if w in lexicon.places() or w in suffixes or w in prefixes or w in lexicon.demonyms() or w in orgs:
             return False
-        if w.isupper() and len(w) > 1 or any(c.isdigit() for c in w):
+        if w.isupper() and len(w) > 1 and not _INITIALS_RE.fullmatch(w) or any(c.isdigit() for c in w):
             return False
     return True
+
+
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")  # "C. Lewis", "J.R.R. Tolkien": initials open people's names
 
 
 _SCORE_RE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/-])")
@@ -861,6 +888,7 @@ def _decide(
         and person == 0
         and sum(m.club for m in ms) > 0
         and words[0] not in lexicon.first_names()
+        and not _INITIALS_RE.fullmatch(words[0])  # "C. Tolley 64 not out" is a batsman
         and len(words) > 1
     ):
         kind = "organization"  # "Ruch Chorzow (Poland) 5": a club's name has a person's shape
