@@ -166,6 +166,8 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
                 # "Johnson Controls Inc and Lear Corp" are two names.
                 and not (len(run) > 1 and prev.text in lexicon.org_cues()[0] and nxt.lower in ("and", "&"))
                 and not (len(run) == 1 and _sentence_initial(text, run[0].start) and run[0].text not in _ORG_OPENERS)
+                # "Jann Wenner of Rolling Stone Magazine": a person, then their organisation.
+                and not (nxt.lower == "of" and 2 <= len(run) <= 3 and run[0].text in lexicon.first_names())
             ):
                 ext = _connector_extension(text, tokens, run, j)
                 if ext:
