@@ -149,6 +149,17 @@ def _find_double(text: str, paras: SpanIndex) -> list[_Raw]:
     return found
 
 
+def _in_headline(ctx: "_Context", q: _Raw) -> bool:
+    """Is the quote on a Title Case line ("Ryan: ‘Anti-Semitic Images’ Have ‘No Place …’"),
+    where every quote looks like a title?"""
+    ps, pe = ctx.paras.span_of(q.open_at)
+    outside = ctx.text[ps : q.open_at] + " " + ctx.text[q.close_at : pe]
+    words = re.findall(r"[^\W\d_][\w’'-]*", outside)
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs"}
+    caps = [w for w in words if w.lower() not in small]
+    return len(caps) >= 2 and all(w[:1].isupper() for w in caps)
+
+
 def _show_slot(text: str, open_at: int) -> bool:
     """Is the quote in the slot of a programme or publication name ("on CNN’s “…”",
     "appeared on “…”", "an interview with “…”")?"""
@@ -1251,7 +1262,9 @@ def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
             if attributed:
                 anchors.append(q)  # not a quote, but its speaker carries on to the next one
             continue
-        if not attributed and _is_title_like(words, content):
+        # "Tales From the Crypt," and "13 Hours: The Secret Soldiers of Benghazi,": American
+        # style puts the comma inside the marks of a title too.
+        if not attributed and _is_title_like(words, re.sub(r",$", "", content.rstrip())) and not _in_headline(ctx, q):
             continue
         if len(words) <= 6 and _is_title_like(words, re.sub(r"[.,]+$", "", content.rstrip())) and _show_slot(text, q.open_at):
             continue  # "told ABC’s “This Week.”": American style puts the period inside a title
