@@ -37,7 +37,8 @@ _OF_HEADS = frozenset(
     Institute Council Board Office House Church Court Museum School College Gulf Sea Isle
     Isles City Province Duke Prince Princess Governor Chamber Federation Union League
     Association Society Academy Commission Committee Party Army Friends Sisters Daughters
-    Sons People Bishop Archbishop Mayor Speaker Attorney Chief Director Head""".split()
+    Sons People Bishop Archbishop Mayor Speaker Attorney Chief Director Head Municipality
+    Museum""".split()
 )
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "across", "throughout", "outside", "inside", "around", "into", "toward", "towards"})
 _ORDINALS_RE = re.compile(r"^\d")
@@ -879,6 +880,15 @@ def _decide(
         and all(_sentence_initial(text, m.start) for m in ms)
     ):
         kind = "misc"  # "Officials said", "Chechens marched": a plural noun opening a sentence
+    if (
+        kind == "organization"
+        and len(words) == 1
+        and name in lexicon.org_cues()[0]
+        and name not in lexicon.org_cues()[2]
+        and name not in _GOVERNMENT_HEADS
+        and all(_sentence_initial(text, m.start) for m in ms)
+    ):
+        kind = None  # "Photos released …", "Construction was underway": a head word alone is a noun
     if kind == "person" and person < 2 and len(words) > 1 and any(w in lexicon.org_cues()[0] for w in words[:-1]):
         kind = "organization"  # "BBC Radio Four", "Breitbart News Daily": an organisation word inside
     if name in votes and kind != "misc" and (kind is None or name in weak):
@@ -904,6 +914,32 @@ def _decide(
 _MODEL_ORG_MIN = 2
 
 
+_LIST_GAP_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+
+
+def _kinds_from_lists(text: str, mentions: list[_Mention], kinds: dict[str, str], undecided: set[str]) -> None:
+    """Names without evidence inside a list of names of one kind take that kind:
+    "Ubisoft, Microsoft, and PlayStation", "Tirana, Durres and Vlore". A list needs three
+    names, two of them decided, all decided ones agreeing."""
+    chain: list[_Mention] = []
+
+    def settle() -> None:
+        known = [kinds[m.name] for m in chain if m.name in kinds]
+        if len(chain) >= 3 and len(known) >= 2 and len(set(known)) == 1:
+            for m in chain:
+                if m.name in undecided:
+                    kinds[m.name] = known[0]
+                    undecided.discard(m.name)
+
+    for m in sorted(mentions, key=lambda m: m.start):
+        if chain and _LIST_GAP_RE.fullmatch(text, chain[-1].end, m.start) and "\n" not in text[chain[-1].end : m.start]:
+            chain.append(m)
+            continue
+        settle()
+        chain = [m]
+    settle()
+
+
 def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list[Participant]:
     mentions = _split_compounds(_collect_mentions(text))
     by_name: dict[str, list[_Mention]] = defaultdict(list)
@@ -921,10 +957,14 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
             votes[m.name][kind] += 1
             if m.name not in by_name:
                 model_only[m.name].append(m)
+    undecided: set[str] = set()
     for name, ms in by_name.items():
         kind = _decide(text, name, ms, sports, votes, weak, lower)
         if kind and kind != "misc":
             kinds[name] = kind
+        elif kind is None:
+            undecided.add(name)
+    _kinds_from_lists(text, mentions, kinds, undecided)
     if model_only:
         # Names only the model found add recall, unless they overlap a name the rules already
         # classified ("Nara-Takaichi" around "Nara") or are fragments of a known person.
