@@ -57,6 +57,7 @@ class _Mention:
     person: float = 0.0
     place: float = 0.0
     org: float = 0.0
+    work: bool = False  # named as a film, book, show or game ("the 1969 film Easy Rider")
 
 
 @dataclass
@@ -685,12 +686,32 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         # Kan of Hambrecht & Quist". Places take these prepositions too, hence the guard.
         if name not in lexicon.places() and name not in lexicon.countries() and _EMPLOYER_BEFORE_RE.search(text[max(0, start - 60) : start]):
             m.org += 2
+        if _WORK_BEFORE_RE.search(text[max(0, start - 30) : start]):
+            m.work = True
+        # "the Monti government", "the Clinton administration": a leader's name as a modifier.
+        if (
+            not role
+            and _LEADER_AFTER_RE.match(text, after)
+            and re.search(r"\b[Tt]he $", text[max(0, start - 4) : start])
+            and name not in lexicon.places()
+            and name not in lexicon.demonyms()
+            and name not in lexicon.PARTY_WORDS
+            and name.lower() not in _NOT_LEADERS
+        ):
+            m.person += 2
         if prv is not None and prv.lower == "the" and text[prv.end : start] == " " and not role:
             m.article = True  # "the Bundesbank", "the Golden Four": people take no article
         mentions.append(m)
     return mentions
 
 
+_WORK_BEFORE_RE = re.compile(r"\b(?:film|movie|novel|book|memoir|album|song|single|series|show|sitcom|play|musical|opera|game|video game|documentary|painting|poem)\s+$")
+_NOT_LEADERS = frozenset(
+    """labour labor conservative tory liberal socialist communist federal national coalition
+    provisional transitional interim military caretaker unity state city county regional
+    local central imperial royal republican democratic""".split()
+)
+_LEADER_AFTER_RE = re.compile(r"\s+(?:administration|government|presidency|premiership|cabinet|campaign)\b")
 _PLACE_OF_RE = re.compile(r"\b(?:town|city|village|province|region|district|county|capital|island|port|suburb|hamlet|state) of $")
 _CLUB_AFTER_RE = re.compile(
     r"\s+(?:\d{1,3}(?:-\d{1,3})?\b(?! per ?cent| percent|%)|beat|beats|drew|draw|lost|lose|defeated|"
@@ -837,6 +858,8 @@ def _decide(
 ) -> str | None:
     """Kind of one rule-found name from gazetteers, context cues and (optionally) model votes."""
     kind = _classify_string(name)
+    if kind is None and any(m.work for m in ms) and not any(m.person or m.role for m in ms):
+        return "misc"  # "graphic novel Angel Catbird" is a title, not a person
     person = sum(m.person for m in ms)
     place = sum(m.place for m in ms)
     org = sum(m.org for m in ms)
