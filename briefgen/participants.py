@@ -323,7 +323,7 @@ _PLACE_HEADS = frozenset(
     Valley County Street Avenue Square Airport Park Province State City Gulf Ocean Canal Peninsula
     Desert Coast Road Harbour Harbor Port Beach Hill Hills Village Town Region Republic Kingdom
     Stadium Arena Hotel Mosque Temple Cathedral Basilica Abbey Palace Castle Tower Towers
-    Memorial Hall Plaza Cave Plains""".split()
+    Memorial Hall Plaza Cave Plains Station""".split()
 )
 
 
@@ -963,6 +963,19 @@ def _kinds_from_lists(text: str, mentions: list[_Mention], kinds: dict[str, str]
     settle()
 
 
+def _places_beside_places(text: str, mentions: list[_Mention], kinds: dict[str, str], undecided: set[str]) -> None:
+    """"in Livorno, Tuscany," and "Clearwater, Florida": an undecided name joined by a
+    comma to a known place, in a pair that closes with punctuation, is a place too."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if text[a.end : b.start] != ", " or not re.match(r"[,.;:)]|$", text[b.end : b.end + 1]):
+            continue
+        for near, other in ((a, b), (b, a)):
+            if near.name in undecided and kinds.get(other.name) == "place" and other.name in lexicon.places() and near.ntokens <= 3:
+                kinds[near.name] = "place"
+                undecided.discard(near.name)
+
+
 def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list[Participant]:
     mentions = _split_compounds(_collect_mentions(text))
     by_name: dict[str, list[_Mention]] = defaultdict(list)
@@ -988,6 +1001,7 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
         elif kind is None:
             undecided.add(name)
     _kinds_from_lists(text, mentions, kinds, undecided)
+    _places_beside_places(text, mentions, kinds, undecided)
     if model_only:
         # Names only the model found add recall, unless they overlap a name the rules already
         # classified ("Nara-Takaichi" around "Nara") or are fragments of a known person.
