@@ -65,7 +65,11 @@ class GroupingOptions:
     name_weight: float = 1.0  # share of the names vector in the joined vector
     headline_weight: float = 0.3  # share of a headline-only vector (words and names) in the joined vector
     day_window: int = 30  # no penalty within this many days
-    day_halflife: float = 365.0  # beyond the window, similarity halves every this many days
+    # Beyond the window, similarity halves every this many days. Slowly: follow-ups and
+    # background pieces come months after the event, and feeds often date an article by
+    # when it was fetched. Look-alike events are kept apart by their names and headlines
+    # (ECB+ has no dates and is separated without them), so time is only a gentle prior.
+    day_halflife: float = 1500.0
     # Articles published close together are more likely one event (the time-locality of
     # news that topic-detection systems use): a dated pair's similarity is raised by up to
     # this share, the raise halving every ``near_days`` days apart. Undated pairs get none.

@@ -68,9 +68,10 @@ def test_time_raises_pairs_published_close_together_and_leaves_undated_pairs_alo
 
     from briefgen.grouping import GroupingOptions, _time_factor
     o = GroupingOptions()
-    same_day, week, undated, decade = _time_factor(np.array([0.0, 7.0, np.nan, 3650.0]), o)
-    assert same_day == 1.0 + o.near_boost > week > 1.0 == undated > decade
-    assert decade < 0.01
+    same_day, week, undated, year, decade = _time_factor(np.array([0.0, 7.0, np.nan, 365.0, 3650.0]), o)
+    assert same_day == 1.0 + o.near_boost > week > 1.0 == undated > year > decade
+    # a follow-up a year on keeps most of its weight; the same words a decade apart little
+    assert year > 0.8 and decade < 0.25
 
 
 def test_one_headline_over_two_rewritten_bodies_pulls_them_together():
@@ -142,3 +143,16 @@ def test_closeness_in_time_is_between_the_nearest_articles_not_the_centres():
     from briefgen.grouping import _closest_days
     assert _closest_days(np.array([0.0, 40.0]), np.array([43.0, 90.0])) == 3.0
     assert np.isnan(_closest_days(np.array([np.nan]), np.array([1.0])))
+
+
+# ---- time: a gentle prior, not a wall ------------------------------------------------------
+
+def test_a_follow_up_months_later_that_retells_the_story_joins_it():
+    late = ("A year and a half after the Lenfield breach, hackers who stole the records of forty million "
+            "customers were charged. Lenfield chief Mara Quist said the credit agency had paid for monitoring.")
+    docs = [Doc("Lenfield breach hits customers", BREACH_1, date(2025, 3, 1)),
+            Doc("Lenfield breach: card numbers taken", BREACH_2, date(2025, 3, 2)),
+            Doc("Ferry terminal approved", FERRY, date(2025, 3, 3)), Doc("Dock strike ends", STRIKE, date(2025, 3, 3)),
+            Doc("Comet seen near Jupiter", SCIENCE, date(2025, 3, 4)),
+            Doc("Lenfield breach hackers charged", late, date(2026, 9, 1))]
+    assert sorted(sorted(c) for c in group(docs)) == [[0, 1, 5], [2], [3], [4]]
