@@ -664,6 +664,8 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             m.place += 2
         if _PLACE_OF_RE.search(text[max(0, start - 20) : start]):
             m.place += 2  # "the town of Yeoncheon", "the port city of Bou Haroun"
+        if _FACILITY_AFTER_RE.match(text, end + (len(raw) - len(name))):
+            m.place += 2  # "Charles de Gaulle airport", "Ellis Park crowd" is not a person
         # Results: "Marseille beat Metz 2-1", "Heerenveen 2 Groningen 1", "lost to Seattle".
         after = end + (len(raw) - len(name))
         if _CLUB_AFTER_RE.match(text, after) or _CLUB_BEFORE_RE.search(text[max(0, start - 20) : start]):
@@ -712,6 +714,7 @@ _NOT_LEADERS = frozenset(
     local central imperial royal republican democratic""".split()
 )
 _LEADER_AFTER_RE = re.compile(r"\s+(?:administration|government|presidency|premiership|cabinet|campaign)\b")
+_FACILITY_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:airport|airfield|station|stadium|arena|hotel|bridge|square|harbour|harbor|terminal|mosque|cathedral|palace)\b")
 _PLACE_OF_RE = re.compile(r"\b(?:town|city|village|province|region|district|county|capital|island|port|suburb|hamlet|state) of $")
 _CLUB_AFTER_RE = re.compile(
     r"\s+(?:\d{1,3}(?:-\d{1,3})?\b(?! per ?cent| percent|%)|beat|beats|drew|draw|lost|lose|defeated|"
@@ -892,6 +895,7 @@ def _decide(
         and kind in (None, "place")
         and name not in lexicon.places()
         and words[-1] not in _STRONG_PLACE_HEADS
+        and place < 2  # but not "the island of Fernando de Noronha"
     ):
         kind = "person"  # "Monica Seles", "Ken Hill": a given name outweighs "in"/"Hill"
     if (

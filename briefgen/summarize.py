@@ -131,8 +131,9 @@ def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
         from .summarizers import editor
 
         limit, budget = _budget.limits(len(texts), count=count, words=words, ratio=ratio)
-        allowed = [u.balanced for u in groups] if quote_units and any(u.balanced for u in groups) \
-            else None
+        balanced = [u.balanced for u in groups] if quote_units and any(u.balanced for u in groups) \
+            else [True] * len(groups)
+        allowed = [b and not c for b, c in zip(balanced, editor.captions(texts, paragraphs))]
         from .summarizers.resolve import Resolver
 
         resolver = Resolver(texts, participants)
@@ -223,6 +224,10 @@ def summarize_many(docs: Sequence[tuple[str, Sequence[Sentence]]], *, words: int
     lengths = [_budget.word_count(t) for t in texts]
     limit, budget = _budget.limits(len(texts), count=count, words=words, ratio=ratio)
     ok = np.asarray([editor.is_content(t) for t in texts])
+    for d in {d for d, *_ in items}:
+        mine = [i for i, it in enumerate(items) if it[0] == d]
+        for i, caption in zip(mine, editor.captions([texts[i] for i in mine], [items[i][2].paragraph for i in mine])):
+            ok[i] &= not caption
     max_sim = np.zeros(len(texts))
     chosen: list[int] = []
     taken: set[tuple[int, int]] = set()

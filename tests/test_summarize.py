@@ -198,3 +198,14 @@ def test_every_summary_sentence_has_balanced_quote_marks():
 def test_quote_units_can_be_switched_off_to_rate_sentences_as_given():
     result = summarize(quoted_sentences(), algorithm="lead", count=3, quote_units=False)
     assert [s.text for s in result] == QUOTED[:3]
+
+
+def test_picture_captions_never_enter_the_default_summary():
+    texts = ARTICLE[:3] + [
+        "Council leader Maria Ortiz at the flood defence plan vote on Monday",
+        "Image: Riverton Council.",
+    ] + ARTICLE[3:8]
+    paragraphs = [0, 0, 1, 9, 9, 1, 1, 2, 2, 2]
+    for n in range(1, len(texts) + 1):
+        chosen = {s.text for s in summarize(make_sentences(texts, paragraphs), count=n)}
+        assert not chosen & set(texts[3:5])

@@ -77,6 +77,14 @@ def is_content(text: str) -> bool:
     return not first.islower()
 
 
+def captions(texts: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
+    """True for the label of a picture: a sentence without a full stop in a paragraph that
+    holds a credit ("US President Barack Obama tweet to student Ahmed Mohamed" then
+    "Image: Twitter."). A caption written as a sentence can still summarize the story."""
+    credited = {p for t, p in zip(texts, paragraphs) if CREDIT.match(t.strip())}
+    return [p in credited and not re.search(r"[.!?][”\"’')]*$", t.strip()) for t, p in zip(texts, paragraphs)]
+
+
 def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
              words: _text.Words | None = None) -> np.ndarray:
     """One row of FEATURES per sentence."""
