@@ -546,7 +546,14 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             first_idx += 1
         if not run:
             continue
-        if len(run) > 1 and _GERUND_RE.match(run[0].text) and run[0].text not in lexicon.first_names() and run[0].text not in lexicon.places():
+        if (
+            len(run) > 1
+            and _GERUND_RE.match(run[0].text)
+            and run[0].text not in lexicon.first_names()
+            and run[0].text not in lexicon.places()
+            # "Downing Street", "Reading Station": a head word alone is no name
+            and not (len(run) == 2 and (run[1].text in _PLACE_HEADS or run[1].text in lexicon.org_cues()[0]))
+        ):
             run = run[1:]  # "Debating Clinton", "Going Viral": a verb form opens the run
             first_idx += 1
         if len(run) > 1 and _HYPHEN_HEAD_RE.match(run[0].text):
@@ -571,6 +578,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             and (_demonym_len(run, 1) or _is_title(run[1].text))
             and not _demonym_len(run, 0)
             and not _is_title(run[0].text)
+            and run[0].lower not in _ROLE_MODIFIERS  # "Prime Minister Alan Reeve", "Former President …"
             and run[0].text not in lexicon.places()
             and run[0].text not in lexicon.first_names()
         ):
@@ -688,7 +696,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         # Kan of Hambrecht & Quist". Places take these prepositions too, hence the guard.
         if name not in lexicon.places() and name not in lexicon.countries() and _EMPLOYER_BEFORE_RE.search(text[max(0, start - 60) : start]):
             m.org += 2
-        if _WORK_BEFORE_RE.search(text[max(0, start - 30) : start]):
+        if _WORK_BEFORE_RE.search(text[max(0, start - 30) : start]) or _PRODUCT_AFTER_RE.match(text, end + (len(raw) - len(name))):
             m.work = True
         # "the Monti government", "the Clinton administration": a leader's name as a modifier.
         if (
@@ -707,6 +715,8 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
     return mentions
 
 
+# "Westland Sea King helicopters", "Mozilla Firefox browser": a make or model, not a person.
+_PRODUCT_AFTER_RE = re.compile(r"\s+(?:helicopters?|aircraft|jets?|planes?|airliners?|fighters?|missiles?|rifles?|tanks?|cars?|trucks?|phones?|smartphones?|browsers?|software|consoles?|vaccines?)\b")
 _WORK_BEFORE_RE = re.compile(r"\b(?:film|movie|novel|book|memoir|album|song|single|series|show|sitcom|play|musical|opera|game|video game|documentary|painting|poem)\s+$")
 _NOT_LEADERS = frozenset(
     """labour labor conservative tory liberal socialist communist federal national coalition
@@ -1060,7 +1070,8 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
         ent.first = min(ent.first, by_name[n][0].start)
         for m in by_name[n]:
             ent.mentions += 1
-            if m.role and (ent.role is None or canonical.get(n, n) == n and m.name == canon and ent.role is None):
+            # Roles are people's ("the foreign Ministry" gives an organisation none).
+            if kind == "person" and m.role and (ent.role is None or canonical.get(n, n) == n and m.name == canon and ent.role is None):
                 ent.role = m.role
             # A title form is worth keeping only when the name in it is short ("President Lee").
             for alias in (m.name, m.surface if m.name != canon else ""):
