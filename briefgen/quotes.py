@@ -406,6 +406,8 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
             and toks[j].lower not in lexicon.SPEECH_FORMS
             and toks[j].lower not in _REL_BREAKS
             and not (_is_aux(toks[j]) and j + 1 < len(toks) and toks[j + 1].lower in lexicon.SPEECH_FORMS)
+            # "The Republican candidate appeared to …": a past verb after the head noun
+            and not (toks[j].lower.endswith("ed") and toks[j - 1].lower in _SPEAKER_NOUNS)
             and text[toks[j - 1].end : toks[j].start] in (" ", "’s ", "'s ")
         ):
             j += 1
@@ -920,10 +922,13 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         return True
     # "Hillary Clinton cracked, “…”": a name or he/she, one unknown verb, a comma or
     # colon, the quote. The mirror image of cue-after-verb.
-    if len(toks) >= 2 and _verb_like(toks[-1]) and re.fullmatch(r"\s*[,:]\s*", text[toks[-1].end : window[1]]):
-        subj = toks[-2]
+    phrasal = len(toks) >= 3 and _phrasal(toks, len(toks) - 2)  # "Hillary shot back, “…”"
+    if len(toks) >= 2 and (_verb_like(toks[-1]) or phrasal) and re.fullmatch(r"\s*[,:]\s*", text[toks[-1].end : window[1]]):
+        subj = toks[-3] if phrasal else toks[-2]
         named = [(a, b) for a, b, _ in ctx.person_mentions if b == subj.end]
         span = (subj.start, subj.end) if subj.lower in {"he", "she"} else named[0] if named else None
+        if span is None and phrasal and subj.is_cap and _plausible(ctx, subj.text):
+            span = (subj.start, subj.end)  # "shot back", "fired back" are speech whoever the subject
         if span and not re.match(r"[’']s\b", text[span[1] : span[1] + 3]) and _attribute(ctx, q, span, toks[-1], "cue-before-verb"):
             q.confidence = min(q.confidence, 0.6)
             return True
@@ -1037,6 +1042,8 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
     if re.match(r"[’']s\b", rest):
         return None  # "Trump's plan to ..." is not Trump speaking
     rest = re.sub(r"^\s*(?:\([^)]{1,30}\)|,[^,“”\"]{1,80},)", "", rest)  # "(R-Tex.)", ", 53,"
+    # "Sam Lau, the communications director for the party said": the closing comma left out
+    rest = re.sub(r"^,\s+(?:the|a|an|his|her|its|their)\s[^,“”\"]{1,80}?(?=\s+(?:said|says|told|added|wrote|stated)\b)", "", rest)
     verb = re.match(r"\s+(?:(?:has|had|have|also|then|later|once|would|will|now|[a-z]{3,}ly)\s+)*([a-z]+)", rest)
     if not verb:
         return None
@@ -1174,8 +1181,15 @@ def _after_preposition(ctx: _Context, toks: list[Token], i: int) -> bool:
     """Is toks[i] inside a prepositional phrase ("with journalist Matei Rosca", "on
     Facebook")? Looks back over capitalised words, titles and role nouns."""
     j = i - 1
-    while j >= 0 and i - j <= 4 and (toks[j].is_cap or toks[j].lower in lexicon.ROLE_NOUNS or _is_title_word(toks[j].text)):
-        j -= 1
+    while j >= 0 and i - j <= 6:
+        if re.search(r"[,;:]", ctx.text[toks[j].end : toks[j + 1].start]):
+            return False  # "Here in Columbia, Sanders": the phrase ended at the comma
+        if toks[j].is_cap or toks[j].lower in lexicon.ROLE_NOUNS or _is_title_word(toks[j].text):
+            j -= 1
+        elif toks[j].lower == "of" and j > 0 and (toks[j - 1].is_cap or _is_title_word(toks[j - 1].text)):
+            j -= 1  # "Secretary of State Madeleine Albright": "of" inside a title
+        else:
+            break
     return j >= 0 and toks[j].lower in _PREPOSITIONS and not re.search(r"[,;:]", ctx.text[toks[j].end : toks[j + 1].start])
 
 
@@ -1212,7 +1226,9 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
             if t.is_cap and t.lower not in lexicon.NON_NAMES and not _is_title_word(t.text):
                 if t.text in places or _after_preposition(ctx, toks, i):
                     continue  # "after winning Ohio", "in Washington"
-                return _speaker_after(ctx, toks, i)
+                span = _speaker_after(ctx, toks, i)
+                if span and _plausible(ctx, re.sub(r"[,\s]+$", "", text[span[0] : span[1]])):
+                    return span  # "Here in Columbia, Sanders stepped up …": not "Here"
     return None
 
 
