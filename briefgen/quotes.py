@@ -408,7 +408,7 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
             and not (_is_aux(toks[j]) and j + 1 < len(toks) and toks[j + 1].lower in lexicon.SPEECH_FORMS)
             # "The Republican candidate appeared to …": a past verb after the head noun
             and not (toks[j].lower.endswith("ed") and toks[j - 1].lower in _SPEAKER_NOUNS)
-            and text[toks[j - 1].end : toks[j].start] in (" ", "’s ", "'s ")
+            and (text[toks[j - 1].end : toks[j].start] in (" ", "’s ", "'s ") or text[toks[j - 1].end : toks[j].start] == ". " and _is_abbrev(toks[j - 1]))
         ):
             j += 1
         if j > i + 1:
@@ -460,6 +460,12 @@ def _inverted_subject(ctx: _Context, toks: list[Token], i: int) -> tuple[int, in
         named = [(a, b) for a, b, _ in ctx.person_mentions if toks[i].start <= a and b <= limit]
         if named and not re.search(r"[.;:]\s", text[toks[i].start : named[0][0]]):
             return named[0]
+    if np and len(np) > 1 and re.search(r"[’']s$", np[0].text) and np[-1].lower in _SPEAKER_NOUNS:
+        # "said Rubio’s deputy campaign manager, Rich Beeson, who …": the name in apposition,
+        # else the description as written.
+        app = re.match(r",\s+", text[np[-1].end : np[-1].end + 3])
+        named = [(a, b) for a, b, _ in ctx.person_mentions if app and a == np[-1].end + app.end()]
+        return named[0] if named else (np[0].start, np[-1].end)
     if not np or not np[-1].is_cap or np[-1].lower in lexicon.NON_NAMES:
         if np and toks[i].is_cap:
             return _speaker_after(ctx, toks, i)
@@ -513,12 +519,21 @@ def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int]
     return None
 
 
+def _plural_speaker(word: str) -> bool:
+    """A plural noun for people who speak ("prosecutors", "officials")."""
+    return word.endswith("s") and (word in _SPEAKER_NOUNS or word[:-1] in _SPEAKER_NOUNS)
+
+
 def _plausible(ctx: _Context, phrase: str) -> bool:
     """Is this noun phrase something that can speak?"""
     words = phrase.split()
     low = phrase.lower()
     if low in _SUBJECT_PRONOUNS:
         return True
+    if 1 < len(words) <= 5 and re.search(r"[’']s$", words[0]) and words[-1].lower() in _SPEAKER_NOUNS:
+        return True  # "Rubio’s deputy campaign manager"
+    if 1 < len(words) <= 4 and phrase.islower() and _plural_speaker(words[-1]):
+        return True  # "federal prosecutors", "senior officials"
     if words[0].lower() in _DETERMINERS:
         head = re.sub(r"[’']s?$", "", words[-1].lower())
         if re.fullmatch(r"\d{1,3}-year-old", head):
@@ -565,7 +580,8 @@ def _attribute(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rul
         q.rule, q.confidence = f"{rule}+pronoun", 0.8 if q.speaker else 0.3
     elif low in _SUBJECT_PRONOUNS:
         q.speaker, q.rule, q.confidence = None, f"{rule}+pronoun-plural", 0.3
-    elif phrase.split()[0].lower() in _DETERMINERS:
+    elif phrase.split()[0].lower() in _DETERMINERS or phrase.islower() or re.search(r"[’']s$", phrase.split()[0]):
+        # a description: "the minister", "federal prosecutors", "Rubio’s campaign manager"
         resolved = ctx.resolve_role(phrase, ms) if phrase.split()[0].lower() == "the" else None
         if resolved:
             q.speaker, q.rule, q.confidence = resolved, f"{rule}+title", 0.75
@@ -762,6 +778,8 @@ def _np_speaker(ctx: _Context, start: int, end: int, possessive_ok: bool, descri
     head = re.sub(r"[’']s?$", "", last.lower)
     if description and toks[0].lower in _DETERMINERS and (head in _SPEAKER_NOUNS or last.text in lexicon.demonyms()):
         return start, end
+    if description and len(toks) <= 4 and all(t.text.islower() for t in toks) and _plural_speaker(head):
+        return start, end  # "federal prosecutors wrote"
     if last.is_cap and last.lower not in lexicon.NON_NAMES and (possessive_ok or not re.search(r"[’']s$", last.text)):
         a = len(toks) - 1
         while a > 0 and toks[a - 1].is_cap and text[toks[a - 1].end : toks[a].start] in (" ", ". ", "\u00a0"):
