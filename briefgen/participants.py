@@ -243,7 +243,10 @@ def _connector_extension(text: str, tokens: list[Token], run: list[Token], j: in
             # "Press Trust of India", "Royal Bank of Scotland": an organisation head, then "of".
             if run[-1].text in suffixes and all(x.lower in ("of", "the") or x.is_cap for x in ext) and ext[0].lower == "of":
                 best = list(ext)
-            if t.text in suffixes or name in orgs or (run[0].text in prefixes or run[0].text in _ORG_OPENERS) and last_conn not in ("and", "&"):
+            # "Nick Rhodes of Duran Duran Records": with "of", the head must come before it;
+            # a head only after "of" names the person's organisation.
+            person_of = ext[0].lower == "of" and len(run) <= 3 and not any(x.text in suffixes or x.text in _OF_HEADS or x.text in _ORG_OPENERS or x.text in prefixes for x in run)
+            if (t.text in suffixes and not person_of) or name in orgs or (run[0].text in prefixes or run[0].text in _ORG_OPENERS) and last_conn not in ("and", "&"):
                 best = list(ext)
                 if t.text in suffixes:
                     break
@@ -1037,6 +1040,9 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
         elif kind is None:
             undecided.add(name)
     _kinds_from_lists(text, mentions, kinds, undecided)
+    if not sports:
+        # "located in Durham, North Carolina": a county cricket club's name is a place here
+        undecided |= {n for n, k in kinds.items() if k == "organization" and n in lexicon.teams()[1] and n not in lexicon.org_cues()[2]}
     _places_beside_places(text, mentions, kinds, undecided)
     if model_only:
         # Names only the model found add recall, unless they overlap a name the rules already
