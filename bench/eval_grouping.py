@@ -52,10 +52,15 @@ ABLATIONS = (
     ("- cluster merge pass", {"merge_days": -1.0}),
     ("merge: - names guard", {"merge_names": 0.0}),
     ("merge: - headline guard", {"merge_headline": 0.0}),
-    ("merge: cosine 0.35", {"merge_cosine": 0.35}),
-    ("merge: cosine 0.45", {"merge_cosine": 0.45}),
+    ("merge: cosine 0.2", {"merge_cosine": 0.2}),
+    ("merge: cosine 0.3", {"merge_cosine": 0.3}),
+    ("merge: cosine 0.4", {"merge_cosine": 0.4}),
     ("merge: within 3 days", {"merge_days": 3.0}),
     ("merge: within 14 days", {"merge_days": 14.0}),
+    ("merge: - story pace", {"merge_pace": 0.0}),
+    ("merge: pace x15", {"merge_pace": 15.0}),
+    ("merge: pace x60", {"merge_pace": 60.0}),
+    ("merge: as before pace", {"merge_pace": 0.0, "merge_cosine": 0.4}),
 )
 
 

@@ -13,12 +13,13 @@ different countries stay apart, and with a headline-only vector (outlets
 re-word the body but keep the headline's key words), compared by cosine,
 raised for articles a day or two apart, softened over years, and clustered
 by average link cut at one threshold; a second pass (``merge_clusters``) then
-joins clusters of one story whose wording drifted over a few days, when their
-centroids, headline-and-lead names and headline words all agree and their
-closest dated articles are near in time. An undated article is neither near nor
-far from anything (callers that know the day of the run date it to that day). Near-duplicates
-are forced into the same story. Output: a list of clusters (lists of input
-indices), every index in exactly one, largest clusters first.
+joins clusters of one story whose wording drifted over days or years, when
+their centroids, headline-and-lead names and headline words all agree and
+their closest dated articles are near in time for the slower story's pace.
+An undated article is neither near nor far from anything (callers that know
+the day of the run date it to that day). Near-duplicates are forced into the
+same story. Output: a list of clusters (lists of input indices), every index
+in exactly one, largest clusters first.
 
 Average link is run exactly but only inside the connected components of the
 graph of pairs above the threshold (clusters in different components can
@@ -81,13 +82,16 @@ class GroupingOptions:
     prior_weight: float = 20.0
     duplicate_threshold: float = 0.5
     # Second pass, between clusters (see ``merge_clusters``): a long story splits when its
-    # vocabulary drifts; two clusters become one when their closest dated articles are at
-    # most ``merge_days`` apart, their centroids' cosine reaches ``merge_cosine`` and their
-    # salient names (the people, places and organisations of their headlines and leads)
-    # agree to ``merge_names`` and their headline words to ``merge_headline``.
-    # ``merge_days < 0`` switches the pass off.
+    # vocabulary drifts; two clusters become one when their closest dated articles are near
+    # enough in time (``merge_days``, or ``merge_pace`` times the slower cluster's pace), their
+    # centroids' cosine reaches ``merge_cosine`` and their salient names (the people, places
+    # and organisations of their headlines and leads) agree to ``merge_names`` and their
+    # headline words to ``merge_headline``. ``merge_days < 0`` switches the pass off.
     merge_days: float = 7.0
-    merge_cosine: float = 0.4
+    merge_pace: float = 30.0
+    # Low: fragments of one long story (a trial, an anniversary) share only its core words,
+    # a centroid cosine of 0.2 to 0.5; the name and headline guards keep look-alikes apart.
+    merge_cosine: float = 0.25
     merge_names: float = 0.25
     merge_headline: float = 0.3
 
@@ -529,8 +533,26 @@ def salient_names(docs: Sequence[Doc]) -> sparse.csr_matrix:
 
 def headline_words(docs: Sequence[Doc]) -> sparse.csr_matrix:
     """The stemmed content words of each headline, IDF-weighted: what happened (the event
-    type: crash, breach, launch), which outlets keep in the headline as the body drifts."""
-    return _idf_sets([set(word_terms(d.title or "")) - _CALENDAR for d in docs])
+    type: crash, breach, launch), which outlets keep in the headline as the body drifts.
+    A title that only repeats the opening of the body is no headline: it is what ingest
+    makes of an article that came without one (wire copy), and two leads of one story
+    (a dateline, a new angle) share far fewer words than two headlines do."""
+    return _idf_sets([set() if _title_is_lead(d) else set(word_terms(d.title or "")) - _CALENDAR
+                      for d in docs])
+
+
+def _title_is_lead(d: Doc) -> bool:
+    # a headline that extraction left atop the body stands on its own line; a title cut
+    # from the lead sentence is followed on its line by the rest of that sentence
+    title = " ".join((d.title or "").rstrip("…").split())
+    first = " ".join((d.text or "").lstrip().split("\n", 1)[0].split())
+    return bool(title) and first.startswith(title) and len(first) > len(title)
+
+
+def _pace(days: np.ndarray) -> float:
+    """Median days between a cluster's consecutive dated articles (0 with fewer than two)."""
+    d = np.sort(days[~np.isnan(days)])
+    return float(np.median(np.diff(d))) if len(d) > 1 else 0.0
 
 
 def _closest_days(a: np.ndarray, b: np.ndarray) -> float:
@@ -549,9 +571,13 @@ def merge_clusters(clusters: Sequence[Sequence[int]], x: sparse.csr_matrix, days
     """Join clusters that are one story told over several days as its wording drifted.
 
     Two clusters join when (1) their closest dated articles are at most ``merge_days``
-    apart: the distance is between the nearest articles, not the centres, because a
-    story grows at its newest end; undated articles never count, since without time a
-    second earthquake looks like the first one's follow-up (ECB+ is built of such pairs);
+    apart, or ``merge_pace`` times the pace of the more slowly covered one: the distance
+    is between the nearest articles, not the centres, because a story grows at its newest
+    end; a burst of daily coverage that then falls silent for months has ended (the next
+    missile test is another event), while a story covered every few weeks for years (an
+    inquiry, an anniversary, a trial) goes on after a month without news; undated
+    articles never count, since without time a second earthquake looks like the first
+    one's follow-up (ECB+ is built of such pairs);
     (2) the cosine of their centroids reaches ``merge_cosine``: the centroid averages
     away what each article adds, leaving what the cluster is about; (3) the cosine of
     their salient-name profiles (share of the cluster's articles naming each person,
@@ -567,6 +593,7 @@ def merge_clusters(clusters: Sequence[Sequence[int]], x: sparse.csr_matrix, days
         r = np.concatenate([np.full(len(c), k) for k, c in enumerate(clusters)])
         col = np.concatenate([np.asarray(c) for c in clusters])
         member = sparse.csr_matrix((1.0 / sizes[r], (r, col)), shape=(len(clusters), n))
+        pace = [_pace(days[c]) for c in clusters]
         cent = _normalise((member @ x).tocsr())
         prof = _normalise((member @ names).tocsr())
         head = _normalise((member @ heads).tocsr())
@@ -583,7 +610,8 @@ def merge_clusters(clusters: Sequence[Sequence[int]], x: sparse.csr_matrix, days
             # a side without headlines (wire copy fed without them) gives no evidence either way
             if head[a].nnz and head[b].nnz and (head[a] @ head[b].T).sum() < options.merge_headline:
                 continue
-            if not _closest_days(days[clusters[a]], days[clusters[b]]) <= options.merge_days:
+            near = max(options.merge_days, options.merge_pace * max(pace[a], pace[b]))
+            if not _closest_days(days[clusters[a]], days[clusters[b]]) <= near:
                 continue
             used.update((a, b))
             joins.append((a, b))

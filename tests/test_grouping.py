@@ -130,6 +130,25 @@ def test_clusters_months_apart_or_undated_stay_apart():
     assert _merge(_breach_docs(date(2025, 3, 6), date_known=False), [[0, 1], [2, 3]]) == [[0, 1], [2, 3]]
 
 
+def test_a_story_covered_every_few_weeks_goes_on_after_months_without_news():
+    from dataclasses import replace
+
+    docs = _breach_docs(date(2025, 9, 1))
+    docs[1] = replace(docs[1], published=date(2025, 4, 15))  # the story's pace: six weeks, not a day
+    assert _merge(docs, [[0, 1], [2, 3]]) == [[0, 1, 2, 3]]
+
+
+def test_a_title_cut_from_the_lead_is_no_headline():
+    from briefgen.grouping import headline_words
+
+    docs = [Doc("Credit agency Lenfield said hackers stole the records…", BREACH_1),
+            Doc("Lenfield breach hits customers", BREACH_2), Doc("Lenfield breach widens", BREACH_3),
+            Doc("Lenfield breach widens", "Lenfield breach widens\n" + BREACH_4)]
+    heads = headline_words(docs)
+    assert heads[0].nnz == 0 and heads[1].nnz > 0
+    assert heads[3].nnz > 0  # a headline extraction left on its own line atop the body is one
+
+
 def test_the_same_people_under_other_headlines_are_another_story():
     docs = _breach_docs(date(2025, 3, 6), second_title="Lenfield quarterly results")
     docs[2:] = [Doc("Lenfield quarterly results", EARNINGS, date(2025, 3, 6)),
