@@ -57,7 +57,7 @@ class _Mention:
     person: float = 0.0
     place: float = 0.0
     org: float = 0.0
-    work: bool = False  # named as a film, book, show or game ("the 1969 film Easy Rider")
+    work: bool = False  # a title or a make: "the 1969 film Easy Rider", "Sea King helicopters"
 
 
 @dataclass
@@ -244,7 +244,8 @@ def _connector_extension(text: str, tokens: list[Token], run: list[Token], j: in
             if run[-1].text in suffixes and all(x.lower in ("of", "the") or x.is_cap for x in ext) and ext[0].lower == "of":
                 best = list(ext)
             # "Nick Rhodes of Duran Duran Records": with "of", the head must come before it;
-            # a head only after "of" names the person's organisation.
+            # a head only after "of" names the person's organisation (the given-name guard in
+            # _runs catches the common case early).
             person_of = ext[0].lower == "of" and len(run) <= 3 and not any(x.text in suffixes or x.text in _OF_HEADS or x.text in _ORG_OPENERS or x.text in prefixes for x in run)
             if (t.text in suffixes and not person_of) or name in orgs or (run[0].text in prefixes or run[0].text in _ORG_OPENERS) and last_conn not in ("and", "&"):
                 best = list(ext)
@@ -698,7 +699,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         if _PLACE_OF_RE.search(text[max(0, start - 20) : start]):
             m.place += 2  # "the town of Yeoncheon", "the port city of Bou Haroun"
         if _FACILITY_AFTER_RE.match(text, end + (len(raw) - len(name))):
-            m.place += 2  # "Charles de Gaulle airport", "Ellis Park crowd" is not a person
+            m.place += 2  # "Charles de Gaulle airport" is not a person
         # Results: "Marseille beat Metz 2-1", "Heerenveen 2 Groningen 1", "lost to Seattle".
         after = end + (len(raw) - len(name))
         if _CLUB_AFTER_RE.match(text, after) or _CLUB_BEFORE_RE.search(text[max(0, start - 20) : start]):
