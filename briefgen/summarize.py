@@ -224,8 +224,10 @@ def summarize_many(docs: Sequence[tuple[str, Sequence[Sentence]]], *, words: int
     lengths = [_budget.word_count(t) for t in texts]
     limit, budget = _budget.limits(len(texts), count=count, words=words, ratio=ratio)
     ok = np.asarray([editor.is_content(t) for t in texts])
-    for d in {d for d, *_ in items}:
-        mine = [i for i, it in enumerate(items) if it[0] == d]
+    by_doc: dict[int, list[int]] = {}
+    for i, (d, *_) in enumerate(items):
+        by_doc.setdefault(d, []).append(i)
+    for mine in by_doc.values():
         for i, caption in zip(mine, editor.captions([texts[i] for i in mine], [items[i][2].paragraph for i in mine])):
             ok[i] &= not caption
     max_sim = np.zeros(len(texts))
