@@ -691,10 +691,14 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
             return True
         # "“…” Oliver barked." / "“…,” the note says.": subject + one unknown verb that ends
         # the clause is a cue too; no other reading fits a quote followed by that shape.
-        if k < len(toks) and re.search(r"[,?!]$", text[q.start : q.end].rstrip()):
+        # A quote that ends its sentence ("…”) may be followed by a new sentence; but not by a
+        # lower-case "he" ("“…” he points out."), and a phrasal speech verb is speech anyway
+        # ("“…” Bennett shot back with a laugh.").
+        open_end = re.search(r"[,?!]$", text[q.start : q.end].rstrip()) or text[span[0] : span[1]] in ("he", "she")
+        if k < len(toks) and (open_end or _phrasal(toks, k)):
             # "“…?” Trump shot back.", "“…,” he went on."
-            verb_end = toks[k].end if _verb_like(toks[k]) else toks[k + 1].end if _phrasal(toks, k) else -1
-            if verb_end > 0 and re.match(r"[.,;]| and\b", text[verb_end : verb_end + 4]) and _attribute(ctx, q, span, toks[k], "cue-after-verb"):
+            verb_end = toks[k + 1].end if _phrasal(toks, k) else toks[k].end if _verb_like(toks[k]) else -1
+            if verb_end > 0 and re.match(r"[.,;]| and\b| with\b", text[verb_end : verb_end + 5]) and _attribute(ctx, q, span, toks[k], "cue-after-verb"):
                 q.confidence = min(q.confidence, 0.6)
                 return True
     # "“…,” declares Stephanie Acs, 27." the same with the subject inverted
