@@ -679,7 +679,8 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
                 m.person += 2
             if cut:
                 m.surface = _strip_possessive(text[run[cut - 1].start : end])
-        app = _appositive_role(text, end + (len(raw) - len(name)))
+        after = end + (len(raw) - len(name))  # past a possessive the name dropped
+        app = _appositive_role(text, after)
         if app:
             m.role = m.role or app
             m.person += 2
@@ -698,17 +699,16 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             m.place += 2
         if _PLACE_OF_RE.search(text[max(0, start - 20) : start]):
             m.place += 2  # "the town of Yeoncheon", "the port city of Bou Haroun"
-        if _FACILITY_AFTER_RE.match(text, end + (len(raw) - len(name))):
+        if _FACILITY_AFTER_RE.match(text, after):
             m.place += 2  # "Charles de Gaulle airport" is not a person
         # Results: "Marseille beat Metz 2-1", "Heerenveen 2 Groningen 1", "lost to Seattle".
-        after = end + (len(raw) - len(name))
         if _CLUB_AFTER_RE.match(text, after) or _CLUB_BEFORE_RE.search(text[max(0, start - 20) : start]):
             m.club += 1
         country = re.match(r"\s+\(([A-Z][\w. ]+)\)", text[after : after + 40])
         if country and country.group(1) in lexicon.countries():
             m.club += 1  # "Ruch Chorzow (Poland) 5" in results; people too ("Pete Sampras (U.S.)")
         # Companies: "Ford shares", "Ford's profit", "shares of Ford", "a stake in Ford".
-        if _ORG_AFTER_RE.match(text, end + (len(raw) - len(name))):
+        if _ORG_AFTER_RE.match(text, after):
             m.org += 2
         if _ORG_BEFORE_RE.search(text[max(0, start - 24) : start]):
             m.org += 2
@@ -722,7 +722,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         # Kan of Hambrecht & Quist". Places take these prepositions too, hence the guard.
         if name not in lexicon.places() and name not in lexicon.countries() and _EMPLOYER_BEFORE_RE.search(text[max(0, start - 60) : start]):
             m.org += 2
-        if _WORK_BEFORE_RE.search(text[max(0, start - 30) : start]) or _PRODUCT_AFTER_RE.match(text, end + (len(raw) - len(name))):
+        if _WORK_BEFORE_RE.search(text[max(0, start - 30) : start]) or _PRODUCT_AFTER_RE.match(text, after):
             m.work = True
         # "the Monti government", "the Clinton administration": a leader's name as a modifier.
         if (

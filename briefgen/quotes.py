@@ -149,14 +149,17 @@ def _find_double(text: str, paras: SpanIndex) -> list[_Raw]:
     return found
 
 
+# Words Title Case leaves in lower case ("Gone With the Wind").
+_TITLE_SMALL = frozenset("a an the of in on at to for and or by with from as vs".split())
+
+
 def _in_headline(ctx: "_Context", q: _Raw) -> bool:
     """Is the quote on a Title Case line ("Ryan: ‘Anti-Semitic Images’ Have ‘No Place …’"),
     where every quote looks like a title?"""
     ps, pe = ctx.paras.span_of(q.open_at)
     outside = ctx.text[ps : q.open_at] + " " + ctx.text[q.close_at : pe]
     words = re.findall(r"[^\W\d_][\w’'-]*", outside)
-    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs"}
-    caps = [w for w in words if w.lower() not in small]
+    caps = [w for w in words if w.lower() not in _TITLE_SMALL]
     return len(caps) >= 2 and all(w[:1].isupper() for w in caps)
 
 
@@ -205,8 +208,7 @@ def _is_title_like(words: list[str], content: str) -> bool:
     """ "Gone With the Wind", "Hannity": capitalised words with no sentence punctuation."""
     if re.search(r"[.!?,;:]\s*$", content.strip()):
         return False
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at", "by", "or", "from"}
-    caps = [w for w in words if w.lower() not in small]
+    caps = [w for w in words if w.lower() not in _TITLE_SMALL]
     return bool(caps) and all(w[:1].isupper() or not w[:1].isalpha() for w in caps) and len(words) <= 10
 
 
