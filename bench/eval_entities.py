@@ -213,6 +213,23 @@ def plural_heads(conllu: Path, text: str) -> set[int]:
     return out
 
 
+def coordinations(text: str, entities: list[dict]) -> set[str]:
+    """Entities that are coordinations of others of their type ("DAB's Ben Chan and Leung
+    Che-cheung", head "Ben"): GUM annotates the group and each member. The group is no
+    participant of its own, and reading its head's name would duplicate one member and
+    hide the others as nested names."""
+    out = set()
+    by_eid: dict[str, list[dict]] = {}
+    for e in entities:
+        by_eid.setdefault(e["eid"], []).append(e)
+    for eid, ms in by_eid.items():
+        def inner(m: dict) -> int:
+            return len({o["eid"] for o in entities if o["eid"] != eid and o["type"] == m["type"] and m["start"] <= o["start"] and o["end"] <= m["end"]})
+        if all(re.search(r"\band\b|&", text[m["start"] : m["end"]]) and inner(m) >= 2 for m in ms):
+            out.add(eid)
+    return out
+
+
 def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
     """Gold participants of the GUM news documents: an entity is gold when it has a name mention, that is a mention with a
     proper-noun head or (``named``) a common-noun head followed by a name ("team member
@@ -234,7 +251,10 @@ def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
         types: dict[str, str] = {}
         extents: dict[str, list[tuple[int, int]]] = {}
         singular: set[str] = set()
+        groups = coordinations(text, doc["entities"])
         for e in doc["entities"]:
+            if e["eid"] in groups:
+                continue
             if e["proper"]:
                 names, extent = name_spans(text, e["start"], e["end"], e["head_start"])
                 if extent is None:
@@ -254,8 +274,14 @@ def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
                     singular.add(e["eid"])
 
         def nested(eid: str) -> bool:
+            # Inside a wider name, but not merely after its "and" ("Kwok Wai-keung and DAB's
+            # Horace Cheung" read across the connector is a coordination, not one name).
             return all(
-                any(o != eid and a <= s and t <= b and (b - a) > (t - s) for o, spans in extents.items() for a, b in spans)
+                any(
+                    o != eid and a <= s and t <= b and (b - a) > (t - s) and not re.search(r"\band\b|&", text[a:s])
+                    for o, spans in extents.items()
+                    for a, b in spans
+                )
                 for s, t in extents[eid]
             )
 

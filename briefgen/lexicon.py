@@ -170,7 +170,8 @@ def places() -> frozenset[str]:
     names = set(_lines("countries.txt")) | set(_lines("subdivisions.txt")) | set(_lines("cities.txt"))
     names |= set(_lines("cities_geonames.txt"))
     # Subdivision names that are ordinary words would turn "Central" or "North" into places.
-    return frozenset(n for n in names if n.lower() not in NON_NAMES and n.lower() not in _COMMON_WORDS)
+    # "US" is kept: in capitals it is the country, not the pronoun.
+    return frozenset(n for n in names if n.isupper() and len(n) > 1 or n.lower() not in NON_NAMES and n.lower() not in _COMMON_WORDS)
 
 
 _COMMON_WORDS = frozenset(

@@ -123,6 +123,7 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
         if not t.is_cap or t.lower in lexicon.HEADLINE_VERBS or t.lower in non_names and not (
             # "Jan Ove Pedersen", "Oct Smith": a month abbreviation never runs into a name.
             t.lower in _MONTH_ABBREVIATIONS and i + 1 < n and tokens[i + 1].is_cap and text[t.end : tokens[i + 1].start] == " "
+            or t.text == "US" and text[t.end : t.end + 1] != "$"  # the country, not "us" or "US$"
         ):
             i += 1
             continue
@@ -235,6 +236,9 @@ def _connector_extension(text: str, tokens: list[Token], run: list[Token], j: in
             # "Securities and Exchange Commission" but not "Board of Trade and National Bank".
             if t.lower == "and" and run[0].text not in _ORG_OPENERS and (len(run) > 2 or any(x.lower in _CONNECTORS for x in run + ext)):
                 break
+            # "Gary Chan of DAB and Eunice Yung of …": a person's name after "and" is a new item.
+            if t.lower == "and" and _person_shaped_at(text, t.end):
+                break
             ext.append(t)
         elif t.is_cap and t.lower not in _RUN_BREAKERS:
             ext.append(t)
@@ -331,6 +335,9 @@ _PLACE_HEADS = frozenset(
 )
 
 
+_SURNAME_HEADS = frozenset({"Law", "Masters"})
+
+
 def _classify_string(name: str) -> str | None:
     """Kind from the name alone (gazetteers and head words), or None; "misc" for names
     that are not participants (events, prizes, groups of people)."""
@@ -354,8 +361,8 @@ def _classify_string(name: str) -> str | None:
         head = name.split(" of ")[0].split()
         if head and head[-1] in suffixes:
             return "organization"
-    if len(words) > 1 and words[-1] in lexicon.MISC_HEADS:
-        return "misc"
+    if len(words) > 1 and words[-1] in lexicon.MISC_HEADS and not (len(words) == 2 and words[-1] in _SURNAME_HEADS and words[0] in lexicon.first_names()):
+        return "misc"  # but "Nathan Law" is a person
     if len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in lexicon.demonyms():
         return "misc"  # "Muslim Americans": a group of people
     if words and words[-1] in lexicon.PARTY_WORDS:
@@ -563,10 +570,13 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
     for run in _split_org_person(text, tokens, _runs(text, tokens), index_of):
         first_idx = index_of[id(run[0])]
         # Drop closed-class words and sentence-initial ordinary words ("Addressing").
-        while run and (run[0].lower in lexicon.NON_NAMES and not (run[0].lower in _MONTH_ABBREVIATIONS and len(run) > 1) or (
+        while run and (run[0].lower in lexicon.NON_NAMES and not (run[0].lower in _MONTH_ABBREVIATIONS and len(run) > 1) and run[0].text != "US" or (
             _sentence_initial(text, run[0].start)
             and (run[0].lower in lower_vocab or (len(run) == 1 and re.search(r"(ing|ly|ed)$", run[0].text)))
             and run[0].text not in lexicon.places()
+            # "WASHINGTON -- President Obama" after a dateline: a title before a name is a
+            # role even when the article also writes "the president".
+            and not (len(run) > 1 and _is_title(run[0].text) and run[0].lower not in _ROLE_MODIFIERS)
         )):
             run = run[1:]
             first_idx += 1
@@ -670,7 +680,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         raw = text[start:end]
         name = _strip_possessive(raw)
         end = start + len(name)
-        if not re.search(r"[^\W\d_]", name) or name.lower() in lexicon.NON_NAMES:
+        if not re.search(r"[^\W\d_]", name) or name.lower() in lexicon.NON_NAMES and name != "US":
             continue
         m = _Mention(name=name, start=start, end=end, ntokens=len(name_tokens))
         if role:
@@ -722,6 +732,12 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         # Kan of Hambrecht & Quist". Places take these prepositions too, hence the guard.
         if name not in lexicon.places() and name not in lexicon.countries() and _EMPLOYER_BEFORE_RE.search(text[max(0, start - 60) : start]):
             m.org += 2
+        # "Demosisto's Nathan Law", "Priscilla Leung of BPA": the party or employer beside a
+        # person's name. Weak (1): a person's evidence elsewhere outweighs it.
+        if name not in lexicon.places() and name not in lexicon.countries() and name not in lexicon.demonyms() and (
+            raw != name and _person_shaped_at(text, after) or _person_of_before(text, start)
+        ):
+            m.org += 1
         if _WORK_BEFORE_RE.search(text[max(0, start - 30) : start]) or _PRODUCT_AFTER_RE.match(text, after):
             m.work = True
         # "the Monti government", "the Clinton administration": a leader's name as a modifier.
@@ -739,6 +755,25 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             m.article = True  # "the Bundesbank", "the Golden Four": people take no article
         mentions.append(m)
     return mentions
+
+
+# "Kim Jong-un", "Lau Siu-lai": a hyphenated given name after a short family name.
+_HYPHEN_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+")
+_PERSON_OF_RE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][\w’'-]+) of (?:the )?$")
+
+
+def _person_of_before(text: str, start: int) -> bool:
+    m = _PERSON_OF_RE.search(text[max(0, start - 50) : start])
+    if not m:
+        return False
+    first = m.group(1).split()[0]
+    return first in lexicon.first_names() or bool(_HYPHEN_GIVEN_RE.fullmatch(m.group(1)))
+
+
+def _person_shaped_at(text: str, pos: int) -> bool:
+    """Does a person's name ("Nathan Law", "Yau Wai-ching") start after the space at ``pos``?"""
+    m = re.match(r" ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b", text[pos : pos + 40])
+    return bool(m) and (m.group(1) in lexicon.first_names() or bool(_HYPHEN_GIVEN_RE.fullmatch(m.group(0).strip())))
 
 
 # "Westland Sea King helicopters", "Mozilla Firefox browser": a make or model, not a person.
@@ -780,6 +815,15 @@ def _split_compounds(mentions: list[_Mention]) -> list[_Mention]:
     known = {m.name for m in mentions if "-" not in m.name}
     out: list[_Mention] = []
     for m in mentions:
+        # "the Ted Cruz South Carolina victory party": a known name run into a known place.
+        words = m.name.split()
+        cut = next((k for k in range(2, len(words) - 1) if " ".join(words[:k]) in known and " ".join(words[k:]) in lexicon.places()), None)
+        if cut is not None:
+            head = " ".join(words[:cut])
+            tail_at = m.start + m.name.index(" ".join(words[cut:]), len(head))
+            out.append(_Mention(name=head, start=m.start, end=m.start + len(head), ntokens=cut))
+            out.append(_Mention(name=m.name[tail_at - m.start :], start=tail_at, end=m.end, ntokens=len(words) - cut, place=2.0))
+            continue
         if m.ntokens == 1 and "-" in m.name:
             parts = m.name.split("-")
             if any(p in known or p in lexicon.places() for p in parts):
@@ -925,6 +969,8 @@ def _decide(
         if max(person, place, org) < 2:
             weak.add(name)
     words = name.split()
+    if kind in (None, "place") and _HYPHEN_GIVEN_RE.fullmatch(name) and name not in lexicon.places() and org < 2:
+        kind = "person"  # "Lau Siu-lai" even though Lau is also a place
     if (
         2 <= len(words) <= 4
         and words[0] in lexicon.first_names()

@@ -82,6 +82,9 @@ class _Raw:
     confidence: float = 0.0
     cue_at: int = -1
     mention_span: tuple[int, int] = (-1, -1)  # where the speaker is named
+    # "“…” He added, “…”": the cue belongs to the next quote, but "added" says the same
+    # person spoke before; used only when nothing else attributes this quote.
+    added_by: tuple[tuple[int, int], Token] | None = None
 
 
 def extract_quotes(
@@ -303,16 +306,33 @@ class _Context:
 
     def resolve_role(self, phrase: str, pos: int) -> str | None:
         """ "the minister" -> the last-mentioned person whose role says minister."""
-        head = phrase.split()[-1].lower()
+        words = phrase.lower().split()
+        head = words[-1]
+
+        def fits(role: str | None) -> bool:
+            r = role.lower().split() if role else []
+            if head not in r:
+                return False
+            k, j = r.index(head), words.index(head)
+            mine = r[k - 1] if k else ""
+            theirs = words[j - 1] if j else ""
+            # "the president" is not the Vice President nor a former one, and "the vice
+            # president" not the President; but "the former president" may be "President
+            # George W. Bush": articles give a past office its bare title too.
+            return not (mine in _LESSER_ROLES and mine not in words or theirs in _LESSER_ROLES - {"former", "ex"} and theirs not in r)
+
         best = None
         for a, _, p in self.person_mentions:
-            if a < pos and p.role and head in p.role.lower().split():
+            if a < pos and fits(p.role):
                 best = p.name
         if best is None:
             for p in self.participants:
-                if p.kind == "person" and p.role and head in p.role.lower().split():
+                if p.kind == "person" and fits(p.role):
                     return p.name
         return best
+
+
+_LESSER_ROLES = frozenset("vice deputy assistant associate former ex under".split())
 
 
 # Gender evidence for "he"/"she". Short, common lists: a name not listed gets its gender
@@ -371,7 +391,8 @@ def _gender_of(ctx: "_Context", name: str) -> str | None:
         elif before in _FEMALE_WORDS:
             female += 2
         for w in after:
-            if w in ("he", "his", "him", "himself", "spokesman", "chairman", "congressman"):
+            # Not "him": "McCaskill scolded him" is about someone else.
+            if w in ("he", "his", "himself", "spokesman", "chairman", "congressman"):
                 male += 1
                 break
             if w in ("she", "her", "herself", "spokeswoman", "chairwoman", "congresswoman"):
@@ -427,6 +448,7 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
 _PP_HEADS = frozenset("for of at in from with on".split())
 _QUANTIFIERS = frozenset("one two three several some many another".split())
 _NP_BREAKS = frozenset("of at for in from who whose which on to during after before with when while about as".split())
+_COMPLEMENTIZERS = frozenset("that how why what whether if".split())
 _REL_BREAKS = frozenset("who whom whose which that of at for in from on to with about as familiar involved close".split())
 
 
@@ -438,8 +460,8 @@ def _inverted_subject(ctx: _Context, toks: list[Token], i: int) -> tuple[int, in
     head is a description kept as written ("said Trump spokeswoman" is not Trump).
     """
     text = ctx.text
-    if i >= len(toks):
-        return None
+    if i >= len(toks) or toks[i].lower in _COMPLEMENTIZERS:
+        return None  # "…,” adding that it’s why Donald Trump …": no subject follows
     if toks[i].lower in _SUBJECT_PRONOUNS or toks[i].lower in _DETERMINERS:
         return _speaker_after(ctx, toks, i)
     j = i
@@ -486,6 +508,9 @@ def _is_abbrev(tok: Token) -> bool:
     return tok.lower in ABBREVIATIONS or len(tok.text) == 1
 
 
+_PP_TAIL_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w.’'&-]*)*")
+
+
 def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int] | None:
     """Span of the speaker noun phrase ending at toks[k] (walking left), or None."""
     text = ctx.text
@@ -502,6 +527,11 @@ def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int]
             if not toks[j - 1].is_cap and toks[j - 1].lower not in {"of", "de", "van", "von", "bin", "al"}:
                 break  # "Clinton spokesman Jesse Ferguson": the name, not the description
             j -= 1
+        # "Bishop Karl Meyer of the Northern Diocese told": the person, not the place he
+        # is of (a known person, then only "of/at/from [the]" and capitalised words).
+        for a, b, p in ctx.person_mentions:
+            if b <= toks[j].start and toks[j].start - b < 60 and p.kind == "person" and _PP_TAIL_RE.fullmatch(text, b, t.end):
+                return a, b
         if j > 0 and toks[j - 1].lower in _PREPOSITIONS and text[toks[j - 1].end : toks[j].start] == " ":
             return None  # "wrote on Facebook", "speaking to Fox News": not the subject
         # "the Foreign Ministry", "a Reuters reporter" keep their determiner
@@ -649,6 +679,31 @@ def _abbrev_before(text: str, pos: int) -> bool:
     return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w
 
 
+# "“…” Mr. Zahed said: “…”", "“…!” She replied to him that …", "“…?” Mills writes back,
+# “…”": after a quote that closed its sentence, a cue followed by a colon, "that" or a new
+# quote introduces what follows, not the quote before it.
+_INTRODUCES_RE = re.compile(r"(?:\s+(?:back|on|out|up|in|again|then|later))?(?:\s+(?:to|at)\s+\w+)?\s*(?::|,?\s*[“\"‘«]\s*[A-Z]|\s+that\b)")
+
+
+def _attribute_after(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rule: str) -> bool:
+    text = ctx.text
+    if re.search(r"[.!?…]$", text[q.start : q.end].rstrip()) and _INTRODUCES_RE.match(text, cue.end):
+        if cue.lower in _GOES_ON_CUES:
+            q.added_by = (mention, cue)
+        return False
+    return _attribute(ctx, q, mention, cue, rule)
+
+
+_GOES_ON_CUES = frozenset("added adds continued continues".split())
+
+
+def _try_added(ctx: _Context, q: _Raw) -> bool:
+    if q.added_by is None or not _attribute(ctx, q, q.added_by[0], q.added_by[1], "added-next"):
+        return False
+    q.confidence = min(q.confidence, 0.6)
+    return True
+
+
 def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
     text = ctx.text
     toks = _window_tokens(text, *window)
@@ -661,11 +716,11 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
     # ", said Lee" / ", says the minister"
     if first.lower in lexicon.SPEECH_FORMS:
         span = _inverted_subject(ctx, toks, 1)
-        return bool(span) and _attribute(ctx, q, span, first, "cue-after-inverted")
+        return bool(span) and _attribute_after(ctx, q, span, first, "cue-after-inverted")
     # ", according to Reuters"
     if first.lower == "according" and len(toks) > 2 and toks[1].lower == "to":
         span = _speaker_after(ctx, toks, 2)
-        if span and _attribute(ctx, q, span, first, "according-to"):
+        if span and _attribute_after(ctx, q, span, first, "according-to"):
             return True
     span = _speaker_after(ctx, toks, 0)
     if span:
@@ -689,7 +744,7 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         while k < len(toks) and _is_aux(toks[k]) and toks[k].lower not in lexicon.SPEECH_FORMS:
             k += 1
         long_app = bool(app) and app.group().count(",") > 2
-        if k < len(toks) and toks[k].lower in (_STRONG_CUES if long_app else lexicon.SPEECH_FORMS) and _attribute(ctx, q, span, toks[k], "cue-after"):
+        if k < len(toks) and toks[k].lower in (_STRONG_CUES if long_app else lexicon.SPEECH_FORMS) and _attribute_after(ctx, q, span, toks[k], "cue-after"):
             return True
         # "“…” Oliver barked." / "“…,” the note says.": subject + one unknown verb that ends
         # the clause is a cue too; no other reading fits a quote followed by that shape.
@@ -700,13 +755,13 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         if k < len(toks) and (open_end or _phrasal(toks, k)):
             # "“…?” Trump shot back.", "“…,” he went on."
             verb_end = toks[k + 1].end if _phrasal(toks, k) else toks[k].end if _verb_like(toks[k]) else -1
-            if verb_end > 0 and re.match(r"[.,;]| and\b| with\b", text[verb_end : verb_end + 5]) and _attribute(ctx, q, span, toks[k], "cue-after-verb"):
+            if verb_end > 0 and re.match(r"[.,;]| and\b| with\b", text[verb_end : verb_end + 5]) and _attribute_after(ctx, q, span, toks[k], "cue-after-verb"):
                 q.confidence = min(q.confidence, 0.6)
                 return True
     # "“…,” declares Stephanie Acs, 27." the same with the subject inverted
     if _verb_like(first) and len(toks) > 1 and toks[1].is_cap and re.search(r"[,?!]$", text[q.start : q.end].rstrip()):
         span = _inverted_subject(ctx, toks, 1)
-        if span and _attribute(ctx, q, span, first, "cue-after-verb"):
+        if span and _attribute_after(ctx, q, span, first, "cue-after-verb"):
             q.confidence = min(q.confidence, 0.6)
             return True
     # A longer subject before the verb: "Republican candidate Donald Trump said",
@@ -724,7 +779,7 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         if re.search(r"[.!?;:()\[\]“”\"]", _np_clean(text[np_start:np_end])):
             return False
         span = _subject_np(ctx, np_start, np_end, text[np_end : toks[k].start].strip() == ",")
-        return bool(span) and _attribute(ctx, q, span, toks[k], "cue-after")
+        return bool(span) and _attribute_after(ctx, q, span, toks[k], "cue-after")
     return False
 
 
@@ -1297,6 +1352,7 @@ def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
             or _try_reported_paragraph(ctx, q)
             or _try_dash_line(ctx, q)
             or _try_signature(ctx, q)
+            or _try_added(ctx, q)
         )
         if len(words) < MIN_WORDS and not (attributed and q.cue and q.cue.lower() in _STRONG_CUES and re.search(r"[.!?,]$", content.strip())):
             if attributed:
