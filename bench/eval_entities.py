@@ -167,7 +167,8 @@ def name_spans(text: str, start: int, end: int, head: int) -> tuple[set[str], tu
         return set(), None
 
     def cap(w: str) -> bool:
-        return w[:1].isupper() or w[:1].isdigit()
+        # "Suleiman al-Amr", "Omar el-Bashir": a lower-case particle joined to a capital.
+        return w[:1].isupper() or w[:1].isdigit() or bool(re.match(r"(?:al|el|ad|ash|as|bin|ibn)-[A-Z]", w))
 
     def joined(i: int, j: int) -> bool:  # words i and j (= i + 1) separated by spaces only
         return not text[words[i][1] : words[j][0]].strip()
@@ -191,7 +192,7 @@ def name_spans(text: str, start: int, end: int, head: int) -> tuple[set[str], tu
 def appositive_name(text: str, start: int, end: int, head_end: int) -> str | None:
     """The name right after a common-noun head ("Facebook creator Mark Zuckerberg",
     "veteran politician Raymond Wong of the ..."): GUM marks such mentions not proper."""
-    m = re.match(r" ((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*)*)", text[head_end:end])
+    m = re.match(r" ((?:[A-Z][\w.'’-]*)(?: (?:[A-Z]|(?:al|el|bin|ibn)-[A-Z])[\w.'’-]*)*)", text[head_end:end])
     return m.group(1) if m else None
 
 
@@ -259,6 +260,12 @@ def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
                 names, extent = name_spans(text, e["start"], e["end"], e["head_start"])
                 if extent is None:
                     continue
+                if e["type"] == "person":
+                    # A person's name does not run across "of": "Frederick Fung of ADPL"
+                    # must not hide ADPL as a nested name.
+                    narrow = min(names, key=len)
+                    at = text.find(narrow, e["start"], e["end"])
+                    extent = (at, at + len(narrow))
                 variants.setdefault(e["eid"], set()).update(names)
                 extents.setdefault(e["eid"], []).append(extent)
                 types[e["eid"]] = e["type"]
@@ -278,7 +285,7 @@ def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
             # Horace Cheung" read across the connector is a coordination, not one name).
             return all(
                 any(
-                    o != eid and a <= s and t <= b and (b - a) > (t - s) and not re.search(r"\band\b|&", text[a:s])
+                    o != eid and a <= s and t <= b and (b - a) > (t - s) and not (types[o] == types[eid] and re.search(r"\band\b|&", text[a:s]))
                     for o, spans in extents.items()
                     for a, b in spans
                 )

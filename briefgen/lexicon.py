@@ -155,6 +155,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     sheriff detective coach manager player king queen prince pope bishop professor
     doctor expert analyst economist source sources statement report author woman man
     company agency ministry department police nominee businessman billionaire
+    winner laureate novelist writer journalist reporter scientist researcher physicist
+    artist actor actress singer musician teacher student
     """.split()
 )
 

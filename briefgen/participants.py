@@ -134,7 +134,10 @@ def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
             if _POSSESSIVE_RE.search(prev.text) and prev.text[-2:] in ("’s", "'s"):
                 # "People's Daily", "Moody's Investors Service": known names keep their 's.
                 nxt = tokens[j]
-                if not (nxt.is_cap and text[prev.end : nxt.start] == " " and text[run[0].start : nxt.end] in lexicon.org_cues()[2]):
+                known = text[run[0].start : nxt.end] in lexicon.org_cues()[2]
+                # "New People's Party", "Children's Hospital": a collective noun's 's before a head word.
+                collective = prev.text[:-2] in ("People", "Children", "Women", "Men") and nxt.text in lexicon.org_cues()[0]
+                if not (nxt.is_cap and text[prev.end : nxt.start] == " " and (known or collective)):
                     break
                 run.append(nxt)
                 j += 1
@@ -216,6 +219,7 @@ _CAPTION_LABELS = frozenset({"image", "images", "photo", "photos", "picture", "v
 # participle-like endings count.
 _HYPHEN_TAIL_RE = re.compile(r"-[a-z]+(?:ed|born|run|made|style|listed)$")
 _GERUND_RE = re.compile(r"^[A-Z][a-z]{3,}ing$")
+_AGENT_TAIL_RE = re.compile(r"-(?:winners?|winning|nominees?|nominated|holders?|goers?|seekers?|lovers?)$")
 _HYPHEN_HEAD_RE = re.compile(r"^[A-Z][a-z]*-[a-z]+(?:ed|born|run|made|style)$")
 
 
@@ -413,7 +417,7 @@ def _appositive_role(text: str, end: int) -> str | None:
         return None
     phrase = m.group(1)
     words = [w.strip("’'").lower() for w in phrase.split()]
-    if any(w in lexicon.title_words() or w in lexicon.ROLE_NOUNS for w in words[1:]):
+    if any(w in lexicon.title_words() or w.split("-")[-1] in lexicon.ROLE_NOUNS for w in words[1:]):
         return phrase
     return None
 
@@ -587,11 +591,14 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             and _GERUND_RE.match(run[0].text)
             and run[0].text not in lexicon.first_names()
             and run[0].text not in lexicon.places()
-            # "Downing Street", "Reading Station": a head word alone is no name
-            and not (len(run) == 2 and (run[1].text in _PLACE_HEADS or run[1].text in lexicon.org_cues()[0]))
+            # "Downing Street", "Reading Station": a head word alone is no name; "Rolling Stone
+            # Magazine": the verb form is part of an organisation's name
+            and not (run[-1].text in _PLACE_HEADS or run[-1].text in lexicon.org_cues()[0])
         ):
             run = run[1:]  # "Debating Clinton", "Going Viral": a verb form opens the run
             first_idx += 1
+        if _AGENT_TAIL_RE.search(run[-1].text):
+            continue  # "a Booker Prize-winner", "Nobel Prize-winning author": a description
         if len(run) > 1 and _HYPHEN_HEAD_RE.match(run[0].text):
             run = run[1:]  # "Top-seeded Thomas Muster", "Family-controlled Douglas"
             first_idx += 1
@@ -697,13 +704,17 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         last_idx = index_of[id(name_tokens[-1])]
         nxt = tokens[last_idx + 1] if last_idx + 1 < len(tokens) else None
         prv = tokens[first_idx - 1] if first_idx > 0 else None
-        if nxt is not None and nxt.lower in speech and text[end : nxt.start].strip(" ,") == "":
+        # "Recent reports have revealed": a noun, not "Lee reports".
+        noun_use = last_idx + 2 < len(tokens) and tokens[last_idx + 2].lower in _AUX_AFTER_NOUN
+        if nxt is not None and nxt.lower in speech and text[end : nxt.start].strip(" ,") == "" and not noun_use:
             m.person += 1.5
         if prv is not None and prv.lower in speech and text[prv.end : start] == " ":
             m.person += 1
         if re.match(r",\s+\d{1,3},", text[end : end + 8]):
             m.person += 2  # "Smith, 53, said"
-        if prv is not None and prv.lower in _PLACE_PREPOSITIONS and text[prv.end : start] == " ":
+        # "from Eden Hazard's assist": the preposition governs the noun after the possessive.
+        possessor = raw != name and re.match(r"\s+[a-z]", text[after : after + 3])
+        if prv is not None and prv.lower in _PLACE_PREPOSITIONS and text[prv.end : start] == " " and not possessor:
             m.place += 1
         if re.match(r"-based\b", text[end : end + 7]):
             m.place += 2
@@ -756,6 +767,8 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         mentions.append(m)
     return mentions
 
+
+_AUX_AFTER_NOUN = frozenset("have had are were show showed suggest suggested indicate indicated".split())
 
 # "Kim Jong-un", "Lau Siu-lai": a hyphenated given name after a short family name.
 _HYPHEN_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+")
@@ -826,6 +839,8 @@ def _split_compounds(mentions: list[_Mention]) -> list[_Mention]:
             continue
         if m.ntokens == 1 and "-" in m.name:
             parts = m.name.split("-")
+            if parts[0].lower() in ("pro", "anti", "non", "ex", "post", "pre"):
+                continue  # "Pro-Beijing", "Anti-Trump": a stance, not a participant
             if any(p in known or p in lexicon.places() for p in parts):
                 pos = m.start
                 for p in parts:
@@ -1000,6 +1015,8 @@ def _decide(
         kind = None  # "Photos released …", "Construction was underway": a head word alone is a noun
     if kind == "person" and person < 2 and len(words) > 1 and any(w in lexicon.org_cues()[0] for w in words[:-1]):
         kind = "organization"  # "BBC Radio Four", "Breitbart News Daily": an organisation word inside
+    if kind == "person" and person < 2 and len(words) > 1 and words[0] in lexicon.org_cues()[2] and not any(m.role for m in ms):
+        kind = "misc"  # "Google Chrome", "Microsoft Word": a company's product
     if name in votes and kind != "misc" and (kind is None or name in weak):
         # The model decides where the rules had no evidence or only the name's shape.
         kind = max(votes[name].items(), key=lambda kv: kv[1])[0]
