@@ -157,8 +157,15 @@ PRONOUNS = frozenset("he she they we i it you him her them us me".split())
 _extra_stop: frozenset[str] = frozenset()
 
 
+# --titles honorific: only words used as a form of address before a name ("President",
+# "Sen."), not role nouns ("candidate", "official", "leader") or party words: a narrower
+# reading of "title" under which "the candidate" is a content word.
+HONORIFICS = frozenset("president prime minister senator sen rep gov governor secretary mayor judge vice".split())
+_titles: frozenset[str] = TITLES
+
+
 def content_words(s: str | None) -> set[str]:
-    return words(s) - STOP - TITLES - _extra_stop
+    return words(s) - STOP - _titles - _extra_stop
 
 
 def speaker_ok(source: str, speaker: str | None, mention: str | None) -> bool:
@@ -272,9 +279,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-rule", action="store_true", help="print correct/incorrect speakers per rule")
     ap.add_argument("--half", type=int, choices=[0, 1], default=None, help="only every other document (sorted name), starting at 0 or 1")
     ap.add_argument("--pronoun-stopwords", action="store_true", help="personal pronouns are stop words (literal reading)")
+    ap.add_argument("--titles", choices=["broad", "honorific"], default="broad", help="which words count as titles (default: the broad list)")
     args = ap.parse_args(argv)
-    global _extra_stop
+    global _extra_stop, _titles
     _extra_stop = PRONOUNS if args.pronoun_stopwords else frozenset()
+    _titles = HONORIFICS if args.titles == "honorific" else TITLES
     if not (args.data / "quotes" / "polnear").is_dir():
         print(f"no PolNeAR data under {args.data}", file=sys.stderr)
         return 2

@@ -263,7 +263,8 @@ CREEDS: frozenset[str] = frozenset(
 # Capitalised abbreviations that are neither people, organisations nor places.
 NOT_PARTICIPANTS: frozenset[str] = frozenset(
     """GMT EDT EST CET BST PST CST MST UTC GDP CPI GNP PPI TV AM PM CEO CFO AIDS HIV BSE CJD
-    OK DNA IPO VAT NAV EPS""".split()
+    OK DNA IPO VAT NAV EPS VIP POTUS FLOTUS HTML HTTP URL PDF USB GPS SUV LGBT LGBTQ RNA
+    MRI ICU PPE""".split()
 )
 
 

@@ -381,6 +381,8 @@ def _classify_string(name: str) -> str | None:
         return "place"
     if words[-1] in suffixes or words[0] in prefixes and len(words) > 1:
         return "organization"
+    if re.fullmatch(r"[IVXLC]+", name) and len(name) > 1:
+        return "misc"  # "part XVII", "Henry VIII": a numeral
     if re.fullmatch(r"[A-Z][A-Z&.]{1,4}", name):
         return "organization"
     return None
@@ -531,9 +533,23 @@ def _split_org_person(text: str, tokens: list[Token], runs: list[list[Token]], i
     """Cut "the Refugee Council Enver Solomon told" into the organisation and the person
     who speaks for it: an organisation head word inside a run, then one to three words
     that a speech verb follows (or that open with a given name)."""
-    suffixes = lexicon.org_cues()[0]
+    suffixes, prefixes, _ = lexicon.org_cues()
+    # Surnames that speak on their own elsewhere ("Jafari said").
+    speakers = {t.text for t, nxt in zip(tokens, tokens[1:]) if t.is_cap and nxt.lower in lexicon.SPEECH_FORMS and text[t.end : nxt.start] == " "}
     out = []
     for run in runs:
+        # "University of Texas Arlington Amneh Jafari heard": an organisation opened by its
+        # head word, then a person who is named alone elsewhere.
+        if (
+            len(run) >= 4
+            and (run[0].text in _ORG_OPENERS or run[0].text in prefixes)
+            and run[-1].text in speakers
+            and run[-2].text[:1].isupper()
+            and run[-2].text[1:2].islower()
+            and run[-3].lower not in _CONNECTORS
+        ):
+            out.extend([run[:-2], run[-2:]])
+            continue
         k = next((i for i in range(len(run) - 2, 0, -1) if run[i].text in suffixes), None)
         if k is not None and 1 <= len(run) - k - 1 <= 3 and all(t.text[:1].isupper() and t.text[1:2].islower() for t in run[k + 1 :]):
             last = index_of[id(run[-1])]
