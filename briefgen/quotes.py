@@ -172,6 +172,15 @@ def _show_slot(text: str, open_at: int) -> bool:
     return bool(re.search(r"(?:[’']s|\b(?:on|in|with|to|from|at))\s*$", text[max(0, open_at - 30) : open_at]))
 
 
+# "his 2012 book, “An American Son.”", "the podcast “Here’s the Thing.”", "host of “…”": a
+# work's name, even when a speaker is near.
+_WORK_SLOT_RE = re.compile(
+    r"\b(?:book|autobiography|memoir|novel|show|program|programme|podcast|movie|film|sitcom|"
+    r"documentary|album|song|column|host of|hosts of|revival of|co-editor of|editor of|founder of)"
+    r",?\s*$"
+)
+
+
 def _para_start(text: str, pos: int, paras: SpanIndex) -> bool:
     return paras.span_of(pos)[0] == pos
 
@@ -1364,6 +1373,8 @@ def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
             continue
         if len(words) <= 6 and _is_title_like(words, re.sub(r"[.,]+$", "", content.rstrip())) and _show_slot(text, q.open_at):
             continue  # "told ABC’s “This Week.”": American style puts the period inside a title
+        if len(words) <= 8 and _is_title_like(words, re.sub(r"[.,!?]+$", "", content.rstrip())) and _WORK_SLOT_RE.search(text, max(0, q.open_at - 30), q.open_at):
+            continue
         if not q.closed and len(words) < 8:
             continue
         kept.append(q)
