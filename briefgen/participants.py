@@ -535,7 +535,11 @@ def _split_org_person(text: str, tokens: list[Token], runs: list[list[Token]], i
     that a speech verb follows (or that open with a given name)."""
     suffixes, prefixes, _ = lexicon.org_cues()
     # Surnames that speak on their own elsewhere ("Jafari said").
-    speakers = {t.text for t, nxt in zip(tokens, tokens[1:]) if t.is_cap and nxt.lower in lexicon.SPEECH_FORMS and text[t.end : nxt.start] == " "}
+    speakers = {
+        t.text
+        for prv, t, nxt in zip(tokens, tokens[1:], tokens[2:])
+        if t.is_cap and not prv.is_cap and nxt.lower in lexicon.SPEECH_FORMS and text[t.end : nxt.start] == " "
+    }
     out = []
     for run in runs:
         # "University of Texas Arlington Amneh Jafari heard": an organisation opened by its
@@ -547,6 +551,7 @@ def _split_org_person(text: str, tokens: list[Token], runs: list[list[Token]], i
             and run[-2].text[:1].isupper()
             and run[-2].text[1:2].islower()
             and run[-3].lower not in _CONNECTORS
+            and not any(_is_title(t.text) for t in run[:-2])  # "House Speaker Paul Ryan"
         ):
             out.extend([run[:-2], run[-2:]])
             continue

@@ -986,14 +986,15 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
                 d = next(i for i, t in enumerate(toks) if t.start == span[0])
                 if d > 1 and toks[d - 1].lower in _PARTICLES and (_verb_like(toks[d - 2]) or toks[d - 2].lower in _OBJECT_VERBS):
                     d -= 1  # "His office put out a statement saying", "sent out an email"
-                if d > 0 and (_verb_like(toks[d - 1]) or toks[d - 1].lower in _OBJECT_VERBS):
+                if d > 0 and (_verb_like(toks[d - 1]) or toks[d - 1].lower in _OBJECT_VERBS) and text[toks[d - 1].end : toks[d].start] == " ":
                     span = _clause_subject(ctx, toks[: d - 1])
         if span is None and v.lower.endswith("ing") and k >= 1 and toks[k].lower in lexicon.SPEECH_FORMS and text[toks[k].end : v.start].strip() == ",":
             # "Nefzi said, adding": the subject of the first verb.
             j = k - 1
             while j >= 0 and _is_aux(toks[j]):
                 j -= 1
-            if j >= 0 and not text[toks[j].end : toks[k].start].strip():
+            # ... but "Trump’s comments, telling": a possessor before a noun is no subject.
+            if j >= 0 and not text[toks[j].end : toks[k].start].strip() and not re.search(r"[’']s$", toks[j].text):
                 span = _speaker_before(ctx, toks, j)
         # "…, adding: “…”" and "Lee spoke at the summit, saying “…”": the subject
         # of the clause is further left.
@@ -1030,6 +1031,14 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         lead = [t for t in toks if span and clause_start <= t.start < span[0]]
         if span and len(lead) > 8:
             span = None
+        if span is None:
+            # "… doesn’t surprise Republican pollster Daron Shaw: “…”": a person named right
+            # before the colon (not after a preposition: "… for Trump:") introduces it.
+            colon = text.rindex(":", window[0], window[1])
+            named = [(a, b) for a, b, _ in ctx.person_mentions if window[0] <= a and b == colon]
+            n = next((i for i, t in enumerate(toks) if named and t.start == named[0][0]), None)
+            if named and n is not None and not _after_preposition(ctx, toks, n):
+                span = named[0]
         if span and _attribute(ctx, q, span, toks[-1], "colon"):
             q.cue, q.confidence = None, min(q.confidence, 0.6)
             return True
@@ -1305,7 +1314,21 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
             return t.start, t.end
         if t.start in starts:
             end = starts[t.start]
-            if re.match(r"[’']s\b", text[end : end + 3]) or _after_preposition(ctx, toks, n):
+            if re.match(r"[’']s\b", text[end : end + 3]):
+                # "Ryan’s campaign shrugged off …, telling reporters": the possessed speaker
+                # noun opening the clause is its subject.
+                m, head = n + 1, None
+                while m < len(toks) and toks[m].text.islower() and text[toks[m - 1].end : toks[m].start] == " " and m - n <= 3:
+                    head = m if toks[m].lower in _SPEAKER_NOUNS else head
+                    m += 1
+                m = head + 1 if head else n
+                if n == i and m > n + 1:
+                    # "Clinton's campaign chairman, John Podesta, said": the name in apposition.
+                    app = re.match(r",\s+", text[toks[m - 1].end : toks[m - 1].end + 3])
+                    named = [(a, b) for a, b, _ in ctx.person_mentions if app and a == toks[m - 1].end + app.end()]
+                    return named[0] if named else (t.start, toks[m - 1].end)
+                continue
+            if _after_preposition(ctx, toks, n):
                 continue
             return t.start, end
     if names:
