@@ -410,7 +410,12 @@ def _left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | No
     return text[tokens[start].start : tokens[idx].start].strip(), tokens[start].start
 
 
-_APPOSITIVE_RE = re.compile(r",\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|its|their)\s+[^,.;:“”\"()\n]{2,70}?)(?=[,.;])")
+# ", a teacher at the school,", ", the U.K.'s Foreign Secretary said": abbreviation periods
+# may sit inside; the phrase ends at punctuation or at the speech verb (closing comma left out).
+_APPOSITIVE_RE = re.compile(
+    r",\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|its|their)\s+[^,;:“”\"()\n]{2,70}?)"
+    r"(?=[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+(?:said|says|told|added)\b)"
+)
 
 
 def _appositive_role(text: str, end: int) -> str | None:
@@ -538,7 +543,7 @@ def _split_org_person(text: str, tokens: list[Token], runs: list[list[Token]], i
     speakers = {
         t.text
         for prv, t, nxt in zip(tokens, tokens[1:], tokens[2:])
-        if t.is_cap and not prv.is_cap and nxt.lower in lexicon.SPEECH_FORMS and text[t.end : nxt.start] == " "
+        if t.is_cap and not (prv.is_cap and text[prv.end : t.start] == " ") and nxt.lower in lexicon.SPEECH_FORMS and text[t.end : nxt.start] == " "
     }
     out = []
     for run in runs:
