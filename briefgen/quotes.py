@@ -36,7 +36,7 @@ _AUX = frozenset(
     subsequently finally then-and already even still often flatly publicly privately
     angrily bluntly calmly proudly tearfully told""".split()
 )
-_DETERMINERS = frozenset("a an the one another some two three several many his her its their our this these".split())
+_DETERMINERS = frozenset("a an the one another some two three several many his her its their our my your this these".split())
 # Lower-case words ending in -ly that are nouns, not adverbs between a speaker and a verb.
 _LY_NOUNS = frozenset("family ally rally assembly supply reply monopoly anomaly butterfly".split())
 
@@ -542,7 +542,11 @@ def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int]
             if b <= toks[j].start and toks[j].start - b < 60 and p.kind == "person" and _PP_TAIL_RE.fullmatch(text, b, t.end):
                 return a, b
         if j > 0 and toks[j - 1].lower in _PREPOSITIONS and text[toks[j - 1].end : toks[j].start] == " ":
-            return None  # "wrote on Facebook", "speaking to Fox News": not the subject
+            # "wrote on Facebook", "speaking to Fox News": not the subject; but "footage of
+            # Hillary Clinton asking": the participle's subject follows "of".
+            participle = k + 1 < len(toks) and toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in lexicon.SPEECH_FORMS
+            if not (toks[j - 1].lower == "of" and participle and text[t.end : toks[k + 1].start] == " "):
+                return None
         # "the Foreign Ministry", "a Reuters reporter" keep their determiner
         return toks[j].start, t.end
     # "the minister", "a police spokesperson", "the company's chief executive"
@@ -620,7 +624,9 @@ def _attribute(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rul
         q.speaker = ctx.resolve_pronoun(ms, low)
         q.rule, q.confidence = f"{rule}+pronoun", 0.8 if q.speaker else 0.3
     elif low in _SUBJECT_PRONOUNS:
-        q.speaker, q.rule, q.confidence = None, f"{rule}+pronoun-plural", 0.3
+        # "they", "we", "I", "it": kept as the mention, never resolved to a name
+        kind = "plural" if low in {"they", "we"} else "unresolved"
+        q.speaker, q.rule, q.confidence = None, f"{rule}+pronoun-{kind}", 0.3
     elif phrase.split()[0].lower() in _DETERMINERS or phrase.islower() or re.search(r"[’']s$", phrase.split()[0]):
         # a description: "the minister", "federal prosecutors", "Rubio’s campaign manager"
         resolved = ctx.resolve_role(phrase, ms) if phrase.split()[0].lower() == "the" else None
@@ -842,10 +848,14 @@ def _np_speaker(ctx: _Context, start: int, end: int, possessive_ok: bool, descri
     named = [(a, b) for a, b, _ in ctx.person_mentions if start <= a and b <= end]
     if not possessive_ok:
         named = [(a, b) for a, b in named if not re.match(r"[’']s\b", text[b : b + 3])]
-    if named:
-        return named[-1]
     last = toks[-1]
     head = re.sub(r"[’']s?$", "", last.lower)
+    # "Obama's former campaign strategist said": the possessor's speaker, kept as written.
+    owner = next((i for i, t in enumerate(toks) if re.search(r"[’']s$", t.text) and t.is_cap), None)
+    if description and owner is not None and owner < len(toks) - 1 and all(t.text.islower() for t in toks[owner + 1 :]) and head in _SPEAKER_NOUNS:
+        return toks[owner].start, end
+    if named:
+        return named[-1]
     if description and toks[0].lower in _DETERMINERS and (head in _SPEAKER_NOUNS or last.text in lexicon.demonyms()):
         return start, end
     if description and len(toks) <= 4 and all(t.text.islower() for t in toks) and _plural_speaker(head):
@@ -1298,20 +1308,28 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
     i = 0
     while i < len(toks) and toks[i].lower in _CONNECTIVES:
         i += 1
-    if any(t.lower in _SUBORDINATORS for t in toks[i : i + 3]):
-        # "When Trump suggested that …, Rubio fired back:" the main clause follows the comma.
-        for n in range(i, min(len(toks) - 1, i + 25)):
+    for _ in range(2):
+        # "When Trump suggested that …, Rubio fired back:" the main clause follows the comma
+        # that closes the subordinate clause ("Once, when my mother …, I laughed").
+        sub = next((n for n in range(i, min(len(toks), i + 3)) if toks[n].lower in _SUBORDINATORS), None)
+        if sub is None:
+            break
+        for n in range(sub, min(len(toks) - 1, sub + 25)):
             if text[toks[n].end : toks[n + 1].start].strip() == ",":
-                toks, i = toks[n + 1 :], 0
                 break
+        else:
+            break
+        if toks[sub].lower == "as" and any(t.lower in lexicon.SPEECH_FORMS for t in toks[sub + 1 : n + 1]):
+            break  # "as Joel Pollak observed, …:": that clause is the attribution
+        toks, i = toks[n + 1 :], 0
     if i < len(toks) and toks[i].lower in _DETERMINERS and toks[i].lower not in {"his", "her", "its", "their", "our"}:
         # "The lawmaker, who represents a district, said"
         span = _speaker_after(ctx, toks, i)
         if span and re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1].lower()) in _SPEAKER_NOUNS:
             return span
     for n, t in enumerate(toks[:20]):
-        if t.lower in {"he", "she"}:
-            return t.start, t.end
+        if t.lower in {"he", "she"} or n == i and t.lower in {"i", "we", "they"}:
+            return t.start, t.end  # "I laughed and said, “…”"
         if t.start in starts:
             end = starts[t.start]
             if re.match(r"[’']s\b", text[end : end + 3]):
