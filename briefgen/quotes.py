@@ -440,6 +440,8 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
             and not (_is_aux(toks[j]) and j + 1 < len(toks) and toks[j + 1].lower in lexicon.SPEECH_FORMS)
             # "The Republican candidate appeared to …": a past verb after the head noun
             and not (toks[j].lower.endswith("ed") and toks[j - 1].lower in _SPEAKER_NOUNS)
+            # "Her campaign quickly blasted out …": an adverb after the head noun
+            and not (toks[j].lower.endswith("ly") and toks[j].lower not in _LY_NOUNS and toks[j - 1].lower in _SPEAKER_NOUNS)
             and (text[toks[j - 1].end : toks[j].start] in (" ", "’s ", "'s ") or text[toks[j - 1].end : toks[j].start] == ". " and _is_abbrev(toks[j - 1]))
         ):
             j += 1
@@ -528,6 +530,8 @@ def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int]
     t = toks[k]
     if t.lower in _SUBJECT_PRONOUNS:
         return t.start, t.end
+    if t.lower in _REL_BREAKS:
+        return None  # "… Rikkie Wells who tweeted": the relative pronoun is no speaker
     if t.is_cap:
         j = k
         while j - 1 >= 0 and (toks[j - 1].is_cap or toks[j - 1].lower in {"of", "de", "van", "von", "bin", "al"} | lexicon.title_words()) and text[toks[j - 1].end : toks[j].start] in (" ", ". "):
@@ -580,7 +584,9 @@ def _plausible(ctx: _Context, phrase: str) -> bool:
     if 1 < len(words) <= 4 and phrase.islower() and _plural_speaker(words[-1]):
         return True  # "federal prosecutors", "senior officials"
     if words[0].lower() in _DETERMINERS:
-        head = re.sub(r"[’']s?$", "", words[-1].lower())
+        # "Another source familiar with Cruz’s thinking": the head comes before its modifier.
+        cut = next((n for n in range(2, len(words)) if words[n].lower() in _REL_BREAKS), len(words))
+        head = re.sub(r"[’']s?$", "", words[cut - 1].lower())
         if re.fullmatch(r"\d{1,3}-year-old", head):
             return True  # "the 46-year-old"
         # Any noun head can speak after a determiner ("one Trump confidant", "this source"),
@@ -794,6 +800,11 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         if re.search(r"[.!?;:()\[\]“”\"]", _np_clean(text[np_start:np_end])):
             return False
         span = _subject_np(ctx, np_start, np_end, text[np_end : toks[k].start].strip() == ",")
+        if span is None and text[toks[k - 1].end : toks[k].start].strip() == ",":
+            # "“…” in the 2008 primary, said professor Paul Beck": a phrase, then the
+            # inverted cue.
+            span = _inverted_subject(ctx, toks, k + 1)
+            return bool(span) and _attribute_after(ctx, q, span, toks[k], "cue-after-inverted")  # type: ignore[arg-type]
         return bool(span) and _attribute_after(ctx, q, span, toks[k], "cue-after")
     return False
 
@@ -954,6 +965,12 @@ def _inverted_before(ctx: _Context, toks: list[Token], vi: int, window: tuple[in
     return _attribute(ctx, q, span, v, "cue-before-inverted")
 
 
+_STATEMENT_RE = re.compile(
+    r"\b(issued|released|put out|sent out|posted|tweeted|published)\s+(?:a|an|the|this)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:statement|tweet|message|email|e-mail|letter|note|post)(?:\s+(?:to|on)\s+[^,:“”\"]{1,40})?\s*[,:]\s*$"
+)
+
+
 def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
     text = ctx.text
     toks = _window_tokens(text, *window)
@@ -1013,12 +1030,36 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         if span is None and k >= 0 and (re.sub(r"\s*\([^()]{1,40}\)", "", text[toks[k].end : toks[k + 1].start]).strip() == "," or toks[k].lower in {"and", "but", "then"}):
             # "Lee, who is on a trip, said", "Carson ... but told his supporters"
             span = _clause_subject(ctx, toks[: k + 1])
+        if span is None and k >= 1 and toks[k].lower == "who":
+            # "this tweet from Rikkie Wells who tweeted, “…”": the person the clause is about
+            named = [(a, b) for a, b, _ in ctx.person_mentions if b == toks[k - 1].end]
+            j = k - 1
+            while j > 0 and toks[j - 1].is_cap and text[toks[j - 1].end : toks[j].start] == " ":
+                j -= 1
+            if not named and toks[k - 1].is_cap and k - j >= 2 and _plausible(ctx, text[toks[j].start : toks[k - 1].end]):
+                named = [(toks[j].start, toks[k - 1].end)]  # a full name the list missed
+            span = named[0] if named else None
+        if k >= 1 and (span is None or span[0] > toks[0].end):
+            # "Anthony Anton, president and CEO of the association stated, “…”": an
+            # appositive whose closing comma was left out, after the clause's first name.
+            named = [(a, b) for a, b, _ in ctx.person_mentions if a == toks[0].start]
+            if named and re.fullmatch(r",\s+[^,.;:“”\"]{3,80}\s+", text[named[0][1] : v.start]) and any(_is_title_word(t.text) or t.lower in _SPEAKER_NOUNS for t in toks[1 : k + 1]):
+                span = named[0]
         if span is None:
             continue
         if _attribute(ctx, q, span, v, "cue-before"):
             return True
     if _try_put_it(ctx, q, window):
         return True
+    # "Trump issued a statement, “…”", "his campaign sent out an email: “…”": the words
+    # are the statement's; its sender is the clause's subject.
+    m = _STATEMENT_RE.search(text, window[0], window[1])
+    if m:
+        head = [t for t in toks if t.end <= m.start()]
+        span = _clause_subject(ctx, head) if head else None
+        if span and _attribute(ctx, q, span, Token(m.group(1), m.start(1), m.end(1)), "statement"):
+            q.confidence = min(q.confidence, 0.7)
+            return True
     # "Hillary Clinton cracked, “…”": a name or he/she, one unknown verb, a comma or
     # colon, the quote. The mirror image of cue-after-verb.
     phrasal = len(toks) >= 3 and _phrasal(toks, len(toks) - 2)  # "Hillary shot back, “…”"
@@ -1322,7 +1363,7 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
         if toks[sub].lower == "as" and any(t.lower in lexicon.SPEECH_FORMS for t in toks[sub + 1 : n + 1]):
             break  # "as Joel Pollak observed, …:": that clause is the attribution
         toks, i = toks[n + 1 :], 0
-    if i < len(toks) and toks[i].lower in _DETERMINERS and toks[i].lower not in {"his", "her", "its", "their", "our"}:
+    if i < len(toks) and toks[i].lower in _DETERMINERS:
         # "The lawmaker, who represents a district, said"
         span = _speaker_after(ctx, toks, i)
         if span and re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1].lower()) in _SPEAKER_NOUNS:
