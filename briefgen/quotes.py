@@ -545,7 +545,11 @@ def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int]
         for a, b, p in ctx.person_mentions:
             if b <= toks[j].start and toks[j].start - b < 60 and p.kind == "person" and _PP_TAIL_RE.fullmatch(text, b, t.end):
                 return a, b
-        if j > 0 and toks[j - 1].lower in _PREPOSITIONS and text[toks[j - 1].end : toks[j].start] == " ":
+        p = j - 1
+        if p > 0 and toks[p].lower in {"the", "a", "an", "his", "her", "their", "its"} and text[toks[p].end : toks[j].start] == " ":
+            p -= 1  # "obtained by The Associated Press", "on his Facebook page"
+        titled = p > 0 and toks[p].lower == "of" and _is_title_word(toks[p - 1].text)  # "Speaker of the House Rep. Paul Ryan"
+        if p >= 0 and toks[p].lower in _PREPOSITIONS and text[toks[p].end : toks[p + 1].start] == " " and not titled:
             # "wrote on Facebook", "speaking to Fox News": not the subject; but "footage of
             # Hillary Clinton asking": the participle's subject follows "of".
             participle = k + 1 < len(toks) and toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in lexicon.SPEECH_FORMS
@@ -988,6 +992,8 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
             continue
         if v.lower not in lexicon.SPEECH_FORMS:
             continue
+        if v.is_cap and vi > 0 and f"{toks[vi - 1].text} {v.text}" in lexicon.places():
+            continue  # "the United States": a name, not "states"
         if _inverted_before(ctx, toks, vi, window, q):
             return True
         k = vi - 1
