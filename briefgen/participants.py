@@ -374,6 +374,8 @@ def _classify_string(name: str) -> str | None:
     dem = lexicon.demonyms()
     if name in dem or name.endswith("s") and (name[:-1] in dem or name[:-2] in dem and name.endswith("es")):
         return "misc"
+    if len(words) > 1 and words[0] == "Team" and " ".join(words[1:]) in lexicon.places():
+        return "organization"  # "Team Estonia": a national team
     if name in lexicon.places() or name.isupper() and name.title() in lexicon.places():
         return "place"
     words = name.split()
@@ -607,6 +609,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             # "WASHINGTON -- President Obama" after a dateline: a title before a name is a
             # role even when the article also writes "the president".
             and not (len(run) > 1 and _is_title(run[0].text) and run[0].lower not in _ROLE_MODIFIERS)
+            and not (run[0].text == "Team" and len(run) > 1 and run[1].text in lexicon.places())  # "Team Estonia"
         )):
             run = run[1:]
             first_idx += 1
