@@ -142,6 +142,7 @@ NON_NAMES: frozenset[str] = frozenset(
     oh ok okay hey dear thanks thank yeah sorry hello
     breaking update updated editor note photo video watch read related advertisement
     sign subscribe click share follow comments comment email print
+    rest
     """.split()
 )
 

@@ -62,7 +62,8 @@ _SPEAKER_NOUNS = frozenset(
     diplomat diplomats group groups organization agency ministry department company firm police
     team office party committee people person everyone parent parents mom dad employee employees
     resident leader observer observers insider insiders partner lawsuit release ad ads
-    complaint filing petition ruling order survey poll study indictment tweet post website""".split()
+    complaint filing petition ruling order survey poll study indictment tweet post website
+    poster blogger commenter""".split()
 ) | lexicon.ROLE_NOUNS
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _STRONG_CUES = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "stated", "wrote", "writes", "asked", "explained", "continued", "according"})
@@ -436,7 +437,8 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
             j < len(toks)
             and j - i <= 6
             and toks[j].lower not in lexicon.SPEECH_FORMS
-            and toks[j].lower not in _REL_BREAKS
+            # "The U.S. Department of Agriculture notes": "of" inside a capitalised name
+            and (toks[j].lower not in _REL_BREAKS or toks[j].lower == "of" and toks[j - 1].is_cap and j + 1 < len(toks) and toks[j + 1].is_cap)
             and not (_is_aux(toks[j]) and j + 1 < len(toks) and toks[j + 1].lower in lexicon.SPEECH_FORMS)
             # "The Republican candidate appeared to …": a past verb after the head noun
             and not (toks[j].lower.endswith("ed") and toks[j - 1].lower in _SPEAKER_NOUNS)
@@ -637,6 +639,10 @@ def _attribute(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rul
         # "they", "we", "I", "it": kept as the mention, never resolved to a name
         kind = "plural" if low in {"they", "we"} else "unresolved"
         q.speaker, q.rule, q.confidence = None, f"{rule}+pronoun-{kind}", 0.3
+    elif re.search(r"[’']s$", phrase.split()[0]) and phrase.split()[-1][:1].isupper() and ctx.resolve_name(phrase)[1] == "name":
+        # "Labour's Shadow Home Secretary Yvette Cooper": a known person after the possessor
+        q.speaker, _ = ctx.resolve_name(phrase)
+        q.rule, q.confidence = f"{rule}+name", 0.95
     elif phrase.split()[0].lower() in _DETERMINERS or phrase.islower() or re.search(r"[’']s$", phrase.split()[0]):
         # a description: "the minister", "federal prosecutors", "Rubio’s campaign manager"
         resolved = ctx.resolve_role(phrase, ms) if phrase.split()[0].lower() == "the" else None
@@ -1049,7 +1055,7 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
             # "Anthony Anton, president and CEO of the association stated, “…”": an
             # appositive whose closing comma was left out, after the clause's first name.
             named = [(a, b) for a, b, _ in ctx.person_mentions if a == toks[0].start]
-            if named and re.fullmatch(r",\s+[^,.;:“”\"]{3,80}\s+", text[named[0][1] : v.start]) and any(_is_title_word(t.text) or t.lower in _SPEAKER_NOUNS for t in toks[1 : k + 1]):
+            if named and re.fullmatch(r",\s+(?:[^,.;:“”\"]|(?<=[A-Z])\.){3,80}\s+", text[named[0][1] : v.start]) and any(_is_title_word(t.text) or t.lower in _SPEAKER_NOUNS for t in toks[1 : k + 1]):
                 span = named[0]
         if span is None:
             continue
@@ -1188,7 +1194,10 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
         span = owner  # "Iowa State University's Dianne Bystrom agreed."
     elif t.lower in {"the", "a", "an"}:
         span = _speaker_after(ctx, toks, i)
-        if not span or re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1].lower()) not in _SPEAKER_NOUNS:
+        words = text[span[0] : span[1]].split()[1:] if span else []
+        # "The U.S. Department of Agriculture notes": an organisation's name speaks too.
+        proper = bool(words) and t.lower == "the" and all(w[:1].isupper() or w in ("of", "and") for w in words) and words[-1][:1].isupper()
+        if not span or re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1].lower()) not in _SPEAKER_NOUNS and not proper:
             return None
     else:
         return None
@@ -1374,6 +1383,13 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
         span = _speaker_after(ctx, toks, i)
         if span and re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1].lower()) in _SPEAKER_NOUNS:
             return span
+        # "One poster admitted to …, writing": the noun phrase ends before the clause's verb.
+        for n in range(i + 1, min(len(toks) - 1, i + 4)):
+            if _verb_like(toks[n + 1]) and toks[n].text.islower() and not _verb_like(toks[n]) and text[toks[n].end : toks[n + 1].start] == " ":
+                phrase = text[toks[i].start : toks[n].end]
+                if toks[n].lower in _SPEAKER_NOUNS or n == i + 1 and _plausible(ctx, phrase):
+                    return toks[i].start, toks[n].end
+                break
     for n, t in enumerate(toks[:20]):
         if t.lower in {"he", "she"} or n == i and t.lower in {"i", "we", "they"}:
             return t.start, t.end  # "I laughed and said, “…”"
