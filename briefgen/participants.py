@@ -340,6 +340,7 @@ _PLACE_HEADS = frozenset(
 
 
 _SURNAME_HEADS = frozenset({"Law", "Masters"})
+_STYLES = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Baron")  # a peer's or knight's style, not a role
 
 
 def _classify_string(name: str) -> str | None:
@@ -683,6 +684,8 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             rest_name = _strip_possessive(text[rest[0].start : rest[-1].end]) if rest else ""
             if rest and _classify_string(rest_name) is None:
                 role = text[run[0].start : run[cut - 1].end]
+                # "Foreign Office Minister Lord Triesman": the peer's style is no part of the role.
+                role = re.sub(r"(?:^|\s+)(?:" + "|".join(_STYLES) + r")$", "", role) or None
                 name_tokens = rest
             elif not rest:
                 continue
@@ -719,6 +722,9 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         if not re.search(r"[^\W\d_]", name) or name.lower() in lexicon.NON_NAMES and name != "US":
             continue
         m = _Mention(name=name, start=start, end=end, ntokens=len(name_tokens))
+        if cut and not role and run[cut - 1].text in _STYLES:
+            m.person += 2  # "Lady Cassandra": a style alone, no role
+            m.surface = _strip_possessive(text[run[cut - 1].start : end])
         if role:
             m.role = role
             if _is_title(run[cut - 1].text if cut else "") or role.split()[-1].lower() in lexicon.title_words():
@@ -870,6 +876,9 @@ def _split_compounds(mentions: list[_Mention]) -> list[_Mention]:
             parts = m.name.split("-")
             if parts[0].lower() in ("pro", "anti", "non", "ex", "post", "pre"):
                 continue  # "Pro-Beijing", "Anti-Trump": a stance, not a participant
+            if m.name in lexicon.org_cues()[2] or m.name in lexicon.places():
+                out.append(m)  # "Itar-Tass", "Guinea-Bissau" are names as a whole
+                continue
             if any(p in known or p in lexicon.places() for p in parts):
                 pos = m.start
                 for p in parts:
