@@ -257,7 +257,9 @@ CREEDS: frozenset[str] = frozenset(
     Jews Jewish Hinduism Hindu Hindus Buddhism Buddhist Buddhists Sikhism Sikh Sikhs Catholicism
     Catholic Catholics Protestantism Protestant Protestants Evangelical Evangelicals Mormon
     Mormons Scientologist Scientologists Hajj Ramadan Eid Easter Christmas Passover
-    Hanukkah Diwali Lent Islamophobia Antisemitism Sunni Sunnis Shia Shiite Shiites""".split()
+    Hanukkah Diwali Lent Islamophobia Antisemitism Sunni Sunnis Shia Shiite Shiites
+    Islamist Islamists""".split()
+) | frozenset({"Roman Catholic", "Roman Catholics", "Orthodox Christian", "Greek Orthodox"}
 )
 
 

@@ -379,6 +379,8 @@ def _classify_string(name: str) -> str | None:
         return "organization"  # "Team Estonia": a national team
     if name in lexicon.places() or name.isupper() and name.title() in lexicon.places():
         return "place"
+    if len(words) == 1 and (name in lexicon.MISC_HEADS or name == "Olympic") and name not in _SURNAME_HEADS:
+        return "misc"  # "the Open", "the Cup" alone name an event
     words = name.split()
     if len(words) > 1 and (words[-1] in _PLACE_HEADS or words[0] in {"Mount", "Lake", "Port", "Cape", "Fort", "Gulf"}):
         return "place"
