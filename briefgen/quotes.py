@@ -461,6 +461,7 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
 _PP_HEADS = frozenset("for of at in from with on".split())
 _QUANTIFIERS = frozenset("one two three several some many another".split())
 _NP_BREAKS = frozenset("of at for in from who whose which on to during after before with when while about as".split())
+_COPULAS = frozenset("is was 's has had seems seemed appears appeared will would may might could".split())
 _COMPLEMENTIZERS = frozenset("that how why what whether if".split())
 _REL_BREAKS = frozenset("who whom whose which that of at for in from on to with about as familiar involved close".split())
 
@@ -1391,8 +1392,11 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
                     return toks[i].start, toks[n].end
                 break
     for n, t in enumerate(toks[:20]):
-        if t.lower in {"he", "she"} or n == i and t.lower in {"i", "we", "they"}:
-            return t.start, t.end  # "I laughed and said, “…”"
+        # "I laughed and said, “…”", "Meanwhile, it attacked Trump, saying"; but not the
+        # empty "It was a potent punch …, as Mrs. Clinton echoed it, saying".
+        dummy = t.lower == "it" and n + 1 < len(toks) and toks[n + 1].lower in _COPULAS
+        if t.lower in {"he", "she"} or n == i and t.lower in {"i", "we", "they", "it"} and not dummy:
+            return t.start, t.end
         if t.start in starts:
             end = starts[t.start]
             if re.match(r"[’']s\b", text[end : end + 3]):
