@@ -241,7 +241,8 @@ MISC_HEADS: frozenset[str] = frozenset(
     Act Accord Accords Agreement Summit Marathon Derby Grand Prix Classic Masters Bowl Prix
     Encephalopathy Syndrome Index Indices Average Plan Doctrine Revolution Era Age Dynasty
     Week Month Season Olympiad Tour Race Stage Final Finals Semifinal Semifinals Charter
-    Declaration Protocol Initiative Bill Law Code Constitution Amendment""".split()
+    Declaration Protocol Initiative Bill Law Code Constitution Amendment
+    Telescope Shuttle Rover Orbiter Lander Probe Satellite Spacecraft""".split()
 )
 
 

@@ -366,6 +366,8 @@ def _classify_string(name: str) -> str | None:
         head = name.split(" of ")[0].split()
         if head and head[-1] in suffixes:
             return "organization"
+    if name.endswith("Space Station"):
+        return "misc"  # a craft, like "Hubble Space Telescope"
     if len(words) > 1 and words[-1] in lexicon.MISC_HEADS and not (len(words) == 2 and words[-1] in _SURNAME_HEADS and words[0] in lexicon.first_names()):
         return "misc"  # but "Nathan Law" is a person
     if len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in lexicon.demonyms():
@@ -828,7 +830,11 @@ def _person_shaped_at(text: str, pos: int) -> bool:
 
 # "Westland Sea King helicopters", "Mozilla Firefox browser": a make or model, not a person.
 _PRODUCT_AFTER_RE = re.compile(r"\s+(?:helicopters?|aircraft|jets?|planes?|airliners?|fighters?|missiles?|rifles?|tanks?|cars?|trucks?|phones?|smartphones?|browsers?|software|consoles?|vaccines?)\b")
-_WORK_BEFORE_RE = re.compile(r"\b(?:film|movie|novel|book|memoir|album|song|single|series|show|sitcom|play|musical|opera|game|video game|documentary|painting|poem)\s+$")
+_WORK_BEFORE_RE = re.compile(
+    r"\b(?:film|movie|novel|book|memoir|album|song|single|series|show|sitcom|play|musical|opera|game|video game|documentary|painting|poem"
+    # vehicles and craft are not participants either: "the space shuttle Discovery", "the rover Curiosity"
+    r"|shuttle|spacecraft|probe|rover|telescope|orbiter|lander|capsule|satellite|warship|frigate|destroyer|submarine|tanker|ferry|yacht)\s+$"
+)
 _NOT_LEADERS = frozenset(
     """labour labor conservative tory liberal socialist communist federal national coalition
     provisional transitional interim military caretaker unity state city county regional
