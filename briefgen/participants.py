@@ -1189,6 +1189,18 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
         # "located in Durham, North Carolina": a county cricket club's name is a place here
         undecided |= {n for n, k in kinds.items() if k == "organization" and n in lexicon.teams()[1] and n not in lexicon.org_cues()[2]}
     _places_beside_places(text, mentions, kinds, undecided)
+    if sports:
+        # "the Cleveland Indians … homered for Cleveland": in a sports story the bare city
+        # of a team named in it is that team (national sides stay places).
+        clubs = [n for n, k in kinds.items() if k == "organization" and len(n.split()) > 1]
+        for n, k in list(kinds.items()):
+            if (
+                k == "place"
+                and n not in lexicon.countries()
+                and not any(m.place for m in by_name[n])  # "in Cleveland", "ARLINGTON, Texas": the place
+                and any(c.startswith(n + " ") and c.split()[-1].endswith("s") for c in clubs)
+            ):
+                kinds[n] = "organization"
     if model_only:
         # Names only the model found add recall, unless they overlap a name the rules already
         # classified ("Nara-Takaichi" around "Nara") or are fragments of a known person.
