@@ -775,7 +775,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             m.org += 2
         if _ORG_BEFORE_RE.search(text[max(0, start - 24) : start]):
             m.org += 2
-        # "the charity Sense About Science", "the carmaker Tata", "the Voice of Young Science network"
+        # "the charity Sense About Science", "the Young Science network"
         if name not in lexicon.places() and (_ORG_NOUN_BEFORE_RE.search(text[max(0, start - 30) : start]) or _ORG_NOUN_AFTER_RE.match(text, after)):
             m.org += 2
         # Outlets: "Le Matin newspaper reported", "the daily La Corse", "news agency Tanjug".
@@ -818,7 +818,7 @@ _ACRONYM_DEF_RE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|on|[A-Z]
 
 
 def _acronym_of(text: str) -> dict[str, str]:
-    """Acronym -> the capitalised name it is defined after, when the initials fit."""
+    """Acronym -> the capitalised name it is defined after, when its words spell it."""
     out: dict[str, str] = {}
     for m in _ACRONYM_DEF_RE.finditer(text):
         words = m.group(0)[: m.start(1) - m.start() - 1].split()

@@ -545,8 +545,8 @@ def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int]
             j -= 1
         # "Bishop Karl Meyer of the Northern Diocese told": the person, not the place he
         # is of (a known person, then only "of/at/from [the]" and capitalised words).
-        for a, b, p in ctx.person_mentions:
-            if b <= toks[j].start and toks[j].start - b < 60 and p.kind == "person" and _PP_TAIL_RE.fullmatch(text, b, t.end):
+        for a, b, who in ctx.person_mentions:
+            if b <= toks[j].start and toks[j].start - b < 60 and who.kind == "person" and _PP_TAIL_RE.fullmatch(text, b, t.end):
                 return a, b
         p = j - 1
         if p > 0 and toks[p].lower in {"the", "a", "an", "his", "her", "their", "its"} and text[toks[p].end : toks[j].start] == " ":
@@ -556,7 +556,7 @@ def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int]
             # "wrote on Facebook", "speaking to Fox News": not the subject; but "footage of
             # Hillary Clinton asking": the participle's subject follows "of".
             participle = k + 1 < len(toks) and toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in lexicon.SPEECH_FORMS
-            if not (toks[j - 1].lower == "of" and participle and text[t.end : toks[k + 1].start] == " "):
+            if not (toks[p].lower == "of" and participle and text[t.end : toks[k + 1].start] == " "):
                 return None
         # "the Foreign Ministry", "a Reuters reporter" keep their determiner
         return toks[j].start, t.end
@@ -815,7 +815,7 @@ def _try_after(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
             # "“…” in the 2008 primary, said professor Paul Beck": a phrase, then the
             # inverted cue.
             span = _inverted_subject(ctx, toks, k + 1)
-            return bool(span) and _attribute_after(ctx, q, span, toks[k], "cue-after-inverted")  # type: ignore[arg-type]
+            return bool(span) and _attribute_after(ctx, q, span, toks[k], "cue-after-inverted")
         return bool(span) and _attribute_after(ctx, q, span, toks[k], "cue-after")
     return False
 
