@@ -342,6 +342,7 @@ _PLACE_HEADS = frozenset(
 
 
 _SURNAME_HEADS = frozenset({"Law", "Masters"})
+_VENUE_RE = re.compile(r"\b(?:Convention|Exhibition|Conference|Shopping|Trade|Arts?|Sports|Community|Civic|Cultural|Leisure|Visitor) Cent(?:re|er)$")
 _STYLES = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Baron")  # a peer's or knight's style, not a role
 
 
@@ -388,6 +389,8 @@ def _classify_string(name: str) -> str | None:
     words = name.split()
     if len(words) > 1 and (words[-1] in _PLACE_HEADS or words[0] in {"Mount", "Lake", "Port", "Cape", "Fort", "Gulf"}):
         return "place"
+    if _VENUE_RE.search(name):
+        return "place"  # "Metro Toronto Convention Centre": a venue, not the body that runs it
     if words[-1] in suffixes or words[0] in prefixes and len(words) > 1:
         return "organization"
     if re.fullmatch(r"[IVXLC]+", name) and len(name) > 1:
