@@ -382,6 +382,8 @@ def _classify_string(name: str) -> str | None:
         return "misc"
     if len(words) > 1 and words[0] == "Team" and " ".join(words[1:]) in lexicon.places():
         return "organization"  # "Team Estonia": a national team
+    if len(words) > 2 and words[0] in lexicon.demonyms() and " ".join(words[1:]) in orgs:
+        return "organization"  # "British Red Cross": a national society
     if name in lexicon.places() or name.isupper() and name.title() in lexicon.places():
         return "place"
     if len(words) == 1 and (name in lexicon.MISC_HEADS or name == "Olympic") and name not in _SURNAME_HEADS:
@@ -708,7 +710,9 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             # "Australian Broadcasting Corporation", "British Red Cross" keep it; a government's
             # ministry does not ("French Interior Ministry" is the Interior Ministry).
             org_name = rest[-1].text in suffixes and not (rest[0].lower in _ROLE_MODIFIERS or rest[-1].text in _GOVERNMENT_HEADS)
-            if not (len(rest) == 1 and rest[0].text in suffixes) and not org_name and whole not in orgs and whole not in lexicon.places():
+            # "the British Red Cross": a national society of a known organisation keeps its name.
+            society = " ".join(t.text for t in rest) in orgs and rest[0].text not in _GOVERNMENT_HEADS and len(rest) > 1
+            if not (len(rest) == 1 and rest[0].text in suffixes) and not org_name and not society and whole not in orgs and whole not in lexicon.places():
                 name_tokens = rest
         elif _demonym_len(run, 0):
             # "Cuban said", "…, Cuban.": a lone nationality word used as a noun may be the
