@@ -342,6 +342,7 @@ _PLACE_HEADS = frozenset(
 
 
 _SURNAME_HEADS = frozenset({"Law", "Masters"})
+_COUNTRY_SHORT = frozenset({"US", "U.S.", "UK", "U.K.", "EU"})
 _VENUE_RE = re.compile(r"\b(?:Convention|Exhibition|Conference|Shopping|Trade|Arts?|Sports|Community|Civic|Cultural|Leisure|Visitor) Cent(?:re|er)$")
 _STYLES = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Baron")  # a peer's or knight's style, not a role
 
@@ -701,6 +702,10 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
                 name_tokens = rest
             elif not rest:
                 continue
+        elif len(run) > 2 and run[0].text in _COUNTRY_SHORT and (run[-1].text in _GOVERNMENT_HEADS or run[-1].text == "Department"):
+            # "The US State Department", "U.S. Navy": the country, then its body.
+            mentions.append(_Mention(name=run[0].text, start=run[0].start, end=run[0].end, ntokens=1, place=1.0))
+            name_tokens = run[1:]
         elif _demonym_len(run, 0) and len(run) > _demonym_len(run, 0):
             # "Chinese Foreign Ministry": the nationality is not part of the name, but
             # it is in "European Union" and "South African Airways".
@@ -712,6 +717,8 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             org_name = rest[-1].text in suffixes and not (rest[0].lower in _ROLE_MODIFIERS or rest[-1].text in _GOVERNMENT_HEADS)
             # "the British Red Cross": a national society of a known organisation keeps its name.
             society = " ".join(t.text for t in rest) in orgs and rest[0].text not in _GOVERNMENT_HEADS and len(rest) > 1
+            # "the American Revolution Constitution Hall", "the British Museum": a building's name
+            society = society or (rest[-1].text in _PLACE_HEADS and len(rest) > 1)
             if not (len(rest) == 1 and rest[0].text in suffixes) and not org_name and not society and whole not in orgs and whole not in lexicon.places():
                 name_tokens = rest
         elif _demonym_len(run, 0):
