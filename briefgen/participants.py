@@ -810,6 +810,17 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             m.org += 1
         if _WORK_BEFORE_RE.search(text[max(0, start - 30) : start]) or _PRODUCT_AFTER_RE.match(text, after):
             m.work = True
+        # "Batman: Arkham VR", "Counter-Strike: Global Offensive": a title and its subtitle
+        # inside a sentence (a label opening a line is not one).
+        line_before = text[text.rfind("\n", 0, start) + 1 : start]
+        if _SUBTITLE_RE.match(text, after) and line_before.strip():
+            m.work = True
+        elif (
+            (label := re.search(r"\S\s+([A-Z][\w'’-]*):\s+(?:The\s+|A\s+)?$", line_before))
+            and label.group(1).lower() not in _CAPTION_LABELS  # "Image: Nick Moreau."
+            and _SUBTITLE_RE.match(text, start - len(line_before) + line_before.rindex(":"))
+        ):
+            m.work = True  # the subtitle itself ("Global Offensive")
         # "the Monti government", "the Clinton administration": a leader's name as a modifier.
         if (
             not role
@@ -876,6 +887,7 @@ def _person_shaped_at(text: str, pos: int) -> bool:
 
 # "Westland Sea King helicopters", "Mozilla Firefox browser": a make or model, not a person.
 _PRODUCT_AFTER_RE = re.compile(r"\s+(?:helicopters?|aircraft|jets?|planes?|airliners?|fighters?|missiles?|rifles?|tanks?|cars?|trucks?|phones?|smartphones?|browsers?|software|consoles?|vaccines?)\b")
+_SUBTITLE_RE = re.compile(r":\s+(?:The\s+|A\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+(?=[\s,.;!?)]|$)")
 _WORK_BEFORE_RE = re.compile(
     r"\b(?:film|movie|novel|book|memoir|album|song|single|series|show|sitcom|play|musical|opera|game|video game|documentary|painting|poem"
     # vehicles and craft are not participants either: "the space shuttle Discovery", "the rover Curiosity"
@@ -1053,6 +1065,8 @@ def _decide(
     kind = _classify_string(name)
     if kind is None and any(m.work for m in ms) and not any(m.person or m.role for m in ms):
         return "misc"  # "graphic novel Angel Catbird" is a title, not a person
+    if kind == "place" and sum(m.work for m in ms) >= 2 and name not in lexicon.countries() and not any(m.place >= 1 and not m.work for m in ms):
+        return "misc"  # "Batman: Arkham VR", "Batman: The Animated Series": a title, though a province too
     person = sum(m.person for m in ms)
     place = sum(m.place for m in ms)
     org = sum(m.org for m in ms)
