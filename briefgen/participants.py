@@ -912,7 +912,7 @@ _ORG_AFTER_RE = re.compile(
     r"subsidiaries|unit|units|shareholders|bonds|plant|plants|factory|factories|workforce|"
     r"executives|board)\b"
 )
-_ORG_NOUNS = r"(?:charity|think[- ]tank|pressure group|campaign group|advocacy group|lobby group|watchdog|regulator|retailer|carmaker|automaker|airline|insurer|broadcaster|publisher|brewer|conglomerate|start-?up|network)"
+_ORG_NOUNS = r"(?:company|firm|group|band|team|charity|think[- ]tank|pressure group|campaign group|advocacy group|lobby group|watchdog|regulator|retailer|carmaker|automaker|airline|insurer|broadcaster|publisher|brewer|conglomerate|start-?up|network)"
 _ORG_NOUN_BEFORE_RE = re.compile(r"(?<![A-Za-z-])" + _ORG_NOUNS + r",?\s+$")
 _ORG_NOUN_AFTER_RE = re.compile(r"\s+(?:charity|network|think tank)\b")
 _ORG_BEFORE_RE = re.compile(r"\b(?:shares|stake|units?|subsidiary|shareholders?|stock) (?:of|in) (?:the )?$")
