@@ -703,7 +703,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             elif not rest:
                 continue
         elif len(run) > 2 and run[0].text in _COUNTRY_SHORT and (run[-1].text in _GOVERNMENT_HEADS or run[-1].text == "Department"):
-            # "The US State Department", "U.S. Navy": the country, then its body.
+            # "The US State Department", "the U.S. Justice Department": the country, then its body.
             mentions.append(_Mention(name=run[0].text, start=run[0].start, end=run[0].end, ntokens=1, place=1.0))
             name_tokens = run[1:]
         elif _demonym_len(run, 0) and len(run) > _demonym_len(run, 0):
@@ -716,10 +716,10 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             # ministry does not ("French Interior Ministry" is the Interior Ministry).
             org_name = rest[-1].text in suffixes and not (rest[0].lower in _ROLE_MODIFIERS or rest[-1].text in _GOVERNMENT_HEADS)
             # "the British Red Cross": a national society of a known organisation keeps its name.
-            society = " ".join(t.text for t in rest) in orgs and rest[0].text not in _GOVERNMENT_HEADS and len(rest) > 1
+            keeps = " ".join(t.text for t in rest) in orgs and rest[0].text not in _GOVERNMENT_HEADS and len(rest) > 1
             # "the American Revolution Constitution Hall", "the British Museum": a building's name
-            society = society or (rest[-1].text in _PLACE_HEADS and len(rest) > 1)
-            if not (len(rest) == 1 and rest[0].text in suffixes) and not org_name and not society and whole not in orgs and whole not in lexicon.places():
+            keeps = keeps or (rest[-1].text in _PLACE_HEADS and len(rest) > 1)
+            if not (len(rest) == 1 and rest[0].text in suffixes) and not org_name and not keeps and whole not in orgs and whole not in lexicon.places():
                 name_tokens = rest
         elif _demonym_len(run, 0):
             # "Cuban said", "…, Cuban.": a lone nationality word used as a noun may be the
@@ -812,7 +812,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             m.work = True
         # "Batman: Arkham VR", "Counter-Strike: Global Offensive": a title and its subtitle
         # inside a sentence (a label opening a line is not one).
-        line_before = text[text.rfind("\n", 0, start) + 1 : start]
+        line_before = text[max(text.rfind("\n", 0, start) + 1, start - 200) : start]  # bounded: one long line
         if _SUBTITLE_RE.match(text, after) and line_before.strip():
             m.work = True
         elif (
