@@ -260,8 +260,7 @@ CREEDS: frozenset[str] = frozenset(
     Mormons Scientologist Scientologists Hajj Ramadan Eid Easter Christmas Passover
     Hanukkah Diwali Lent Islamophobia Antisemitism Sunni Sunnis Shia Shiite Shiites
     Islamist Islamists""".split()
-) | frozenset({"Roman Catholic", "Roman Catholics", "Orthodox Christian", "Greek Orthodox"}
-)
+) | {"Roman Catholic", "Roman Catholics", "Orthodox Christian", "Greek Orthodox"}
 
 
 # Capitalised abbreviations that are neither people, organisations nor places.

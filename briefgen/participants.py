@@ -113,19 +113,17 @@ def _gap_ok(text: str, a: Token, b: Token) -> bool:
     return False
 
 
-def _runs(text: str, tokens: list[Token]) -> list[list[Token]]:
+def _runs(text: str, tokens: list[Token], spelled: frozenset[str] = frozenset()) -> list[list[Token]]:
     """Maximal runs of capitalised tokens (with "of" and name particles inside)."""
     runs: list[list[Token]] = []
     i, n = 0, len(tokens)
     non_names = lexicon.NON_NAMES
-    acronyms = set(_ACRONYM_DEF_RE.findall(text))
     while i < n:
         t = tokens[i]
         if not t.is_cap or t.lower in lexicon.HEADLINE_VERBS or t.lower in non_names and not (
             # "Jan Ove Pedersen", "Oct Smith": a month abbreviation never runs into a name.
             t.lower in _MONTH_ABBREVIATIONS and i + 1 < n and tokens[i + 1].is_cap and text[t.end : tokens[i + 1].start] == " "
-            or t.text == "US" and text[t.end : t.end + 1] != "$"  # the country, not "us" or "US$"
-            or t.text in acronyms  # "the World Health Organization (WHO)": "WHO" is its name
+            or t.text in spelled and text[t.end : t.end + 1] != "$"  # "WHO", "US", but not "US$"
         ):
             i += 1
             continue
@@ -345,6 +343,7 @@ _SURNAME_HEADS = frozenset({"Law", "Masters"})
 _COUNTRY_SHORT = frozenset({"US", "U.S.", "UK", "U.K.", "EU"})
 _VENUE_RE = re.compile(r"\b(?:Convention|Exhibition|Conference|Shopping|Trade|Arts?|Sports|Community|Civic|Cultural|Leisure|Visitor) Cent(?:re|er)$")
 _STYLES = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Baron")  # a peer's or knight's style, not a role
+_STYLE_END_RE = re.compile(r"(?:^|\s+)(?:" + "|".join(_STYLES) + r")$")
 
 
 def _classify_string(name: str) -> str | None:
@@ -610,13 +609,13 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
     tokens = tokenize(text)
     index_of = {id(t): i for i, t in enumerate(tokens)}
     lower_vocab = {t.text for t in tokens if t.text.islower()}
-    acronyms = set(_ACRONYM_DEF_RE.findall(text))
+    spelled = _spelled_names(text)
     mentions: list[_Mention] = []
     speech = lexicon.SPEECH_FORMS
-    for run in _split_org_person(text, tokens, _runs(text, tokens), index_of):
+    for run in _split_org_person(text, tokens, _runs(text, tokens, spelled), index_of):
         first_idx = index_of[id(run[0])]
         # Drop closed-class words and sentence-initial ordinary words ("Addressing").
-        while run and (run[0].lower in lexicon.NON_NAMES and not (run[0].lower in _MONTH_ABBREVIATIONS and len(run) > 1) and run[0].text != "US" and run[0].text not in acronyms or (
+        while run and (run[0].lower in lexicon.NON_NAMES and not (run[0].lower in _MONTH_ABBREVIATIONS and len(run) > 1) and run[0].text not in spelled or (
             _sentence_initial(text, run[0].start)
             and (run[0].lower in lower_vocab or (len(run) == 1 and re.search(r"(ing|ly|ed)$", run[0].text)))
             and run[0].text not in lexicon.places()
@@ -698,7 +697,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             if rest and _classify_string(rest_name) is None:
                 role = text[run[0].start : run[cut - 1].end]
                 # "Foreign Office Minister Lord Triesman": the peer's style is no part of the role.
-                role = re.sub(r"(?:^|\s+)(?:" + "|".join(_STYLES) + r")$", "", role) or None
+                role = _STYLE_END_RE.sub("", role) or None
                 name_tokens = rest
             elif not rest:
                 continue
@@ -740,7 +739,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
         raw = text[start:end]
         name = _strip_possessive(raw)
         end = start + len(name)
-        if not re.search(r"[^\W\d_]", name) or name.lower() in lexicon.NON_NAMES and name != "US" and not (name.isupper() and name in acronyms):
+        if not re.search(r"[^\W\d_]", name) or name.lower() in lexicon.NON_NAMES and name not in spelled:
             continue
         m = _Mention(name=name, start=start, end=end, ntokens=len(name_tokens))
         if cut and not role and run[cut - 1].text in _STYLES:
@@ -842,6 +841,12 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
 _ACRONYM_DEF_RE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w.&'’-]*))*\s+\(([A-Z][A-Z&]{1,7})\)")
 
 
+def _spelled_names(text: str) -> frozenset[str]:
+    """Names in capitals that spell a closed-class word: "US" (the country, not "us") and
+    the acronyms the text defines in brackets ("the World Health Organization (WHO)")."""
+    return frozenset(_ACRONYM_DEF_RE.findall(text)) | {"US"}
+
+
 def _acronym_of(text: str) -> dict[str, str]:
     """Acronym -> the capitalised name it is defined after, when its words spell it."""
     out: dict[str, str] = {}
@@ -871,18 +876,22 @@ _HYPHEN_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+")
 _PERSON_OF_RE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][\w’'-]+) of (?:the )?$")
 
 
+def _personal(name: str) -> bool:
+    """Is this two- or three-word name shaped like a person's: a given name first
+    ("Nathan Law") or a hyphenated given name after a short family name ("Yau Wai-ching")?"""
+    return name.split()[0] in lexicon.first_names() or bool(_HYPHEN_GIVEN_RE.fullmatch(name))
+
+
 def _person_of_before(text: str, start: int) -> bool:
+    """Does "<person's name> of [the]" end at ``start`` ("Priscilla Leung of BPA")?"""
     m = _PERSON_OF_RE.search(text[max(0, start - 50) : start])
-    if not m:
-        return False
-    first = m.group(1).split()[0]
-    return first in lexicon.first_names() or bool(_HYPHEN_GIVEN_RE.fullmatch(m.group(1)))
+    return bool(m) and _personal(m.group(1))
 
 
 def _person_shaped_at(text: str, pos: int) -> bool:
     """Does a person's name ("Nathan Law", "Yau Wai-ching") start after the space at ``pos``?"""
-    m = re.match(r" ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b", text[pos : pos + 40])
-    return bool(m) and (m.group(1) in lexicon.first_names() or bool(_HYPHEN_GIVEN_RE.fullmatch(m.group(0).strip())))
+    m = re.match(r" ([A-Z][a-z]+ [A-Z][\w’'-]+)\b", text[pos : pos + 40])
+    return bool(m) and _personal(m.group(1))
 
 
 # "Westland Sea King helicopters", "Mozilla Firefox browser": a make or model, not a person.
@@ -1277,7 +1286,7 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
     # "TEPCO" defined after "Tokyo Electric Power Co" has its kind. It stays a participant
     # of its own: readers and the evaluation (unique names per document) both see two names.
     for acr, long in _acronym_of(text).items():
-        if kinds.get(long) in ("organization", "place") and acr in by_name and acr not in kinds and acr in undecided:
+        if acr in undecided and acr not in kinds and kinds.get(long) in ("organization", "place"):
             kinds[acr] = kinds[long]
     entities: dict[str, _Entity] = {}
     for n, kind in kinds.items():
@@ -1289,7 +1298,7 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
         for m in by_name[n]:
             ent.mentions += 1
             # Roles are people's ("the foreign Ministry" gives an organisation none).
-            if kind == "person" and m.role and (ent.role is None or canonical.get(n, n) == n and m.name == canon and ent.role is None):
+            if kind == "person" and m.role and ent.role is None:
                 ent.role = m.role
             # A title form is worth keeping only when the name in it is short ("President Lee").
             for alias in (m.name, m.surface if m.name != canon else ""):

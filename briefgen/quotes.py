@@ -501,9 +501,7 @@ def _inverted_subject(ctx: _Context, toks: list[Token], i: int) -> tuple[int, in
     if np and len(np) > 1 and re.search(r"[’']s$", np[0].text) and np[-1].lower in _SPEAKER_NOUNS:
         # "said Rubio’s deputy campaign manager, Rich Beeson, who …": the name in apposition,
         # else the description as written.
-        app = re.match(r",\s+", text[np[-1].end : np[-1].end + 3])
-        named = [(a, b) for a, b, _ in ctx.person_mentions if app and a == np[-1].end + app.end()]
-        return named[0] if named else (np[0].start, np[-1].end)
+        return _apposed_name(ctx, np[-1].end) or (np[0].start, np[-1].end)
     if not np or not np[-1].is_cap or np[-1].lower in lexicon.NON_NAMES:
         if np and toks[i].is_cap:
             return _speaker_after(ctx, toks, i)
@@ -516,6 +514,12 @@ def _inverted_subject(ctx: _Context, toks: list[Token], i: int) -> tuple[int, in
     while a > 0 and np[a - 1].is_cap and not _is_title_word(np[a - 1].text) and text[np[a - 1].end : np[a].start] == " ":
         a -= 1
     return np[a].start, np[-1].end
+
+
+def _apposed_name(ctx: _Context, end: int) -> tuple[int, int] | None:
+    """The known person named in apposition right after ``end`` (", Rich Beeson,"), or None."""
+    app = re.match(r",\s+", ctx.text[end : end + 3])
+    return next(((a, b) for a, b, _ in ctx.person_mentions if app and a == end + app.end()), None)
 
 
 def _is_abbrev(tok: Token) -> bool:
@@ -1409,9 +1413,7 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
                 m = head + 1 if head else n
                 if n == i and m > n + 1:
                     # "Clinton's campaign chairman, John Podesta, said": the name in apposition.
-                    app = re.match(r",\s+", text[toks[m - 1].end : toks[m - 1].end + 3])
-                    named = [(a, b) for a, b, _ in ctx.person_mentions if app and a == toks[m - 1].end + app.end()]
-                    return named[0] if named else (t.start, toks[m - 1].end)
+                    return _apposed_name(ctx, toks[m - 1].end) or (t.start, toks[m - 1].end)
                 continue
             if _after_preposition(ctx, toks, n):
                 continue
