@@ -255,23 +255,28 @@ def _role(participant: Participant | None) -> str | None:
 
 
 def _speakers(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
-    """Quotes grouped by speaker: most quoted first, unattributed last."""
+    """Quotes grouped by speaker: most quoted first, unattributed last. A description kept
+    as written groups whatever its case: "One poster" opening a sentence is "one poster"."""
     groups: dict[str | None, dict[int, list[QuoteView]]] = {}
     roles: dict[str | None, str | None] = {}
+    names: dict[str | None, str | None] = {}  # the form shown: a capitalised one when there is one
     for story in stories:
         for q in story.quotes:
-            groups.setdefault(q.speaker, {}).setdefault(story.number, []).append(q)
-            roles[q.speaker] = roles.get(q.speaker) or q.role
+            key = q.speaker.casefold() if q.speaker else None
+            groups.setdefault(key, {}).setdefault(story.number, []).append(q)
+            roles[key] = roles.get(key) or q.role
+            if key not in names or q.speaker and q.speaker[:1].isupper() and not (names[key] or "")[:1].isupper():
+                names[key] = q.speaker
 
-    def count(speaker: str | None) -> int:
-        return sum(len(qs) for qs in groups[speaker].values())
+    def count(key: str | None) -> int:
+        return sum(len(qs) for qs in groups[key].values())
 
-    order = sorted(groups, key=lambda s: (s is None, -count(s), s or ""))
+    order = sorted(groups, key=lambda k: (k is None, -count(k), names[k] or ""))
     return tuple(
         SpeakerView(
-            name=s,
+            name=names[s],
             role=roles[s],
-            running=shorten(s or "Unattributed quotes", 80),
+            running=shorten(names[s] or "Unattributed quotes", 80),
             anchor=f"speaker-{i}",
             quotes=tuple(q for qs in groups[s].values() for q in qs),
             stories=tuple(SpeakerStory(stories[n - 1], tuple(qs)) for n, qs in groups[s].items()),

@@ -207,6 +207,13 @@ def test_speakers_are_grouped_most_quoted_first_and_unattributed_last():
     assert [[q.text for q in g.quotes] for g in speakers[0].stories] == [["c", "d"], ["f"]]
 
 
+def test_a_description_groups_whatever_its_case_under_its_capitalised_form():
+    d1 = digest("One", quotes=[quote("a", "one poster"), quote("b", "One poster")])
+    d2 = digest("Two", quotes=[quote("c", "one poster")])
+    speakers = build_context(brief(d1, d2), BUILTIN_AUDIENCES["press"])["speakers"]
+    assert [(s.name, len(s.quotes)) for s in speakers] == [("One poster", 3)]
+
+
 @pytest.mark.parametrize(
     ("url", "ok"),
     [
