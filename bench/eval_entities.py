@@ -231,6 +231,24 @@ def coordinations(text: str, entities: list[dict]) -> set[str]:
     return out
 
 
+def unique(entities: list[set[str]], person: bool) -> list[set[str]]:
+    """One gold participant per name. GUM's coreference sometimes leaves two mentions of one
+    name in separate entities ("Indonesia" twice, "Michael Tien" and "Michael Tien of NPP");
+    the metric counts unique names, so an entity whose names are all another's, or that
+    shares a name of two or more words with it, is the same participant. A shared one-word
+    name is not enough: "Man" (of the Match) is a variant of several players."""
+    out: list[tuple[set[str], set[str]]] = []
+    for vs in sorted(entities, key=len, reverse=True):
+        norm = {normalize(v, person) for v in vs}
+        owner = next((o for o in out if norm <= o[1] or any(len(n.split()) > 1 for n in norm & o[1])), None)
+        if owner is None:
+            out.append((set(vs), norm))
+        else:
+            owner[0].update(vs)
+            owner[1].update(norm)
+    return [o[0] for o in out]
+
+
 def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
     """Gold participants of the GUM news documents: an entity is gold when it has a name mention, that is a mention with a
     proper-noun head or (``named``) a common-noun head followed by a name ("team member
@@ -266,6 +284,10 @@ def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
                     narrow = min(names, key=len)
                     at = text.find(narrow, e["start"], e["end"])
                     extent = (at, at + len(narrow))
+                    if at < e["head_start"] < at + len(narrow) and " of " in text[e["start"] : e["head_start"]]:
+                        # A person's name starts at its head; capitalised words before it end
+                        # a role: "Minister of Education Stefania Giannini".
+                        names = names | {text[e["head_start"] : at + len(narrow)]}
                 variants.setdefault(e["eid"], set()).update(names)
                 extents.setdefault(e["eid"], []).append(extent)
                 types[e["eid"]] = e["type"]
@@ -299,6 +321,8 @@ def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
             if nested(eid):
                 continue
             gold[types[eid]].append(vs)
+        for t in TYPES:
+            gold[t] = unique(gold[t], t == "person")
         merged: list[set[str]] = []
         for vs in sorted(gold["person"], key=lambda g: -max(len(v.split()) for v in g)):
             if all(len(v.split()) == 1 for v in vs):
