@@ -266,6 +266,7 @@ def _connector_extension(text: str, tokens: list[Token], run: list[Token], j: in
 
 
 _GOVERNMENT_HEADS = frozenset({"Ministry", "Parliament", "Cabinet", "Government", "Embassy", "Senate", "Army", "Navy", "Police", "Coalition", "Administration"})
+_PARTY_HEADS = frozenset({"Party", "Congress", "Front", "Movement", "League"})
 _PLURAL_BODIES = frozenset(
     """Departments Ministries Agencies Offices Boards Bureaus Councils Committees Commissions
     Organisations Organizations Authorities Courts Embassies Governments Parliaments""".split()
@@ -721,7 +722,12 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             whole = _strip_possessive(text[run[0].start : run[-1].end])
             # "Australian Broadcasting Corporation", "British Red Cross" keep it; a government's
             # ministry does not ("French Interior Ministry" is the Interior Ministry).
-            org_name = rest[-1].text in suffixes and not (rest[0].lower in _ROLE_MODIFIERS or rest[-1].text in _GOVERNMENT_HEADS)
+            # A party takes its nation into its name ("Scottish National Party", "Korean People's
+            # Army"); a body named only by its portfolio does not ("Interior Ministry").
+            portfolio = all(_strip_possessive(t.text).lower() in _ROLE_MODIFIERS for t in rest[:-1])
+            org_name = rest[-1].text in suffixes and (
+                rest[-1].text in _PARTY_HEADS or not portfolio and (rest[-1].text not in _GOVERNMENT_HEADS or "People" in rest[0].text)
+            )
             # "the British Red Cross": a national society of a known organisation keeps its name.
             keeps = " ".join(t.text for t in rest) in orgs and rest[0].text not in _GOVERNMENT_HEADS and len(rest) > 1
             # "the American Revolution Constitution Hall", "the British Museum": a building's name
@@ -1213,18 +1219,22 @@ def _kinds_from_lists(text: str, mentions: list[_Mention], kinds: dict[str, str]
 
 _KIND_NOUNS = {
     "person": "people persons gods goddesses deities saints guests celebrities stars artists actors actresses "
-    "singers musicians writers authors poets painters players athletes leaders politicians figures",
+    "singers musicians writers authors poets painters players athletes politicians figures",
     "organization": "companies firms organisations organizations groups charities banks brands "
-    "manufacturers makers carmakers retailers airlines broadcasters newspapers parties",
+    "manufacturers makers carmakers retailers airlines broadcasters newspapers parties bands schools",
     "place": "countries nations cities towns villages states provinces regions islands capitals",
 }
 _KIND_OF_NOUN = {w: kind for kind, words in _KIND_NOUNS.items() for w in words.split()}
-_LIST_HEAD_RE = re.compile(r"\b(" + "|".join(_KIND_OF_NOUN) + r"),?\s+(?:such as|like|including)\s+$")
+_LIST_HEAD_RE = re.compile(
+    r"\b(?:(" + "|".join(_KIND_OF_NOUN) + r")(?:,?\s+(?:such as|like|including))?|[Ss]uch\s+(" + "|".join(_KIND_OF_NOUN) + r")\s+as)\s+(?:[Tt]he\s+)?$"
+)
 
 
-def _kinds_from_list_heads(text: str, mentions: list[_Mention], kinds: dict[str, str], undecided: set[str]) -> None:
-    """Undecided names listed after a plural noun of a kind take that kind: "the ancient
-    gods, such as Zeus, Hera, and Athena", "companies including Acme and Globex"."""
+def _kinds_from_list_heads(text: str, mentions: list[_Mention], kinds: dict[str, str], open_names: set[str], undecided: set[str]) -> None:
+    """Names in ``open_names`` (undecided, or judged by shape alone) listed after a plural
+    noun of a kind take that kind: "the ancient gods, such as Zeus, Hera, and Athena",
+    "companies including Acme and Globex", "such bands as The Velvet Underground", "the
+    religious schools Santo Spirito and Immacolata"."""
     ordered = sorted(mentions, key=lambda m: m.start)
     kind = None
     prev = None
@@ -1233,8 +1243,8 @@ def _kinds_from_list_heads(text: str, mentions: list[_Mention], kinds: dict[str,
             pass  # the list goes on
         else:
             head = _LIST_HEAD_RE.search(text, max(0, m.start - 40), m.start)
-            kind = _KIND_OF_NOUN[head.group(1)] if head else None
-        if kind and m.name in undecided:
+            kind = _KIND_OF_NOUN[head.group(1) or head.group(2)] if head else None
+        if kind and m.name in open_names:
             kinds[m.name] = kind
             undecided.discard(m.name)
         prev = m
@@ -1289,7 +1299,16 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
     tails = {n.split()[-1] for n in misc if len(n.split()) > 1}
     for n in [n for n in kinds if n in tails and _classify_string(n) is None and not any(m.role or m.person for m in by_name[n])]:
         del kinds[n]
-    _kinds_from_list_heads(text, mentions, kinds, undecided)
+    # "IE" beside "Internet Explorer": initials of a name that is no participant are not one
+    # either, though capitals alone would make them an organisation. An acronym the text
+    # defines in brackets stays ("Beirut Secondary Market (BSM)").
+    initials = {"".join(w[0] for w in n.split()): n for n in by_name if len(n.split()) > 1 and n.replace(" ", "").isalpha()}
+    for n in [n for n in kinds if n.isupper() and n in initials and initials[n] not in kinds and f"({n})" not in text]:
+        if n not in lexicon.org_cues()[2] and not any(m.org or m.person or m.place for m in by_name[n]):
+            del kinds[n]
+    # Kinds guessed from the name's shape alone give way to a list's head noun.
+    shaped = {n for n in kinds if n in weak and not any(m.person or m.place or m.org or m.role for m in by_name[n])}
+    _kinds_from_list_heads(text, mentions, kinds, undecided | shaped, undecided)
     _kinds_from_lists(text, mentions, kinds, undecided)
     if not sports:
         # "located in Durham, North Carolina": a county cricket club's name is a place here
