@@ -19,7 +19,7 @@ import logging
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -221,7 +221,7 @@ def _story_view(number: int, digest: Digest, audience: Audience) -> StoryView:
         for q in _select_quotes(digest.quotes, audience.quotes_per_story)
     )
     participants = tuple(
-        sorted(digest.participants, key=lambda p: (_KIND_ORDER.get(p.kind, 9), -p.mentions, p.name))
+        sorted(_one_per_spelling(digest.participants), key=lambda p: (_KIND_ORDER.get(p.kind, 9), -p.mentions, p.name))
     )
     lang = _valid_lang(article.language)
     return StoryView(
@@ -244,6 +244,27 @@ def _story_view(number: int, digest: Digest, audience: Audience) -> StoryView:
         places=tuple(p for p in participants if p.kind == "place"),
         digest=digest,
     )
+
+
+def _one_per_spelling(participants: Sequence[Participant]) -> list[Participant]:
+    """A reader sees one "Moscow", not the dateline's "MOSCOW" beside it. The digest keeps
+    both spellings (it reports names as written); the brief shows the one in running text."""
+    merged: dict[tuple[str, str], Participant] = {}
+    for p in participants:
+        key = (p.kind, p.name.casefold())
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = p
+            continue
+        name, other = (p.name, seen.name) if seen.name.isupper() and not p.name.isupper() else (seen.name, p.name)
+        merged[key] = replace(
+            seen,
+            name=name,
+            role=seen.role or p.role,
+            aliases=tuple(dict.fromkeys(a for a in (*seen.aliases, *p.aliases, other) if a != name)),
+            mentions=seen.mentions + p.mentions,
+        )
+    return list(merged.values())
 
 
 def _valid_lang(tag: object) -> str | None:

@@ -214,6 +214,19 @@ def test_a_description_groups_whatever_its_case_under_its_capitalised_form():
     assert [(s.name, len(s.quotes)) for s in speakers] == [("One poster", 3)]
 
 
+def test_a_dateline_spelling_in_capitals_joins_the_participant_written_in_running_text():
+    d = digest(
+        participants=[
+            participant("MOSCOW", kind="place", mentions=1),
+            participant("Moscow", kind="place", mentions=2),
+            participant("Moscow", kind="organization", mentions=1),
+        ],
+    )
+    (story,) = build_context(brief(d), BUILTIN_AUDIENCES["analyst"])["stories"]
+    assert [(p.name, p.mentions, p.aliases) for p in story.places] == [("Moscow", 3, ("MOSCOW",))]
+    assert [p.name for p in story.organizations] == ["Moscow"]
+
+
 @pytest.mark.parametrize(
     ("url", "ok"),
     [
