@@ -435,6 +435,7 @@ def _left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | No
 
 # ", a teacher at the school,", ", the U.K.'s Foreign Secretary said": abbreviation periods
 # may sit inside; the phrase ends at punctuation or at the speech verb (closing comma left out).
+_FINITE_VERBS = frozenset("is are was were has have had will would".split())
 _APPOSITIVE_RE = re.compile(
     r",\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|its|their)\s+[^,;:“”\"()\n]{2,70}?)"
     r"(?=[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+(?:said|says|told|added)\b)"
@@ -447,6 +448,8 @@ def _appositive_role(text: str, end: int) -> str | None:
         return None
     phrase = m.group(1)
     words = [w.strip("’'").lower() for w in phrase.split()]
+    if any(w in _FINITE_VERBS for w in words):
+        return None  # "Muhammad Amin, the first boat rescued … was turned around": a clause
     if any(w in lexicon.title_words() or w.split("-")[-1] in lexicon.ROLE_NOUNS for w in words[1:]):
         return phrase
     return None
@@ -921,6 +924,8 @@ _WORK_BEFORE_RE = re.compile(
     r"\b(?:film|movie|novel|book|memoir|album|song|single|series|show|sitcom|play|musical|opera|game|video game|documentary|painting|poem"
     # vehicles and craft are not participants either: "the space shuttle Discovery", "the rover Curiosity"
     r"|shuttle|spacecraft|probe|rover|telescope|orbiter|lander|capsule|satellite|warship|frigate|destroyer|submarine|tanker|ferry|yacht)\s+$"
+    # "a robot named “Better Idea”": a name in quotation marks given to a thing
+    r"|\b(?:named|called|dubbed|nicknamed),?\s+[“\"‘]$"
 )
 _NOT_LEADERS = frozenset(
     """labour labor conservative tory liberal socialist communist federal national coalition
