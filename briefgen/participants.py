@@ -329,7 +329,7 @@ def _split_role(run: list[Token]) -> int:
         return cut
     # A title after an organisation or place: the last title word before 1-3 name words.
     for i in range(len(run) - 2, 0, -1):
-        if _is_title(run[i].text) and run[i].text[:1].isupper() and 1 <= len(run) - i - 1 <= 3:
+        if (_is_title(run[i].text) or run[i].text in _UNIT_RANKS) and run[i].text[:1].isupper() and 1 <= len(run) - i - 1 <= 3:
             if not any(_is_title(t.text) for t in run[i + 1 :]):
                 return i + 1
     return 0
@@ -344,7 +344,11 @@ _PLACE_HEADS = frozenset(
 )
 
 
+_SHIP_PREFIXES = frozenset({"HMS", "USS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "RMS"})
 _SURNAME_HEADS = frozenset({"Law", "Masters"})
+# Ranks named after a unit: a title after the unit's name ("Royal Marine Adam Sperry", "US
+# Army Ranger Jo Lee") but a given name when first ("Marine Le Pen").
+_UNIT_RANKS = frozenset({"Marine", "Ranger", "Commando"})
 _COUNTRY_SHORT = frozenset({"US", "U.S.", "UK", "U.K.", "EU"})
 _VENUE_RE = re.compile(r"\b(?:Convention|Exhibition|Conference|Shopping|Trade|Arts?|Sports|Community|Civic|Cultural|Leisure|Visitor) Cent(?:re|er)$")
 _STYLES = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Baron")  # a peer's or knight's style, not a role
@@ -378,6 +382,8 @@ def _classify_string(name: str) -> str | None:
         return "misc"  # a craft, like "Hubble Space Telescope"
     if len(words) > 1 and words[0] == "Operation":
         return "misc"  # "Operation Desert Storm", "Operation Clambake": a campaign's code name
+    if len(words) > 1 and words[0] in _SHIP_PREFIXES:
+        return "misc"  # "HMS Cornwall": a ship
     if len(words) > 1 and words[-1] in lexicon.MISC_HEADS and not (len(words) == 2 and words[-1] in _SURNAME_HEADS and words[0] in lexicon.first_names()):
         return "misc"  # but "Nathan Law" is a person
     if len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in lexicon.demonyms():
@@ -713,6 +719,10 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
                 name_tokens = rest
             elif not rest:
                 continue
+        elif len(run) >= 2 and run[-1].text == "Flight" and re.match(r"\s+[A-Z]{0,3}\d", text[run[-1].end : run[-1].end + 6]):
+            # "Air France Flight 447": the airline is a participant, the flight is not.
+            mentions.append(_Mention(name=text[run[0].start : run[-2].end], start=run[0].start, end=run[-2].end, ntokens=len(run) - 1, org=2.0))
+            continue
         elif len(run) > 2 and run[0].text in _COUNTRY_SHORT and (run[-1].text in _GOVERNMENT_HEADS or run[-1].text == "Department"):
             # "The US State Department", "the U.S. Justice Department": the country, then its body.
             mentions.append(_Mention(name=run[0].text, start=run[0].start, end=run[0].end, ntokens=1, place=1.0))
