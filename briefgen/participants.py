@@ -478,7 +478,10 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
             upper = sum(1 for w in words if w.isupper()) >= 0.6 * len(words)
             # A line of names ending in a full stop ("Andreas Koepke, Oliver Kahn.") is a
             # list, not a headline; ALL-CAPS lines are headlines whatever their ending.
-            if caps >= len(words) - small and (not ends or upper) or caps == len(words) and not ends:
+            # Capitalised small words ("Put On The Defensive Over") make a headline even
+            # with a full stop at its end.
+            small_caps = sum(1 for w in words if w.lower() in _HEADLINE_SMALL and w[:1].isupper())
+            if caps >= len(words) - small and (not ends or upper) or caps == len(words) and (not ends or small_caps >= 2):
                 spans.append(m.span())
     return spans
 
@@ -551,10 +554,22 @@ def _collect_mentions_cased(text: str) -> list[_Mention]:
         # keep the body's spelling so the forms merge.
         known = {n.upper(): n for n in sorted({m.name for m in mentions}, key=len)}
         taken: list[tuple[int, int]] = []
+        # "Cecile Richards: I'm Sick Of …" above a body that says "Richards": a given name
+        # before a body surname is the full name, though the headline capitalises everything.
+        surnames = {n for n in known.values() if " " not in n and n[:1].isupper() and not n.isupper()}
+        if surnames:
+            full = re.compile(r"(?<![\w-])([A-Z][a-z]+) (" + "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True)) + r")(?![\w-])")
+            for s, e in headlines:
+                for m in full.finditer(text, s, e):
+                    if m.group(1) in lexicon.first_names():
+                        mentions.append(_Mention(name=m.group(), start=m.start(), end=m.end(), ntokens=2))
+                        taken.append(m.span())
         if known:
             pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
             for s, e in headlines:
                 for m in pat.finditer(text, s, e):
+                    if any(a <= m.start() < b for a, b in taken):
+                        continue
                     name = m.group() if m.group() in known.values() else known.get(m.group().upper(), m.group())
                     mentions.append(_Mention(name=name, start=m.start(), end=m.end(), ntokens=len(name.split())))
                     taken.append(m.span())
@@ -1041,6 +1056,7 @@ _STRONG_PLACE_HEADS = frozenset(
 
 
 _FULL_NAME_REPEATS = 3
+_PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
 
 
 def _never_by_surname(text: str, name: str, ms: list["_Mention"]) -> bool:
@@ -1049,6 +1065,8 @@ def _never_by_surname(text: str, name: str, ms: list["_Mention"]) -> bool:
     writing calls people by their surname after the first mention."""
     if len(ms) < _FULL_NAME_REPEATS:
         return False
+    if any(_PERSONAL_PRONOUN_RE.search(text, m.end, m.end + 150) for m in ms):
+        return False  # "Michelle Obama deserves kudos for her speech"
     last = name.split()[-1]
     return len(re.findall(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", text)) <= len(ms)
 

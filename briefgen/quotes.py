@@ -66,6 +66,8 @@ _SPEAKER_NOUNS = frozenset(
     poster blogger commenter""".split()
 ) | lexicon.ROLE_NOUNS
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_NAMING_VERBS = frozenset("dubbed dubs nicknamed titled entitled labelled labeled branded".split())
+_NAMED_BEFORE_RE = re.compile(r"\b(?:dubbed|nicknamed|titled|entitled)\b[^.!?“”\"]{0,60}?:\s*$")
 _STRONG_CUES = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "stated", "wrote", "writes", "asked", "explained", "continued", "according"})
 
 
@@ -570,6 +572,14 @@ def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int]
         if toks[j].lower in _DETERMINERS:
             if j == k:
                 return None
+            p = j - 1
+            if p >= 0 and toks[p].lower in _PREPOSITIONS and text[toks[p].end : toks[j].start] == " ":
+                # "PC World's analysis of its own statistics concluded", "leads in the polls,
+                # telling": the object of a preposition is not the subject, unless a
+                # participle follows ("footage of a guard saying", "with one poster writing").
+                participle = k + 1 < len(toks) and toks[k + 1].lower.endswith("ing") and toks[k + 1].lower in lexicon.SPEECH_FORMS
+                if not (toks[p].lower in {"of", "with"} and participle):
+                    return None
             return toks[j].start, t.end
         if text[toks[j].end : toks[min(j + 1, k)].start].strip(" ’'s") and j != k:
             return None
@@ -1059,8 +1069,11 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         if k >= 1 and (span is None or span[0] > toks[0].end):
             # "Anthony Anton, president and CEO of the association stated, “…”": an
             # appositive whose closing comma was left out, after the clause's first name.
+            # "Beck, who has in the past described Trump as “…”": a relative clause the same way.
             named = [(a, b) for a, b, _ in ctx.person_mentions if a == toks[0].start]
-            if named and re.fullmatch(r",\s+(?:[^,.;:“”\"]|(?<=[A-Z])\.){3,80}\s+", text[named[0][1] : v.start]) and any(_is_title_word(t.text) or t.lower in _SPEAKER_NOUNS for t in toks[1 : k + 1]):
+            if named and re.fullmatch(r",\s+(?:[^,.;:“”\"]|(?<=[A-Z])\.){3,80}\s+", text[named[0][1] : v.start]) and (
+                any(_is_title_word(t.text) or t.lower in _SPEAKER_NOUNS for t in toks[1 : k + 1]) or toks[1].lower == "who"
+            ):
                 span = named[0]
         if span is None:
             continue
@@ -1089,8 +1102,9 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         if span and not re.match(r"[’']s\b", text[span[1] : span[1] + 3]) and _attribute(ctx, q, span, toks[-1], "cue-before-verb"):
             q.confidence = min(q.confidence, 0.6)
             return True
-    # "…, as Joel Pollak observed, the stage itself:" and other colon introductions.
-    if text[window[0] : window[1]].rstrip().endswith(":"):
+    # "…, as Joel Pollak observed, the stage itself:" and other colon introductions, but not
+    # a name given to something ("Ingram dubbed the conflict: “Scientology vs. the Internet”").
+    if text[window[0] : window[1]].rstrip().endswith(":") and not any(t.lower in _NAMING_VERBS for t in toks):
         span = _clause_subject(ctx, toks, names=False)
         # Only the clause's subject introduces the quote: a name deep inside the clause
         # ("a poll that put Sanders ahead:") is usually what the quote is about.
@@ -1460,7 +1474,9 @@ def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
         # A quote introduced by a cue ("asserted that “…”") that ends its sentence inside the
         # marks is not attributed by the next sentence's cue ("…” Clinton said she, too").
         before_first = _cue_right_before(ctx, before_w) and not re.search(r"[,?!—–-]$", content.rstrip())
-        attributed = (
+        # "… dubbed the conflict: “Scientology vs. the Internet”": a name given, nobody's words.
+        named = _NAMED_BEFORE_RE.search(text, before_w[0], before_w[1])
+        attributed = not named and (
             _try_transcript(ctx, q)
             or (before_first and _try_before(ctx, q, before_w))
             or _try_after(ctx, q, after_w)
