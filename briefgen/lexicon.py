@@ -242,7 +242,7 @@ MISC_HEADS: frozenset[str] = frozenset(
     Encephalopathy Syndrome Index Indices Average Plan Doctrine Revolution Era Age Dynasty
     Week Month Season Olympiad Tour Race Stage Final Finals Semifinal Semifinals Charter
     Declaration Protocol Initiative Bill Law Code Constitution Amendment
-    Telescope Shuttle Rover Orbiter Lander Probe Satellite Spacecraft Expo Flight""".split()
+    Telescope Shuttle Rover Orbiter Lander Probe Satellite Spacecraft Expo Flight Show""".split()
 )
 
 

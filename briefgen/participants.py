@@ -481,7 +481,9 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
             # Capitalised small words ("Put On The Defensive Over") make a headline even
             # with a full stop at its end.
             small_caps = sum(1 for w in words if w.lower() in _HEADLINE_SMALL and w[:1].isupper())
-            if caps >= len(words) - small and (not ends or upper) or caps == len(words) and (not ends or small_caps >= 2):
+            # The first line is the title, whatever its end.
+            first = not text[: m.start()].strip()
+            if caps >= len(words) - small and (not ends or upper or first) or caps == len(words) and (not ends or small_caps >= 2):
                 spans.append(m.span())
     return spans
 
