@@ -1298,6 +1298,12 @@ def _places_beside_places(text: str, mentions: list[_Mention], kinds: dict[str, 
                 undecided.discard(near.name)
 
 
+def _first_named(people: list[str], by_name: dict[str, list[_Mention]]) -> str | None:
+    """Of the people a short name could mean, the one the story names first: "Mohamed" beside
+    "Ahmed Mohamed" and his father "Mohamed El-Hassan Mohamed" is the boy."""
+    return min(people, key=lambda p: by_name[p][0].start, default=None)
+
+
 def _spelling_key(name: str) -> str:
     return re.sub(r"['’]s\b", "", name)
 
@@ -1388,18 +1394,12 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
     canonical: dict[str, str] = {}
     for n in persons:
         words = set(n.split())
-        for longer in persons:
-            if longer == n or len(longer.split()) <= len(n.split()):
-                continue
-            if words <= set(longer.split()):
-                canonical[n] = canonical.get(longer, longer)
-                break
-        else:
-            canonical[n] = n
+        owners = [canonical.get(o, o) for o in persons if len(o.split()) > len(n.split()) and words <= set(o.split())]
+        canonical[n] = _first_named(owners, by_name) if owners else n
     # Single unknown words that are part of a known person's name ("Takaichi").
     for n in list(by_name):
         if n not in kinds and len(n.split()) == 1:
-            owner = next((p for p in persons if n in p.split() and canonical[p] == p), None)
+            owner = _first_named([p for p in persons if n in p.split() and canonical[p] == p], by_name)
             if owner:
                 kinds[n] = "person"
                 canonical[n] = owner
@@ -1407,7 +1407,7 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
     # of that person, unless they are in a gazetteer.
     for n, k in list(kinds.items()):
         if k != "person" and len(n.split()) == 1 and _classify_string(n) is None:
-            owner = next((p for p in persons if n in p.split() and canonical[p] == p), None)
+            owner = _first_named([p for p in persons if n in p.split() and canonical[p] == p], by_name)
             if owner:
                 kinds[n] = "person"
                 canonical[n] = owner

@@ -300,6 +300,14 @@ def test_pdf_has_contents_with_page_numbers_and_failures_appendix(rendered, name
     assert "inbox/bad-0.txt" in text and "not valid text (binary file)" in text
 
 
+def test_appendix_pages_are_headed_by_their_section_not_the_last_story(rendered):
+    _, path = rendered["analyst"]
+    pages = PdfReader(path).pages
+    footer = next(line for line in pages[-1].extract_text().splitlines() if f"of {len(pages)}" in line)
+    # The running title of story 12 stops where the appendices start.
+    assert "Sources" in footer and "Fishing" not in footer
+
+
 def test_executive_is_short_with_one_quote_per_story(rendered):
     _, path = rendered["executive"]
     _, analyst = rendered["analyst"]
