@@ -292,7 +292,9 @@ def _speakers(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
     def count(key: str | None) -> int:
         return sum(len(qs) for qs in groups[key].values())
 
-    order = sorted(groups, key=lambda k: (k is None, -count(k), names[k] or ""))
+    # A description kept as written opens a line of the index: "A message", not "a message".
+    names = {k: n[:1].upper() + n[1:] if n else n for k, n in names.items()}
+    order = sorted(groups, key=lambda k: (k is None, -count(k), (names[k] or "").casefold()))
     return tuple(
         SpeakerView(
             name=names[s],

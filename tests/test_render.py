@@ -214,6 +214,12 @@ def test_a_description_groups_whatever_its_case_under_its_capitalised_form():
     assert [(s.name, len(s.quotes)) for s in speakers] == [("One poster", 3)]
 
 
+def test_speakers_index_sorts_whatever_the_case_and_capitalises_descriptions():
+    d = digest(quotes=[quote("a", "a message"), quote("b", "Bo"), quote("c", "the news report")])
+    speakers = build_context(brief(d), BUILTIN_AUDIENCES["press"])["speakers"]
+    assert [s.name for s in speakers] == ["A message", "Bo", "The news report"]
+
+
 def test_a_dateline_spelling_in_capitals_joins_the_participant_written_in_running_text():
     d = digest(
         participants=[
