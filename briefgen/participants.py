@@ -329,7 +329,8 @@ def _split_role(run: list[Token]) -> int:
         return cut
     # A title after an organisation or place: the last title word before 1-3 name words.
     for i in range(len(run) - 2, 0, -1):
-        if (_is_title(run[i].text) or run[i].text in _UNIT_RANKS) and run[i].text[:1].isupper() and 1 <= len(run) - i - 1 <= 3:
+        rank = run[i].text in _UNIT_RANKS and run[i + 1].text in lexicon.first_names()  # not "Texas Ranger Division"
+        if (_is_title(run[i].text) or rank) and run[i].text[:1].isupper() and 1 <= len(run) - i - 1 <= 3:
             if not any(_is_title(t.text) for t in run[i + 1 :]):
                 return i + 1
     return 0
@@ -344,6 +345,8 @@ _PLACE_HEADS = frozenset(
 )
 
 
+# Given names that are also headline words ("Senate Passes Bill Obama Backed").
+_WORDLIKE_GIVEN_NAMES = frozenset("Bill Will Mark May Don Rose Grace Hope Faith Joy June April Dawn Art Frank Guy Jack Ray Rich Sue Pat Chase Drew Bob Carol Sky".split())
 _SHIP_PREFIXES = frozenset({"HMS", "USS", "HMAS", "HMCS", "HMNZS", "INS", "MV", "RMS"})
 _SURNAME_HEADS = frozenset({"Law", "Masters"})
 # Ranks named after a unit: a title after the unit's name ("Royal Marine Adam Sperry", "US
@@ -454,7 +457,7 @@ def _appositive_role(text: str, end: int) -> str | None:
         return None
     phrase = m.group(1)
     words = [w.strip("’'").lower() for w in phrase.split()]
-    if any(w in _FINITE_VERBS for w in words):
+    if any(w in _FINITE_VERBS for w in phrase.split()):
         return None  # "Muhammad Amin, the first boat rescued … was turned around": a clause
     if any(w in lexicon.title_words() or w.split("-")[-1] in lexicon.ROLE_NOUNS for w in words[1:]):
         return phrase
@@ -465,6 +468,7 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
     """Lines in Title Case ("Trump May Not Have Suggested A Registry"): every word is
     capitalised there, so capitalisation says nothing about names."""
     spans = []
+    first_line = len(text) - len(text.lstrip())
     for m in re.finditer(r"[^\n]+", text):
         words = re.findall(r"[^\W\d_][\w’'-]*", m.group())
         # Result tables ("C. Tolley 4-42, A. Fraser 3-21") capitalise names, not every word.
@@ -482,7 +486,7 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
             # with a full stop at its end.
             small_caps = sum(1 for w in words if w.lower() in _HEADLINE_SMALL and w[:1].isupper())
             # The first line is the title, whatever its end.
-            first = not text[: m.start()].strip()
+            first = m.start() == first_line
             if caps >= len(words) - small and (not ends or upper or first) or caps == len(words) and (not ends or small_caps >= 2):
                 spans.append(m.span())
     return spans
@@ -563,7 +567,7 @@ def _collect_mentions_cased(text: str) -> list[_Mention]:
             full = re.compile(r"(?<![\w-])([A-Z][a-z]+) (" + "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True)) + r")(?![\w-])")
             for s, e in headlines:
                 for m in full.finditer(text, s, e):
-                    if m.group(1) in lexicon.first_names():
+                    if m.group(1) in lexicon.first_names() and m.group(1) not in _WORDLIKE_GIVEN_NAMES:
                         mentions.append(_Mention(name=m.group(), start=m.start(), end=m.end(), ntokens=2))
                         taken.append(m.span())
         if known:
@@ -1057,22 +1061,6 @@ _STRONG_PLACE_HEADS = frozenset(
 )
 
 
-_FULL_NAME_REPEATS = 3
-_PERSONAL_PRONOUN_RE = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
-
-
-def _never_by_surname(text: str, name: str, ms: list["_Mention"]) -> bool:
-    """A name written in full again and again, never by its last word alone and with no
-    person cue, is a product or a title ("Internet Explorer", "Mozilla Firefox"): news
-    writing calls people by their surname after the first mention."""
-    if len(ms) < _FULL_NAME_REPEATS:
-        return False
-    if any(_PERSONAL_PRONOUN_RE.search(text, m.end, m.end + 150) for m in ms):
-        return False  # "Michelle Obama deserves kudos for her speech"
-    last = name.split()[-1]
-    return len(re.findall(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", text)) <= len(ms)
-
-
 def _sports_context(text: str) -> bool:
     """Sports reports: scores and sports vocabulary, where city names often mean clubs."""
     return len(_SCORE_RE.findall(text)) >= 1 and len(_SPORTS_RE.findall(text)) >= 4
@@ -1163,7 +1151,7 @@ def _decide(
             # this very article, and nothing says the first is a given name.
             (name.split()[-1].lower() in lower or name.split()[0].lower() in lower) and name.split()[0] not in lexicon.first_names()
         ):
-            kind = None if _never_by_surname(text, name, ms) else "person"
+            kind = "person"
         if kind == "person" and person < 2 and all(m.article for m in ms):
             kind = None
         # One speech verb or one preposition is weak evidence: the model may overrule it.

@@ -66,8 +66,8 @@ _SPEAKER_NOUNS = frozenset(
     poster blogger commenter""".split()
 ) | lexicon.ROLE_NOUNS
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
-_NAMING_VERBS = frozenset("dubbed dubs nicknamed titled entitled labelled labeled branded".split())
-_NAMED_BEFORE_RE = re.compile(r"\b(?:dubbed|nicknamed|titled|entitled)\b[^.!?“”\"]{0,60}?:\s*$")
+_NAMING_VERBS = frozenset("dubbed dubs nicknamed titled labelled labeled branded".split())
+_NAMED_BEFORE_RE = re.compile(r"\b(?:dubbed|nicknamed|titled)\b[^.,;!?“”\"]{0,60}?:\s*$")
 _STRONG_CUES = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "stated", "wrote", "writes", "asked", "explained", "continued", "according"})
 
 
@@ -1072,7 +1072,8 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
             # "Beck, who has in the past described Trump as “…”": a relative clause the same way.
             named = [(a, b) for a, b, _ in ctx.person_mentions if a == toks[0].start]
             if named and re.fullmatch(r",\s+(?:[^,.;:“”\"]|(?<=[A-Z])\.){3,80}\s+", text[named[0][1] : v.start]) and (
-                any(_is_title_word(t.text) or t.lower in _SPEAKER_NOUNS for t in toks[1 : k + 1]) or toks[1].lower == "who"
+                any(_is_title_word(t.text) or t.lower in _SPEAKER_NOUNS for t in toks[1 : k + 1])
+                or re.match(r",\s+who\b", text[named[0][1] :])
             ):
                 span = named[0]
         if span is None:
