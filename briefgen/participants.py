@@ -325,15 +325,14 @@ def _split_role(run: list[Token]) -> int:
                 cut = k
             continue
         break
-    if cut:
-        return cut
-    # A title after an organisation or place: the last title word before 1-3 name words.
-    for i in range(len(run) - 2, 0, -1):
+    # A title after an organisation or place: the last title word before 1-3 name words
+    # ("Former | UN Ambassador | John Bolton" once the leading role is cut).
+    for i in range(len(run) - 2, max(cut, 1) - 1, -1):
         rank = run[i].text in _UNIT_RANKS and run[i + 1].text in lexicon.first_names()  # not "Texas Ranger Division"
         if (_is_title(run[i].text) or rank) and run[i].text[:1].isupper() and 1 <= len(run) - i - 1 <= 3:
             if not any(_is_title(t.text) for t in run[i + 1 :]):
                 return i + 1
-    return 0
+    return cut
 
 
 _PLACE_HEADS = frozenset(
@@ -1428,4 +1427,13 @@ def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list
                 if alias and alias != canon and alias not in ent.aliases:
                     ent.aliases.append(alias)
     ranked = sorted(entities.values(), key=lambda e: (-e.mentions, e.first))
-    return [Participant(name=e.name, kind=e.kind, role=e.role, aliases=tuple(e.aliases), mentions=e.mentions) for e in ranked]  # type: ignore[arg-type]
+    return [_participant(e) for e in ranked]
+
+
+def _participant(e: _Entity) -> Participant:
+    # Names are written with plain spaces whatever the page used ("Newt\u00a0Gingrich").
+    name = " ".join(e.name.split())
+    aliases = dict.fromkeys(" ".join(a.split()) for a in e.aliases)
+    aliases.pop(name, None)
+    role = " ".join(e.role.split()) if e.role else None
+    return Participant(name=name, kind=e.kind, role=role, aliases=tuple(aliases), mentions=e.mentions)  # type: ignore[arg-type]

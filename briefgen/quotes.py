@@ -246,7 +246,8 @@ def _mention_re(participants: Sequence[Participant]) -> tuple[re.Pattern[str] | 
             forms.setdefault(form, p)
     if not forms:
         return None, forms
-    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    # Forms are written with plain spaces; the text may use any ("Newt\u00a0Gingrich").
+    alternation = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])"), forms
 
 
@@ -264,7 +265,7 @@ class _Context:
         if pattern is not None:
             for m in pattern.finditer(text):
                 if not self.inside_quote(m.start()):
-                    self.person_mentions.append((m.start(), m.end(), self.forms[m.group()]))
+                    self.person_mentions.append((m.start(), m.end(), self.forms[" ".join(m.group().split())]))
         # Speakers already attributed, as (cue offset, name), for pronoun chains.
         self.speaker_marks: list[tuple[int, str]] = []
         self._genders: dict[str, str | None] = {}
@@ -274,7 +275,7 @@ class _Context:
 
     def resolve_name(self, mention: str) -> tuple[str | None, str]:
         """Canonical participant name for a name mention, and the rule used."""
-        mention = re.sub(r"[’']s$", "", mention.strip())
+        mention = re.sub(r"[’']s$", "", " ".join(mention.split()))
         if mention in self.forms:
             return self.forms[mention].name, "name"
         words = mention.split()
@@ -312,9 +313,16 @@ class _Context:
             cands += [(a, name) for a, name in self.speaker_marks if s <= a < limit]
             if want:
                 cands = [(a, n) for a, n in cands if self.gender(n) in (want, None)]
+            # A name after a preposition is rarely the one who speaks next: "Asked about
+            # Sullivan, Feinstein said ... she said" is Feinstein.
+            cands = [c for c in cands if not self.after_preposition(c[0])] or cands
             if cands:
                 return min(cands)[1]
         return None
+
+    def after_preposition(self, pos: int) -> bool:
+        m = re.search(r"(\w+)\s+$", self.text[max(0, pos - 20) : pos])
+        return bool(m) and m.group(1).lower() in _PREPOSITIONS - {"by"}
 
     def resolve_role(self, phrase: str, pos: int) -> str | None:
         """ "the minister" -> the last-mentioned person whose role says minister."""
@@ -397,7 +405,9 @@ def _gender_of(ctx: "_Context", name: str) -> str | None:
     # "Mr. Lee", "Ms. Cole"; "Lee said ... his", "Cole, a spokeswoman,".
     for m in re.finditer(rf"(?:\b(\w+\.?)\s+)?{last}\b(?=(.{{0,60}}))", ctx.text):
         before = (m.group(1) or "").lower()
-        after = [w.lower() for w in re.findall(r"[\w.]+", m.group(2))[:8]]
+        # The evidence stops at a quote mark: in '"... about Jake Sullivan," she said' the
+        # pronoun is the speaker's.
+        after = [w.lower() for w in re.findall(r"[\w.]+", re.split(r"[“”\"«»]", m.group(2))[0])[:8]]
         if before in _MALE_WORDS:
             male += 2
         elif before in _FEMALE_WORDS:
@@ -1204,8 +1214,15 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
         i += 1
     if i >= len(toks) - 1:
         return None
-    t = toks[i]
     starts = {a: b for a, b, _ in ctx.person_mentions}
+    # "Interim DNC Chairwoman Donna Brazile said": a capitalised role with a title in it
+    # before a known person.
+    j = i
+    while j < min(len(toks) - 1, i + 4) and toks[j].start not in starts and toks[j].is_cap and text[toks[j].end : toks[j + 1].start] == " ":
+        j += 1
+    if j > i and toks[j].start in starts and any(_is_title_word(toks[m].text) for m in range(i, j)):
+        i = j
+    t = toks[i]
     if t.lower in {"he", "she"}:
         span = (t.start, t.end)
     elif t.start in starts:

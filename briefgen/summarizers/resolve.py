@@ -109,7 +109,8 @@ def _people_from(participants: Iterable) -> re.Pattern | None:
                 names.add(n)
     if not names:
         return None
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # Names are written with plain spaces; the text may use any (a no-break space).
+    alts = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
 
