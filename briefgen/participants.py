@@ -733,7 +733,10 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             rest = run[cut:]
             rest_name = _strip_possessive(text[rest[0].start : rest[-1].end]) if rest else ""
             if rest and _classify_string(rest_name) is None:
-                role = text[run[0].start : run[cut - 1].end]
+                role_end = run[cut - 1].end
+                if text[role_end : role_end + 1] == "." and len(run[cut - 1].text) <= 4:
+                    role_end += 1  # "Vermont Sen.", "Pennsylvania Gov.": the abbreviation's period
+                role = text[run[0].start : role_end]
                 # "Foreign Office Minister Lord Triesman": the peer's style is no part of the role.
                 role = _STYLE_END_RE.sub("", role) or None
                 name_tokens = rest

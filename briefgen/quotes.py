@@ -328,10 +328,12 @@ class _Context:
         """ "the minister" -> the last-mentioned person whose role says minister."""
         words = phrase.lower().split()
         head = words[-1]
+        # "the Florida senator" is a senator whose role says Florida, not any senator.
+        places = [w.lower() for w in phrase.split()[1:-1] if w in lexicon.places()]
 
         def fits(role: str | None) -> bool:
-            r = role.lower().split() if role else []
-            if head not in r:
+            r = [_TITLE_ABBREVIATIONS.get(w, w) for w in role.lower().split()] if role else []
+            if head not in r or any(w not in r for w in places):
                 return False
             k, j = r.index(head), words.index(head)
             mine = r[k - 1] if k else ""
@@ -341,17 +343,21 @@ class _Context:
             # George W. Bush": articles give a past office its bare title too.
             return not (mine in _LESSER_ROLES and mine not in words or theirs in _LESSER_ROLES - {"former", "ex"} and theirs not in r)
 
+        # Only someone named before: "Speaking later on the same show, Sen. Claire McCaskill"
+        # is not "the senator" who spoke first.
         best = None
         for a, _, p in self.person_mentions:
             if a < pos and fits(p.role):
                 best = p.name
-        if best is None:
-            for p in self.participants:
-                if p.kind == "person" and fits(p.role):
-                    return p.name
         return best
 
 
+# "Vermont Sen. Bernie Sanders" is the one "the senator" refers to.
+_TITLE_ABBREVIATIONS = {
+    "sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gov": "governor",
+    "pres.": "president", "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "sgt.": "sergeant",
+    "capt.": "captain", "cmdr.": "commander", "adm.": "admiral", "supt.": "superintendent", "atty.": "attorney",
+}
 _LESSER_ROLES = frozenset("vice deputy assistant associate former ex under".split())
 
 
@@ -579,7 +585,8 @@ def _speaker_before(ctx: _Context, toks: list[Token], k: int) -> tuple[int, int]
     # "the minister", "a police spokesperson", "the company's chief executive"
     j = k
     while j >= 0 and k - j <= 6:
-        if toks[j].lower in _DETERMINERS:
+        # "the 34-year-old mother of three replied": a number after "of" ends the phrase.
+        if toks[j].lower in _DETERMINERS and not (j == k and j > 0 and toks[j - 1].lower == "of"):
             if j == k:
                 return None
             p = j - 1
