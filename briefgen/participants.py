@@ -491,17 +491,19 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _caps_gazetteer_mentions(text: str, s: int, e: int, taken: list[tuple[int, int]]) -> list[_Mention]:
-    """Known places and clubs written in capitals inside a headline line."""
+def _caps_gazetteer_mentions(text: str, s: int, e: int, taken: set[int]) -> list[_Mention]:
+    """Known places and clubs written in capitals inside a headline line; ``taken`` holds
+    the offsets already inside a name."""
     toks = [t for t in tokenize(text[s:e])]
     out: list[_Mention] = []
     i = 0
     while i < len(toks):
         found = 0
+        if s + toks[i].start in taken:
+            i += 1
+            continue
         for j in range(min(len(toks), i + 4), i, -1):
             phrase = text[s + toks[i].start : s + toks[j - 1].end]
-            if any(a <= s + toks[i].start < b for a, b in taken):
-                continue
             if not phrase.isupper():
                 # A Title Case line ("In Tirana: Flamurtari Vlore (Albania) 0 ..."): only a
                 # known place, written exactly, counts.
@@ -557,8 +559,11 @@ def _collect_mentions_cased(text: str) -> list[_Mention]:
         mentions = _collect_mentions_plain(body)
         # Headlines are often ALL CAPS ("JOHNSON WINS"): match body names case-blind and
         # keep the body's spelling so the forms merge.
-        known = {n.upper(): n for n in sorted({m.name for m in mentions}, key=len)}
-        taken: list[tuple[int, int]] = []
+        # One spelling per upper-cased form, the same in every run: a set's order changes
+        # with the hash seed. Mixed case wins ("Wikinews" over "WIKINEWS").
+        known = {n.upper(): n for n in sorted({m.name for m in mentions}, key=lambda n: (len(n), not n.isupper(), n))}
+        # Offsets inside a headline name already found: a set, as long texts have thousands.
+        taken: set[int] = set()
         # "Cecile Richards: I'm Sick Of …" above a body that says "Richards": a given name
         # before a body surname is the full name, though the headline capitalises everything.
         surnames = {n for n in known.values() if " " not in n and n[:1].isupper() and not n.isupper()}
@@ -568,16 +573,17 @@ def _collect_mentions_cased(text: str) -> list[_Mention]:
                 for m in full.finditer(text, s, e):
                     if m.group(1) in lexicon.first_names() and m.group(1) not in _WORDLIKE_GIVEN_NAMES:
                         mentions.append(_Mention(name=m.group(), start=m.start(), end=m.end(), ntokens=2))
-                        taken.append(m.span())
+                        taken.update(range(*m.span()))
         if known:
+            spellings = set(known.values())
             pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
             for s, e in headlines:
                 for m in pat.finditer(text, s, e):
-                    if any(a <= m.start() < b for a, b in taken):
+                    if m.start() in taken:
                         continue
-                    name = m.group() if m.group() in known.values() else known.get(m.group().upper(), m.group())
+                    name = m.group() if m.group() in spellings else known.get(m.group().upper(), m.group())
                     mentions.append(_Mention(name=name, start=m.start(), end=m.end(), ntokens=len(name.split())))
-                    taken.append(m.span())
+                    taken.update(range(*m.span()))
         # Datelines and headlines name places in capitals ("NEW YORK 1996-08-22").
         for s, e in headlines:
             mentions.extend(_caps_gazetteer_mentions(text, s, e, taken))

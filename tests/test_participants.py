@@ -4,6 +4,9 @@ A case lists the exact ``people`` (name -> role, null for no role), and when giv
 ``places`` and ``organizations``, and ``aliases`` that must be present.
 """
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +94,19 @@ def test_model_decides_where_the_rules_have_only_weak_evidence(monkeypatch):
     assert found["Globex"] == "organization"
     assert found["Paris"] == "place"
     assert "Globex" not in {p.name for p in extract_participants(text, ner="rules")}
+
+
+def test_same_participants_whatever_the_hash_seed():
+    # A set's order changes with PYTHONHASHSEED; the same article must give the same brief.
+    text = (
+        "Documents From WIKINEWS, CC BY 2.5 (`GUM_NEWS_IE9`) | |\n"
+        "| 2018-06-19 | [cc BY 2.5](HTTPS://CREATIVECOMMONS.ORG/LICENSES/BY/2.5/) | Wikinews\n"
+        "Articles FROM WIKINEWS (CC By 2.5)."
+    )
+    code = "import sys; from briefgen.participants import extract_participants as e; print(e(sys.stdin.read()))"
+    runs = {
+        subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(runs) == 1
+    assert "'Wikinews'" in runs.pop()
