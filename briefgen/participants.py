@@ -1228,7 +1228,7 @@ _LIST_GAP_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 def _kinds_from_lists(text: str, mentions: list[_Mention], kinds: dict[str, str], undecided: set[str]) -> None:
     """Names without evidence inside a list of names of one kind take that kind:
     "Ubisoft, Microsoft, and PlayStation", "Tirana, Durres and Vlore". A list needs three
-    names, two of them decided, all decided ones agreeing."""
+    names, two of them decided, all decided ones agreeing. ``mentions`` are in text order."""
     chain: list[_Mention] = []
 
     def settle() -> None:
@@ -1239,7 +1239,7 @@ def _kinds_from_lists(text: str, mentions: list[_Mention], kinds: dict[str, str]
                     kinds[m.name] = known[0]
                     undecided.discard(m.name)
 
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in mentions:
         if chain and _LIST_GAP_RE.fullmatch(text, chain[-1].end, m.start) and "\n" not in text[chain[-1].end : m.start]:
             chain.append(m)
             continue
@@ -1265,11 +1265,10 @@ def _kinds_from_list_heads(text: str, mentions: list[_Mention], kinds: dict[str,
     """Names in ``open_names`` (undecided, or judged by shape alone) listed after a plural
     noun of a kind take that kind: "the ancient gods, such as Zeus, Hera, and Athena",
     "companies including Acme and Globex", "such bands as The Velvet Underground", "the
-    religious schools Santo Spirito and Immacolata"."""
-    ordered = sorted(mentions, key=lambda m: m.start)
+    religious schools Santo Spirito and Immacolata". ``mentions`` are in text order."""
     kind = None
     prev = None
-    for m in ordered:
+    for m in mentions:
         if prev is not None and kind and _LIST_GAP_RE.fullmatch(text, prev.end, m.start) and "\n" not in text[prev.end : m.start]:
             pass  # the list goes on
         else:
@@ -1283,9 +1282,9 @@ def _kinds_from_list_heads(text: str, mentions: list[_Mention], kinds: dict[str,
 
 def _places_beside_places(text: str, mentions: list[_Mention], kinds: dict[str, str], undecided: set[str]) -> None:
     """"in Livorno, Tuscany," and "Clearwater, Florida": an undecided name joined by a
-    comma to a known place, in a pair that closes with punctuation, is a place too."""
-    ordered = sorted(mentions, key=lambda m: m.start)
-    for a, b in zip(ordered, ordered[1:]):
+    comma to a known place, in a pair that closes with punctuation, is a place too.
+    ``mentions`` are in text order."""
+    for a, b in zip(mentions, mentions[1:]):
         if text[a.end : b.start] != ", " or not re.match(r"[,.;:)]|$", text[b.end : b.end + 1]):
             continue
         for near, other in ((a, b), (b, a)):
@@ -1305,7 +1304,8 @@ def _spelling_key(name: str) -> str:
 
 
 def _extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list[Participant]:
-    mentions = _split_compounds(_collect_mentions(text))
+    # In text order once: the list rules walk them in order, by_name[n][0] is the first.
+    mentions = sorted(_split_compounds(_collect_mentions(text)), key=lambda m: m.start)
     by_name: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         by_name[m.name].append(m)

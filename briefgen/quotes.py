@@ -66,8 +66,10 @@ _SPEAKER_NOUNS = frozenset(
     poster blogger commenter""".split()
 ) | lexicon.ROLE_NOUNS
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+# Verbs that give something a name: a colon after them introduces the name, not speech
+# ("Ingram dubbed the conflict: “Scientology vs. the Internet”").
 _NAMING_VERBS = frozenset("dubbed dubs nicknamed titled labelled labeled branded".split())
-_NAMED_BEFORE_RE = re.compile(r"\b(?:dubbed|nicknamed|titled)\b[^.,;!?“”\"]{0,60}?:\s*$")
+_NAMED_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(sorted(_NAMING_VERBS))})\b[^.,;!?“”\"]{{0,60}}?:\s*$")
 _STRONG_CUES = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "stated", "wrote", "writes", "asked", "explained", "continued", "according"})
 
 
