@@ -1211,6 +1211,7 @@ def _try_subject(ctx: _Context, q: _Raw) -> bool:
     return True
 
 
+_ROLE_LINKS = frozenset("of on for and".split())
 _RELATIVE_CUES = frozenset("said says declared wrote tweeted told added argued explained noted insisted".split())
 
 
@@ -1224,10 +1225,11 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
     if i >= len(toks) - 1:
         return None
     starts = {a: b for a, b, _ in ctx.person_mentions}
-    # "Interim DNC Chairwoman Donna Brazile said": a capitalised role with a title in it
+    # "Interim DNC Chairwoman Donna Brazile said", "The Council on American-Islamic Relations
+    # National Executive Director Nihad Awad says": a capitalised role with a title in it
     # before a known person.
-    j = i
-    while j < min(len(toks) - 1, i + 4) and toks[j].start not in starts and toks[j].is_cap and text[toks[j].end : toks[j + 1].start] == " ":
+    j = i + (toks[i].text == "The")
+    while j < min(len(toks) - 1, i + 10) and toks[j].start not in starts and (toks[j].is_cap or toks[j].lower in _ROLE_LINKS) and text[toks[j].end : toks[j + 1].start] in (" ", "-"):
         j += 1
     if j > i and toks[j].start in starts and any(_is_title_word(toks[m].text) for m in range(i, j)):
         i = j
