@@ -323,7 +323,11 @@ class _Context:
         return None
 
     def after_preposition(self, pos: int) -> bool:
-        m = re.search(r"(\w+)\s+$", self.text[max(0, pos - 20) : pos])
+        # Titles between do not count: "the murder of Father Jacques Hamel".
+        before = self.text[max(0, pos - 40) : pos]
+        while (m := re.search(r"\s([A-Z][\w.]*)\s+$", before)) and _is_title_word(m.group(1)):
+            before = before[: m.start() + 1]
+        m = re.search(r"(\w+)\s+$", before)
         return bool(m) and m.group(1).lower() in _PREPOSITIONS - {"by"}
 
     def resolve_role(self, phrase: str, pos: int) -> str | None:
@@ -461,7 +465,7 @@ def _speaker_after(ctx: _Context, toks: list[Token], i: int) -> tuple[int, int] 
             and (toks[j].lower not in _REL_BREAKS or toks[j].lower == "of" and toks[j - 1].is_cap and j + 1 < len(toks) and toks[j + 1].is_cap)
             and not (_is_aux(toks[j]) and j + 1 < len(toks) and toks[j + 1].lower in lexicon.SPEECH_FORMS)
             # "The Republican candidate appeared to …": a past verb after the head noun
-            and not (toks[j].lower.endswith("ed") and toks[j - 1].lower in _SPEAKER_NOUNS)
+            and not (toks[j].lower.endswith("ed") and (toks[j - 1].lower in _SPEAKER_NOUNS or toks[j - 1].is_cap and toks[j].text.islower()))
             # "Her campaign quickly blasted out …": an adverb after the head noun
             and not (toks[j].lower.endswith("ly") and toks[j].lower not in _LY_NOUNS and toks[j - 1].lower in _SPEAKER_NOUNS)
             and (text[toks[j - 1].end : toks[j].start] in (" ", "’s ", "'s ") or text[toks[j - 1].end : toks[j].start] == ". " and _is_abbrev(toks[j - 1]))
@@ -677,6 +681,9 @@ def _attribute(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rul
         # "Labour's Shadow Home Secretary Yvette Cooper": a known person after the possessor
         q.speaker, _ = ctx.resolve_name(phrase)
         q.rule, q.confidence = f"{rule}+name", 0.95
+    elif _adjective_and_name(ctx, phrase.split()):
+        # "an angry Hollande": a known person with an adjective
+        q.speaker, q.rule, q.confidence = ctx.forms[phrase.split()[-1]].name, f"{rule}+name", 0.9
     elif phrase.split()[0].lower() in _DETERMINERS or phrase.islower() or re.search(r"[’']s$", phrase.split()[0]):
         # a description: "the minister", "federal prosecutors", "Rubio’s campaign manager"
         resolved = ctx.resolve_role(phrase, ms) if phrase.split()[0].lower() == "the" else None
@@ -691,6 +698,20 @@ def _attribute(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rul
     if q.speaker:
         ctx.speaker_marks.append((ms, q.speaker))
     return True
+
+
+# Adjectives that tell one person from another of the same name ("the younger Mr. Trump").
+_KIN_ADJECTIVES = frozenset("younger elder older other senior junior late former".split())
+
+
+def _adjective_and_name(ctx: _Context, words: list[str]) -> bool:
+    return (
+        len(words) == 3
+        and words[0].lower() in {"a", "an", "the"}
+        and words[1].isalpha() and words[1].islower()
+        and words[1] not in _KIN_ADJECTIVES | _PREPOSITIONS
+        and words[2] in ctx.forms
+    )
 
 
 def _after_window(text: str, q: _Raw, next_open: int) -> tuple[int, int]:
