@@ -1130,6 +1130,15 @@ def _model_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[_Me
     return out
 
 
+_VERSION_RE = re.compile(r"[ \u00a0]\d{1,2}(?:\.\d{1,2})?(?![\w%/:.,–-]?\d|[\w%/–-])")
+
+
+def _versioned(text: str, ms: list[_Mention]) -> bool:
+    """Is a name mostly written with a version number after it ("Internet Explorer 6")?"""
+    n = sum(1 for m in ms if _VERSION_RE.match(text, m.end))
+    return n >= 2 and 2 * n >= len(ms)
+
+
 def _decide(
     text: str, name: str, ms: list[_Mention], sports: bool, votes: dict[str, dict[str, int]], weak: set[str],
     lower: frozenset[str] = frozenset(),
@@ -1162,6 +1171,8 @@ def _decide(
             kind = "person"
         if kind == "person" and person < 2 and all(m.article for m in ms):
             kind = None
+        if kind == "person" and person == 0 and not any(m.role for m in ms) and _versioned(text, ms):
+            return "misc"  # "Internet Explorer 6", "Internet Explorer 9": a product and its versions
         # One speech verb or one preposition is weak evidence: the model may overrule it.
         if max(person, place, org) < 2:
             weak.add(name)
