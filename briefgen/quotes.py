@@ -768,7 +768,11 @@ def _abbrev_before(text: str, pos: int) -> bool:
 # "“…” Mr. Zahed said: “…”", "“…!” She replied to him that …", "“…?” Mills writes back,
 # “…”": after a quote that closed its sentence, a cue followed by a colon, "that" or a new
 # quote introduces what follows, not the quote before it.
-_INTRODUCES_RE = re.compile(r"(?:\s+(?:back|on|out|up|in|again|then|later))?(?:\s+(?:to|at)\s+\w+)?\s*(?::|,?\s*[“\"‘«]\s*[A-Z]|\s+that\b)")
+_INTRODUCES_RE = re.compile(
+    r"(?:\s+(?:back|on|out|up|in|again|then|later))?(?:\s+(?:to|at)\s+\w+)?\s*(?::|,?\s*[“\"‘«]\s*[A-Z]|\s+that\b"
+    # "“….” Ohio Gov. John Kasich said he would have fired him": reported speech of its own
+    r"|\s+(?:he|she|they|we|it)\s+(?:would|will|was|is|were|are|had|has|have|did|does|could|should|might|may|can|wanted|thought|believed|expected)\b)"
+)
 
 
 def _attribute_after(ctx: _Context, q: _Raw, mention: tuple[int, int], cue: Token, rule: str) -> bool:
@@ -894,6 +898,8 @@ def _subject_np(ctx: _Context, start: int, end: int, appositive: bool) -> tuple[
     segs = [(a, b) for a, b in zip(cuts, [c - 1 for c in cuts[1:]] + [end])]
     segs = [(a, len(text[:b].rstrip(" ,")) ) for a, b in segs]
     segs = [(a, b) for a, b in segs if b > a]
+    if len(segs) > 2 and text[segs[0][0] : segs[0][1]].split()[0].lower() in _PREPOSITIONS:
+        segs = segs[1:]  # "Of Carson, Levine, who has given money to Rubio, said": an opening phrase
     if not segs:
         return None
     if appositive and len(segs) > 1:
@@ -1416,8 +1422,8 @@ def _after_preposition(ctx: _Context, toks: list[Token], i: int) -> bool:
     while j >= 0 and i - j <= 6:
         if re.search(r"[,;:]", ctx.text[toks[j].end : toks[j + 1].start]):
             return False  # "Here in Columbia, Sanders": the phrase ended at the comma
-        if toks[j].is_cap or toks[j].lower in lexicon.ROLE_NOUNS or _is_title_word(toks[j].text):
-            j -= 1
+        if (toks[j].is_cap and toks[j].lower not in _PREPOSITIONS) or toks[j].lower in lexicon.ROLE_NOUNS or _is_title_word(toks[j].text):
+            j -= 1  # but "Of Carson, Levine said": a capitalised preposition opens the phrase
         elif toks[j].lower == "of" and j > 0 and (toks[j - 1].is_cap or _is_title_word(toks[j - 1].text)):
             j -= 1  # "Secretary of State Madeleine Albright": "of" inside a title
         else:
