@@ -63,7 +63,7 @@ _SPEAKER_NOUNS = frozenset(
     team office party committee people person everyone parent parents mom dad employee employees
     resident leader observer observers insider insiders partner lawsuit release ad ads
     complaint filing petition ruling order survey poll study indictment tweet post website
-    poster blogger commenter""".split()
+    poster blogger commenter note sign banner headline caption""".split()
 ) | lexicon.ROLE_NOUNS
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 # Verbs that give something a name: a colon after them introduces the name, not speech
@@ -1265,6 +1265,10 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
         span = (t.start, t.end)
     elif t.start in starts:
         span = (t.start, starts[t.start])
+        # "Clinton spokesman Jesse Lehrich said": the person named after the role speaks.
+        m = re.match(r"\s+((?:[a-z]+\s+){1,3})", text[span[1] : end])
+        if m and span[1] + m.end() in starts and any(w in _SPEAKER_NOUNS or _is_title_word(w) for w in m.group(1).split()):
+            span = (span[1] + m.end(), starts[span[1] + m.end()])
     elif t.is_cap and (owner := _possessive_owner(ctx, toks, i, starts)):
         span = owner  # "Iowa State University's Dianne Bystrom agreed."
     elif t.lower in {"the", "a", "an"}:
@@ -1396,7 +1400,8 @@ def _skip_intro(ctx: _Context, toks: list[Token]) -> int:
     i = 0
     while i < len(toks) and toks[i].lower in _CONNECTIVES:
         i += 1
-    if i >= len(toks) or toks[i].lower not in _INTRO_WORDS:
+    # "Filling in for Sanders at the event, West landed …": a participle opens a phrase too.
+    if i >= len(toks) or toks[i].lower not in _INTRO_WORDS and not (toks[i].is_cap and toks[i].lower.endswith("ing") and len(toks[i].text) > 5):
         return 0
     for n in range(i, min(len(toks) - 1, i + 20)):
         gap = ctx.text[toks[n].end : toks[n + 1].start]
