@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from briefgen import lexicon
 from briefgen.model import Participant, Quote, Sentence
-from briefgen.textspan import ABBREVIATIONS, SpanIndex, Token, paragraph_bounds, sentence_bounds, tokenize
+from briefgen.textspan import ABBREVIATIONS, SpanIndex, Token, paragraph_bounds, sentence_bounds, spaced_pattern, tokenize
 
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes unless a cue sits right next to them
 
@@ -248,8 +248,7 @@ def _mention_re(participants: Sequence[Participant]) -> tuple[re.Pattern[str] | 
             forms.setdefault(form, p)
     if not forms:
         return None, forms
-    # Forms are written with plain spaces; the text may use any ("Newt\u00a0Gingrich").
-    alternation = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
+    alternation = "|".join(spaced_pattern(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])"), forms
 
 
@@ -898,8 +897,6 @@ def _subject_np(ctx: _Context, start: int, end: int, appositive: bool) -> tuple[
     segs = [(a, b) for a, b in zip(cuts, [c - 1 for c in cuts[1:]] + [end])]
     segs = [(a, len(text[:b].rstrip(" ,")) ) for a, b in segs]
     segs = [(a, b) for a, b in segs if b > a]
-    if len(segs) > 2 and text[segs[0][0] : segs[0][1]].split()[0].lower() in _PREPOSITIONS:
-        segs = segs[1:]  # "Of Carson, Levine, who has given money to Rubio, said": an opening phrase
     if not segs:
         return None
     if appositive and len(segs) > 1:

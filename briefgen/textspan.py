@@ -42,6 +42,12 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
+def spaced_pattern(name: str) -> str:
+    """Regex source for a name written with plain spaces, found however the text spaces
+    it ("Newt\u00a0Gingrich", a line break)."""
+    return r"\s+".join(map(re.escape, name.split()))
+
+
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])|\n+")
 
 

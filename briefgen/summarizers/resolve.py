@@ -30,6 +30,8 @@ import re
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from briefgen.textspan import spaced_pattern
+
 # "Still"/"Yet" and friends are adverbs too ("Still waters..."): only with their comma
 CONNECTIVES_BARE = frozenset({"but", "and", "also"})
 CONNECTIVES_COMMA = frozenset({
@@ -109,8 +111,7 @@ def _people_from(participants: Iterable) -> re.Pattern | None:
                 names.add(n)
     if not names:
         return None
-    # Names are written with plain spaces; the text may use any (a no-break space).
-    alts = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    alts = "|".join(spaced_pattern(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
 
