@@ -157,7 +157,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     doctor expert analyst economist source sources statement report author woman man
     company agency ministry department police nominee businessman billionaire
     winner laureate novelist writer journalist reporter scientist researcher physicist
-    artist actor actress singer musician teacher student
+    artist actor actress singer musician teacher student frontrunner front-runner hopeful challenger
     """.split()
 )
 

@@ -1152,7 +1152,7 @@ def _try_before(ctx: _Context, q: _Raw, window: tuple[int, int]) -> bool:
         span = _clause_subject(ctx, toks, names=False)
         # Only the clause's subject introduces the quote: a name deep inside the clause
         # ("a poll that put Sanders ahead:") is usually what the quote is about.
-        commas = [m.end() for m in re.finditer(",", text[window[0] : span[0] if span else 0])]
+        commas = [m.end() for m in re.finditer("[,—–]", text[window[0] : span[0] if span else 0])]
         clause_start = window[0] + commas[-1] if commas else window[0]
         lead = [t for t in toks if span and clause_start <= t.start < span[0]]
         if span and len(lead) > 8:
@@ -1448,7 +1448,8 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
         if sub is None:
             break
         for n in range(sub, min(len(toks) - 1, sub + 25)):
-            if text[toks[n].end : toks[n + 1].start].strip() == ",":
+            # "As Mitchell tried to discuss … — Sanders responded": a dash ends it too.
+            if text[toks[n].end : toks[n + 1].start].strip() in (",", "—", "–", "--"):
                 break
         else:
             break
