@@ -1261,11 +1261,7 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
     if t.lower in {"he", "she"}:
         span = (t.start, t.end)
     elif t.start in starts:
-        span = (t.start, starts[t.start])
-        # "Clinton spokesman Jesse Lehrich said": the person named after the role speaks.
-        m = re.match(r"\s+((?:[a-z]+\s+){1,3})", text[span[1] : end])
-        if m and span[1] + m.end() in starts and any(w in _SPEAKER_NOUNS or _is_title_word(w) for w in m.group(1).split()):
-            span = (span[1] + m.end(), starts[span[1] + m.end()])
+        span = _person_after_role(ctx, (t.start, starts[t.start]), starts)
     elif t.is_cap and (owner := _possessive_owner(ctx, toks, i, starts)):
         span = owner  # "Iowa State University's Dianne Bystrom agreed."
     elif t.lower in {"the", "a", "an"}:
@@ -1288,6 +1284,22 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
         return None
     vs = text.find(verb.group(1), span[1])
     return span, Token(verb.group(1), vs, vs + len(verb.group(1)))
+
+
+def _person_after_role(ctx: _Context, span: tuple[int, int], starts: dict[int, int]) -> tuple[int, int]:
+    """ "Clinton spokesman Jesse Lehrich said": the person named after a role that opens
+    with another person's name speaks, not the first name."""
+    role: list[str] = []
+    for m in re.finditer(r" ([A-Za-z]+)(?= )", ctx.text[span[1] : span[1] + 60]):
+        if m.start() != sum(len(w) + 1 for w in role) or len(role) == 3:
+            break  # one to three words, single-spaced, right after the name
+        role.append(m.group(1))
+        if not (m.group(1)[:1].isupper() or m.group(1) in _SPEAKER_NOUNS or _is_title_word(m.group(1))):
+            break  # "Frank quotes former Carter adviser": a verb, no role
+        after = span[1] + m.end() + 1
+        if after in starts and (role[-1].lower() in _SPEAKER_NOUNS or _is_title_word(role[-1])):
+            return after, starts[after]
+    return span
 
 
 def _possessive_owner(ctx: _Context, toks: list[Token], i: int, starts: dict[int, int]) -> tuple[int, int] | None:
@@ -1441,6 +1453,9 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
     i = 0
     while i < len(toks) and toks[i].lower in _CONNECTIVES:
         i += 1
+    k = _skip_intro(ctx, toks)
+    if k and k < len(toks) and toks[k].lower in _SUBORDINATORS:
+        toks, i = toks[k:], 0  # "In June 2009, after Clinton …, Axelrod emailed"
     for _ in range(2):
         # "When Trump suggested that …, Rubio fired back:" the main clause follows the comma
         # that closes the subordinate clause ("Once, when my mother …, I laughed").
@@ -1460,7 +1475,7 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
         # "The lawmaker, who represents a district, said"
         span = _speaker_after(ctx, toks, i)
         if span and re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1].lower()) in _SPEAKER_NOUNS:
-            return span
+            return _apposed_name(ctx, span[1]) or span  # "her senior policy adviser, Jake Sullivan, said"
         # "One poster admitted to …, writing": the noun phrase ends before the clause's verb.
         for n in range(i + 1, min(len(toks) - 1, i + 4)):
             if _verb_like(toks[n + 1]) and toks[n].text.islower() and not _verb_like(toks[n]) and text[toks[n].end : toks[n + 1].start] == " ":
@@ -1490,7 +1505,7 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
                 continue
             if _after_preposition(ctx, toks, n):
                 continue
-            return t.start, end
+            return _person_after_role(ctx, (t.start, end), starts)
     if names:
         places = {w for p in ctx.participants if p.kind == "place" for f in (p.name, *p.aliases) for w in f.split()}
         for i, t in enumerate(toks[:8]):
@@ -1527,6 +1542,18 @@ def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
         words = content.split()
         next_open = raws[i + 1].open_at if i + 1 < len(raws) else len(text)
         prev_close = raws[i - 1].close_at if i else 0
+        # "… addressing her as “Hillary” and telling her, “…”": a quoted word or two earlier
+        # in the sentence does not hide the sentence's subject.
+        # Only mid-sentence ones: a short quote opening the sentence has its own cue.
+        j, si = i - 1, ctx.sentences.index_of(q.open_at)
+        while (
+            j >= 0
+            and len(text[raws[j].start : raws[j].end].split()) < MIN_WORDS
+            and ctx.sentences.index_of(raws[j].open_at) == si
+            and re.search(r"[^\W\d_]", text[ctx.sentences.spans[si][0] : raws[j].open_at])
+        ):
+            prev_close = raws[j - 1].close_at if j else 0
+            j -= 1
         if not words or not re.search(r"[^\W\d_]", content):
             continue
         after_w, before_w = _after_window(text, q, next_open), _before_window(ctx, q, prev_close)
