@@ -1545,12 +1545,12 @@ def _extract(text: str, participants: tuple[Participant, ...]) -> list[Quote]:
         # "… addressing her as “Hillary” and telling her, “…”": a quoted word or two earlier
         # in the sentence does not hide the sentence's subject.
         # Only mid-sentence ones: a short quote opening the sentence has its own cue.
-        j, si = i - 1, ctx.sentences.index_of(q.open_at)
+        j, (s_start, _) = i - 1, ctx.sentences.span_of(q.open_at)
         while (
             j >= 0
             and len(text[raws[j].start : raws[j].end].split()) < MIN_WORDS
-            and ctx.sentences.index_of(raws[j].open_at) == si
-            and re.search(r"[^\W\d_]", text[ctx.sentences.spans[si][0] : raws[j].open_at])
+            and ctx.sentences.span_of(raws[j].open_at)[0] == s_start
+            and re.search(r"[^\W\d_]", text[s_start : raws[j].open_at])
         ):
             prev_close = raws[j - 1].close_at if j else 0
             j -= 1
