@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from briefgen import lexicon
 from briefgen import ner as _ner
 from briefgen.model import Participant, Sentence
-from briefgen.textspan import Token, tokenize
+from briefgen.textspan import ABBREVIATIONS, Token, tokenize
 
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 # Lower-case words that can sit inside a role before a name ("former foreign minister").
@@ -740,7 +740,7 @@ def _collect_mentions_plain(text: str) -> list[_Mention]:
             rest_name = _strip_possessive(text[rest[0].start : rest[-1].end]) if rest else ""
             if rest and _classify_string(rest_name) is None:
                 role_end = run[cut - 1].end
-                if text[role_end : role_end + 1] == "." and len(run[cut - 1].text) <= 4:
+                if text[role_end : role_end + 1] == "." and run[cut - 1].lower in ABBREVIATIONS:
                     role_end += 1  # "Vermont Sen.", "Pennsylvania Gov.": the abbreviation's period
                 role = text[run[0].start : role_end]
                 # "Foreign Office Minister Lord Triesman": the peer's style is no part of the role.

@@ -267,6 +267,8 @@ class _Context:
             for m in pattern.finditer(text):
                 if not self.inside_quote(m.start()):
                     self.person_mentions.append((m.start(), m.end(), self.forms[" ".join(m.group().split())]))
+        # Where each person mention that starts at an offset ends; the subject rules ask often.
+        self.mention_ends = {a: b for a, b, _ in self.person_mentions}
         # Speakers already attributed, as (cue offset, name), for pronoun chains.
         self.speaker_marks: list[tuple[int, str]] = []
         self._genders: dict[str, str | None] = {}
@@ -322,12 +324,15 @@ class _Context:
         return None
 
     def after_preposition(self, pos: int) -> bool:
-        # Titles between do not count: "the murder of Father Jacques Hamel".
+        # Titles between do not count: "the murder of Father Jacques Hamel". Unlike
+        # _after_preposition (one clause's tokens), this looks back over raw text from any
+        # sentence, so it skips only titles: skipping every capitalised word reached back
+        # into the previous sentence ("… about Trump. Wisconsin Gov. Scott Walker").
         before = self.text[max(0, pos - 40) : pos]
         while (m := re.search(r"\s([A-Z][\w.]*)\s+$", before)) and _is_title_word(m.group(1)):
             before = before[: m.start() + 1]
         m = re.search(r"(\w+)\s+$", before)
-        return bool(m) and m.group(1).lower() in _PREPOSITIONS - {"by"}
+        return bool(m) and m.group(1).lower() in _PREPOSITIONS and m.group(1).lower() != "by"
 
     def resolve_role(self, phrase: str, pos: int) -> str | None:
         """ "the minister" -> the last-mentioned person whose role says minister."""
@@ -708,7 +713,8 @@ def _adjective_and_name(ctx: _Context, words: list[str]) -> bool:
         len(words) == 3
         and words[0].lower() in {"a", "an", "the"}
         and words[1].isalpha() and words[1].islower()
-        and words[1] not in _KIN_ADJECTIVES | _PREPOSITIONS
+        and words[1] not in _KIN_ADJECTIVES
+        and words[1] not in _PREPOSITIONS
         and words[2] in ctx.forms
     )
 
@@ -1248,7 +1254,7 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
         i += 1
     if i >= len(toks) - 1:
         return None
-    starts = {a: b for a, b, _ in ctx.person_mentions}
+    starts = ctx.mention_ends
     # "Interim DNC Chairwoman Donna Brazile said", "The Council on American-Islamic Relations
     # National Executive Director Nihad Awad says": a capitalised role with a title in it
     # before a known person.
@@ -1261,7 +1267,7 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
     if t.lower in {"he", "she"}:
         span = (t.start, t.end)
     elif t.start in starts:
-        span = _person_after_role(ctx, (t.start, starts[t.start]), starts)
+        span = _person_after_role(ctx, (t.start, starts[t.start]))
     elif t.is_cap and (owner := _possessive_owner(ctx, toks, i, starts)):
         span = owner  # "Iowa State University's Dianne Bystrom agreed."
     elif t.lower in {"the", "a", "an"}:
@@ -1286,7 +1292,7 @@ def _sentence_subject(ctx: _Context, s: int, end: int) -> tuple[tuple[int, int],
     return span, Token(verb.group(1), vs, vs + len(verb.group(1)))
 
 
-def _person_after_role(ctx: _Context, span: tuple[int, int], starts: dict[int, int]) -> tuple[int, int]:
+def _person_after_role(ctx: _Context, span: tuple[int, int]) -> tuple[int, int]:
     """ "Clinton spokesman Jesse Lehrich said": the person named after a role that opens
     with another person's name speaks, not the first name."""
     role: list[str] = []
@@ -1297,8 +1303,8 @@ def _person_after_role(ctx: _Context, span: tuple[int, int], starts: dict[int, i
         if not (m.group(1)[:1].isupper() or m.group(1) in _SPEAKER_NOUNS or _is_title_word(m.group(1))):
             break  # "Frank quotes former Carter adviser": a verb, no role
         after = span[1] + m.end() + 1
-        if after in starts and (role[-1].lower() in _SPEAKER_NOUNS or _is_title_word(role[-1])):
-            return after, starts[after]
+        if after in ctx.mention_ends and (role[-1].lower() in _SPEAKER_NOUNS or _is_title_word(role[-1])):
+            return after, ctx.mention_ends[after]
     return span
 
 
@@ -1449,7 +1455,7 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
     """The first pronoun or known person in the clause (its likely subject); a person
     named as a possessor ("Trump’s proposal") or after a preposition is not a subject."""
     text = ctx.text
-    starts = {a: b for a, b, _ in ctx.person_mentions}
+    starts = ctx.mention_ends
     i = 0
     while i < len(toks) and toks[i].lower in _CONNECTIVES:
         i += 1
@@ -1505,7 +1511,7 @@ def _clause_subject(ctx: _Context, toks: list[Token], names: bool = True) -> tup
                 continue
             if _after_preposition(ctx, toks, n):
                 continue
-            return _person_after_role(ctx, (t.start, end), starts)
+            return _person_after_role(ctx, (t.start, end))
     if names:
         places = {w for p in ctx.participants if p.kind == "place" for f in (p.name, *p.aliases) for w in f.split()}
         for i, t in enumerate(toks[:8]):
