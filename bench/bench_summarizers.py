@@ -1,9 +1,9 @@
 """Time sumy 0.13 against briefgen's fast engines on 100, 1,000 and 5,000 sentences, in one run.
 
 Input: real news sentences (BBC dev articles from ../shared/data, split with
-briefgen.segment, concatenated in a fixed order until the size is reached).
+briefgen.text.segment, concatenated in a fixed order until the size is reached).
 Both sides get the same sentences already split into words by the same
-tokenizer (briefgen.segment via SumyTokenizer), so the clock measures the
+tokenizer (briefgen.text.segment via SumyTokenizer), so the clock measures the
 summarizers: stemming, matrices and ranking. Two fast times are shown: "cold"
 clears briefgen's stem memo first (every word stemmed, as sumy does on every
 call); "warm" keeps it, as in a process that summarizes many articles (a
@@ -36,14 +36,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data"
 
-from briefgen.summarizers import _text, fast, sumy_engine  # noqa: E402
+from briefgen.summarize import _text, fast, sumy_engine  # noqa: E402
 
 DEFAULT_CAPS = {"kl": 1000}  # largest size at which sumy runs
 ALGOS = fast.FAST
 
 
 def corpus(n: int) -> list[str]:
-    from briefgen.segment import split_sentences
+    from briefgen.text.segment import split_sentences
 
     out: list[str] = []
     for art in sorted((DATA / "summaries" / "bbc").glob("*/*.article.txt")):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefgen.participants import extract_participants
+from briefgen.extract.participants import extract_participants
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 TYPES = ("person", "organization", "place")
@@ -393,9 +393,9 @@ def evaluate(docs: Iterator[tuple[str, Gold]], errors: int = 0) -> tuple[dict[st
 def measure_speed(path: Path, repeats: int = 3) -> int:
     """Articles per second on one core, median of ``repeats`` passes, model load excluded
     (reported apart): participants alone, then the whole per-article analysis."""
-    from briefgen import ner
+    from briefgen.extract import ner
     from briefgen.model import Article
-    from briefgen.pipeline import analyze_article
+    from briefgen.analysis import analyze_article
 
     if not path.is_file():
         print(f"missing {path}", file=sys.stderr)

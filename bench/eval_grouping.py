@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "stories" / "grouping"
 
-from briefgen.grouping import Doc, GroupingOptions, _tfidf, average_link, group, near_duplicates  # noqa: E402
+from briefgen.stories.grouping import Doc, GroupingOptions, _tfidf, average_link, group, near_duplicates  # noqa: E402
 
 SETS = ("giveme5w1h", "newswcl50", "ecbplus-dev", "duc2003-pooled", "multiling-pooled")
 # Extra dated checks (no target in the issue): the multi-document clusters of
@@ -66,7 +66,7 @@ ABLATIONS = (
 
 def load(name: str) -> list[dict]:
     if name in POOLED:
-        from briefgen.ingest import read_article
+        from briefgen.ingest.article import read_article
         rows = []
         for path in sorted((DATA.parent / "multidoc" / POOLED[name]).glob("*/docs/*.txt")):
             art = read_article(path)
@@ -128,7 +128,7 @@ def labels_of(clusters: list[list[int]], n: int) -> list[int]:
 
 def baseline(docs: list[Doc], thresholds) -> dict[float, list[int]]:
     """Plain TF-IDF (all words of title+text, no names, no dates) + average link."""
-    from briefgen.grouping import word_terms
+    from briefgen.stories.grouping import word_terms
 
     x = _tfidf([word_terms((d.title or "") + "\n" + d.text) for d in docs])
     days = np.full(len(docs), np.nan)

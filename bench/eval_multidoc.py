@@ -22,10 +22,10 @@ DATA = ROOT.parent / "shared" / "data" / "stories" / "multidoc"
 
 from rouge_score import rouge_scorer  # noqa: E402
 
-from briefgen.ingest import read_article  # noqa: E402
-from briefgen.segment import split_sentences  # noqa: E402
-from briefgen.novelty import POOL_SENTENCES  # noqa: E402
-from briefgen.stories import cut_pool  # noqa: E402
+from briefgen.ingest.article import read_article  # noqa: E402
+from briefgen.text.segment import split_sentences  # noqa: E402
+from briefgen.stories.novelty import POOL_SENTENCES  # noqa: E402
+from briefgen.stories.assemble import cut_pool  # noqa: E402
 from briefgen.summarize import summarize, summarize_many  # noqa: E402
 
 SETS = {"duc2003-dev": 100, "multiling2011": 250}

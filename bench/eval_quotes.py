@@ -31,8 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefgen.participants import extract_participants  # noqa: E402
-from briefgen.quotes import extract_quotes  # noqa: E402
+from briefgen.extract.participants import extract_participants  # noqa: E402
+from briefgen.extract.quotes import extract_quotes  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 

@@ -1,4 +1,4 @@
-"""Sentence-splitting quality (EVALUATION.md "Sentences"): briefgen.segment beside Punkt.
+"""Sentence-splitting quality (EVALUATION.md "Sentences"): briefgen.text.segment beside Punkt.
 
 data dir -> a table on stdout: boundary precision/recall/F1 on GUM news gold sentences (character
 offsets), the share of pySBD golden rules passed exactly, the pySBD "clean" cases by group, and the
@@ -21,7 +21,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefgen.segment import split_paragraphs, split_sentences  # noqa: E402
+from briefgen.text.segment import split_paragraphs, split_sentences  # noqa: E402
 
 Splitter = Callable[[str], list[tuple[int, int]]]
 

@@ -55,7 +55,7 @@ def _fallback_split(text: str) -> list[Sentence]:
 
 def split(text: str) -> list[Sentence]:
     try:
-        from briefgen.segment import split_sentences
+        from briefgen.text.segment import split_sentences
     except ImportError:
         return _fallback_split(text)
     return list(split_sentences(text))

@@ -2,7 +2,7 @@
 
 Label: a sentence is positive when the reference summary contains it.
 Model: L2-regularised logistic regression (Newton's method, numpy only) over
-``briefgen.summarizers.editor.FEATURES``. Only the odd-numbered BBC dev IDs
+``briefgen.summarize.editor.FEATURES``. Only the odd-numbered BBC dev IDs
 are used, so the even ones stay a check set (``eval_summaries.py --split check``).
 
     python bench/fit_editor.py            # fit and write the weights
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from eval_summaries import bbc_halves, load_bbc  # noqa: E402
 
-from briefgen.summarizers import editor, units  # noqa: E402
+from briefgen.summarize import editor, units  # noqa: E402
 
 OUT = ROOT / "briefgen" / "data" / "editor_weights.json"
 

@@ -5,9 +5,9 @@ render a brief per audience, and only when everything has rendered write the
 files (each atomically). A render error therefore leaves yesterday's files
 and today's other audiences untouched.
 
-The whole run holds the output folder's lock (briefgen.lock), so two runs
+The whole run holds the output folder's lock (briefgen.ops.lock), so two runs
 never interleave their writes; under it, leftovers of killed runs are removed
-first and `latest/` and retention are updated last (briefgen.retention).
+first and `latest/` and retention are updated last (briefgen.ops.retention).
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from datetime import date
 from os import PathLike
 from pathlib import Path
 
-from .atomic import write_atomic
-from .bounded import Limits
-from .config import FORMATS, Audience
-from .errors import BriefgenError
-from .lock import hold_lock
-from .model import Article, Failure
-from .pipeline import AnalysisOptions, analyze_paths, build_brief
+from briefgen.ops.atomic import write_atomic
+from briefgen.rendering.bounded import Limits
+from briefgen.audience import FORMATS, Audience
+from briefgen.errors import BriefgenError
+from briefgen.ops.lock import hold_lock
+from briefgen.model import Article, Failure
+from briefgen.analysis import AnalysisOptions, analyze_paths
+from briefgen.compose import build_brief
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,8 @@ class BuildRequest:
     formats: Sequence[str] = ("pdf",)
     engine: str = "fast"
     template_dirs: Sequence[Path] = ()
-    limits: Limits | None = None  # time/memory for user templates (briefgen.bounded)
-    keep: Callable[[Article], bool] | None = None  # input window (briefgen.window.Window.contains)
+    limits: Limits | None = None  # time/memory for user templates (briefgen.rendering.bounded)
+    keep: Callable[[Article], bool] | None = None  # input window (briefgen.ops.window.Window.contains)
     empty_brief: bool = False  # still write an "empty day" brief when no article is left
     latest: bool = False  # point OUTPUT_DIR/latest/<audience>.<format> at what was written
     keep_days: int | None = None  # delete date folders older than this (None: keep all)
@@ -50,7 +51,7 @@ class BuildRequest:
     progress: Callable[[int, int], None] | None = None
     stories: bool = False  # one item per story across outlets, labelled new/updated/continuing (issue 7)
     state: Path | None = None  # story memory (SQLite); None with stories: OUTPUT_DIR/briefgen.sqlite
-    read_options: object | None = None  # briefgen.readers.ReadOptions: time zone, JSON Lines fields, fetching
+    read_options: object | None = None  # briefgen.ingest.formats.ReadOptions: time zone, JSON Lines fields, fetching
 
 
 @dataclass
@@ -68,7 +69,7 @@ def output_path(output_dir: Path, day: date, audience: str, fmt: str) -> Path:
 
 def build_briefs(request: BuildRequest) -> BuildReport:
     """Build under the output folder's lock; raises lock.RunLocked when another run holds it."""
-    from .retention import prune_dated_folders, remove_stale_parts, update_latest
+    from briefgen.ops.retention import prune_dated_folders, remove_stale_parts, update_latest
 
     with hold_lock(request.output_dir):
         remove_stale_parts(Path(request.output_dir) / request.day.isoformat())
@@ -95,15 +96,15 @@ def _build_locked(request: BuildRequest) -> BuildReport:
 
     story_items, store, briefs = None, None, {}
     if request.stories and digests:
-        from .novelty import prepare
-        from .store import default_path
+        from briefgen.stories.novelty import prepare
+        from briefgen.stories.memory import default_path
 
         story_items, store = prepare(digests, request.day, request.state or default_path(request.output_dir))
     try:
         pending = _render_all(request, digests, failures, story_items, briefs)
         _write_all(pending, report)
         if store is not None:
-            from .novelty import commit
+            from briefgen.stories.novelty import commit
 
             commit(store, story_items, request.day, briefs)  # one transaction, after the files
     finally:
@@ -113,8 +114,8 @@ def _build_locked(request: BuildRequest) -> BuildReport:
 
 
 def _render_all(request: BuildRequest, digests, failures, story_items, briefs: dict) -> list[tuple[Path, bytes]]:
-    from .render import render_html, render_pdf
-    from .serialize import brief_to_dict
+    from briefgen.rendering.render import render_html, render_pdf
+    from briefgen.rendering.serialize import brief_to_dict
 
     pending: list[tuple[Path, bytes]] = []
     for audience in request.audiences:

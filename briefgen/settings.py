@@ -36,12 +36,12 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .config import (
+from briefgen.audience import (
     BUILTIN_AUDIENCES, COLOUR, FORMATS, IMAGE_TYPES, LOGO_MAX_BYTES, ORDERS, PDF_VARIANTS, Audience,
 )
-from .delivery import SECURITY, SmtpSettings
-from .errors import BriefgenError
-from .locales import resolve_locale, supported_locales
+from briefgen.ops.delivery import SECURITY, SmtpSettings
+from briefgen.errors import BriefgenError
+from briefgen.rendering.locales import resolve_locale, supported_locales
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +68,12 @@ class Settings:
     formats: tuple[str, ...] = ("pdf",)
     engine: str = "fast"
     timezone: str | None = None  # IANA name; decides what "today" is
-    render_timeout: float = 60.0  # seconds per user-template render (briefgen.render)
+    render_timeout: float = 60.0  # seconds per user-template render (briefgen.rendering.render)
     render_memory_mb: int = 1024
-    sources: tuple = ()  # briefgen.sources.Source: [[sources]] read by `build` when no PATHS are given
+    sources: tuple = ()  # briefgen.ingest.sources.Source: [[sources]] read by `build` when no PATHS are given
     audiences: Mapping[str, Audience] = field(default_factory=lambda: dict(BUILTIN_AUDIENCES))
     # Operation (issue 6); `build` flags override each.
-    since: str | None = None  # input window, e.g. "24h" (briefgen.window.parse_since)
+    since: str | None = None  # input window, e.g. "24h" (briefgen.ops.window.parse_since)
     cutoff: str | None = None  # "HH:MM": the window ends then on the brief's date
     keep_days: int | None = None  # retention; None keeps every date folder
     empty_brief: bool = False  # write an "empty day" brief when no article is left
@@ -226,7 +226,7 @@ def _variant(v: Any, base: Path) -> str | None:
 
 
 def _algorithm(v: Any, base: Path) -> str:
-    from .summarize import ALGORITHMS
+    from briefgen.summarize import ALGORITHMS
 
     return _choice(ALGORITHMS)(v, base)
 
@@ -261,7 +261,7 @@ def _logo(v: Any, base: Path) -> str:
 
 
 def _since(v: Any, base: Path) -> str:
-    from .window import parse_since
+    from briefgen.ops.window import parse_since
 
     try:
         parse_since(_string(v, base))
@@ -271,7 +271,7 @@ def _since(v: Any, base: Path) -> str:
 
 
 def _cutoff(v: Any, base: Path) -> str:
-    from .window import parse_cutoff
+    from briefgen.ops.window import parse_cutoff
 
     try:
         return parse_cutoff(_string(v, base)).strftime("%H:%M")
@@ -323,7 +323,7 @@ def _audience_names(v: Any, base: Path) -> tuple[str, ...]:
 
 
 def _sources(v: Any, base: Path) -> tuple:
-    from .sources import parse_sources  # [[sources]]: name, feed/url/path, tags, priority
+    from briefgen.ingest.sources import parse_sources  # [[sources]]: name, feed/url/path, tags, priority
 
     try:
         return parse_sources(v, base)

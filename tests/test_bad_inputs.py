@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import cli
-from briefgen.exitcodes import ExitCode
-from briefgen.pipeline import analyze_paths
+from briefgen.cli.exitcodes import ExitCode
+from briefgen.analysis import analyze_paths
 
 DAY = "2026-11-28"
 GOOD = (

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import cli
-from briefgen.exitcodes import ExitCode
+from briefgen.cli.exitcodes import ExitCode
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_6a20b3f872e24daa.txt"

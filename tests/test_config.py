@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import cli
-from briefgen.config import BUILTIN_AUDIENCES
-from briefgen.locales import format_date
-from briefgen.pipeline import build_brief
-from briefgen.select import select_stories
+from briefgen.audience import BUILTIN_AUDIENCES
+from briefgen.rendering.locales import format_date
+from briefgen.compose import build_brief
+from briefgen.stories.select import select_stories
 from briefgen.settings import (
     AUDIENCE_DEFAULT_KEYS,
     AUDIENCE_KEYS,

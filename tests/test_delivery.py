@@ -20,8 +20,8 @@ from aiosmtpd.controller import Controller  # noqa: E402
 from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: E402
 
 from briefgen.cli import cli  # noqa: E402
-from briefgen.delivery import DeliveryError, SmtpSettings, mail_briefs  # noqa: E402
-from briefgen.exitcodes import ExitCode  # noqa: E402
+from briefgen.ops.delivery import DeliveryError, SmtpSettings, mail_briefs  # noqa: E402
+from briefgen.cli.exitcodes import ExitCode  # noqa: E402
 
 USER, PASSWORD = "briefs@example.org", "s3cret-Pa55word"
 DAY = "2026-11-28"
@@ -199,16 +199,16 @@ def test_build_mail_failure_keeps_the_briefs_and_exits_6(tmp_path):
     (tmp_path / "a.txt").write_text("The council met on Friday. It approved the plan.\n")
     env = {"BRIEFGEN_SMTP_HOST": "127.0.0.1", "BRIEFGEN_SMTP_PORT": str(free_port()),
            "BRIEFGEN_SMTP_SECURITY": "none"}
-    import briefgen.delivery
+    import briefgen.ops.delivery
 
-    original = briefgen.delivery.mail_briefs.__kwdefaults__["sleep"]
-    briefgen.delivery.mail_briefs.__kwdefaults__["sleep"] = lambda s: None  # no real back-off in a test
+    original = briefgen.ops.delivery.mail_briefs.__kwdefaults__["sleep"]
+    briefgen.ops.delivery.mail_briefs.__kwdefaults__["sleep"] = lambda s: None  # no real back-off in a test
     try:
         result = CliRunner().invoke(cli, ["build", str(tmp_path / "a.txt"), "--date", DAY, "-a", "analyst",
                                           "-f", "json", "-o", str(tmp_path / "out"), "--mail-to", "d@example.org"],
                                     env=env)
     finally:
-        briefgen.delivery.mail_briefs.__kwdefaults__["sleep"] = original
+        briefgen.ops.delivery.mail_briefs.__kwdefaults__["sleep"] = original
     assert result.exit_code == ExitCode.DELIVERY_FAILED
     assert result.stdout.strip() == str(tmp_path / "out" / DAY / "analyst.json")
     assert "could not mail 1 brief(s) to d@example.org" in result.stderr

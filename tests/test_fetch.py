@@ -8,7 +8,7 @@ import time
 import pytest
 from local_http import serve
 
-from briefgen.fetch import Fetcher, FetchError, FetchOptions, check_url
+from briefgen.ingest.fetch import Fetcher, FetchError, FetchOptions, check_url
 
 LOCAL = frozenset({"127.0.0.1"})
 PAGE = (200, {"Content-Type": "text/html; charset=utf-8"}, b"<html><body><p>Hello.</p></body></html>")

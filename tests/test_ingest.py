@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import InputError
-from briefgen.ingest import collect_paths, find_title, parse_article, read_article
+from briefgen.ingest.article import find_title, parse_article, read_article
+from briefgen.ingest.walk import collect_paths
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -149,7 +150,7 @@ def test_the_same_file_named_twice_is_read_once(tmp_path):
 
 
 def test_every_seed_article_reads_cleanly():
-    from briefgen.readers import read_path  # seeds also hold a saved feed and saved pages
+    from briefgen.ingest.formats import read_path  # seeds also hold a saved feed and saved pages
 
     files, failures = collect_paths([SEEDS])
     assert failures == [] and len(files) >= 11

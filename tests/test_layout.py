@@ -19,8 +19,8 @@ import pytest
 from pypdf import PdfReader
 
 from briefgen.build import BuildRequest, build_briefs
-from briefgen.config import BUILTIN_AUDIENCES
-from briefgen.render import render_html
+from briefgen.audience import BUILTIN_AUDIENCES
+from briefgen.rendering.render import render_html
 from builders import brief, digest, failure, participant, quote, sample_digest
 
 ROOT = Path(__file__).resolve().parents[1]

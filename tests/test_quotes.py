@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.model import Quote
-from briefgen.participants import extract_participants
-from briefgen.quotes import extract_quotes, rank_quotes
+from briefgen.extract.participants import extract_participants
+from briefgen.extract.quotes import extract_quotes, rank_quotes
 
 
 @pytest.mark.parametrize("case", case_params("quotes"))

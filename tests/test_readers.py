@@ -16,13 +16,13 @@ from local_http import serve
 
 from briefgen.cli import cli
 from briefgen.errors import InputError
-from briefgen.fetch import FetchOptions
-from briefgen.ingest import collect_paths
-from briefgen.pipeline import analyze_paths
-from briefgen.readers import ReadOptions, read_path, read_urls
-from briefgen.readers.dates import normalise, parse_when
-from briefgen.readers.html import fragment_text, parse_html
-from briefgen.readers.jsonl import parse_field_map
+from briefgen.ingest.fetch import FetchOptions
+from briefgen.ingest.walk import collect_paths
+from briefgen.analysis import analyze_paths
+from briefgen.ingest.formats import ReadOptions, read_path, read_urls
+from briefgen.ingest.dates import normalise, parse_when
+from briefgen.ingest.html import fragment_text, parse_html
+from briefgen.ingest.jsonl import parse_field_map
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 PARAGRAPHS = [
@@ -282,7 +282,7 @@ def test_the_pipeline_analyses_every_article_of_a_multi_article_file(tmp_path):
 
 
 def test_analyze_reads_urls_given_on_the_command_line(monkeypatch):
-    import briefgen.fetch as fetch
+    import briefgen.ingest.fetch as fetch
 
     real = fetch.check_url  # the CLI refuses local addresses; the test server is one
     monkeypatch.setattr(fetch, "check_url", lambda url, allow_private=False, **kw: real(
@@ -325,7 +325,7 @@ def test_naive_times_are_read_as_the_configured_zone_and_dates_stay_dates():
 def test_declared_sources_are_validated_and_stamp_their_name_tags_and_priority(tmp_path):
     import tomllib
 
-    from briefgen.sources import parse_sources, read_source
+    from briefgen.ingest.sources import parse_sources, read_source
 
     raw = tomllib.loads(f"""
 [[sources]]
@@ -352,7 +352,7 @@ feed = "https://herald.example/rss"
     ([{"feed": "https://a.example"}], "a name"),
 ])
 def test_a_bad_source_declaration_says_what_is_expected(raw, message):
-    from briefgen.sources import parse_sources
+    from briefgen.ingest.sources import parse_sources
 
     with pytest.raises(ValueError, match=message):
         parse_sources(raw)

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefgen import render
-from briefgen.config import BUILTIN_AUDIENCES
+from briefgen.rendering import render
+from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.errors import RenderError
-from briefgen.render import (
+from briefgen.rendering.render import (
     build_context,
     render_html,
     safe_url,
@@ -592,9 +592,9 @@ def test_date_in_metadata_comes_from_the_brief():
 
 
 # --------------------------------------------------------------------------
-# bounded rendering of user templates (briefgen.bounded)
+# bounded rendering of user templates (briefgen.rendering.bounded)
 
-from briefgen.bounded import Limits  # noqa: E402
+from briefgen.rendering.bounded import Limits  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.participants import extract_participants
-from briefgen.quotes import extract_quotes
+from briefgen.extract.participants import extract_participants
+from briefgen.extract.quotes import extract_quotes
 
 SEED = (Path(__file__).parent / "cases" / "seed_article.txt").read_text(encoding="utf-8")
 

@@ -1,4 +1,4 @@
-"""Specification of briefgen.segment: paragraphs, sentences and words as character spans.
+"""Specification of briefgen.text.segment: paragraphs, sentences and words as character spans.
 
 The one-line cases are written for these tests (fictional text). The pySBD golden rules and
 GUM news sentences are read from ../shared/data at test time and never copied here:
@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.segment import SumyTokenizer, split_paragraphs, split_sentences, tokenize_words
+from briefgen.text.segment import SumyTokenizer, split_paragraphs, split_sentences, tokenize_words
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -223,7 +223,7 @@ def test_sumy_lexrank_runs_without_nltk_data(tmp_path: Path) -> None:
         socket.create_connection = refuse
         from sumy.parsers.plaintext import PlaintextParser
         from sumy.summarizers.lex_rank import LexRankSummarizer
-        from briefgen.segment import SumyTokenizer
+        from briefgen.text.segment import SumyTokenizer
         text = " ".join(f"Ferry number {i} left the harbour at dawn. Passengers on ferry {i} waited."
                         for i in range(8))
         parser = PlaintextParser.from_string(text, SumyTokenizer())

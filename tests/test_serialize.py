@@ -2,7 +2,7 @@
 
 import json
 
-from briefgen.serialize import brief_to_dict
+from briefgen.rendering.serialize import brief_to_dict
 from builders import sample_brief
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.store import SCHEMA_VERSION, StoreError, open_store
+from briefgen.stories.memory import SCHEMA_VERSION, StoreError, open_store
 
 DAY = date(2025, 3, 11)
 
@@ -104,7 +104,7 @@ def test_forget_drops_old_briefs_and_stories_not_seen_since(tmp_path):
 WRITER = r"""
 import sys
 from datetime import date
-from briefgen.store import open_store
+from briefgen.stories.memory import open_store
 store = open_store(sys.argv[1])
 print("ready", flush=True)
 n = 0

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from briefgen.summarize import FAST_ALGORITHMS, summarize
-from briefgen.summarizers import fast, sumy_engine
+from briefgen.summarize import fast, sumy_engine
 
 from test_summarize import ARTICLE, PARAGRAPHS, make_sentences
 
@@ -36,7 +36,7 @@ OWN_TEXT = ARTICLE + [
 def texts_for_tests() -> list[list[str]]:
     out = [[" ".join(t.split()) for t in OWN_TEXT]]
     if GUM.exists():
-        from briefgen.segment import split_sentences
+        from briefgen.text.segment import split_sentences
 
         for path in sorted(GUM.glob("*.gold.json"))[:8]:
             text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text("utf-8")
@@ -99,7 +99,7 @@ def test_published_lsa_differs_from_sumy_and_does_not_just_reward_length():
 def test_published_sumbasic_squares_each_word_once():
     # "flood" twice in the first sentence: sumy squares its probability twice
     texts = ["Flood flood warnings rose.", "Flood warnings rose again.", "Rain fell on the hills."]
-    from briefgen.summarizers import _text, sumbasic
+    from briefgen.summarize import _text, sumbasic
 
     words = _text.analyse(texts)
     assert list(sumbasic.rate(words.content)) != [] and len(sumbasic.rate(words.content)) == 3

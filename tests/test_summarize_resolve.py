@@ -11,8 +11,8 @@ import pytest
 
 from briefgen.model import Participant, Sentence
 from briefgen.summarize import summarize
-from briefgen.summarizers.resolve import Resolver, people_in
-from briefgen.summarizers.units import group, repair_quotes
+from briefgen.summarize.resolve import Resolver, people_in
+from briefgen.summarize.units import group, repair_quotes
 
 STORY = [
     "Riverton council approved a new flood defence plan on Monday.",

@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.cli import cli
-from briefgen.config import BUILTIN_AUDIENCES
+from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.model import Digest
-from briefgen.render import build_context, builtin_template_dir
-from briefgen.sample import sample_brief
+from briefgen.rendering.render import build_context, builtin_template_dir
+from briefgen.rendering.sample import sample_brief
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "templates.md"

@@ -1,0 +1,93 @@
+"""The `briefgen` command: parse arguments, call the library, report, exit.
+
+stdout carries only results (paths written, JSON); logs go to stderr. User
+errors are one line and a non-zero exit; a bug is one line too (with the
+traceback only under --verbose), never a wall of Python.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from briefgen import __version__
+from briefgen.errors import BriefgenError
+from briefgen.cli.exitcodes import ExitCode
+from briefgen.ops.lock import RunLocked
+from briefgen.logs import LOG_FORMATS, setup_logging
+
+log = logging.getLogger("briefgen")
+
+
+class _Locked(click.ClickException):
+    exit_code = ExitCode.LOCKED
+
+
+class _Group(click.Group):
+    """Turns the library's own errors into Click's one-line 'Error: …' and exit 1
+    (exit 5 when another run holds the output folder's lock)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except RunLocked as err:
+            raise _Locked(str(err)) from None
+        except BriefgenError as err:
+            raise click.ClickException(str(err)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-v debug, -vv also the libraries').")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Only warnings and errors on stderr, no progress; stdout carries only the paths written.")
+@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), envvar="BRIEFGEN_LOG_FILE",
+              default=None, help="Also append the log (INFO and up, whatever --quiet says) to this file.")
+@click.option("--log-format", type=click.Choice(LOG_FORMATS), default="text", show_default=True,
+              envvar="BRIEFGEN_LOG_FORMAT", help="json: one JSON object per line (time, level, logger, message).")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, quiet: bool, log_file: Path | None, log_format: str) -> None:
+    """Turn the day's news articles into PDF briefs, one look per audience.
+
+    \b
+    Examples:
+      briefgen build seeds/                      # every audience, today, into output/
+      briefgen build news/ -a executive -f html  # one audience, as HTML
+      briefgen analyze article.txt --format json # what briefgen found in an article
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["verbose"] = verbose
+    ctx.obj["quiet"] = quiet
+    try:
+        setup_logging(verbose, quiet, log_file=log_file, log_format=log_format)
+    except OSError as err:
+        raise click.BadParameter(f"cannot open {log_file}: {err.strerror or err}", param_hint="--log-file") from None
+
+
+from briefgen.cli.analyze import analyze  # noqa: E402  (commands register on the group)
+from briefgen.cli.audiences import audiences  # noqa: E402
+from briefgen.cli.build import build  # noqa: E402
+from briefgen.cli.doctor import doctor  # noqa: E402
+from briefgen.cli.group import group  # noqa: E402
+from briefgen.cli.history import forget, history  # noqa: E402
+from briefgen.cli.templates import templates  # noqa: E402
+
+for _command in (build, analyze, audiences, templates, doctor, group, history, forget):
+    cli.add_command(_command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: Click's own exit codes, and one line instead of a traceback."""
+    try:
+        cli.main(args=argv, prog_name="briefgen", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("briefgen: interrupted", err=True)
+        sys.exit(130)
+    except Exception as err:  # the promise is "never a traceback"; -vv shows it
+        if logging.getLogger("briefgen").isEnabledFor(logging.DEBUG):
+            log.exception("internal error")
+        click.echo(f"briefgen: internal error: {type(err).__name__}: {err} (run with -vv for details)", err=True)
+        sys.exit(ExitCode.ERROR)

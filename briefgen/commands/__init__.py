@@ -1,1 +1,0 @@
-"""One module per `briefgen` verb; each is a thin Click wrapper over a library call."""

@@ -1,0 +1,163 @@
+"""A text article's bytes -> Article: decoded text, front matter metadata, a title.
+
+Every problem is an `InputError` with a one-line reason, so one bad file never
+sinks the brief.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from briefgen.errors import InputError
+from briefgen.ingest.decode import MAX_BYTES, decode_bytes, normalise_text, read_bytes
+from briefgen.ingest.suffixes import ARTICLE_SUFFIXES
+from briefgen.model import Article
+
+log = logging.getLogger(__name__)
+
+_FRONT_MATTER_KEYS = {"title", "source", "url", "published", "date", "author", "language", "lang", "tags"}
+
+
+def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Article:
+    """Read one text article file. Raises InputError with a one-line reason.
+
+    Other formats (pages, feeds, JSON Lines, URL lists) go through
+    `briefgen.ingest.formats.read_path`, which may return several articles per file."""
+    path = Path(path)
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise InputError(f"unsupported file type {path.suffix or '(none)'!r}: briefgen reads .txt and .md")
+    return parse_article(read_bytes(path, max_bytes=max_bytes), path=str(path))
+
+
+def parse_article(data: bytes, *, path: str = "<memory>") -> Article:
+    """Decode bytes, split off front matter and find a title."""
+    text, encoding = decode_bytes(data)
+    text = normalise_text(text)
+    meta, body = split_front_matter(text)
+    body = body.strip("\n")
+    if not body.strip():
+        raise InputError("article has no text" + (" after its front matter" if meta else ""))
+    title = _clean(meta.get("title"))
+    if not title:
+        title, body = find_title(body)
+    return Article(
+        path=path,
+        title=title,
+        text=body,
+        source=_clean(meta.get("source")),
+        url=_clean(meta.get("url")),
+        published=_parse_date(meta.get("published", meta.get("date")), path),
+        author=_clean(meta.get("author")),
+        language=_clean(meta.get("language", meta.get("lang"))) or "en",
+        tags=_tags(meta.get("tags")),
+        encoding=encoding,
+    )
+
+
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """Optional YAML front matter between a first line `---` and the next `---` (or `...`)."""
+    if not text.startswith("---"):
+        return {}, text
+    first_line_end = text.find("\n")
+    if first_line_end == -1 or text[:first_line_end].strip() != "---":
+        return {}, text
+    closing = _FENCE.search(text, first_line_end + 1)
+    if closing is None:
+        raise InputError("front matter starts with '---' but has no closing '---' line")
+    raw = text[first_line_end + 1 : closing.start()]
+    try:
+        meta = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(err, "problem", None) or "syntax error"
+        raise InputError(f"front matter is not valid YAML{where}: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError("front matter must be 'key: value' lines (title, source, url, published, author, language)")
+    meta = {str(k).lower(): v for k, v in meta.items()}
+    unknown = sorted(set(meta) - _FRONT_MATTER_KEYS)
+    if unknown:
+        log.debug("front matter keys not used by briefgen: %s", ", ".join(unknown))
+    return meta, text[closing.end() :]
+
+
+_MD_HEADING = re.compile(r"\A[ \t]*#{1,6}[ \t]+(.+?)[ \t#]*\n")
+_TITLE_WORDS = 14
+
+
+def find_title(body: str) -> tuple[str, str]:
+    """A title for an article without front matter -> (title, body without it).
+
+    A Markdown heading or a short first line standing alone (a headline, as in
+    most news dumps) becomes the title and leaves the body; otherwise the first
+    sentence, shortened at a word boundary, names the article and stays in it.
+    """
+    heading = _MD_HEADING.match(body)
+    if heading:
+        return heading.group(1).strip(), body[heading.end() :].lstrip("\n")
+    first, sep, rest = body.partition("\n")
+    line = first.strip()
+    if sep and rest.startswith("\n") and rest.strip() and _looks_like_headline(line):
+        return line, rest.lstrip("\n")
+    return shorten(_first_sentence(line)), body
+
+
+def _looks_like_headline(line: str) -> bool:
+    return 0 < len(line.split()) <= _TITLE_WORDS and not line.endswith((".", ",", ";", ":"))
+
+
+def _first_sentence(line: str) -> str:
+    # Imported late: segment is the only module that knows sentence rules.
+    from briefgen.text.segment import split_sentences
+
+    sentences = split_sentences(line)
+    return sentences[0].text if sentences else line
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text.rstrip(".")
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:–—-")
+    return cut + "…"
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _tags(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    if isinstance(value, Sequence):
+        return tuple(t for t in (_clean(v) for v in value) if t)
+    return ()
+
+
+def _parse_date(value: object, path: str) -> datetime | date | None:
+    if value is None or isinstance(value, (datetime, date)):
+        return value
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        log.warning("%s: ignoring unreadable published date %r (expected ISO 8601, e.g. 2026-11-28)", path, text)
+        return None

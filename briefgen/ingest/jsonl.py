@@ -1,0 +1,137 @@
+"""A JSON Lines export (bytes) -> Batch: one Article per line.
+
+Field names are configurable: ``fields`` maps an Article field (text, title,
+url, published, author, source, language, tags) to the export's key, dotted
+for nested objects ("meta.headline"). Unmapped fields are looked up under
+common names (text: text/body/content/articleBody/article, title:
+title/headline, ...). A body that is HTML is reduced to its text. A bad line
+is a Failure named ``file:line``; the other lines still count.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from briefgen.errors import InputError
+from briefgen.ingest.article import find_title
+from briefgen.ingest.decode import decode_bytes
+from briefgen.model import Article, Failure
+from briefgen.ingest import dates
+from briefgen.ingest.batch import Batch, ReadOptions
+from briefgen.ingest.html import fragment_text, looks_like_html
+
+FIELDS = ("text", "title", "url", "published", "author", "source", "language", "tags")
+DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "articleBody", "article", "story"),
+    "title": ("title", "headline", "name"),
+    "url": ("url", "link", "canonical_url", "uri"),
+    "published": ("published", "date", "datePublished", "pubDate", "published_at", "time", "timestamp"),
+    "author": ("author", "byline", "authors", "creator"),
+    "source": ("source", "outlet", "publisher", "sitename", "site"),
+    "language": ("language", "lang"),
+    "tags": ("tags", "keywords", "categories"),
+}
+
+
+def parse_field_map(spec: str | Mapping[str, str] | None) -> dict[str, str]:
+    """'text=body,title=headline' (or a mapping) -> {"text": "body", "title": "headline"}."""
+    if not spec:
+        return {}
+    pairs = spec.items() if isinstance(spec, Mapping) else (
+        item.split("=", 1) if "=" in item else (item, "") for item in spec.split(",") if item.strip())
+    out: dict[str, str] = {}
+    for name, key in pairs:
+        name, key = name.strip().lower(), key.strip()
+        if name not in FIELDS or not key:
+            raise InputError(f"JSON Lines field mapping {name}={key!r}: use FIELD=KEY with FIELD one of "
+                             f"{', '.join(FIELDS)}, e.g. text=body,title=headline")
+        out[name] = key
+    return out
+
+
+def parse_jsonl(data: bytes, *, path: str, options: ReadOptions) -> Batch:
+    text, _ = decode_bytes(data)
+    fields = parse_field_map(options.jsonl_fields)
+    batch = Batch()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except ValueError as err:
+            batch.failures.append(Failure(where, f"not valid JSON: {err.msg} at column {err.colno}"))
+            continue
+        if not isinstance(record, dict):
+            batch.failures.append(Failure(where, "a JSON Lines article must be an object {...}"))
+            continue
+        try:
+            batch.articles.append(_article(record, where, fields, options))
+        except InputError as err:
+            batch.failures.append(Failure(where, str(err)))
+    if not batch.articles and not batch.failures:
+        raise InputError("JSON Lines file has no records")
+    return batch
+
+
+def _article(record: dict, where: str, fields: Mapping[str, str], options: ReadOptions) -> Article:
+    def value(name: str):
+        keys = (fields[name],) if name in fields else DEFAULT_KEYS[name]
+        for key in keys:
+            found = _dig(record, key)
+            if found not in (None, "", [], {}):
+                return found
+        return None
+
+    body = value("text")
+    if not isinstance(body, str) or not body.strip():
+        wanted = fields.get("text") or "/".join(DEFAULT_KEYS["text"])
+        raise InputError(f"no article text under {wanted!r} (map it with text=KEY)")
+    body = fragment_text(body) if looks_like_html(body) else body.replace("\r\n", "\n").strip()
+    title = _text(value("title"))
+    if not title:
+        title, body = find_title(body)
+    tags = value("tags")
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    return Article(
+        path=where,
+        title=title,
+        text=body,
+        source=_text(value("source")),
+        url=_text(value("url")),
+        published=dates.normalise(_when(value("published")), options.tz),
+        author=_text(value("author")),
+        language=_text(value("language")) or "en",
+        tags=tuple(t for t in (_text(x) for x in tags or ()) if t) if isinstance(tags, (list, tuple, str)) else (),
+    )
+
+
+def _dig(record: dict, key: str):
+    current = record
+    for part in key.split("."):
+        if not isinstance(current, dict) or part not in current:
+            return None
+        current = current[part]
+    return current
+
+
+def _when(value):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        from datetime import datetime, timezone
+
+        seconds = value / 1000 if value > 1e11 else value  # milliseconds since the epoch are common
+        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+    return dates.parse_when(value)
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list):
+        value = ", ".join(str(v.get("name") if isinstance(v, dict) else v) for v in value)
+    text = " ".join(str(value).split())
+    return text or None

@@ -1,0 +1,70 @@
+"""A small invented news day -> Brief, for `briefgen templates check` and template previews.
+
+Every person, place and story here is fictional. The day is built to reach
+every branch a template may have: attributed and unattributed quotes, roles
+and no roles, all three participant kinds, a safe and an unsafe URL, stories
+with and without author and time, and one input that failed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from briefgen.model import Article, Brief, Digest, Failure, Participant, Quote, Sentence, SummarySentence
+
+SAMPLE_DAY = date(2025, 3, 11)
+
+_STORIES = (
+    ("Harbour council approves new ferry terminal", "Eastport Courier", "https://example.org/ferry",
+     ("Ada Okafor", "Mayor of Eastport"), "Harbour Workers Union", "Eastport"),
+    ("Central bank holds interest rates", "Northern Financial Review", "javascript:void(0)",
+     ("Lukas Brenner", "Governor of the Central Bank"), "Halden Capital", "Halden"),
+    ("Flooding closes rail line for a week", "Valley Times", None,
+     ("Tomasz Wielgus", None), "Valley Rail", "Marrow"),
+)
+
+
+def _digest(n: int) -> Digest:
+    title, source, url, (person, role), org, place = _STORIES[n % len(_STORIES)]
+    lines = [
+        f"{title}, officials in {place} confirmed on Monday.",
+        f"“We have listened carefully and this plan reflects what people told us,” {person} said.",
+        f"{org} welcomed the decision but warned that costs could rise.",
+        "“It is simply too early to say,” one observer noted.",
+    ]
+    sentences, start = [], 0
+    for i, line in enumerate(lines):
+        sentences.append(Sentence(index=i, start=start, end=start + len(line), text=line, paragraph=i // 2))
+        start += len(line) + 1
+    text = " ".join(lines)
+    q1 = sentences[1].start + 1
+    quotes = (
+        Quote(text="We have listened carefully and this plan reflects what people told us,", start=q1,
+              end=q1 + 72, speaker=person, speaker_mention=person, cue="said", rule="sample", confidence=0.9),
+        Quote(text="It is simply too early to say,", start=sentences[3].start + 1, end=sentences[3].start + 31,
+              speaker=None, speaker_mention=None, cue="noted", rule="sample", confidence=0.2),
+    )
+    participants = (
+        Participant(person, "person", role, aliases=(person.split()[-1],), mentions=2),
+        Participant(org, "organization", mentions=1),
+        Participant(place, "place", mentions=1),
+    )
+    article = Article(
+        path=f"sample/story-{n + 1}.txt", title=title, text=text, source=source, url=url,
+        published=datetime(2025, 3, 10, 8 + n, 15) if n % 2 == 0 else SAMPLE_DAY,
+        author="Staff reporter" if n % 2 == 0 else None, tags=("sample",),
+    )
+    summary = tuple(SummarySentence(index=i, text=sentences[i].text, score=1.0 - i / 4) for i in (0, 2))
+    return Digest(article=article, sentences=tuple(sentences), summary=summary, quotes=quotes,
+                  participants=participants, algorithm="sample")
+
+
+def sample_brief(stories: int = 3, *, audience: str = "analyst", title: str = "Sample Brief") -> Brief:
+    """An invented day with ``stories`` stories (0 for the empty brief) and one failed input."""
+    return Brief(
+        date=SAMPLE_DAY,
+        audience=audience,
+        title=title,
+        digests=tuple(_digest(i) for i in range(stories)),
+        failures=(Failure("inbox/broken.txt", "not valid text (binary file)"),),
+    )

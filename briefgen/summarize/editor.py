@@ -1,0 +1,260 @@
+"""Sentences + title -> "editor" scores: briefgen's own default ranking.
+
+A linear model over features an editor weighs: position (lead sentences,
+paragraph openers), centrality (TextRank, Reduction over stems and over
+words, LexRank and Luhn scores from the fast engines), overlap with the
+title, length, and quotation shape. Weights live in
+``briefgen/data/editor_weights.json`` and are refitted by
+``bench/fit_editor.py`` on the odd-numbered BBC development articles: a
+pairwise (within-article) logistic ranking fit, then a coordinate search on
+the ROUGE-1/2 of the summaries ``choose`` really makes. Only the order of the
+scores matters.
+
+Selection (in ``choose``) adds what a ranking cannot: boilerplate is never
+chosen, near-duplicates of a chosen sentence are skipped, and a sentence
+opening with a pronoun or connective ("He", "However") is repaired to stand
+alone ("However, " dropped; "He" -> "Mr Blair", see ``resolve``) or else only
+taken with the sentence before it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+import numpy as np
+
+from briefgen.summarize import _text, fast, lexrank, luhn, reduction, textrank
+from briefgen.summarize.resolve import Resolver
+
+FEATURES: tuple[str, ...] = (
+    "bias", "first", "second", "inv_pos", "rel_pos", "para_first", "textrank", "reduction",
+    "lexrank", "luhn", "reduction_pct", "textrank_pct", "title", "log_len", "short", "quote_start",
+    "has_quote", "opener", "reduction_words", "reduction_words_pct",
+)
+
+OPENERS = frozenset({
+    "he", "she", "they", "it", "this", "these", "those", "his", "her", "their", "its",
+    "however", "but", "also", "and", "meanwhile", "moreover", "furthermore", "instead",
+    "still", "yet", "thus", "therefore", "him", "them",
+})
+_FIRST_WORD = re.compile(r"^[\W_]*([A-Za-z']+)")
+BOILERPLATE = re.compile(
+    r"\b(subscribe|sign up for|read more|click here|newsletter|all rights reserved|"
+    r"follow us|share this|(photo|image|picture|video)\s*(credit|courtesy)?\s*:|"
+    r"getty images|copyright|advertisement|related articles?|"
+    r"(contact|e-?mail) (us|the author)|terms of (use|service))\b", re.I)
+# A dateline ("Friday, July 21, 2017") or a bare date is metadata, not news.
+DATELINE = re.compile(
+    r"^\W*((mon|tues|wednes|thurs|fri|satur|sun)day\W+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*)\W+\d{4}\W*$", re.I)
+CREDIT = re.compile(r"^\W*(image|photo|picture|photograph|video|credit|source)s?\s*(credit)?\s*:", re.I)
+NEAR_DUPLICATE = 0.6  # token Jaccard above which two sentences say the same thing
+CHAIN_RANK = 1.5  # an antecedent pulled in for a dangling sentence must rank within 1.5 x limit
+
+
+def opener(text: str) -> str | None:
+    m = _FIRST_WORD.match(text)
+    return m.group(1).lower() if m else None
+
+
+def is_boilerplate(text: str) -> bool:
+    return bool(BOILERPLATE.search(text))
+
+
+def is_content(text: str) -> bool:
+    """False for what an editor would never put in a summary: datelines, credits,
+    boilerplate, and fragments that start in lower case (a caption's tail, a broken split)."""
+    t = text.strip()
+    if not t or is_boilerplate(t) or DATELINE.match(t) or CREDIT.match(t):
+        return False
+    first = next((ch for ch in t if ch.isalnum()), "")
+    return not first.islower()
+
+
+def captions(texts: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
+    """True for the label of a picture: a sentence without a full stop in a paragraph that
+    holds a credit ("US President Barack Obama tweet to student Ahmed Mohamed" then
+    "Image: Twitter."). A caption written as a sentence can still summarize the story."""
+    credited = {p for t, p in zip(texts, paragraphs) if CREDIT.match(t.strip())}
+    return [p in credited and not re.search(r"[.!?][”\"’')]*$", t.strip()) for t, p in zip(texts, paragraphs)]
+
+
+def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
+             words: _text.Words | None = None) -> np.ndarray:
+    """One row of FEATURES per sentence."""
+    n = len(texts)
+    words = words or _text.analyse(texts)
+    x = np.zeros((n, len(FEATURES)))
+    if n == 0:
+        return x
+    idx = np.arange(n, dtype=np.float64)
+    col = {f: i for i, f in enumerate(FEATURES)}
+    x[:, col["bias"]] = 1.0
+    x[0, col["first"]] = 1.0
+    if n > 1:
+        x[1, col["second"]] = 1.0
+    x[:, col["inv_pos"]] = 1.0 / (idx + 1.0)
+    x[:, col["rel_pos"]] = idx / max(1, n - 1)
+    para = np.asarray(paragraphs)
+    x[:, col["para_first"]] = np.concatenate([[1.0], (para[1:] != para[:-1]).astype(float)])
+
+    def norm_max(v: np.ndarray) -> np.ndarray:
+        m = float(np.max(v)) if len(v) else 0.0
+        return v / m if m > 0 else np.zeros_like(v)
+
+    def percentile(v: np.ndarray) -> np.ndarray:
+        # 1 = the best sentence, 0 = the worst: comparable across article lengths
+        ranks = np.empty(n)
+        ranks[np.argsort(-v, kind="stable")] = np.arange(n)
+        return 1.0 - ranks / max(1, n - 1)
+
+    tr = textrank.rate(words.content)
+    red = reduction.rate(words.content)
+    x[:, col["textrank"]] = tr * n  # 1 = an average sentence
+    x[:, col["reduction"]] = norm_max(red)
+    x[:, col["textrank_pct"]] = percentile(tr)
+    x[:, col["reduction_pct"]] = percentile(red)
+    x[:, col["lexrank"]] = norm_max(lexrank.rate(words.content))
+    x[:, col["luhn"]] = norm_max(luhn.rate(words.stems, words.content))
+    # Reduction over unstemmed content words: stemming merges words ("council",
+    # "councillor") that news writers keep apart, and ranks extracts better
+    sw = _text.stop_words()
+    red_words = reduction.rate([tuple(w for w in ws if w not in sw) for ws in words.lower])
+    x[:, col["reduction_words"]] = norm_max(red_words)
+    x[:, col["reduction_words_pct"]] = percentile(red_words)
+    if title:
+        sw = _text.stop_words()
+        tstems = {_text.stem(w) for w in _text.sumy_tokenizer().to_words(title)
+                  if w.lower() not in sw}
+        if tstems:
+            x[:, col["title"]] = [len(tstems & set(c)) / len(tstems) for c in words.content]
+    lengths = np.asarray([len(t.split()) for t in texts], dtype=np.float64)
+    x[:, col["log_len"]] = np.log1p(lengths)
+    x[:, col["short"]] = (lengths < 8).astype(float)
+    x[:, col["quote_start"]] = [1.0 if t[:1] in "\"“'‘" else 0.0 for t in texts]
+    x[:, col["has_quote"]] = [1.0 if re.search("[\"“”]", t) else 0.0 for t in texts]
+    x[:, col["opener"]] = [1.0 if opener(t) in OPENERS else 0.0 for t in texts]
+    return x
+
+
+@lru_cache(maxsize=1)
+def weights() -> np.ndarray:
+    raw = resources.files("briefgen.data").joinpath("editor_weights.json").read_text("utf-8")
+    data = json.loads(raw)
+    w = data["weights"]
+    return np.asarray([w.get(f, 0.0) for f in FEATURES])
+
+
+def rate(texts: Sequence[str], paragraphs: Sequence[int],
+         title: str | None = None) -> tuple[list[float], list[int]]:
+    if not texts:
+        return [], []
+    ok = np.asarray([is_content(t) for t in texts])
+    if not ok.any():
+        ok[:] = True  # nothing looks like prose: rank it all rather than nothing
+    keep = np.flatnonzero(ok)
+    # positions count from the first real sentence: a dateline must not steal the lead
+    sub = features([texts[i] for i in keep], [paragraphs[i] for i in keep], title) @ weights()
+    values = np.full(len(texts), float(sub.min()) - 1.0)
+    values[keep] = sub
+    return [float(v) for v in values], fast.ranking(values)
+
+
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def dangles(texts: Sequence[str], i: int, taken: set[int]) -> bool:
+    """Sentence i opens with a pronoun/connective and the sentence before it is left out."""
+    return i > 0 and (i - 1) not in taken and opener(texts[i]) in OPENERS
+
+
+def choose(texts: Sequence[str], ranking: Sequence[int], lengths: Sequence[int], limit: int,
+           budget: int | None, max_chain: int = 3,
+           allowed: Sequence[bool] | None = None, resolver: Resolver | None = None,
+           chain_rank: float = CHAIN_RANK) -> list[int]:
+    """Greedy editorial selection; returns positions in document order.
+
+    Walks the ranking best first and takes each sentence that fits the budget,
+    is prose (``is_content``) and is not a near-duplicate of a chosen one. A
+    sentence that would dangle (opens with "He", "However", ... while the
+    sentence before it is left out) is taken as it is when ``resolver`` can
+    make it stand alone (``resolve.Resolver.stand_alone``: connective dropped,
+    pronoun replaced by the name; ``final_texts`` applies that). Otherwise it
+    is taken together with the sentences before it, back to one that stands
+    alone (at most ``max_chain`` in all), when they all fit and each of them
+    ranks within ``chain_rank`` x ``limit`` (a weak antecedent must not push out
+    a strong sentence); otherwise it is left out. ``allowed[i]`` False (half a
+    quotation, say) keeps sentence i out, even as another one's antecedent.
+    """
+    resolver = resolver or Resolver(texts)
+    place = {j: k for k, j in enumerate(ranking)}
+    chosen: list[int] = []
+    taken: set[int] = set()
+    toks: dict[int, frozenset[str]] = {}
+    used = 0
+
+    def tok(i: int) -> frozenset[str]:
+        if i not in toks:
+            toks[i] = _tokens(texts[i])
+        return toks[i]
+
+    def ok(j: int) -> bool:
+        return is_content(texts[j]) and (allowed is None or bool(allowed[j]))
+
+    def stranded(j: int) -> bool:
+        return dangles(texts, j, taken) and resolver.stand_alone(j) is None
+
+    for i in ranking:
+        if len(chosen) >= limit:
+            break
+        if i in taken or not ok(i):
+            continue
+        chain = [i]
+        if stranded(i):
+            while dangles(texts, chain[0], taken) and len(chain) < max_chain and not (
+                    chain[0] != i and resolver.stand_alone(chain[0]) is not None):
+                chain.insert(0, chain[0] - 1)
+            if any(place.get(j, len(ranking)) > chain_rank * limit for j in chain[:-1]):
+                continue
+            if stranded(chain[0]) or not all(ok(j) for j in chain):
+                continue
+        if len(chosen) + len(chain) > limit:
+            continue
+        cost = sum(lengths[j] for j in chain)
+        if budget is not None and used + cost > budget:
+            continue
+        if any(_jaccard(tok(j), tok(c)) > NEAR_DUPLICATE for j in chain for c in chosen):
+            continue
+        for j in chain:
+            chosen.append(j)
+            taken.add(j)
+        used += cost
+    return sorted(chosen)
+
+
+def final_texts(texts: Sequence[str], chosen: Sequence[int],
+                resolver: Resolver | None = None) -> list[str]:
+    """The text each chosen sentence shows: repaired where it would otherwise dangle."""
+    resolver = resolver or Resolver(texts)
+    taken = set(chosen)
+    out = []
+    for i in chosen:
+        fixed = resolver.stand_alone(i) if dangles(texts, i, taken) else None
+        out.append(fixed or texts[i])
+    return out
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    u = len(a | b)
+    return len(a & b) / u if u else 1.0
+
+
+def logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))

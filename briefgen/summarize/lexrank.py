@@ -1,0 +1,57 @@
+"""Stemmed content words per sentence -> LexRank scores (Erkan & Radev 2004, thresholded), vectorised.
+
+As sumy 0.13: tf = count / the sentence's highest count, idf = log(n / (1 + df))
+with each sentence a document, idf-modified cosine, edges where the cosine
+exceeds 0.1, rows divided by their degree, power iteration with L2
+normalisation until the change is at most 0.1. The cosine matrix is built in
+row blocks and only the thresholded edges are kept.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from briefgen.summarize._matrix import counts, row_blocks
+
+THRESHOLD = 0.1
+EPSILON = 0.1
+
+
+def rate(tokens: Sequence[Sequence[str]], threshold: float = THRESHOLD,
+         epsilon: float = EPSILON) -> np.ndarray:
+    n = len(tokens)
+    if n == 0:
+        return np.zeros(0)
+    c, _ = counts(tokens)
+    rowmax = c.max(axis=1).toarray().ravel()
+    rowmax[rowmax == 0] = 1.0
+    tf = sparse.diags(1.0 / rowmax) @ c
+    df = np.bincount(c.indices, minlength=c.shape[1])
+    idf = np.log(n / (1.0 + df))
+    x = (tf @ sparse.diags(idf)).tocsr()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    inv = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    x = (sparse.diags(inv) @ x).tocsr()
+    xt = x.T.tocsr()
+    blocks = []
+    for rows in row_blocks(n):
+        sim = (x[rows] @ xt).toarray()
+        blocks.append(sparse.csr_matrix((sim > threshold).astype(np.float64)))
+    adj = sparse.vstack(blocks, format="csr")
+    degree = np.asarray(adj.sum(axis=1)).ravel()
+    degree[degree == 0] = 1.0
+    mt = (sparse.diags(1.0 / degree) @ adj).T.tocsr()
+    p = np.full(n, 1.0 / n)
+    while True:
+        nxt = mt @ p
+        nrm = np.linalg.norm(nxt)
+        if nrm == 0:
+            return p
+        nxt /= nrm
+        change = np.linalg.norm(nxt - p)
+        p = nxt
+        if not change > epsilon:
+            return p

@@ -1,0 +1,143 @@
+"""Sentences of one article -> selection units: a quotation split over several sentences is one unit.
+
+The segmenter splits inside quotations by default (news treebanks do, and it
+scores better on sentence boundaries), so ``“We won. It was hard,” she said.``
+arrives as two sentences. A summary holding only one of them would show half a
+quotation, so summarizers choose among *units*: runs of consecutive sentences
+of one paragraph that ``split_sentences(..., whole_quotes=True)`` keeps in one
+sentence. A unit's text is its sentences' texts joined by one space.
+
+``balanced`` is False when a unit's double quote marks still do not pair up
+(a quotation that began in an earlier paragraph, a stray mark): such a unit
+is itself a fragment and summarizers leave it out when they can. Before that
+test, ``repair_quotes`` applies the typographic convention for quotations
+that run over several paragraphs, which news copy flattened into one line
+breaks: a paragraph of a continued quotation has no closing mark (one is
+added when the unit ends its paragraph and the next paragraph re-opens the
+quotation) and each new paragraph re-opens it (a re-opening mark inside one
+unit, ``said: "A. "B."``, is dropped). The unit's ``text`` is the repaired one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+from briefgen.model import Sentence
+
+
+@dataclass(frozen=True)
+class Unit:
+    members: tuple[int, ...]  # positions in the input sequence, consecutive
+    text: str
+    paragraph: int
+    balanced: bool
+
+
+_OPENING = re.compile(r'(?:^|(?<=[\s(\[{\u2014\u2013:-]))["\u201c](?=\S)|\u201c')
+_CLOSING = re.compile(r'(?<=\S)["\u201d](?=$|[\s).,;:!?\]}\u2014\u2013-])|\u201d')
+
+
+def repair_quotes(text: str, paragraph_continues: bool = False) -> str | None:
+    """``text`` with multi-paragraph quotation marks fixed, or None when it is a fragment.
+
+    ``paragraph_continues``: the unit ends its paragraph and the next paragraph
+    opens with a quote mark, so a quotation still open at the end is closed.
+    """
+    if '"' not in text and "\u201c" not in text and "\u201d" not in text:
+        return text
+    out, last, is_open, style = [], 0, False, '"'
+    for m in re.finditer('["\u201c\u201d]', text):
+        k = m.start()
+        opening = bool(_OPENING.match(text, k)) and not _CLOSING.match(text, k)
+        closing = bool(_CLOSING.match(text, k)) and not opening
+        if not opening and not closing:  # shape says nothing (" between spaces): toggle
+            opening = not is_open
+        if opening:
+            if is_open:
+                # a re-opening mark of a continued quotation: within one line it is spurious
+                out.append(text[last:k])
+                last = k + 1
+                continue
+            is_open, style = True, m.group(0)
+        else:
+            if not is_open:
+                return None  # closes a quotation that began before this unit
+            is_open = False
+    out.append(text[last:])
+    fixed = "".join(out)
+    if is_open:
+        if not paragraph_continues:
+            return None
+        fixed = fixed.rstrip() + ("\u201d" if style == "\u201c" else '"')
+    return fixed
+
+
+def balanced(text: str) -> bool:
+    """Straight double quotes come in pairs and every “ has its ”."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
+def singletons(sentences: Sequence[Sentence]) -> list[Unit]:
+    return [Unit((i,), s.text, s.paragraph, balanced(s.text)) for i, s in enumerate(sentences)]
+
+
+def group(sentences: Sequence[Sentence]) -> list[Unit]:
+    """Merge consecutive sentences that lie inside one balanced quotation."""
+    try:
+        from briefgen.text.segment import split_sentences
+    except ImportError:  # pragma: no cover - segment.py missing: no grouping, never fail
+        return singletons(sentences)
+    units: list[Unit] = []
+    i, n = 0, len(sentences)
+    if n == 0:
+        return units
+    while i < n:
+        # one paragraph at a time: quotations never cross paragraphs for the segmenter
+        j = i
+        while j < n and sentences[j].paragraph == sentences[i].paragraph:
+            j += 1
+        units.extend(_group_paragraph(sentences, i, j, split_sentences))
+        i = j
+    return [_repaired(u, sentences) for u in units]
+
+
+def _repaired(u: Unit, sentences: Sequence[Sentence]) -> Unit:
+    nxt = u.members[-1] + 1
+    continues = (nxt < len(sentences) and sentences[nxt].paragraph != u.paragraph
+                 and sentences[nxt].text.lstrip()[:1] in ('"', "\u201c"))
+    fixed = repair_quotes(u.text, continues)
+    return Unit(u.members, u.text if fixed is None else fixed, u.paragraph, fixed is not None)
+
+
+def _group_paragraph(sentences: Sequence[Sentence], lo: int, hi: int, split) -> list[Unit]:
+    if hi - lo == 1 or not any(q in s.text for s in sentences[lo:hi] for q in '"“”'):
+        return [Unit((k,), sentences[k].text, sentences[k].paragraph, balanced(sentences[k].text))
+                for k in range(lo, hi)]
+    # rebuild the paragraph (the caller has no article text), remembering where each sentence starts
+    starts, parts, pos = [], [], 0
+    for k in range(lo, hi):
+        flat = " ".join(sentences[k].text.split())  # a hard-wrapped line must not look like a break
+        starts.append(pos)
+        parts.append(flat)
+        pos += len(flat) + 1
+    para = " ".join(parts)
+    try:
+        whole = [s.start for s in split(para, whole_quotes=True)]
+    except Exception:  # pragma: no cover - segmentation must never stop a summary
+        whole = list(starts)
+    # the whole-quote sentence holding each sentence's first character
+    owner = [bisect_right(whole, st) - 1 for st in starts]
+    out: list[Unit] = []
+    k = 0
+    while k < len(owner):
+        m = k + 1
+        while m < len(owner) and owner[m] == owner[k]:
+            m += 1
+        members = tuple(range(lo + k, lo + m))
+        text = " ".join(sentences[x].text for x in members)
+        out.append(Unit(members, text, sentences[lo].paragraph, balanced(text)))
+        k = m
+    return out
