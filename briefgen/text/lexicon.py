@@ -11,6 +11,33 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("briefgen.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A closed word list, ``briefgen/data/vocab/<name>.txt``: entries separated by lines or
+    spaces (an entry with inner spaces needs a line of its own and a ``|`` at its start),
+    ``#`` starts a comment. Case is kept: the caller decides whether lists are lower-case."""
+    out: set[str] = set()
+    for line in _lines(f"vocab/{name}.txt"):
+        line = line.split(" #", 1)[0].strip()
+        if line.startswith("|"):
+            out.add(line[1:].strip())
+        else:
+            out.update(line.split())
+    return frozenset(out)
+
+
+@cache
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of ``briefgen/data/vocab/<name>.tsv`` (tab-separated, ``#`` comments), in file order."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(f"vocab/{name}.tsv"))
+
+
 # Verbs that introduce speech or writing. Base forms; inflections are derived in
 # ``speech_verb_forms`` so "said", "says", "saying" all match.
 SPEECH_VERBS: dict[str, tuple[str, ...]] = {
@@ -114,7 +141,7 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
 
 SPEECH_FORMS: frozenset[str] = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
 
-PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+PRONOUNS: frozenset[str] = words("pronouns")
 
 # Capitalised words that are never (the start of) a participant name.
 NON_NAMES: frozenset[str] = frozenset(
@@ -160,11 +187,6 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     artist actor actress singer musician teacher student frontrunner front-runner hopeful challenger
     """.split()
 )
-
-
-def _lines(name: str) -> list[str]:
-    text = resources.files("briefgen.data").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @cache
