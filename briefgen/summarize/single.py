@@ -59,9 +59,9 @@ def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
     return _summary_sentences(kept, groups, texts, chosen, shown, rescale(raw))
 
 
-def _choose_editor(groups, texts: list[str], paragraphs: list[int], ranking: list[int],
-                   lengths: list[int], limit: int, budget: int | None, *, quote_units: bool,
-                   participants: Sequence | None) -> tuple[list[int], list[str]]:
+def _choose_editor(groups: list[_units.Unit], texts: list[str], paragraphs: list[int],
+                   ranking: list[int], lengths: list[int], limit: int, budget: int | None, *,
+                   quote_units: bool, participants: Sequence | None) -> tuple[list[int], list[str]]:
     """The editor's choice (positions in document order) and the text each one shows."""
     from briefgen.summarize import editor  # numpy: lazy
     from briefgen.summarize.resolve import Resolver
@@ -77,8 +77,9 @@ def _choose_editor(groups, texts: list[str], paragraphs: list[int], ranking: lis
     return chosen, editor.final_texts(texts, chosen, resolver)
 
 
-def _summary_sentences(kept: list[Sentence], groups, texts: list[str], chosen: list[int],
-                       shown: list[str], scores: list[float]) -> tuple[SummarySentence, ...]:
+def _summary_sentences(kept: list[Sentence], groups: list[_units.Unit], texts: list[str],
+                       chosen: list[int], shown: list[str],
+                       scores: list[float]) -> tuple[SummarySentence, ...]:
     out = []
     for i, flat in zip(chosen, shown):
         first = kept[groups[i].members[0]]
