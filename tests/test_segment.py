@@ -267,3 +267,27 @@ def test_gum_news_boundary_f1() -> None:
         tp, fp, fn = tp + len(gold & system), fp + len(system - gold), fn + len(gold - system)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= GUM_F1_FLOOR
+
+
+# --- one abbreviation vocabulary for both splitters ----------------------------------------------
+
+
+def test_a_title_never_ends_a_sentence_in_either_splitter():
+    """The segmenter and the light splitter of ``briefgen.text.spans`` read their titles from one
+    list (vocab ``abbrev_titles``): a plural title such as "Govs." keeps its names in the sentence."""
+    from briefgen.text.spans import sentence_bounds
+
+    text = "The talks brought in Govs. Ada Lane and Bo Kerr. They agreed on a plan."
+    expected = ["The talks brought in Govs. Ada Lane and Bo Kerr.", "They agreed on a plan."]
+    assert sentences(text) == expected
+    assert [text[s:e] for s, e in sentence_bounds(text)] == expected
+
+
+def test_a_company_suffix_ends_a_sentence_only_before_an_opener():
+    """"Inc." is decided from context by the segmenter, and never a sentence end for the light
+    splitter (vocab ``abbrev_inline``), which keeps a name whole when in doubt."""
+    from briefgen.text.spans import sentence_bounds
+
+    text = "She joined Acme Inc. Its rival Bolt Ltd. Chief Ann Roe left."
+    assert sentences(text) == ["She joined Acme Inc.", "Its rival Bolt Ltd. Chief Ann Roe left."]
+    assert [text[s:e] for s, e in sentence_bounds(text)] == [text]

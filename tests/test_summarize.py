@@ -209,3 +209,14 @@ def test_picture_captions_never_enter_the_default_summary():
     for n in range(1, len(texts) + 1):
         chosen = {s.text for s in summarize(make_sentences(texts, paragraphs), count=n)}
         assert not chosen & set(texts[3:5])
+
+
+def test_importing_the_registry_loads_no_numerical_library():
+    """``briefgen.summarize`` names the summarizers; numpy, scipy and sumy load on first use."""
+    code = ("import sys, briefgen.summarize\n"
+            "print(sorted(m for m in ('numpy', 'scipy', 'sumy') if m in sys.modules))\n")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

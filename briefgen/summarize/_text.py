@@ -17,21 +17,11 @@ from typing import Sequence
 from sumy.nlp.stemmers import Stemmer
 from sumy.utils import get_stop_words
 
+from briefgen.text.segment import SumyTokenizer
+
 # sumy's word filter: a token is a word when it starts with a letter and holds
 # only letters, apostrophes and hyphens.
 _WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
-
-
-class _FallbackTokenizer:
-    """Used only if briefgen.text.segment is unavailable; same contract as SumyTokenizer."""
-
-    _TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
-
-    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(s for s in re.split(r"(?<=[.!?])\s+", paragraph.strip()) if s)
-
-    def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(t for t in self._TOKEN.findall(sentence) if _WORD.match(t))
 
 
 class _SumyWords:
@@ -50,10 +40,6 @@ class _SumyWords:
 @lru_cache(maxsize=1)
 def sumy_tokenizer():
     """The offline tokenizer handed to sumy (``to_sentences``/``to_words``)."""
-    try:
-        from briefgen.text.segment import SumyTokenizer
-    except ImportError:  # segment.py not there yet: keep summaries working
-        return _FallbackTokenizer()
     return _SumyWords(SumyTokenizer())
 
 

@@ -30,6 +30,7 @@ import numpy as np
 
 from briefgen.summarize import _text, fast, lexrank, luhn, reduction, textrank
 from briefgen.summarize.resolve import Resolver
+from briefgen.text import lexicon
 
 FEATURES: tuple[str, ...] = (
     "bias", "first", "second", "inv_pos", "rel_pos", "para_first", "textrank", "reduction",
@@ -37,11 +38,8 @@ FEATURES: tuple[str, ...] = (
     "has_quote", "opener", "reduction_words", "reduction_words_pct",
 )
 
-OPENERS = frozenset({
-    "he", "she", "they", "it", "this", "these", "those", "his", "her", "their", "its",
-    "however", "but", "also", "and", "meanwhile", "moreover", "furthermore", "instead",
-    "still", "yet", "thus", "therefore", "him", "them",
-})
+# a sentence opening with one of these leans on the sentence before it
+OPENERS: frozenset[str] = lexicon.words("summary_openers")
 _FIRST_WORD = re.compile(r"^[\W_]*([A-Za-z']+)")
 BOILERPLATE = re.compile(
     r"\b(subscribe|sign up for|read more|click here|newsletter|all rights reserved|"
@@ -218,12 +216,9 @@ def choose(texts: Sequence[str], ranking: Sequence[int], lengths: Sequence[int],
             continue
         chain = [i]
         if stranded(i):
-            while dangles(texts, chain[0], taken) and len(chain) < max_chain and not (
-                    chain[0] != i and resolver.stand_alone(chain[0]) is not None):
-                chain.insert(0, chain[0] - 1)
-            if any(place.get(j, len(ranking)) > chain_rank * limit for j in chain[:-1]):
-                continue
-            if stranded(chain[0]) or not all(ok(j) for j in chain):
+            chain = _with_antecedents(texts, i, taken, resolver, max_chain)
+            weak = any(place.get(j, len(ranking)) > chain_rank * limit for j in chain[:-1])
+            if weak or stranded(chain[0]) or not all(ok(j) for j in chain):
                 continue
         if len(chosen) + len(chain) > limit:
             continue
@@ -237,6 +232,17 @@ def choose(texts: Sequence[str], ranking: Sequence[int], lengths: Sequence[int],
             taken.add(j)
         used += cost
     return sorted(chosen)
+
+
+def _with_antecedents(texts: Sequence[str], i: int, taken: set[int], resolver: Resolver,
+                      max_chain: int) -> list[int]:
+    """Sentence i preceded by the sentences before it, back to one that neither dangles nor
+    needs to (it stands alone once repaired), at most ``max_chain`` sentences in all."""
+    chain = [i]
+    while dangles(texts, chain[0], taken) and len(chain) < max_chain and not (
+            chain[0] != i and resolver.stand_alone(chain[0]) is not None):
+        chain.insert(0, chain[0] - 1)
+    return chain
 
 
 def final_texts(texts: Sequence[str], chosen: Sequence[int],

@@ -69,17 +69,7 @@ def rate_sumy(raw_words: Sequence[Sequence[str]], stop_words: frozenset[str],
     n = len(raw_words)
     if n == 0:
         return np.zeros(0)
-    doc_words = [w.lower() for ws in raw_words for w in ws if w not in stop_words]
-    cand = [[w.lower() for w in ws if w.lower() not in stop_words] for ws in raw_words]
-    vocab: dict[str, int] = {}
-    for w in doc_words:
-        vocab.setdefault(w, len(vocab))
-    for ws in cand:
-        for w in ws:
-            vocab.setdefault(w, len(vocab))
-    for ws in raw_words:
-        for w in ws:
-            vocab.setdefault(w, len(vocab))
+    doc_words, cand, vocab = _sumy_words(raw_words, stop_words)
     v = len(vocab)
     pdoc = np.zeros(v)
     if doc_words:
@@ -91,34 +81,13 @@ def rate_sumy(raw_words: Sequence[Sequence[str]], stop_words: frozenset[str],
     cand_len = np.asarray(c.sum(axis=1)).ravel()
     raw_len = np.asarray(raw.sum(axis=1)).ravel()
     coo = c.tocoo()
-    rows, cols, data = coo.row, coo.col, coo.data
     s = np.zeros(v)
     s_len = 0.0
     alive = np.ones(n, dtype=bool)
     scores = np.full(n, -float(n))
     rounds = n if rounds is None else min(n, rounds)
-    in_doc = pdoc > 0
     for r in range(rounds):
-        # words of the summary alone (those in the document)
-        summ = (s > 0) & in_doc
-        with np.errstate(divide="ignore"):
-            log_s = np.log(np.where(s > 0, s, 1.0))
-        base = (plogp[summ] - pdoc[summ] * log_s[summ]).sum()
-        mass = pdoc[summ].sum()
-        # candidate words: new ones add a term, shared ones change it
-        pw = pdoc[cols]
-        new = (s[cols] == 0) & (pw > 0)
-        shared = (s[cols] > 0) & (pw > 0)
-        t = np.zeros(len(cols))
-        t[new] = plogp[cols[new]] - pw[new] * np.log(data[new])
-        t[shared] = pw[shared] * (log_s[cols[shared]] - np.log(s[cols[shared]] + data[shared]))
-        m = np.where(new, pw, 0.0)
-        total = base + np.bincount(rows, weights=t, minlength=n)
-        mass_c = mass + np.bincount(rows, weights=m, minlength=n)
-        denom = cand_len + s_len
-        with np.errstate(divide="ignore", invalid="ignore"):
-            kl = total + mass_c * np.log(np.where(denom > 0, denom, 1.0))
-        kl = np.where(denom > 0, kl, 0.0)
+        kl = _sumy_divergences(pdoc, plogp, coo, cand_len, s, s_len)
         kl[~alive] = np.inf
         best = int(np.argmin(kl))
         scores[best] = -float(r)
@@ -127,6 +96,52 @@ def rate_sumy(raw_words: Sequence[Sequence[str]], stop_words: frozenset[str],
         s[row.indices] += row.data
         s_len += raw_len[best]
     return scores
+
+
+def _sumy_words(raw_words: Sequence[Sequence[str]], stop_words: frozenset[str]):
+    """sumy's three normalisations: (document words: filtered, then lower-cased; candidate
+    words: lower-cased, then filtered; vocabulary over those and the raw summary words)."""
+    doc_words = [w.lower() for ws in raw_words for w in ws if w not in stop_words]
+    cand = [[w.lower() for w in ws if w.lower() not in stop_words] for ws in raw_words]
+    vocab: dict[str, int] = {}
+    for w in doc_words:
+        vocab.setdefault(w, len(vocab))
+    for ws in cand:
+        for w in ws:
+            vocab.setdefault(w, len(vocab))
+    for ws in raw_words:
+        for w in ws:
+            vocab.setdefault(w, len(vocab))
+    return doc_words, cand, vocab
+
+
+def _sumy_divergences(pdoc: np.ndarray, plogp: np.ndarray, coo, cand_len: np.ndarray, s: np.ndarray,
+                      s_len: float) -> np.ndarray:
+    """sumy's KL(P_doc || summary + candidate) for every candidate (row of ``coo``; ``plogp``
+    is p log p of ``pdoc``), summed
+    over the words of the candidate and the summary ``s`` (counts, ``s_len`` words) only."""
+    n = coo.shape[0]
+    rows, cols, data = coo.row, coo.col, coo.data
+    # words of the summary alone (those in the document)
+    summ = (s > 0) & (pdoc > 0)
+    with np.errstate(divide="ignore"):
+        log_s = np.log(np.where(s > 0, s, 1.0))
+    base = (plogp[summ] - pdoc[summ] * log_s[summ]).sum()
+    mass = pdoc[summ].sum()
+    # candidate words: new ones add a term, shared ones change it
+    pw = pdoc[cols]
+    new = (s[cols] == 0) & (pw > 0)
+    shared = (s[cols] > 0) & (pw > 0)
+    t = np.zeros(len(cols))
+    t[new] = plogp[cols[new]] - pw[new] * np.log(data[new])
+    t[shared] = pw[shared] * (log_s[cols[shared]] - np.log(s[cols[shared]] + data[shared]))
+    m = np.where(new, pw, 0.0)
+    total = base + np.bincount(rows, weights=t, minlength=n)
+    mass_c = mass + np.bincount(rows, weights=m, minlength=n)
+    denom = cand_len + s_len
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kl = total + mass_c * np.log(np.where(denom > 0, denom, 1.0))
+    return np.where(denom > 0, kl, 0.0)
 
 
 def _counts_in(lists, vocab, v):

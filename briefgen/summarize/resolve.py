@@ -56,11 +56,9 @@ def _gender(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    try:
-        from briefgen.text.lexicon import first_names, title_words
-        return first_names(), title_words()
-    except Exception:  # pragma: no cover - lexicon missing: honorifics still work
-        return frozenset(), frozenset()
+    from briefgen.text.lexicon import first_names, title_words
+
+    return first_names(), title_words()
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from briefgen.summarize import _text
+from briefgen.text import lexicon
 
 SUMY_CLASSES = {
     "lexrank": LexRankSummarizer,
@@ -39,19 +40,9 @@ SUMY_CLASSES = {
 }
 
 # Edmundson's cue method needs words that signal importance (bonus) and
-# unimportance (stigma). sumy's fallback lists are Czech; these are English
-# news cues: bonus words mark findings and decisions, stigma words mark
-# hedging and asides.
-BONUS_WORDS = (
-    "announced", "confirmed", "decided", "agreed", "found", "important", "significant",
-    "major", "first", "new", "key", "main", "result", "results", "conclude", "concluded",
-    "will", "must", "official", "record",
-)
-STIGMA_WORDS = (
-    "hardly", "perhaps", "maybe", "possibly", "impossible", "allegedly", "reportedly",
-    "meanwhile", "incidentally", "anyway", "click", "subscribe", "photo", "copyright",
-    "advertisement", "also",
-)
+# unimportance (stigma); sumy's fallback lists are Czech, these are English news cues.
+BONUS_WORDS: frozenset[str] = lexicon.words("edmundson_bonus")
+STIGMA_WORDS: frozenset[str] = lexicon.words("edmundson_stigma")
 RANDOM_SEED = 20041  # random must be reproducible: same input, same "random" summary
 
 
@@ -80,7 +71,7 @@ def make_summarizer(name: str, title: str | None = None):
     if name == "edmundson":
         s = cls(stem)
         title_words = tuple(_text.sumy_tokenizer().to_words(title or ""))
-        s.bonus_words = BONUS_WORDS + tuple(w.lower() for w in title_words if w.lower() not in stops)
+        s.bonus_words = BONUS_WORDS | {w.lower() for w in title_words if w.lower() not in stops}
         s.stigma_words = STIGMA_WORDS
         s.null_words = tuple(stops)
         return s

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from briefgen.model import Sentence
+from briefgen.text.segment import split_sentences
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,6 @@ def singletons(sentences: Sequence[Sentence]) -> list[Unit]:
 
 def group(sentences: Sequence[Sentence]) -> list[Unit]:
     """Merge consecutive sentences that lie inside one balanced quotation."""
-    try:
-        from briefgen.text.segment import split_sentences
-    except ImportError:  # pragma: no cover - segment.py missing: no grouping, never fail
-        return singletons(sentences)
     units: list[Unit] = []
     i, n = 0, len(sentences)
     if n == 0:
@@ -99,7 +96,7 @@ def group(sentences: Sequence[Sentence]) -> list[Unit]:
         j = i
         while j < n and sentences[j].paragraph == sentences[i].paragraph:
             j += 1
-        units.extend(_group_paragraph(sentences, i, j, split_sentences))
+        units.extend(_group_paragraph(sentences, i, j))
         i = j
     return [_repaired(u, sentences) for u in units]
 
@@ -112,7 +109,7 @@ def _repaired(u: Unit, sentences: Sequence[Sentence]) -> Unit:
     return Unit(u.members, u.text if fixed is None else fixed, u.paragraph, fixed is not None)
 
 
-def _group_paragraph(sentences: Sequence[Sentence], lo: int, hi: int, split) -> list[Unit]:
+def _group_paragraph(sentences: Sequence[Sentence], lo: int, hi: int) -> list[Unit]:
     if hi - lo == 1 or not any(q in s.text for s in sentences[lo:hi] for q in '"“”'):
         return [Unit((k,), sentences[k].text, sentences[k].paragraph, balanced(sentences[k].text))
                 for k in range(lo, hi)]
@@ -124,10 +121,7 @@ def _group_paragraph(sentences: Sequence[Sentence], lo: int, hi: int, split) -> 
         parts.append(flat)
         pos += len(flat) + 1
     para = " ".join(parts)
-    try:
-        whole = [s.start for s in split(para, whole_quotes=True)]
-    except Exception:  # pragma: no cover - segmentation must never stop a summary
-        whole = list(starts)
+    whole = [s.start for s in split_sentences(para, whole_quotes=True)]
     # the whole-quote sentence holding each sentence's first character
     owner = [bisect_right(whole, st) - 1 for st in starts]
     out: list[Unit] = []

@@ -11,15 +11,18 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from briefgen.text import lexicon
+
 # Words, keeping internal apostrophes, hyphens, periods and ampersands ("O'Neil",
 # "Nara-Takaichi’s", "U.S", "AT&T") inside one token.
 _TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|[’'\-.&](?=[^\W_]))*")
 
-# Abbreviations after which a period does not end a sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen sen rep gov lt col sgt capt maj brig cpl pres st jr sr rev
-    mt ft no vs etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.u d.c a.m p.m adm cmdr supt insp det fig al""".split()
+# Abbreviations after which a period does not end a sentence (lower-case). The titles and
+# months are the segmenter's own lists; the segmenter decides the rest ("No.", "Inc.", "etc.")
+# from the words around them, which this one flat rule cannot, so it keeps them as a
+# separate list (see abbrev_inline.txt).
+ABBREVIATIONS: frozenset[str] = (
+    lexicon.words("abbrev_titles") | lexicon.words("abbrev_months") | lexicon.words("abbrev_inline")
 )
 
 
