@@ -11,6 +11,7 @@ import re
 
 from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.vocab import FEMALE_WORDS, MALE_WORDS
+from briefgen.text import lexicon
 
 _QUOTE_MARK_RE = re.compile(r"[“”\"«»]")
 _WORD_RE = re.compile(r"[\w.]+")
@@ -18,41 +19,8 @@ _WORD_RE = re.compile(r"[\w.]+")
 # about someone else.
 _MALE_AFTER = ("he", "his", "himself", "spokesman", "chairman", "congressman")
 _FEMALE_AFTER = ("she", "her", "herself", "spokeswoman", "chairwoman", "congresswoman")
-_MALE_NAMES = frozenset(
-    """james john robert michael william david richard joseph thomas charles christopher daniel
-    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward
-    ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
-    scott brandon benjamin samuel frank gregory raymond alexander patrick jack dennis jerry
-    tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold
-    keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan
-    bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
-    randy eugene vincent russell elijah louis bobby philip johnny bernie barack bill ted
-    marco jeb ben chris mike mitt newt rand rick lindsey""".split()
-) - {"lindsey"}
-_FEMALE_NAMES = frozenset(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
-    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
-    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
-    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
-    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria
-    ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
-    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
-    charlotte rose alexis kayla hillary chelsea carly sarah elizabeth nikki hope huma
-    kellyanne donna debbie nancy condoleezza madeleine""".split()
-)
-_FEMALE_NAMES = frozenset(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
-    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
-    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
-    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
-    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria
-    ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
-    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
-    charlotte rose alexis kayla hillary chelsea carly sarah elizabeth nikki hope huma
-    kellyanne donna debbie nancy condoleezza madeleine""".split()
-)
+# Given name -> "m"/"f" from the US Census first-name tables (scripts/make_given_name_gender.py).
+_GIVEN_NAMES: dict[str, str] = {name: sex for name, sex in lexicon.table("given_name_gender")}
 
 
 def gender(ctx: Context, name: str) -> str | None:
@@ -67,10 +35,8 @@ def _gender_of(ctx: Context, name: str) -> str | None:
     if not words:
         return None
     first = words[0].lower().rstrip(".")
-    if first in _MALE_NAMES:
-        return "m"
-    if first in _FEMALE_NAMES:
-        return "f"
+    if first in _GIVEN_NAMES:
+        return _GIVEN_NAMES[first]
     male = female = 0
     # "Mr. Lee", "Ms. Cole"; "Lee said ... his", "Cole, a spokeswoman,".
     for m in re.finditer(rf"(?:\b(\w+\.?)\s+)?{re.escape(words[-1])}\b(?=(.{{0,60}}))", ctx.text):
