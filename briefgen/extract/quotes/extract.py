@@ -13,7 +13,8 @@ from briefgen.extract.quotes.rules import attribute_quote
 from briefgen.extract.quotes.site import Site
 from briefgen.extract.quotes.windows import after_window, before_window, cue_right_before
 from briefgen.model import Participant, Quote, Sentence
-from briefgen.text.spans import SpanIndex, paragraph_bounds, sentence_bounds
+from briefgen.text.segment import split_sentences
+from briefgen.text.spans import SpanIndex, paragraph_bounds
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
@@ -21,7 +22,8 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 def extract_quotes(
     text: str, participants: Sequence[Participant] = (), sentences: Sequence[Sentence] | None = None
 ) -> tuple[Quote, ...]:
-    """Direct quotes of ``text`` in order of appearance."""
+    """Direct quotes of ``text`` in order of appearance. ``sentences`` are the article's
+    (Digest.sentences); without them the text is split once, the same way."""
     text = text or ""
     if not text.strip():
         return ()
@@ -31,7 +33,9 @@ def extract_quotes(
 
         participants = extract_participants(text)
     raws = find_quotes(text, SpanIndex(paragraph_bounds(text)))
-    ctx = Context(text, tuple(participants), raws, sentence_bounds(text))
+    if not sentences:
+        sentences = split_sentences(text)
+    ctx = Context(text, tuple(participants), raws, [(s.start, s.end) for s in sentences])
     kept, anchors = _attribute_all(ctx, raws)
     continue_speakers(ctx, sorted(kept + anchors, key=lambda r: r.start))
     return tuple(_to_quote(text, q) for q in kept)
