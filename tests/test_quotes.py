@@ -1,7 +1,8 @@
 """Quote extraction, one behaviour per case file in tests/cases/quotes/*.yaml.
 
 Each case gives ``text`` and the exact list of expected ``quotes`` (text, and when given:
-speaker, mention, cue, rule prefix). Known misses carry ``xfail: reason``.
+speaker, mention, cue, rule prefix, and ``not_rule``: a rule that must not decide it).
+Known misses carry ``xfail: reason``. Every rule of the attribution table has a case.
 """
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from briefgen.model import Quote
 from briefgen.extract.participants import extract_participants
 from briefgen.extract.quotes import extract_quotes, rank_quotes
+from briefgen.extract.quotes.rules import RULES
 
 
 @pytest.mark.parametrize("case", case_params("quotes"))
@@ -30,7 +32,17 @@ def test_quote_case(case):
             assert q.cue == e["cue"]
         if "rule" in e:
             assert q.rule.startswith(e["rule"])
+        if "not_rule" in e:
+            assert q.rule.split("+")[0] != e["not_rule"]
         assert q.rule and 0.0 <= q.confidence <= 1.0
+
+
+def test_every_rule_of_the_table_has_a_case():
+    named = set()
+    for param in case_params("quotes"):
+        named |= {e["rule"].split("+")[0] for e in param.values[0]["quotes"] if "rule" in e}
+    rules = {r.name for r in RULES} | {n for r in RULES for n in r.also}
+    assert rules - named == set()
 
 
 def test_participants_are_found_when_not_given():

@@ -29,8 +29,11 @@ from briefgen.cli.common import check_algorithm
               help="Field names of .jsonl inputs, e.g. text=body,title=headline,published=date.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Keep downloaded pages and feeds here for conditional re-fetching. Default: no cache.")
+@click.option("--explain", is_flag=True, default=False,
+              help="JSON: show for each quote the rule that decided it, how its speaker was found and its "
+                   "confidence, and each participant's evidence.")
 @click.pass_context
-def analyze(ctx, paths, algorithm, sentences, words, engine, fmt, timezone, jsonl_fields, cache_dir):
+def analyze(ctx, paths, algorithm, sentences, words, engine, fmt, timezone, jsonl_fields, cache_dir, explain):
     """Show what briefgen finds in articles: sentences, summary, quotes, participants.
 
     Prints one JSON object {"articles": [...]} to stdout (the evaluation
@@ -64,7 +67,7 @@ def analyze(ctx, paths, algorithm, sentences, words, engine, fmt, timezone, json
     digests, failures = analyze_paths(paths, AnalysisOptions(algorithm, sentences, words, engine),
                                       read_options=reading)
     if fmt == "json":
-        click.echo(json.dumps(analysis_to_dict(digests, failures), ensure_ascii=False))
+        click.echo(json.dumps(analysis_to_dict(digests, failures, explain=explain), ensure_ascii=False))
     else:
         for d in digests:
             click.echo(_digest_text(d))

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
-from briefgen.model import Article, Brief, Digest
+from briefgen.model import Article, Brief, Digest, Quote
 
 SCHEMA_VERSION = 1
 
@@ -33,24 +33,36 @@ def article_meta(article: Article) -> dict[str, Any]:
     }
 
 
-def digest_to_dict(digest: Digest, *, with_sentences: bool = True) -> dict[str, Any]:
+def _explained_quote(q: Quote) -> dict[str, Any]:
+    # "cue-after+pronoun": the rule that decided, then how the speaker mention was resolved.
+    rule, _, resolved = q.rule.partition("+")
+    return {**asdict(q), "explain": {"rule": rule, "speaker_by": resolved or None, "confidence": q.confidence}}
+
+
+def digest_to_dict(digest: Digest, *, with_sentences: bool = True, explain: bool = False) -> dict[str, Any]:
     out = article_meta(digest.article)
     out["text"] = digest.article.text
     if with_sentences:
         out["sentences"] = [s.text for s in digest.sentences]
         out["sentence_spans"] = [[s.start, s.end] for s in digest.sentences]
     out["summary"] = [asdict(s) for s in digest.summary]
-    out["quotes"] = [asdict(q) for q in digest.quotes]
+    out["quotes"] = [_explained_quote(q) if explain else asdict(q) for q in digest.quotes]
     out["participants"] = [
         {**asdict(p), "aliases": list(p.aliases)} for p in digest.participants
     ]
+    if explain:
+        for row, p in zip(out["participants"], digest.participants):
+            if hasattr(p, "evidence"):
+                row["evidence"] = getattr(p, "evidence")
     return out
 
 
-def analysis_to_dict(digests: list[Digest], failures: list) -> dict[str, Any]:
+def analysis_to_dict(digests: list[Digest], failures: list, *, explain: bool = False) -> dict[str, Any]:
+    """With ``explain``, each quote also says which rule decided it and how its speaker
+    was resolved, and each participant its evidence (when the model records it)."""
     return {
         "schema": SCHEMA_VERSION,
-        "articles": [digest_to_dict(d) for d in digests],
+        "articles": [digest_to_dict(d, explain=explain) for d in digests],
         "failures": [asdict(f) for f in failures],
     }
 

@@ -38,106 +38,8 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(f"vocab/{name}.tsv"))
 
 
-# Verbs that introduce speech or writing. Base forms; inflections are derived in
-# ``speech_verb_forms`` so "said", "says", "saying" all match.
-SPEECH_VERBS: dict[str, tuple[str, ...]] = {
-    "say": ("said", "says", "saying", "say"),
-    "tell": ("told", "tells", "telling", "tell"),
-    "add": ("added", "adds", "adding", "add"),
-    "state": ("stated", "states", "stating"),
-    "explain": ("explained", "explains", "explaining"),
-    "write": ("wrote", "writes", "writing", "write"),
-    "ask": ("asked", "asks", "asking"),
-    "declare": ("declared", "declares", "declaring"),
-    "note": ("noted", "notes", "noting"),
-    "insist": ("insisted", "insists", "insisting"),
-    "argue": ("argued", "argues", "arguing"),
-    "claim": ("claimed", "claims", "claiming"),
-    "recall": ("recalled", "recalls", "recalling"),
-    "continue": ("continued", "continues", "continuing"),
-    "warn": ("warned", "warns", "warning"),
-    "tweet": ("tweeted", "tweets", "tweeting"),
-    "announce": ("announced", "announces", "announcing"),
-    "reply": ("replied", "replies", "replying"),
-    "respond": ("responded", "responds", "responding"),
-    "answer": ("answered", "answers", "answering"),
-    "comment": ("commented", "comments", "commenting"),
-    "remark": ("remarked", "remarks", "remarking"),
-    "observe": ("observed", "observes", "observing"),
-    "admit": ("admitted", "admits", "admitting"),
-    "acknowledge": ("acknowledged", "acknowledges", "acknowledging"),
-    "concede": ("conceded", "concedes", "conceding"),
-    "confirm": ("confirmed", "confirms", "confirming"),
-    "deny": ("denied", "denies", "denying"),
-    "suggest": ("suggested", "suggests", "suggesting"),
-    "predict": ("predicted", "predicts", "predicting"),
-    "promise": ("promised", "promises", "promising"),
-    "vow": ("vowed", "vows", "vowing"),
-    "pledge": ("pledged", "pledges", "pledging"),
-    "urge": ("urged", "urges", "urging"),
-    "tell_reporters": (),
-    "shout": ("shouted", "shouts", "shouting"),
-    "yell": ("yelled", "yells", "yelling"),
-    "scream": ("screamed", "screams", "screaming"),
-    "cry": ("cried", "cries"),
-    "exclaim": ("exclaimed", "exclaims"),
-    "joke": ("joked", "jokes", "joking"),
-    "quip": ("quipped", "quips"),
-    "boast": ("boasted", "boasts", "boasting"),
-    "complain": ("complained", "complains", "complaining"),
-    "mock": ("mocked", "mocks", "mocking"),
-    "recount": ("recounted", "recounts"),
-    "emphasize": ("emphasized", "emphasizes", "emphasised", "emphasises"),
-    "stress": ("stressed", "stresses", "stressing"),
-    "point": ("pointed",),
-    "describe": ("described", "describes"),
-    "call": ("called", "calls"),
-    "read": ("read", "reads"),
-    "post": ("posted", "posts"),
-    "testify": ("testified", "testifies"),
-    "counter": ("countered", "counters"),
-    "retort": ("retorted", "retorts"),
-    "interject": ("interjected",),
-    "whisper": ("whispered", "whispers"),
-    "mutter": ("muttered",),
-    "chant": ("chanted", "chanting"),
-    "conclude": ("concluded", "concludes"),
-    "begin": ("began",),
-    "agree": ("agreed", "agrees"),
-    "reiterate": ("reiterated", "reiterates"),
-    "assert": ("asserted", "asserts"),
-    "maintain": ("maintained", "maintains"),
-    "contend": ("contended", "contends"),
-    "charge": ("charged", "charges"),
-    "allege": ("alleged", "alleges"),
-    "report": ("reported", "reports"),
-    "quote": ("quoted",),
-    "wonder": ("wondered", "wonders"),
-    "muse": ("mused", "muses"),
-    "sigh": ("sighed",),
-    "plead": ("pleaded", "pleads"),
-    "demand": ("demanded", "demands"),
-    "beg": ("begged",),
-    "reflect": ("reflected", "reflects"),
-    "predict_": (),
-    "caution": ("cautioned", "cautions"),
-    "insinuate": ("insinuated",),
-    "proclaim": ("proclaimed", "proclaims"),
-    "thunder": ("thundered",),
-    "fume": ("fumed",),
-    "gush": ("gushed",),
-    "rave": ("raved",),
-    "lament": ("lamented", "laments"),
-    "speak": ("spoke", "speaks", "speaking"),
-    "mention": ("mentioned", "mentions"),
-    "estimate": ("estimated", "estimates"),
-    "echo": ("echoed", "echoes", "echoing"),
-    "reveal": ("revealed", "reveals"),
-    "label": ("labeled", "labelled", "labeling", "labelling", "labels"),
-    "dub": ("dubbed",),
-    "assure": ("assured", "assures"),
-    "go_on": (),
-}
+# Verbs that introduce speech or writing: base form -> its forms ("say" -> "said", "says", ...).
+SPEECH_VERBS: dict[str, tuple[str, ...]] = {row[0]: tuple(row[1].split()) for row in table("speech_verbs")}
 
 SPEECH_FORMS: frozenset[str] = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
 
@@ -174,19 +76,7 @@ NON_NAMES: frozenset[str] = frozenset(
 )
 
 # Words that can follow "the" and name a speaker by role ("the minister said").
-ROLE_NOUNS: frozenset[str] = frozenset(
-    """
-    minister president premier chancellor senator governor mayor official officials
-    spokesman spokeswoman spokesperson secretary chairman chairwoman chair director
-    leader candidate congressman congresswoman lawmaker ambassador envoy judge
-    prosecutor lawyer attorney commissioner chief executive ceo founder officer
-    sheriff detective coach manager player king queen prince pope bishop professor
-    doctor expert analyst economist source sources statement report author woman man
-    company agency ministry department police nominee businessman billionaire
-    winner laureate novelist writer journalist reporter scientist researcher physicist
-    artist actor actress singer musician teacher student frontrunner front-runner hopeful challenger
-    """.split()
-)
+ROLE_NOUNS: frozenset[str] = words("role_nouns")
 
 
 @cache

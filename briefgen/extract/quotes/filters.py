@@ -1,0 +1,69 @@
+"""A candidate span + what the rules found -> is it a quote?
+
+Short quoted phrases are scare quotes unless a strong cue sits next to them; titles of
+works and programmes ("on Channel 4’s “Morning Call.”") are names, not speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.extract.quotes.context import Context
+from briefgen.extract.quotes.marks import Candidate
+from briefgen.extract.quotes.vocab import STRONG_CUES, TITLE_SMALL, WORK_NOUNS, alternation
+
+MIN_WORDS = 4  # shorter quoted phrases are scare quotes unless a cue sits right next to them
+
+_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+_END_PUNCT_RE = re.compile(r"[.!?,;:]\s*$")
+_SHOW_SLOT_RE = re.compile(r"(?:[’']s|\b(?:on|in|with|to|from|at))\s*$")
+# "his 2012 book, “A Long Road.”", "the podcast “Night Shift.”", "host of “…”": a
+# work's name, even when a speaker is near.
+_WORK_SLOT_RE = re.compile(rf"\b(?:{alternation(WORK_NOUNS)}),?\s*$")
+_SHORT_END_RE = re.compile(r"[.!?,]$")
+
+
+def is_title_like(words: list[str], content: str) -> bool:
+    """ "Gone With the Wind", "Night Shift": capitalised words with no sentence punctuation."""
+    if _END_PUNCT_RE.search(content.strip()):
+        return False
+    caps = [w for w in words if w.lower() not in TITLE_SMALL]
+    return bool(caps) and all(w[:1].isupper() or not w[:1].isalpha() for w in caps) and len(words) <= 10
+
+
+def in_headline(ctx: Context, q: Candidate) -> bool:
+    """Is the quote on a Title Case line ("Ortiz: ‘Budget Cuts’ Have ‘No Place …’"),
+    where every quote looks like a title?"""
+    ps, pe = ctx.paras.span_of(q.open_at)
+    outside = ctx.text[ps : q.open_at] + " " + ctx.text[q.close_at : pe]
+    caps = [w for w in _WORD_RE.findall(outside) if w.lower() not in TITLE_SMALL]
+    return len(caps) >= 2 and all(w[:1].isupper() for w in caps)
+
+
+def show_slot(text: str, open_at: int) -> bool:
+    """Is the quote in the slot of a programme or publication name ("on Channel 4’s “…”",
+    "appeared on “…”", "an interview with “…”")?"""
+    return bool(_SHOW_SLOT_RE.search(text[max(0, open_at - 30) : open_at]))
+
+
+def is_anchor(q: Candidate, content: str, attributed: bool) -> bool:
+    """A short phrase that is no quote; when attributed, its speaker carries on to the next."""
+    words = content.split()
+    return len(words) < MIN_WORDS and not (
+        attributed and q.cue and q.cue.lower() in STRONG_CUES and _SHORT_END_RE.search(content.strip())
+    )
+
+
+def is_name_not_speech(ctx: Context, q: Candidate, content: str, attributed: bool) -> bool:
+    """Is the span a title or name rather than quoted speech?"""
+    words = content.split()
+    text = ctx.text
+    # "Tales From the Crypt," and "Night Shift: The Early Years,": American style puts the
+    # comma inside the marks of a title too.
+    if not attributed and is_title_like(words, re.sub(r",$", "", content.rstrip())) and not in_headline(ctx, q):
+        return True
+    if len(words) <= 6 and is_title_like(words, re.sub(r"[.,]+$", "", content.rstrip())) and show_slot(text, q.open_at):
+        return True  # "told Channel 4’s “Morning Call.”": American style puts the period inside a title
+    if len(words) <= 8 and is_title_like(words, re.sub(r"[.,!?]+$", "", content.rstrip())) and _WORK_SLOT_RE.search(text, max(0, q.open_at - 30), q.open_at):
+        return True
+    return not q.closed and len(words) < 8

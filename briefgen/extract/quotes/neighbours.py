@@ -1,0 +1,90 @@
+"""Rules for a quote with no cue next to it, attributed from what surrounds it: the
+subject of its own sentence, of the sentence before, of a reporting paragraph before, or
+the speaker a later "he added" says spoke before. Weak evidence: low confidence caps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.extract.quotes.clauses import sentence_subject
+from briefgen.extract.quotes.context import Context
+from briefgen.extract.quotes.marks import MARK_RE
+from briefgen.extract.quotes.site import Site
+from briefgen.extract.quotes.speakers import attribute
+from briefgen.extract.quotes.vocab import RELATIVE_CUES, SPEECH_FORMS, alternation
+
+_SINGLE_MARK_RE = re.compile(r"[‘’']\s|\s[‘’']|^[‘']")
+# "…, from Ann Read, who declared “…”": the relative clause's subject speaks.
+_RELATIVE_CUE_RE = re.compile(rf",\s+who\s+(?:\w+\s+){{0,2}}?(?:{alternation(RELATIVE_CUES)})\b")
+
+
+def subject(ctx: Context, site: Site) -> bool:
+    """A quote inside a sentence with no cue next to it belongs to the sentence's subject:
+    "Ortiz herself said Tuesday that “…”", "Cole launched an attack, calling her “…”".
+
+    Only a subject that opens the sentence (after connectives, titles and an introductory
+    phrase) and is a known person, "he"/"she" or a determiner + speaker noun counts, and
+    only when no other quote precedes this one in the sentence.
+    """
+    q, text = site.q, ctx.text
+    s = ctx.sentences.span_of(q.open_at)[0]
+    head = text[s : q.open_at]
+    if not head.strip() or MARK_RE.search(head) or _SINGLE_MARK_RE.search(head):
+        return False
+    if _RELATIVE_CUE_RE.search(head):
+        return False
+    found = sentence_subject(ctx, s, q.open_at)
+    if not found or not attribute(ctx, q, found[0], found[1], "subject"):
+        return False
+    q.cue = found[1].text if found[1].text in SPEECH_FORMS else None
+    return True
+
+
+def previous_sentence(ctx: Context, site: Site) -> bool:
+    """A quote that opens a sentence right after a quote-free sentence of the same
+    paragraph belongs to that sentence's subject: "Ortiz touted her record as a
+    co-sponsor of the bill. “…”", "Cole agreed. “…”"."""
+    q, text = site.q, ctx.text
+    si = ctx.sentences.index_of(q.open_at)
+    s0 = ctx.sentences.spans[si][0] if ctx.sentences.spans else 0
+    ps = ctx.paras.span_of(q.open_at)[0]
+    if si <= 0 or text[s0 : q.open_at].strip() or ps >= s0:
+        return False
+    prev_s, prev_e = ctx.sentences.spans[si - 1]
+    prev_s = max(prev_s, ps)
+    if prev_s >= prev_e or MARK_RE.search(text[prev_s:prev_e]) or any(prev_s <= a < prev_e for a, _ in ctx.quote_spans):
+        return False
+    found = sentence_subject(ctx, prev_s, prev_e)
+    if not found or not attribute(ctx, q, found[0], found[1], "previous-sentence"):
+        return False
+    q.cue = None
+    return True
+
+
+def reported_paragraph(ctx: Context, site: Site) -> bool:
+    """A quote paragraph right after a quote-free paragraph whose last sentence reports
+    speech ("Then, in 2017, Ortiz said that the plan would pass." then "“…”") belongs to
+    that sentence's subject."""
+    q, text = site.q, ctx.text
+    k = ctx.paras.index_of(q.open_at)
+    if k <= 0 or ctx.paras.spans[k][0] != q.open_at:
+        return False
+    ps, pe = ctx.paras.spans[k - 1]
+    if MARK_RE.search(text[ps:pe]) or any(ps <= a < pe for a, _ in ctx.quote_spans):
+        return False
+    si = ctx.sentences.index_of(max(ps, pe - 1))
+    ss, se = ctx.sentences.spans[si] if ctx.sentences.spans else (ps, pe)
+    found = sentence_subject(ctx, max(ss, ps), min(se, pe))
+    if not found or found[1].text not in SPEECH_FORMS:
+        return False
+    if not attribute(ctx, q, found[0], found[1], "reported-paragraph"):
+        return False
+    q.cue = None  # the verb reports other words; a short fragment here is no quote
+    return True
+
+
+def added_next(ctx: Context, site: Site) -> bool:
+    """ "“…” She added, “…”": the cue of the next quote says the same person spoke this one."""
+    q = site.q
+    return q.added_by is not None and attribute(ctx, q, q.added_by[0], q.added_by[1], "added-next")
