@@ -187,7 +187,7 @@ def test_context_applies_story_and_quote_limits():
     assert len(ctx["stories"]) == 8 and ctx["omitted"] == 4
     assert all(len(s.quotes) <= 1 for s in ctx["stories"])
     analyst = build_context(b, BUILTIN_AUDIENCES["analyst"])
-    assert sum(len(s.quotes) for s in analyst["stories"]) == sum(len(d.quotes) for d in b.digests)
+    assert sum(len(s.quotes) for s in analyst["stories"]) == sum(len(item.quotes) for item in b.stories)
 
 
 def test_context_gives_each_quote_its_speakers_role():
@@ -284,7 +284,7 @@ def test_pdf_has_outline_metadata_and_embedded_fonts(rendered, name):
     b, path = rendered[name]
     reader = PdfReader(path)
     titles = outline_titles(reader)
-    assert any(b.digests[0].article.title in t for t in titles)
+    assert any(b.stories[0].article.title in t for t in titles)
     meta = reader.metadata
     assert meta.title.startswith(BUILTIN_AUDIENCES[name].title)
     assert meta.author == "briefgen"
@@ -329,7 +329,7 @@ def test_analyst_has_participants_table_and_sources(rendered):
     text = squash(pdf_text(path))
     assert "ALSO CALLED" in text and "MENTIONS" in text
     assert "SOURCES" in text
-    assert b.digests[0].article.url in text.replace(" ", "")
+    assert b.stories[0].article.url in text.replace(" ", "")
 
 
 def test_press_puts_quotes_grouped_by_speaker_before_the_stories(rendered):
