@@ -16,6 +16,7 @@ from datetime import date
 from briefgen.audience import Audience
 from briefgen.model import Brief, BriefStory, Digest, Failure, StoryLine
 from briefgen.stories.select import select_stories
+from briefgen.stories.story import Story
 from briefgen.summarize import summarize, summary_input
 
 
@@ -26,9 +27,9 @@ def build_brief(
     failures: Sequence[Failure] = (),
     *,
     engine: str = "fast",
-    story_items: Sequence | None = None,
+    story_items: Sequence[Story] | None = None,
 ) -> Brief:
-    """One audience's brief. With ``story_items`` (labelled briefgen.stories.story.Story) each
+    """One audience's brief. With ``story_items`` (labelled stories, briefgen.stories.novelty) each
     story is one item with its multi-document summary, merged quotes/participants and memory;
     ``digests`` are then not used."""
     available = 0  # items that pass the audience's filters, before max_stories cuts them

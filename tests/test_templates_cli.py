@@ -2,7 +2,7 @@
 
 The documentation test walks the real context built from the sample day and
 compares every field path with the tables in docs/templates.md, so a field
-added, renamed or removed in render.py fails here until the docs follow.
+added, renamed or removed in briefgen/rendering (views.py, context.py) fails here until the docs follow.
 """
 
 from __future__ import annotations

@@ -17,11 +17,11 @@ from __future__ import annotations
 from briefgen.links import safe_url
 from briefgen.rendering.context import Meta, build_context, logo_data_url
 from briefgen.rendering.html import builtin_template_dir, make_environment, render_html, template_search_path
-from briefgen.rendering.pdf import _make_fetcher, render_pdf, write_pdf
+from briefgen.rendering.pdf import render_pdf, write_pdf
 from briefgen.rendering.views import QuoteView, SpeakerStory, SpeakerView, StoryView, format_date, shorten
 
 __all__ = [
     "Meta", "QuoteView", "SpeakerStory", "SpeakerView", "StoryView", "build_context", "builtin_template_dir",
     "format_date", "logo_data_url", "make_environment", "render_html", "render_pdf", "safe_url", "shorten",
-    "template_search_path", "write_pdf", "_make_fetcher",
+    "template_search_path", "write_pdf",
 ]

@@ -50,7 +50,7 @@ class StoryOptions:
 
 def summary_documents(digests: Sequence[Digest], limit: int | None) -> list[tuple[str, Sequence]]:
     """(path, sentences) of the first ``limit`` digests for summarize_many, each cut to the
-    prefix single-article summaries use (pipeline.summary_input): graph scoring is
+    prefix single-article summaries use (summarize.summary_input): graph scoring is
     quadratic, and news puts its substance up front."""
     return [(d.article.path, summary_input(d.sentences)) for d in digests[:limit]]
 

@@ -14,6 +14,8 @@ from briefgen.model import Digest, Label, Participant, Quote
 
 @dataclass(frozen=True)
 class Outlet:
+    """One article of a story: who published it, where, under which title."""
+
     source: str
     url: str | None
     path: str
@@ -22,6 +24,8 @@ class Outlet:
 
 @dataclass(frozen=True)
 class SummaryLine:
+    """One sentence of a story's summary."""
+
     text: str
     path: str  # the article the sentence came from
     index: int  # sentence index in that article
@@ -30,6 +34,8 @@ class SummaryLine:
 
 @dataclass(frozen=True)
 class Story:
+    """One news event across outlets: its distinct texts, summary, merged quotes and people."""
+
     id: str  # stable across days once the store has matched it
     digests: tuple[Digest, ...]  # one per distinct text, the lead article first
     members: tuple[Digest, ...] = ()  # every article of the story, copies included
