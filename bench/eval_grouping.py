@@ -35,7 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "stories" / "grouping"
 
-from briefgen.stories.grouping import Doc, GroupingOptions, _tfidf, average_link, group, near_duplicates  # noqa: E402
+from briefgen.stories.features import tfidf, word_terms  # noqa: E402
+from briefgen.stories.grouping import Doc, GroupingOptions, group, near_duplicates  # noqa: E402
+from briefgen.stories.linkage import average_link  # noqa: E402
 
 SETS = ("giveme5w1h", "newswcl50", "ecbplus-dev", "duc2003-pooled", "multiling-pooled")
 # Extra dated checks (no target in the issue): the multi-document clusters of
@@ -128,9 +130,8 @@ def labels_of(clusters: list[list[int]], n: int) -> list[int]:
 
 def baseline(docs: list[Doc], thresholds) -> dict[float, list[int]]:
     """Plain TF-IDF (all words of title+text, no names, no dates) + average link."""
-    from briefgen.stories.grouping import word_terms
 
-    x = _tfidf([word_terms((d.title or "") + "\n" + d.text) for d in docs])
+    x = tfidf([word_terms((d.title or "") + "\n" + d.text) for d in docs])
     days = np.full(len(docs), np.nan)
     return {t: labels_of(average_link(x, days, t, plain=True), len(docs)) for t in thresholds}
 

@@ -1,7 +1,10 @@
 """Stories (or digests) + an audience + a day -> Brief: what one audience's template receives.
 
 Shapes the analysed material for one audience (filters, order, count, summary
-length) without analysing again.
+length) without analysing again. Without stories each digest is one item
+(``BriefStory.of``) summarised to the audience's budget; with stories
+(``build --stories``) each story is one item and the brief carries the story
+memory (``briefgen.stories.view``).
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from dataclasses import replace
 from datetime import date
 
 from briefgen.audience import Audience
-from briefgen.model import Brief, Digest, Failure
+from briefgen.model import Brief, BriefStory, Digest, Failure, StoryLine
 from briefgen.stories.select import select_stories
+from briefgen.stories.story import Story
 from briefgen.summarize import summarize, summary_input
 
 
@@ -23,51 +27,49 @@ def build_brief(
     failures: Sequence[Failure] = (),
     *,
     engine: str = "fast",
-    story_items: Sequence | None = None,
+    story_items: Sequence[Story] | None = None,
 ) -> Brief:
-    """One audience's brief. With ``story_items`` (briefgen.stories.assemble.Story, issue 7) each story is
-    one item: its lead digest carries a multi-document summary and the merged quotes/participants,
-    and ``Brief.extra`` gets the story memory (labels, outlets, today in brief, who's who)."""
-    available = 0  # stories that pass the audience's filters, before max_stories cuts them
+    """One audience's brief. With ``story_items`` (labelled stories, briefgen.stories.novelty) each
+    story is one item with its multi-document summary, merged quotes/participants and memory;
+    ``digests`` are then not used."""
+    available = 0  # items that pass the audience's filters, before max_stories cuts them
 
-    def chosen(candidates: Sequence[Digest]) -> list[Digest]:
+    def chosen(candidates: Sequence[BriefStory]) -> list[BriefStory]:
         nonlocal available
         picked = select_stories(candidates, audience)
         available = len(picked)
         return picked if audience.max_stories is None else picked[: audience.max_stories]
 
-    memory: dict = {}
+    memory = None
     if story_items is not None:
-        from briefgen.stories.assemble import brief_digests
+        # lazy: stories bring numpy/scipy (grouping), which a brief without --stories never needs
+        from briefgen.stories.view import brief_items
 
         # selected before summarising: only shown stories are summarised and listed in the memory
-        stories, memory = brief_digests(story_items, audience, engine=engine, select=chosen)
+        items, memory = brief_items(story_items, audience, engine=engine, select=chosen)
     else:
-        stories = chosen(digests)
-    stories = [
-        d if d.article.path in memory.get("by_path", {}) else replace(
-            d,
-            summary=summarize(
-                summary_input(d.sentences),
-                algorithm=audience.algorithm,
-                count=audience.summary_sentences,
-                words=audience.summary_words,
-                title=d.article.title,
-                engine=engine,
-                participants=d.participants,
-            ),
-            algorithm=audience.algorithm or "",
-        )
-        for d in stories
-    ]
-    extra: dict = {"available": available}
-    if memory:
-        extra["memory"] = memory
+        items = [_summarised(item, audience, engine) for item in chosen([BriefStory.of(d) for d in digests])]
     return Brief(
         date=day,
         audience=audience.name,
         title=audience.title,
-        digests=tuple(stories),
+        stories=tuple(items),
         failures=tuple(failures),
-        extra=extra,
+        available=available,
+        memory=memory,
     )
+
+
+def _summarised(item: BriefStory, audience: Audience, engine: str) -> BriefStory:
+    """One article's item with a summary at the audience's budget."""
+    d = item.lead
+    summary = summarize(
+        summary_input(d.sentences),
+        algorithm=audience.algorithm,
+        count=audience.summary_sentences,
+        words=audience.summary_words,
+        title=d.article.title,
+        engine=engine,
+        participants=d.participants,
+    )
+    return replace(item, summary=tuple(StoryLine(s.text, d.article.path, s.index, s.score) for s in summary))

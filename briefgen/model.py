@@ -1,14 +1,15 @@
 """Plain, immutable data passed between the stages.
 
 Article (ingest) -> Sentence spans (segment) -> Summary, Quote, Participant
-(summarize, quotes, participants) -> Digest (one analysed article) -> Brief
-(what a template receives). Offsets are always character offsets into
+(summarize, quotes, participants) -> Digest (one analysed article) -> BriefStory
+(one item of a brief: an article, or a story told by several, with what the story
+memory says of it) -> Brief (what a template receives). Offsets are always character offsets into
 ``Article.text`` so every stage can point back at the exact words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
@@ -93,6 +94,109 @@ class Failure:
     reason: str
 
 
+Label = Literal["new", "updated", "continuing"]
+
+
+@dataclass(frozen=True)
+class StoryLine:
+    """One sentence of a brief item's summary, from article ``path`` (a story's summary
+    draws on several of its articles)."""
+
+    text: str
+    path: str
+    index: int  # sentence index in that article
+    score: float
+    new: bool = False  # a fact no earlier brief of this story said
+
+
+@dataclass(frozen=True)
+class OutletLink:
+    """An article of a story as the brief lists it."""
+
+    source: str  # the outlet; the article's title when its source is unknown
+    url: str | None  # http(s) only, safe for href; else None
+    title: str
+
+
+@dataclass(frozen=True)
+class StoryMemory:
+    """What the story memory says of one brief item (build --stories)."""
+
+    id: str  # stable across days
+    label: Label
+    outlets: tuple[OutletLink, ...]  # one per outlet, linking its first article that has a URL
+    articles: tuple[OutletLink, ...]  # every article of the story, copies included
+    new_facts: tuple[str, ...]  # summary sentences no earlier brief of the story said
+    first_seen: date | None
+    lead_sentence: str  # the summary's most relevant sentence (its line in Today in brief)
+    importance: float  # outlets, recency, size, plus a bonus for the audience's include words
+
+    @property
+    def outlet_count(self) -> int:
+        return len(self.outlets)
+
+
+@dataclass(frozen=True)
+class BriefStory:
+    """One item of a brief: an article, or a story several outlets told (``memory`` set)."""
+
+    lead: Digest  # the lead article, as analysed
+    summary: tuple[StoryLine, ...]
+    quotes: tuple[Quote, ...]  # a story's: merged across its articles, each quote once
+    participants: tuple[Participant, ...]  # likewise merged
+    duplicates: tuple[tuple[str, ...], ...] = ()  # paths of texts that are copies of each other
+    memory: StoryMemory | None = None
+
+    @classmethod
+    def of(cls, digest: Digest) -> "BriefStory":
+        """One article as a brief item, with the digest's own summary."""
+        return cls(
+            lead=digest,
+            summary=tuple(StoryLine(s.text, digest.article.path, s.index, s.score) for s in digest.summary),
+            quotes=digest.quotes,
+            participants=digest.participants,
+        )
+
+    @property
+    def article(self) -> Article:
+        return self.lead.article
+
+    def participant(self, name: str | None) -> Participant | None:
+        for p in self.participants:
+            if p.name == name:
+                return p
+        return None
+
+
+@dataclass(frozen=True)
+class TodayLine:
+    """One story in "Today in brief"."""
+
+    headline: str
+    sentence: str
+    label: Label
+    outlet_count: int
+
+
+@dataclass(frozen=True)
+class WhoEntry:
+    """One person in "Who's who": across the brief's stories."""
+
+    name: str
+    role: str | None
+    stories: tuple[str, ...]  # headlines of the stories they appear in
+    said: tuple[str, ...]  # at most two of their quotes
+    mentions: int
+
+
+@dataclass(frozen=True)
+class BriefMemory:
+    """The brief-level story memory (build --stories), of exactly the stories shown."""
+
+    today: tuple[TodayLine, ...]
+    whos_who: tuple[WhoEntry, ...]
+
+
 @dataclass(frozen=True)
 class Brief:
     """One audience's brief for one day: the whole template context."""
@@ -100,7 +204,10 @@ class Brief:
     date: date
     audience: str
     title: str
-    digests: tuple[Digest, ...]
+    stories: tuple[BriefStory, ...]
     failures: tuple[Failure, ...] = ()
     generated_by: str = "briefgen"
-    extra: dict = field(default_factory=dict)
+    available: int | None = None  # items that passed the audience's filters before max_stories
+    memory: BriefMemory | None = None  # None: built without --stories
+    author: str | None = None  # the PDF author; None: generated_by
+    lang: str | None = None  # the document language; None: "en"

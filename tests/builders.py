@@ -19,6 +19,7 @@ from datetime import date, datetime
 from briefgen.model import (
     Article,
     Brief,
+    BriefStory,
     Digest,
     Failure,
     Kind,
@@ -97,7 +98,7 @@ def brief(
         date=day,
         audience=audience,
         title=title or f"{audience.title()} Brief",
-        digests=tuple(digests),
+        stories=tuple(BriefStory.of(d) for d in digests),
         failures=tuple(failures),
         **kw,
     )

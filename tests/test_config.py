@@ -17,6 +17,7 @@ from briefgen.cli import cli
 from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.rendering.locales import format_date
 from briefgen.compose import build_brief
+from briefgen.model import BriefStory
 from briefgen.stories.select import select_stories
 from briefgen.settings import (
     AUDIENCE_DEFAULT_KEYS,
@@ -215,7 +216,7 @@ def test_bad_environment_value_names_the_variable(tmp_path):
 # filters and ordering
 
 
-def _day():
+def _digests():
     return [
         digest("Wind farm tender draws record bids", source="Energy Wire", tags=("energy",),
                published=datetime(2025, 3, 10, 9)),
@@ -225,6 +226,10 @@ def _day():
                published=date(2025, 3, 9)),
         digest("Oil prices fall", source="Energy Wire", published=None),
     ]
+
+
+def _day():
+    return [BriefStory.of(d) for d in _digests()]
 
 
 def _titles(stories):
@@ -265,8 +270,8 @@ def test_ordering(tmp_path, order, expected):
 
 def test_build_brief_filters_before_cutting_to_max_stories(tmp_path):
     s = load(tmp_path, '[audiences.x]\nextends = "analyst"\nexclude = ["bank"]\nmax_stories = 2\norder = "title"\n')
-    brief = build_brief(_day(), s.audiences["x"], date(2025, 3, 11))
-    assert _titles(brief.digests) == ["Oil", "Turmoil"]
+    brief = build_brief(_digests(), s.audiences["x"], date(2025, 3, 11))
+    assert _titles(brief.stories) == ["Oil", "Turmoil"]
 
 
 # --------------------------------------------------------------------------

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefgen.stories.grouping import Doc, DuplicateSets, group, near_duplicates, shingles
+from briefgen.stories.duplicates import shingles
+from briefgen.stories.grouping import Doc, DuplicateSets, group, near_duplicates
 
 FERRY = ("The Eastport harbour council approved the new ferry terminal on Monday after a long debate. "
          "Mayor Ada Okafor said the terminal would open in spring and carry commuters to Westholm. "
@@ -66,9 +67,10 @@ def test_no_articles_no_groups():
 def test_time_raises_pairs_published_close_together_and_leaves_undated_pairs_alone():
     import numpy as np
 
-    from briefgen.stories.grouping import GroupingOptions, _time_factor
+    from briefgen.stories.grouping import GroupingOptions
+    from briefgen.stories.timing import time_factor
     o = GroupingOptions()
-    same_day, week, undated, year, decade = _time_factor(np.array([0.0, 7.0, np.nan, 365.0, 3650.0]), o)
+    same_day, week, undated, year, decade = time_factor(np.array([0.0, 7.0, np.nan, 365.0, 3650.0]), o)
     assert same_day == 1.0 + o.near_boost > week > 1.0 == undated > year > decade
     # a follow-up a year on keeps most of its weight; the same words a decade apart little
     assert year > 0.8 and decade < 0.25
@@ -77,7 +79,8 @@ def test_time_raises_pairs_published_close_together_and_leaves_undated_pairs_alo
 def test_one_headline_over_two_rewritten_bodies_pulls_them_together():
     from dataclasses import replace
 
-    from briefgen.stories.grouping import GroupingOptions, vectors
+    from briefgen.stories.features import vectors
+    from briefgen.stories.grouping import GroupingOptions
     docs = [Doc("Eastport approves ferry terminal", FERRY), Doc("Eastport approves ferry terminal", FERRY_OTHER),
             Doc("Dock strike ends", STRIKE), Doc("Comet seen near Jupiter", SCIENCE)]
     with_headline = vectors(docs)
@@ -102,14 +105,16 @@ EARNINGS = ("Credit agency Lenfield reported its results: chief Mara Quist said 
 def _merge(docs, clusters):
     import numpy as np
 
-    from briefgen.stories.grouping import _ordinal, headline_words, merge_clusters, salient_names, vectors
+    from briefgen.stories.drift import merge_clusters
+    from briefgen.stories.features import headline_words, salient_names, vectors
+    from briefgen.stories.timing import ordinal
     # the rest of the day's news, each its own story: what makes the story's names rare
     others = [Doc("Ferry terminal approved", FERRY, date(2025, 3, 3)), Doc("Dock strike ends", STRIKE, date(2025, 3, 3)),
               Doc("Comet seen near Jupiter", SCIENCE, date(2025, 3, 4)), Doc("Northbay strike over", STRIKE_OTHER)]
     n = len(docs)
     docs = docs + others
     clusters = clusters + [[n + k] for k in range(len(others))]
-    days = np.asarray([_ordinal(d.published) if d.date_known else np.nan for d in docs], dtype=float)
+    days = np.asarray([ordinal(d.published) if d.date_known else np.nan for d in docs], dtype=float)
     merged = merge_clusters(clusters, vectors(docs), days, salient_names(docs), headline_words(docs))
     return sorted(sorted(c) for c in merged if c[0] < n)
 
@@ -139,7 +144,7 @@ def test_a_story_covered_every_few_weeks_goes_on_after_months_without_news():
 
 
 def test_a_title_cut_from_the_lead_is_no_headline():
-    from briefgen.stories.grouping import headline_words
+    from briefgen.stories.features import headline_words
 
     docs = [Doc("Credit agency Lenfield said hackers stole the records…", BREACH_1),
             Doc("Lenfield breach hits customers", BREACH_2), Doc("Lenfield breach widens", BREACH_3),
@@ -159,7 +164,7 @@ def test_the_same_people_under_other_headlines_are_another_story():
 def test_closeness_in_time_is_between_the_nearest_articles_not_the_centres():
     import numpy as np
 
-    from briefgen.stories.grouping import _closest_days
+    from briefgen.stories.drift import _closest_days
     assert _closest_days(np.array([0.0, 40.0]), np.array([43.0, 90.0])) == 3.0
     assert np.isnan(_closest_days(np.array([np.nan]), np.array([1.0])))
 

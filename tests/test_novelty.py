@@ -10,7 +10,8 @@ from datetime import date
 from briefgen.model import Article
 from briefgen.stories.novelty import commit, is_new_fact, label_stories, prepare
 from briefgen.analysis import analyze_article
-from briefgen.stories.assemble import build_stories, merge_quotes
+from briefgen.stories.assemble import build_stories
+from briefgen.stories.merge import merge_quotes
 from builders import quote
 from test_grouping import FERRY, FERRY_EDIT, FERRY_OTHER, SCIENCE, STRIKE, STRIKE_OTHER
 
@@ -25,16 +26,14 @@ def digest(path, title, text, day, source="Courier"):
                                    url=f"https://example.org/{path}", published=day))
 
 
-class Brief:  # what commit() reads from a real Brief
-    def __init__(self, stories):
-        self.digests = [s.lead for s in stories]
-        self.extra = {"memory": {"by_path": {s.lead.article.path: {"id": s.id} for s in stories}}}
-
-
 def run(tmp_path, day, digests):
+    from briefgen.audience import BUILTIN_AUDIENCES
+    from briefgen.compose import build_brief
+
     stories, store = prepare(digests, day, tmp_path / "state.sqlite")
     try:
-        commit(store, stories, day, {"analyst": Brief(stories)})
+        commit(store, stories, day, {"analyst": build_brief([], BUILTIN_AUDIENCES["analyst"], day,
+                                                            story_items=stories)})
     finally:
         store.close()
     return {s.headline: s for s in stories}
@@ -118,11 +117,11 @@ def test_today_in_brief_and_whos_who_list_only_the_stories_the_audience_kept():
     stories = _day_of_stories()
     audience = change(BUILTIN_AUDIENCES["analyst"], include=("ferry",))
     brief = build_brief([], audience, DAY1, story_items=stories)
-    memory = brief.extra["memory"]
-    assert [d.article.title for d in brief.digests] == [t["headline"] for t in memory["today"]]
-    assert all("ferry" in t["headline"].lower() for t in memory["today"]) and memory["today"]
-    assert all("Tomas Berg" != p["name"] for p in memory["whos_who"])  # the strike was filtered out
-    assert set(memory["by_path"]) == {d.article.path for d in brief.digests}
+    memory = brief.memory
+    assert [item.article.title for item in brief.stories] == [t.headline for t in memory.today]
+    assert all("ferry" in t.headline.lower() for t in memory.today) and memory.today
+    assert all("Tomas Berg" != p.name for p in memory.whos_who)  # the strike was filtered out
+    assert all(item.memory is not None for item in brief.stories)
 
 
 def test_max_stories_cuts_before_the_memory_is_made():
@@ -131,7 +130,7 @@ def test_max_stories_cuts_before_the_memory_is_made():
     from briefgen.compose import build_brief
     brief = build_brief([], change(BUILTIN_AUDIENCES["analyst"], max_stories=1), DAY1,
                         story_items=_day_of_stories())
-    assert len(brief.digests) == 1 and len(brief.extra["memory"]["today"]) == 1
+    assert len(brief.stories) == 1 and len(brief.memory.today) == 1
 
 
 def test_each_audience_summary_is_cut_from_the_story_pool_within_its_budget():
@@ -139,10 +138,10 @@ def test_each_audience_summary_is_cut_from_the_story_pool_within_its_budget():
     from briefgen.compose import build_brief
     stories = _day_of_stories()
     ferry = next(s for s in stories if len(s.outlets) == 2)
-    pool_texts = [p.text for p in ferry.extra["pool"]]
+    pool_texts = [p.text for p in ferry.pool]
     for audience in BUILTIN_AUDIENCES.values():
         brief = build_brief([], audience, DAY1, story_items=stories)
-        (shown,) = [d for d in brief.digests if d.article.path == ferry.lead.article.path]
+        (shown,) = [item for item in brief.stories if item.article.path == ferry.lead.article.path]
         assert 1 <= len(shown.summary) <= audience.summary_sentences
         assert all(s.text in pool_texts for s in shown.summary)
         if audience.summary_words and len(shown.summary) > 1:
@@ -184,9 +183,9 @@ def test_an_audience_can_omit_continuing_stories(tmp_path):
     store.close()
     assert sorted(s.label for s in stories) == ["continuing", "new"]
     analyst = BUILTIN_AUDIENCES["analyst"]
-    assert len(build_brief([], analyst, DAY2, story_items=stories).digests) == 2
+    assert len(build_brief([], analyst, DAY2, story_items=stories).stories) == 2
     quiet = build_brief([], change(analyst, omit_continuing=True), DAY2, story_items=stories)
-    assert [d.article.title for d in quiet.digests] == ["Comet seen near Jupiter"]
+    assert [item.article.title for item in quiet.stories] == ["Comet seen near Jupiter"]
 
 
 def test_omit_continuing_is_a_validated_audience_key(tmp_path):
@@ -234,7 +233,7 @@ def test_group_command_prints_the_evaluation_contract(tmp_path):
 
 def test_a_surname_one_outlet_used_becomes_the_full_name_another_gave():
     from briefgen.model import Participant
-    from briefgen.stories.assemble import surname_owners
+    from briefgen.stories.merge import surname_owners
 
     people = [Participant("Tony Blair", "person", role="British Prime Minister"),
               Participant("Blair", "person"), Participant("Ann Lee", "person"), Participant("Ben Lee", "person"),

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefgen.rendering import render
+from briefgen.rendering import html as html_render, pdf as pdf_render
 from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.errors import RenderError
 from briefgen.rendering.render import (
@@ -101,11 +101,11 @@ def test_search_path_puts_user_directories_before_the_builtins(tmp_path):
 
 @pytest.mark.parametrize("name", ["x.html", "x.j2", "x.html.j2", "partials/x.HTML"])
 def test_autoescape_is_on_for_every_template_extension(name):
-    assert render.make_environment().autoescape(name) is True
+    assert html_render.make_environment().autoescape(name) is True
 
 
 def test_css_is_not_html_escaped():
-    assert render.make_environment().autoescape("css/base.css") is False
+    assert html_render.make_environment().autoescape("css/base.css") is False
 
 
 def test_user_j2_template_escapes_article_text(tmp_path):
@@ -187,7 +187,7 @@ def test_context_applies_story_and_quote_limits():
     assert len(ctx["stories"]) == 8 and ctx["omitted"] == 4
     assert all(len(s.quotes) <= 1 for s in ctx["stories"])
     analyst = build_context(b, BUILTIN_AUDIENCES["analyst"])
-    assert sum(len(s.quotes) for s in analyst["stories"]) == sum(len(d.quotes) for d in b.digests)
+    assert sum(len(s.quotes) for s in analyst["stories"]) == sum(len(item.quotes) for item in b.stories)
 
 
 def test_context_gives_each_quote_its_speakers_role():
@@ -284,7 +284,7 @@ def test_pdf_has_outline_metadata_and_embedded_fonts(rendered, name):
     b, path = rendered[name]
     reader = PdfReader(path)
     titles = outline_titles(reader)
-    assert any(b.digests[0].article.title in t for t in titles)
+    assert any(b.stories[0].article.title in t for t in titles)
     meta = reader.metadata
     assert meta.title.startswith(BUILTIN_AUDIENCES[name].title)
     assert meta.author == "briefgen"
@@ -329,7 +329,7 @@ def test_analyst_has_participants_table_and_sources(rendered):
     text = squash(pdf_text(path))
     assert "ALSO CALLED" in text and "MENTIONS" in text
     assert "SOURCES" in text
-    assert b.digests[0].article.url in text.replace(" ", "")
+    assert b.stories[0].article.url in text.replace(" ", "")
 
 
 def test_press_puts_quotes_grouped_by_speaker_before_the_stories(rendered):
@@ -561,7 +561,7 @@ def test_the_spy_would_see_an_unrestricted_fetch(spy_server, tmp_path):
     ["http://127.0.0.1:9/x", "https://example.org/", "ftp://example.org/x", "file:///etc/passwd"],
 )
 def test_fetcher_refuses_network_and_outside_files(url, tmp_path):
-    fetcher = render._make_fetcher([tmp_path])
+    fetcher = pdf_render._make_fetcher([tmp_path])
     with pytest.raises(Exception, match="does not fetch"):
         fetcher.fetch(url)
 
@@ -572,7 +572,7 @@ def test_fetcher_refuses_paths_escaping_the_template_dir(tmp_path):
     outside = tmp_path / "outside.txt"
     outside.write_text("secret")
     (root / "link.txt").symlink_to(outside)
-    fetcher = render._make_fetcher([root])
+    fetcher = pdf_render._make_fetcher([root])
     for url in (f"{root.as_uri()}/../outside.txt", (root / "link.txt").as_uri()):
         with pytest.raises(Exception, match="does not fetch"):
             fetcher.fetch(url)
@@ -580,7 +580,7 @@ def test_fetcher_refuses_paths_escaping_the_template_dir(tmp_path):
 
 def test_fetcher_allows_data_and_template_files(tmp_path):
     (tmp_path / "logo.svg").write_text("<svg/>")
-    fetcher = render._make_fetcher([tmp_path])
+    fetcher = pdf_render._make_fetcher([tmp_path])
     assert fetcher.fetch((tmp_path / "logo.svg").as_uri()).read() == b"<svg/>"
     assert fetcher.fetch("data:text/plain,hi").read() == b"hi"
 

@@ -2,7 +2,7 @@
 
 The documentation test walks the real context built from the sample day and
 compares every field path with the tables in docs/templates.md, so a field
-added, renamed or removed in render.py fails here until the docs follow.
+added, renamed or removed in briefgen/rendering (views.py, context.py) fails here until the docs follow.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from briefgen.cli import cli
 from briefgen.audience import BUILTIN_AUDIENCES
-from briefgen.model import Digest
+from briefgen.model import BriefStory, Digest
 from briefgen.rendering.render import build_context, builtin_template_dir
 from briefgen.rendering.sample import sample_brief
 
@@ -44,14 +44,15 @@ def run(*args: str):
 
 def context_paths(context: dict) -> set[str]:
     """Every field path a template can reach: `stories[].quotes[].speaker`. A type is expanded
-    the first time it appears; later appearances (and the raw Digest) are documented as a whole."""
+    the first time it appears; later appearances (and the raw Digest and BriefStory) are documented
+    as a whole."""
     seen: set[type] = set()
     paths: set[str] = set()
 
     def visit(path: str, value: object) -> None:
         paths.add(path)
         item = value[0] if isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]) else value
-        if not dataclasses.is_dataclass(item) or isinstance(item, Digest) or type(item) in seen:
+        if not dataclasses.is_dataclass(item) or isinstance(item, (Digest, BriefStory)) or type(item) in seen:
             return
         seen.add(type(item))
         prefix = path + ("[]" if item is not value else "")

@@ -3,14 +3,33 @@
 Every person, place and story here is fictional. The day is built to reach
 every branch a template may have: attributed and unattributed quotes, roles
 and no roles, all three participant kinds, a safe and an unsafe URL, stories
-with and without author and time, and one input that failed.
+with and without author and time, one input that failed, and the story memory
+of a ``build --stories`` day: each label, a story two outlets reported, a new
+fact, Today in brief and Who's who.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
-from briefgen.model import Article, Brief, Digest, Failure, Participant, Quote, Sentence, SummarySentence
+from briefgen.links import safe_url
+from briefgen.model import (
+    Article,
+    Brief,
+    BriefMemory,
+    BriefStory,
+    Digest,
+    Failure,
+    OutletLink,
+    Participant,
+    Quote,
+    Sentence,
+    StoryMemory,
+    SummarySentence,
+    TodayLine,
+    WhoEntry,
+)
 
 SAMPLE_DAY = date(2025, 3, 11)
 
@@ -59,12 +78,48 @@ def _digest(n: int) -> Digest:
                   participants=participants, algorithm="sample")
 
 
-def sample_brief(stories: int = 3, *, audience: str = "analyst", title: str = "Sample Brief") -> Brief:
-    """An invented day with ``stories`` stories (0 for the empty brief) and one failed input."""
+_LABELS = ("new", "updated", "continuing")
+_SECOND_OUTLET = OutletLink(source="Coastal Gazette", url="https://example.org/gazette", title="A second report")
+
+
+def _memory(n: int, item: BriefStory) -> StoryMemory:
+    a = item.article
+    own = OutletLink(source=a.source or a.title, url=safe_url(a.url), title=a.title)
+    outlets = (own, _SECOND_OUTLET) if n % len(_STORIES) == 0 else (own,)
+    label = _LABELS[n % len(_LABELS)]
+    return StoryMemory(
+        id=f"s-sample{n + 1}", label=label, outlets=outlets, articles=outlets,
+        new_facts=tuple(s.text for s in item.summary[-1:]) if label == "updated" else (),
+        first_seen=SAMPLE_DAY, lead_sentence=item.summary[0].text, importance=3.0 * len(outlets) - n,
+    )
+
+
+def _whos_who(items: tuple[BriefStory, ...]) -> tuple[WhoEntry, ...]:
+    people = {}
+    for item in items:
+        for p in item.participants:
+            if p.kind == "person":
+                said = tuple(q.text for q in item.quotes if q.speaker == p.name)
+                people.setdefault(p.name, WhoEntry(p.name, p.role, (item.article.title,), said, p.mentions))
+    return tuple(people.values())
+
+
+def sample_brief(stories: int = 3, *, audience: str = "analyst", title: str = "Sample Brief",
+                 memory: bool = True) -> Brief:
+    """An invented day with ``stories`` stories (0 for the empty brief) and one failed input;
+    ``memory=False``: a day built without --stories."""
+    items = tuple(BriefStory.of(_digest(i)) for i in range(stories))
+    brief_memory = None
+    if memory:
+        items = tuple(replace(item, memory=_memory(i, item)) for i, item in enumerate(items))
+        today = tuple(TodayLine(i.article.title, i.memory.lead_sentence, i.memory.label, i.memory.outlet_count)
+                      for i in items)
+        brief_memory = BriefMemory(today=today, whos_who=_whos_who(items))
     return Brief(
         date=SAMPLE_DAY,
         audience=audience,
         title=title,
-        digests=tuple(_digest(i) for i in range(stories)),
+        stories=items,
         failures=(Failure("inbox/broken.txt", "not valid text (binary file)"),),
+        memory=brief_memory,
     )

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
-from briefgen.model import Article, Brief, Digest, Quote
+from briefgen.model import Article, Brief, BriefMemory, BriefStory, Digest, OutletLink, Quote, StoryMemory
 
 SCHEMA_VERSION = 1
 
@@ -74,17 +74,51 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "audience": brief.audience,
         "title": brief.title,
         "generated_by": brief.generated_by,
-        "stories": [digest_to_dict(d, with_sentences=False) for d in brief.digests],
+        "stories": [story_to_dict(item) for item in brief.stories],
         "failures": [asdict(f) for f in brief.failures],
     }
-    # Story memory (issue 7, build --stories): each story's id, label (new/updated/continuing),
-    # outlets and new facts under "story"; "today" (Today in brief) and "whos_who" beside.
-    memory = brief.extra.get("memory") or {}
-    if memory:
-        items = memory.get("by_path", {})
-        for story, digest in zip(out["stories"], brief.digests):
-            if digest.article.path in items:
-                story["story"] = items[digest.article.path]
-        out["today"] = memory.get("today", [])
-        out["whos_who"] = memory.get("whos_who", [])
+    # Story memory (issue 7, build --stories): "today" (Today in brief) and "whos_who" beside
+    # the stories; each story's memory under its "story" key.
+    if brief.memory is not None:
+        out.update(memory_to_dict(brief.memory))
     return out
+
+
+def story_to_dict(item: BriefStory) -> dict[str, Any]:
+    """One brief item: its lead article's metadata and text, the item's summary, quotes and
+    participants (a story's merged ones), and with --stories its memory under "story"."""
+    out = article_meta(item.article)
+    out["text"] = item.article.text
+    out["summary"] = [{"index": s.index, "text": s.text, "score": s.score} for s in item.summary]
+    out["quotes"] = [asdict(q) for q in item.quotes]
+    out["participants"] = [{**asdict(p), "aliases": list(p.aliases)} for p in item.participants]
+    if item.memory is not None:
+        out["story"] = story_memory_to_dict(item.memory)
+    return out
+
+
+def _link(link: OutletLink) -> dict[str, Any]:
+    return {"source": link.source, "url": link.url, "title": link.title}
+
+
+def story_memory_to_dict(memory: StoryMemory) -> dict[str, Any]:
+    return {
+        "id": memory.id,
+        "label": memory.label,
+        "outlet_count": memory.outlet_count,
+        "outlets": [_link(o) for o in memory.outlets],
+        "articles": [_link(a) for a in memory.articles],
+        "new_facts": list(memory.new_facts),
+        "first_seen": _when(memory.first_seen),
+        "lead_sentence": memory.lead_sentence,
+        "importance": memory.importance,
+    }
+
+
+def memory_to_dict(memory: BriefMemory) -> dict[str, Any]:
+    return {
+        "today": [{"headline": t.headline, "sentence": t.sentence, "label": t.label, "outlet_count": t.outlet_count}
+                  for t in memory.today],
+        "whos_who": [{"name": w.name, "role": w.role, "stories": list(w.stories), "said": list(w.said),
+                      "mentions": w.mentions} for w in memory.whos_who],
+    }

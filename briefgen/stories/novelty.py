@@ -23,15 +23,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 from datetime import date, timedelta
 from os import PathLike
 
-from briefgen.stories.grouping import name_terms, word_terms
 from briefgen.model import Brief, Digest
-from briefgen.stories.memory import Store
-from briefgen.stories.assemble import Story, fingerprint
+from briefgen.stories.assemble import StoryOptions, build_stories
+from briefgen.stories.features import name_terms, word_terms
+from briefgen.stories.memory import Store, open_store
+from briefgen.stories.story import Story, fingerprint
 
 WINDOW_DAYS = 14
 POOL_SENTENCES = 10  # more than any built-in audience shows of one story
@@ -72,7 +73,7 @@ def _tokens(text: str) -> set[str]:
     return set(_TOKEN.findall(text.lower()))
 
 
-def is_new_fact(sentence: str, earlier: Sequence[set[str]], overlap: float = 0.5) -> bool:
+def is_new_fact(sentence: str, earlier: Sequence[Set[str]], overlap: float = 0.5) -> bool:
     """A sentence is a new fact when no earlier briefed sentence shares most of its words."""
     words = _tokens(sentence)
     if not words:
@@ -85,7 +86,7 @@ def label_stories(stories: Sequence[Story], store: Store | None, day: date,
     """See the module docstring. Without a store every story is new."""
     sigs = signatures(stories)
     if store is None:
-        return [replace(s, extra={**s.extra, "signature": sig}) for s, sig in zip(stories, sigs)]
+        return [replace(s, signature=sig) for s, sig in zip(stories, sigs)]
     active = store.active_stories(day - timedelta(days=window_days))
     taken: set[str] = set()
     out = []
@@ -101,22 +102,20 @@ def label_stories(stories: Sequence[Story], store: Store | None, day: date,
             if best[0] >= threshold:
                 match = best[1]
         if match is None or match in taken:
-            out.append(replace(story, label="new", extra={**story.extra, "signature": sig}))
+            out.append(replace(story, label="new", signature=sig))
             continue
         taken.add(match)
         stored = store.get_story(match)
         first = stored.first_seen if stored else day
         if not store.was_briefed(match, day):
-            out.append(replace(story, id=match, label="new", first_seen=first,
-                               extra={**story.extra, "signature": sig}))
+            out.append(replace(story, id=match, label="new", first_seen=first, signature=sig))
             continue
-        earlier = [_tokens(t) for t in store.briefed_sentences(match, day)]
+        earlier = tuple(frozenset(_tokens(t)) for t in store.briefed_sentences(match, day))
         unseen = [fp for fp in fps if fp not in known]
         lines = tuple(replace(l, new=bool(unseen) and is_new_fact(l.text, earlier)) for l in story.summary)
         label = "updated" if any(l.new for l in lines) else "continuing"
-        out.append(replace(story, id=match, label=label, summary=lines, first_seen=first,
-                           extra={**story.extra, "signature": sig, "new_articles": len(unseen),
-                                  "earlier": earlier}))
+        out.append(replace(story, id=match, label=label, summary=lines, first_seen=first, signature=sig,
+                           earlier=earlier))
     return out
 
 
@@ -124,7 +123,7 @@ def record(store: Store, stories: Sequence[Story], day: date,
            briefs: Mapping[str, Sequence[Story]]) -> None:
     """Write today's stories, their articles, and each audience's brief into the store."""
     for s in stories:
-        store.upsert_story(s.id, s.headline, day, s.extra.get("signature") or {})
+        store.upsert_story(s.id, s.headline, day, s.signature or {})
         for d in s.members or s.digests:
             a = d.article
             store.add_article(fingerprint(a.text), s.id, day, url=a.url, source=a.source, title=a.title,
@@ -142,9 +141,6 @@ def prepare(digests: Sequence[Digest], day: date,
             state_path: str | PathLike[str] | None = None) -> tuple[list[Story], Store | None]:
     """Digests of a run -> labelled stories and the open store (None without a state path).
     The caller records with ``commit`` after its files are written and then closes the store."""
-    from briefgen.stories.memory import open_store
-    from briefgen.stories.assemble import StoryOptions, build_stories
-
     # a summary pool per story: every audience's summary is cut from it (stories.cut_pool)
     stories = build_stories(digests, StoryOptions(pool_sentences=POOL_SENTENCES), today=day)
     store = open_store(state_path) if state_path is not None else None
@@ -157,12 +153,11 @@ def prepare(digests: Sequence[Digest], day: date,
 
 
 def commit(store: Store, stories: Sequence[Story], day: date, briefs: Mapping[str, Brief]) -> None:
-    """Record the run in one transaction; ``briefs`` maps audience -> Brief (its extra['memory'])."""
+    """Record the run in one transaction; ``briefs`` maps audience -> Brief (its stories' memory ids)."""
     by_id = {s.id: s for s in stories}
     chosen = {}
     for audience, brief in briefs.items():
-        items = brief.extra.get("memory", {}).get("by_path", {})
-        ids = [items[d.article.path]["id"] for d in brief.digests if d.article.path in items]
+        ids = [item.memory.id for item in brief.stories if item.memory is not None]
         chosen[audience] = [by_id[i] for i in ids if i in by_id]
     with store.run():
         record(store, stories, day, chosen)

@@ -1,11 +1,11 @@
-"""Digests + Audience -> the stories that audience sees, in its order.
+"""Brief items + Audience -> the items that audience sees, in its order.
 
 Filters come from the audience's configuration: ``sources`` and ``tags`` keep
 only matching articles, ``include`` keeps stories that mention one of its
 words or phrases, ``exclude`` drops stories that mention any of its. Words
 match whole words, case-insensitively, in the headline and the text, so
 "oil" does not catch "turmoil". The cut to ``max_stories`` happens after
-ordering, in ``pipeline.build_brief``.
+ordering, in ``briefgen.compose.build_brief``.
 """
 
 from __future__ import annotations
@@ -15,23 +15,23 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from briefgen.audience import Audience
-from briefgen.model import Digest
+from briefgen.model import BriefStory
 
 
-def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
+def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternatives = ("\\s+".join(map(re.escape, p.split())) for p in phrases if p.split())
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-def filter_stories(digests: Sequence[Digest], audience: Audience) -> list[Digest]:
-    include, exclude = _phrase_pattern(audience.include), _phrase_pattern(audience.exclude)
+def filter_stories(items: Sequence[BriefStory], audience: Audience) -> list[BriefStory]:
+    include, exclude = phrase_pattern(audience.include), phrase_pattern(audience.exclude)
     sources = {s.casefold() for s in audience.sources}
     tags = {t.casefold() for t in audience.tags}
     kept = []
-    for d in digests:
-        a = d.article
+    for item in items:
+        a = item.article
         if sources and (a.source or "").casefold() not in sources:
             continue
         if tags and not tags & {t.casefold() for t in a.tags}:
@@ -41,12 +41,12 @@ def filter_stories(digests: Sequence[Digest], audience: Audience) -> list[Digest
             continue
         if exclude and exclude.search(text):
             continue
-        kept.append(d)
+        kept.append(item)
     return kept
 
 
-def _day(d: Digest) -> float:
-    value = d.article.published
+def _day(item: BriefStory) -> float:
+    value = item.article.published
     if isinstance(value, datetime):
         return value.replace(tzinfo=None).timestamp() if value.tzinfo is None else value.timestamp()
     if isinstance(value, date):
@@ -54,10 +54,9 @@ def _day(d: Digest) -> float:
     return float("-inf")
 
 
-def order_stories(digests: Sequence[Digest], order: str) -> list[Digest]:
+def order_stories(items: Sequence[BriefStory], order: str) -> list[BriefStory]:
     """Stories in the audience's order; every order is stable and ends on the rank."""
-
-    ranked = rank_stories(digests)
+    ranked = rank_stories(items)
     if order == "newest":
         return sorted(ranked, key=_day, reverse=True)
     if order == "oldest":
@@ -70,20 +69,21 @@ def order_stories(digests: Sequence[Digest], order: str) -> list[Digest]:
     return ranked
 
 
-def select_stories(digests: Sequence[Digest], audience: Audience) -> list[Digest]:
+def select_stories(items: Sequence[BriefStory], audience: Audience) -> list[BriefStory]:
     """Filtered and ordered, before the cut to max_stories."""
-    return order_stories(filter_stories(digests, audience), audience.order)
+    return order_stories(filter_stories(items, audience), audience.order)
 
 
-def rank_stories(digests: Sequence[Digest]) -> list[Digest]:
-    """Most newsworthy first: attributed quotes and named people mark a developed
-    story; newer before older; the title keeps the order stable."""
+def rank_stories(items: Sequence[BriefStory]) -> list[BriefStory]:
+    """Most newsworthy first: attributed quotes and named people (a story's, merged over
+    its articles) mark a developed story; a longer lead article; newer before older; the
+    title keeps the order stable."""
 
-    def key(d: Digest) -> tuple:
-        attributed = sum(1 for q in d.quotes if q.speaker)
-        people = sum(1 for p in d.participants if p.kind == "person")
-        weight = 2 * attributed + people + min(len(d.sentences), 20) / 10
-        day = d.article.published.toordinal() if d.article.published else 0
-        return (-weight, -day, d.article.title)
+    def key(item: BriefStory) -> tuple:
+        attributed = sum(1 for q in item.quotes if q.speaker)
+        people = sum(1 for p in item.participants if p.kind == "person")
+        weight = 2 * attributed + people + min(len(item.lead.sentences), 20) / 10
+        day = item.article.published.toordinal() if item.article.published else 0
+        return (-weight, -day, item.article.title)
 
-    return sorted(digests, key=key)
+    return sorted(items, key=key)

@@ -1,0 +1,100 @@
+"""Brief + Audience -> the template context: the story and speaker views (``views``), document
+metadata, and the audience's settings validated for use inside CSS. Documented field by
+field in docs/templates.md."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from briefgen.audience import COLOUR, IMAGE_TYPES, LOGO_MAX_BYTES, Audience
+from briefgen.errors import RenderError
+from briefgen.model import Brief
+from briefgen.rendering.locales import format_date as locale_date
+from briefgen.rendering.views import StoryView, format_date, speaker_views, story_view, valid_lang
+
+_PAGE_SIZES = {"a4": "A4", "letter": "letter", "a5": "A5", "legal": "legal"}
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    author: str
+    description: str
+    keywords: tuple[str, ...]
+    created: str  # W3C date from the brief's date: output is reproducible
+    generator: str
+    lang: str
+
+
+def _keywords(stories: Sequence[StoryView]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for story in stories:
+        for p in story.people[:3] + story.organizations[:2]:
+            # WeasyPrint splits keywords on commas.
+            seen.setdefault(p.name.replace(",", " "), None)
+    return tuple(seen)[:20]
+
+
+def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
+    """Everything a template may use; documented field by field in docs/templates.md."""
+    items = brief.stories
+    if audience.max_stories is not None:
+        items = items[: audience.max_stories]
+    stories = tuple(story_view(i, item, audience) for i, item in enumerate(items, start=1))
+    sources = tuple(dict.fromkeys(s.source for s in stories if s.source))
+    day = format_date(brief.date, audience.locale)
+    meta = Meta(
+        title=f"{brief.title} — {day}",
+        author=brief.author or brief.generated_by,
+        description=f"{audience.description} {len(stories)} stories, {day}.".strip(),
+        keywords=("news brief", audience.name, *_keywords(stories)),
+        created=brief.date.isoformat(),
+        generator=brief.generated_by,
+        lang=valid_lang(brief.lang) or "en",
+    )
+    return {
+        "brief": brief,
+        "audience": audience,
+        "meta": meta,
+        "date_label": _weekday_date(brief.date, audience.locale),
+        "stories": stories,
+        # "N more in the full brief": the pipeline already cut to max_stories and says how
+        # many passed the filters; a hand-made Brief is cut here.
+        "omitted": max(len(brief.stories) if brief.available is None else brief.available,
+                       len(brief.stories)) - len(stories),
+        "speakers": speaker_views(stories),
+        "quote_count": sum(len(s.quotes) for s in stories),
+        "sources": sources,
+        "failures": brief.failures,
+        # Values that end up inside CSS are validated here, never taken raw.
+        "accent": audience.accent if COLOUR.fullmatch(audience.accent or "") else "#1f3a5f",
+        "page_size": _PAGE_SIZES.get((audience.page_size or "").lower(), "A4"),
+        "classification": audience.classification,
+        "banner_colour": audience.banner_colour if COLOUR.fullmatch(audience.banner_colour or "") else "#a01b1b",
+        "logo": logo_data_url(audience.logo),
+    }
+
+
+def _weekday_date(day: date, locale: str) -> str:
+    return locale_date(day, locale, weekday=True) or ""
+
+
+def logo_data_url(path: str | None) -> str | None:
+    """The configured logo as a data: URL, so it shows in the HTML preview and the PDF alike
+    without the fetcher having to open files outside the template folders."""
+    if not path:
+        return None
+    file = Path(path)
+    kind = IMAGE_TYPES.get(file.suffix.lower())
+    try:
+        data = file.read_bytes() if kind else b""
+    except OSError as exc:
+        raise RenderError(f"cannot read logo {file}: {exc.strerror or exc}") from None
+    if not kind or len(data) > LOGO_MAX_BYTES:
+        raise RenderError(f"logo {file} must be an image ({', '.join(IMAGE_TYPES)}) under {LOGO_MAX_BYTES // 1_000_000} MB")
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

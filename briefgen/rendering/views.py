@@ -1,0 +1,198 @@
+"""One audience's brief items -> the views templates lay out: a StoryView per story (summary,
+quotes with their speakers' roles, participants by kind, safe links) and the quotes grouped
+by speaker (SpeakerView), all computed here so templates only lay out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from briefgen.audience import Audience
+from briefgen.extract.quotes import rank_quotes
+from briefgen.links import safe_url
+from briefgen.model import BriefStory, Digest, Participant, Quote, StoryMemory
+from briefgen.rendering.locales import format_date as locale_date
+
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    speaker: str | None  # None: the extractor could not tell who said it
+    role: str | None
+    cue: str | None
+    story: int  # 1-based number of the story it comes from
+    anchor: str  # id of that story's section, for links
+
+
+@dataclass(frozen=True)
+class StoryView:
+    number: int
+    anchor: str  # "story-3": generated, never article text
+    headline: str
+    running: str  # the headline cut to fit the running footer
+    source: str | None
+    author: str | None
+    published: str | None  # formatted for people
+    url: str | None  # safe for href: http(s) only, else None
+    url_text: str | None  # the raw URL, shown as text when it is not safe
+    lang: str | None
+    summary: tuple[str, ...]
+    speakers: tuple[tuple[str | None, str | None], ...]  # (name, role) of each quoted speaker, once
+    quotes: tuple[QuoteView, ...]
+    participants: tuple[Participant, ...]  # people, then organizations, then places
+    people: tuple[Participant, ...]
+    organizations: tuple[Participant, ...]
+    places: tuple[Participant, ...]
+    memory: StoryMemory | None  # with --stories: label, outlets, new facts; else None
+    digest: Digest  # the lead article as analysed (raw)
+
+
+@dataclass(frozen=True)
+class SpeakerStory:
+    story: StoryView
+    quotes: tuple[QuoteView, ...]  # what the speaker said in that story, in order
+
+
+@dataclass(frozen=True)
+class SpeakerView:
+    name: str | None  # None groups the unattributed quotes
+    role: str | None
+    running: str  # the name cut to fit the running footer
+    anchor: str  # "speaker-2": generated, never article text
+    quotes: tuple[QuoteView, ...]
+    stories: tuple[SpeakerStory, ...]
+
+
+def _select_quotes(quotes: Sequence[Quote], limit: int | None) -> list[Quote]:
+    """Every quote in article order when the audience wants them all; else the key quotes,
+    falling back to the first attributed ones when none is substantive enough to rank."""
+    if limit is None:
+        return list(quotes)  # unattributed ones too, marked as such
+    ranked = rank_quotes(quotes, limit)
+    if ranked:
+        return sorted(ranked, key=lambda q: q.start)
+    return [q for q in quotes if q.speaker][:limit]
+
+
+def shorten(text: str, limit: int) -> str:
+    """Text cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def format_date(value: date | datetime | None, locale: str = "en-GB") -> str | None:
+    """'11 March 2025' in the audience's locale (briefgen.rendering.locales)."""
+    return locale_date(value, locale)
+
+
+def story_view(number: int, item: BriefStory, audience: Audience) -> StoryView:
+    article = item.article
+    anchor = f"story-{number}"
+    quotes = tuple(
+        QuoteView(
+            text=q.text,
+            speaker=q.speaker,
+            role=_role(item.participant(q.speaker)),
+            cue=q.cue,
+            story=number,
+            anchor=anchor,
+        )
+        for q in _select_quotes(item.quotes, audience.quotes_per_story)
+    )
+    participants = tuple(
+        sorted(_one_per_spelling(item.participants), key=lambda p: (_KIND_ORDER.get(p.kind, 9), -p.mentions, p.name))
+    )
+    lang = valid_lang(article.language)
+    return StoryView(
+        number=number,
+        anchor=anchor,
+        headline=article.title,
+        running=shorten(f"{number} {article.title}", 80),
+        source=article.source,
+        author=article.author,
+        published=format_date(article.published, audience.locale),
+        url=safe_url(article.url),
+        url_text=article.url,
+        lang=lang,
+        summary=tuple(s.text for s in item.summary),
+        speakers=tuple(dict.fromkeys((q.speaker, q.role) for q in quotes)),
+        quotes=quotes,
+        participants=participants,
+        people=tuple(p for p in participants if p.kind == "person"),
+        organizations=tuple(p for p in participants if p.kind == "organization"),
+        places=tuple(p for p in participants if p.kind == "place"),
+        memory=item.memory,
+        digest=item.lead,
+    )
+
+
+def _one_per_spelling(participants: Sequence[Participant]) -> list[Participant]:
+    """A reader sees one "Moscow", not the dateline's "MOSCOW" beside it. The digest keeps
+    both spellings (it reports names as written); the brief shows the one in running text."""
+    merged: dict[tuple[str, str], Participant] = {}
+    for p in participants:
+        key = (p.kind, p.name.casefold())
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = p
+            continue
+        name, other = (p.name, seen.name) if seen.name.isupper() and not p.name.isupper() else (seen.name, p.name)
+        merged[key] = replace(
+            seen,
+            name=name,
+            role=seen.role or p.role,
+            aliases=tuple(dict.fromkeys(a for a in (*seen.aliases, *p.aliases, other) if a != name)),
+            mentions=seen.mentions + p.mentions,
+        )
+    return list(merged.values())
+
+
+def valid_lang(tag: object) -> str | None:
+    return tag if isinstance(tag, str) and _LANG.fullmatch(tag) else None
+
+
+def _role(participant: Participant | None) -> str | None:
+    return participant.role if participant else None
+
+
+def speaker_views(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
+    """Quotes grouped by speaker: most quoted first, unattributed last. A description kept
+    as written groups whatever its case: "One poster" opening a sentence is "one poster"."""
+    groups: dict[str | None, dict[int, list[QuoteView]]] = {}
+    roles: dict[str | None, str | None] = {}
+    names: dict[str | None, str | None] = {}  # the form shown: a capitalised one when there is one
+    for story in stories:
+        for q in story.quotes:
+            key = q.speaker.casefold() if q.speaker else None
+            groups.setdefault(key, {}).setdefault(story.number, []).append(q)
+            roles[key] = roles.get(key) or q.role
+            if key not in names or q.speaker and q.speaker[:1].isupper() and not (names[key] or "")[:1].isupper():
+                names[key] = q.speaker
+
+    def count(key: str | None) -> int:
+        return sum(len(qs) for qs in groups[key].values())
+
+    # A description kept as written opens a line of the index: "A message", not "a message".
+    names = {k: n[:1].upper() + n[1:] if n else n for k, n in names.items()}
+    order = sorted(groups, key=lambda k: (k is None, -count(k), (names[k] or "").casefold()))
+    return tuple(
+        SpeakerView(
+            name=names[s],
+            role=roles[s],
+            running=shorten(names[s] or "Unattributed quotes", 80),
+            anchor=f"speaker-{i}",
+            quotes=tuple(q for qs in groups[s].values() for q in qs),
+            stories=tuple(SpeakerStory(stories[n - 1], tuple(qs)) for n, qs in groups[s].items()),
+        )
+        for i, s in enumerate(order, start=1)
+    )

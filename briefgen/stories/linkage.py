@@ -1,0 +1,249 @@
+"""Term vectors + days -> average-link clusters (lists of row indices) cut at one threshold.
+
+A pair's score is how far its time-weighted cosine stands above both docs' background
+similarity (z), plus the cosine itself. Average link is run exactly but only inside the
+connected components of the graph of pairs above the threshold (clusters in different
+components can never reach the threshold on average), so 10,000 articles never need a
+dense 10,000 x 10,000 matrix; a component too big for a dense matrix is clustered on its
+sparse pairs.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+
+from briefgen.stories.doc import GroupingOptions
+from briefgen.stories.timing import time_factor
+
+
+def _background(x: sparse.csr_matrix, days: np.ndarray, options: GroupingOptions) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and standard deviation of each doc's similarity to the other docs of the batch,
+    shrunk towards a typical news day for small batches (a handful of articles says little)."""
+    n = x.shape[0]
+    xt = x.T.tocsc()
+    total = np.zeros(n)
+    squares = np.zeros(n)
+    for start in range(0, n, 512):  # dense 512 x n blocks keep memory linear in n
+        block = (x[start:start + 512] @ xt).toarray()
+        d = days[start:start + 512]
+        block *= time_factor(d[:, None] - days[None, :], options)
+        idx = np.arange(block.shape[0])
+        block[idx, idx + start] = 0.0  # a doc is not its own background
+        total[start:start + 512] = block.sum(axis=1)
+        squares[start:start + 512] = (block * block).sum(axis=1)
+    k = max(n - 1, 0)
+    mean = total / max(k, 1)
+    var = np.maximum(squares / max(k, 1) - mean * mean, 0.0)
+    w = options.prior_weight
+    mean = (w * options.prior_mean + k * mean) / (w + k)
+    var = (w * options.prior_sd ** 2 + k * var) / (w + k)
+    return mean, np.sqrt(var)
+
+
+def _score(sim: np.ndarray, mi: np.ndarray, si: np.ndarray, mj: np.ndarray, sj: np.ndarray,
+           options: GroupingOptions) -> np.ndarray:
+    """How far a pair stands above both docs' background (z) plus the cosine itself, scaled:
+    the z part adapts to a day where every article is about politics, the cosine part
+    keeps a few strong pairs together on a day of unrelated news."""
+    z = (sim - (mi + mj) / 2) / np.maximum((si + sj) / 2, 1e-6)
+    return z + options.cosine_weight * sim
+
+
+def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float,
+                options: GroupingOptions) -> tuple[sparse.coo_matrix, np.ndarray, np.ndarray]:
+    """Upper-triangle pairs with score >= floor (sparse), and each doc's background."""
+    mean, sd = _background(x, days, options)
+
+    def score(v: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+        return _score(v, mean[r], sd[r], mean[c], sd[c], options)
+
+    return _blockwise_pairs(x, days, floor, options, score), mean, sd
+
+
+def _blockwise_pairs(x: sparse.csr_matrix, days: np.ndarray, floor: float, options: GroupingOptions,
+                     score=None) -> sparse.coo_matrix:
+    """Time-weighted cosines of every pair i < j (optionally rescored) that reach `floor`,
+    computed 512 rows at a time so memory stays flat however many articles there are."""
+    n = x.shape[0]
+    xt = x.T.tocsc()
+    rows, cols, vals = [], [], []
+    for start in range(0, n, 512):
+        block = (x[start:start + 512] @ xt).tocoo()
+        keep = (block.row + start) < block.col
+        r, c, v = block.row[keep] + start, block.col[keep], block.data[keep]
+        v = v * time_factor(days[r] - days[c], options)
+        if score is not None:
+            v = score(v, r, c)
+        ok = v >= floor
+        rows.append(r[ok]); cols.append(c[ok]); vals.append(v[ok])
+    r = np.concatenate(rows) if rows else np.zeros(0, int)
+    c = np.concatenate(cols) if cols else np.zeros(0, int)
+    v = np.concatenate(vals) if vals else np.zeros(0)
+    return sparse.coo_matrix((v, (r, c)), shape=(n, n))
+
+
+# Components larger than this are clustered on their sparse pairs (_sparse_average_link):
+# a dense average link needs memory and time quadratic in the component.
+DENSE_LIMIT = 1500
+SPARSE_FLOOR = 0.5  # pairs scoring under this share of the threshold count as scoring exactly that
+
+
+def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None = None,
+                 options: GroupingOptions = GroupingOptions(),
+                 must_link: Sequence[tuple[int, int]] = (), plain: bool = False) -> list[list[int]]:
+    """Average-link clusters of rows of x cut at ``threshold`` (default: the options').
+
+    ``plain=True`` clusters on the time-softened cosine alone (the baseline);
+    otherwise on the background-adjusted score of ``_score``."""
+    n = x.shape[0]
+    if n == 0:
+        return []
+    threshold = options.threshold if threshold is None else threshold
+    edges, low, scorer = _edges(x, days, threshold, options, plain)
+    graph = edges.tocsr()
+    if must_link:
+        a, b = zip(*must_link)
+        graph = graph + sparse.csr_matrix((np.ones(len(a)), (a, b)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    links: dict[int, list[int]] = {}
+    for i, j in must_link:
+        links.setdefault(i, []).append(j)
+    clusters: list[list[int]] = []
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    for members in np.split(order, bounds):
+        members = members.tolist()
+        if len(members) == 1:
+            clusters.append(members)
+        elif low is not None and len(members) > DENSE_LIMIT:
+            clusters.extend(_sparse_average_link(members, low, threshold * SPARSE_FLOOR, threshold, must_link))
+        else:
+            clusters.extend(_dense_average_link(members, x, days, scorer, links, threshold, options))
+    clusters.sort(key=lambda c: (-len(c), c[0]))
+    return clusters
+
+
+def _edges(x: sparse.csr_matrix, days: np.ndarray, threshold: float, options: GroupingOptions,
+           plain: bool) -> tuple[sparse.coo_matrix, sparse.coo_matrix | None, Callable]:
+    """The pairs at or above the threshold; for a batch too big for one dense matrix also the
+    weaker pairs down to the sparse floor; and the scorer of a component's dense similarities."""
+    n = x.shape[0]
+    if plain:
+        return _plain_edges(x, days, threshold, options), None, lambda sim, ix: sim
+    low = None
+    if n > DENSE_LIMIT:  # a component may be too big for a dense matrix: keep weaker pairs too
+        low, mean, sd = pair_scores(x, days, threshold * SPARSE_FLOOR, options)
+        keep = low.data >= threshold
+        edges = sparse.coo_matrix((low.data[keep], (low.row[keep], low.col[keep])), shape=(n, n))
+    else:
+        edges, mean, sd = pair_scores(x, days, threshold, options)
+
+    def scorer(sim: np.ndarray, ix: np.ndarray) -> np.ndarray:
+        return _score(sim, mean[ix][:, None], sd[ix][:, None], mean[ix][None, :], sd[ix][None, :], options)
+
+    return edges, low, scorer
+
+
+def _dense_average_link(members: list[int], x: sparse.csr_matrix, days: np.ndarray, scorer: Callable,
+                        links: dict[int, list[int]], threshold: float,
+                        options: GroupingOptions) -> list[list[int]]:
+    """Exact average link (scipy) over one component's dense score matrix."""
+    ix = np.asarray(members)
+    sub = x[ix]
+    d = days[ix]
+    sim = (sub @ sub.T).toarray() * time_factor(d[:, None] - d[None, :], options)
+    score = scorer(sim, ix)
+    top = max(float(score.max()), threshold) + 1.0
+    pos = {m: k for k, m in enumerate(members)}
+    for i in members:  # copies of one text always share a story
+        for j in links.get(i, ()):
+            score[pos[i], pos[j]] = score[pos[j], pos[i]] = top
+    dist = top - score
+    np.fill_diagonal(dist, 0.0)
+    iu = np.triu_indices(len(members), 1)
+    z = linkage(np.clip(dist[iu], 0.0, None), method="average")
+    lab = fcluster(z, t=top - threshold, criterion="distance")
+    return [[members[i] for i in np.flatnonzero(lab == k)] for k in np.unique(lab)]
+
+
+def _sparse_average_link(members: list[int], low: sparse.coo_matrix, floor: float, threshold: float,
+                         must_link: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Average link over one big component from its pairs scoring >= floor; every other
+    pair counts as scoring ``floor``. Its true score is lower, so this merges at most a
+    little more than the exact method, and only where the known pairs are strong: two
+    clusters with no known pair average ``floor`` < threshold and never merge."""
+    cluster, nb = _sparse_start(members, low, must_link)
+    size = {c: len(m) for c, m in cluster.items()}
+
+    def average(a: int, b: int, e: list[float]) -> float:
+        pairs = size[a] * size[b]
+        return (e[0] + (pairs - e[1]) * floor) / pairs
+
+    heap = [(-average(a, b, e), a, b) for a in nb for b, e in nb[a].items() if a < b]
+    heapq.heapify(heap)
+    next_id = len(members)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if -neg < threshold:
+            break
+        if a not in cluster or b not in cluster:
+            continue  # one side has merged since: a fresher entry exists
+        c, next_id = next_id, next_id + 1
+        cluster[c] = cluster.pop(a) + cluster.pop(b)
+        size[c] = size.pop(a) + size.pop(b)
+        na, nbb = nb.pop(a), nb.pop(b)
+        nb[c] = {}
+        for k in set(na) | set(nbb):
+            if k in (a, b):
+                continue
+            ea, eb = na.get(k, (0.0, 0)), nbb.get(k, (0.0, 0))
+            e = [ea[0] + eb[0], ea[1] + eb[1]]
+            nb[c][k] = e
+            nb[k].pop(a, None)
+            nb[k].pop(b, None)
+            nb[k][c] = e
+            heapq.heappush(heap, (-average(c, k, e), min(c, k), max(c, k)))
+    return [[members[k] for k in m] for m in cluster.values()]
+
+
+def _sparse_start(members: list[int], low: sparse.coo_matrix, must_link: Sequence[tuple[int, int]]
+                  ) -> tuple[dict[int, list[int]], dict[int, dict[int, list[float]]]]:
+    """The starting clusters of a big component (copies of one text already joined, local
+    indices) and, between each two, one shared [sum of known scores, known pairs]."""
+    local = {m: k for k, m in enumerate(members)}
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in must_link:
+        if i in local and j in local:
+            parent[find(local[i])] = find(local[j])
+    cluster: dict[int, list[int]] = {}
+    for k in range(len(members)):
+        cluster.setdefault(find(k), []).append(k)
+    nb: dict[int, dict[int, list[float]]] = {c: {} for c in cluster}
+    inside = np.fromiter((r in local and c in local for r, c in zip(low.row, low.col)), bool, len(low.data))
+    for r, c, v in zip(low.row[inside], low.col[inside], low.data[inside]):
+        a, b = find(local[int(r)]), find(local[int(c)])
+        if a != b:
+            e = nb[a].get(b)
+            if e is None:
+                e = nb[a][b] = nb[b][a] = [0.0, 0]
+            e[0] += float(v)
+            e[1] += 1
+    return cluster, nb
+
+
+def _plain_edges(x: sparse.csr_matrix, days: np.ndarray, floor: float,
+                 options: GroupingOptions) -> sparse.coo_matrix:
+    return _blockwise_pairs(x, days, floor, options)

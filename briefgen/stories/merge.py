@@ -1,0 +1,105 @@
+"""The articles of one story -> its quotes and participants merged: each quote once (the
+best-attributed version), each person once (a surname one outlet used joins the full name
+another gave)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+
+from briefgen.model import Digest, Participant, Quote
+
+_QWORD = re.compile(r"[a-z0-9]+")
+
+
+def _quote_key(text: str) -> tuple[str, ...]:
+    return tuple(_QWORD.findall(unicodedata.normalize("NFKC", text).lower().replace("’", "'")))
+
+
+def _same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One outlet trims or extends a quote another prints whole: containment or high overlap."""
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if f" {' '.join(short)} " in f" {' '.join(long_)} ":  # whole words: "no" is not in "not now"
+        return True
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) >= 0.8
+
+
+def merge_quotes(quote_lists: Sequence[Sequence[Quote]]) -> tuple[Quote, ...]:
+    """Each quote once: the attributed, most confident, longest version wins."""
+    groups: list[list[Quote]] = []
+    keys: list[tuple[str, ...]] = []
+    for quotes in quote_lists:
+        for q in quotes:
+            k = _quote_key(q.text)
+            for g, gk in zip(groups, keys):
+                if _same_quote(k, gk):
+                    g.append(q)
+                    break
+            else:
+                groups.append([q])
+                keys.append(k)
+    out = []
+    for g in groups:
+        best = max(g, key=lambda q: (q.speaker is not None, q.confidence, len(q.text)))
+        if best.speaker is None:  # another outlet may have named who said it
+            named = [q for q in g if q.speaker]
+            if named:
+                best = replace(best, speaker=named[0].speaker, speaker_mention=named[0].speaker_mention)
+        out.append(best)
+    return tuple(out)
+
+
+def merge_participants(lists: Sequence[Sequence[Participant]]) -> tuple[Participant, ...]:
+    """One entry per name (case-folded); mentions add up, the first known role is kept."""
+    merged: dict[str, Participant] = {}
+    alias_of: dict[str, str] = {}
+    for plist in lists:
+        for p in plist:
+            key = alias_of.get(p.name.lower(), p.name.lower())
+            have = merged.get(key)
+            if have is None:
+                merged[key] = p
+            else:
+                merged[key] = replace(
+                    have,
+                    role=have.role or p.role,
+                    aliases=tuple(dict.fromkeys(have.aliases + p.aliases)),
+                    mentions=have.mentions + p.mentions,
+                )
+            for a in p.aliases:
+                alias_of.setdefault(a.lower(), key)
+    return tuple(sorted(merged.values(), key=lambda p: (-p.mentions, p.name)))
+
+
+def surname_owners(people: Sequence[Participant]) -> dict[str, str]:
+    """Surname (lower case) -> the only full person name that ends with it.
+
+    One outlet writes "Blair" where another wrote "Tony Blair"; within a story they
+    are one person. A surname shared by two full names is left out (no guessing)."""
+    owners: dict[str, set[str]] = {}
+    for p in people:
+        words = p.name.split()
+        if p.kind == "person" and len(words) > 1:
+            owners.setdefault(words[-1].lower(), set()).add(p.name)
+    return {last: next(iter(names)) for last, names in owners.items() if len(names) == 1}
+
+
+def merged_people(digests: Sequence[Digest]) -> tuple[tuple[Participant, ...], tuple[Quote, ...]]:
+    """The story's participants and quotes, with surname-only people folded into their full name."""
+    people = merge_participants([d.participants for d in digests])
+    owners = surname_owners(people)
+
+    def full(name: str | None) -> str | None:
+        if name and " " not in name:
+            return owners.get(name.lower(), name)
+        return name
+
+    # Renamed entries merge with their full name: mentions add up, a role is kept.
+    people = merge_participants([[replace(p, name=full(p.name)) if p.kind == "person" else p for p in people]])
+    quotes = tuple(replace(q, speaker=full(q.speaker)) for q in merge_quotes([d.quotes for d in digests]))
+    return people, quotes

@@ -1,0 +1,130 @@
+"""Labelled stories + an audience -> the brief items it sees and the brief's story memory.
+
+``brief_items(stories, audience, select=...)`` applies the audience's filters and cut
+first (``select``, from ``briefgen.compose``) to candidate items carrying the story's
+merged quotes and participants, so only the stories shown are summarised; each shown
+story then gets a summary cut from its pool (``Story.pool``, rated once per run) and
+its ``StoryMemory`` (id, label, outlets, new facts); the brief gets ``BriefMemory``:
+Today in brief (the top stories, one sentence each, ranked by outlets/recency plus the
+audience's ``include`` words as priorities) and Who's who, of exactly those stories.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from briefgen.audience import Audience
+from briefgen.links import safe_url
+from briefgen.model import BriefMemory, BriefStory, OutletLink, StoryLine, StoryMemory, TodayLine, WhoEntry
+from briefgen.stories.assemble import StoryOptions, cut_pool, summary_documents
+from briefgen.stories.novelty import is_new_fact
+from briefgen.stories.select import phrase_pattern
+from briefgen.stories.story import Story
+from briefgen.summarize import summarize_many
+
+Select = Callable[[list[BriefStory]], list[BriefStory]]
+PRIORITY_BONUS = 5.0  # a story mentioning one of the audience's include words leads Today in brief
+
+
+def brief_items(stories: Sequence[Story], audience: Audience, *, engine: str = "fast",
+                today_count: int = 5, select: Select | None = None) -> tuple[list[BriefStory], BriefMemory]:
+    """See the module docstring."""
+    if audience.omit_continuing:
+        stories = [s for s in stories if s.label != "continuing"]
+    by_lead = {s.lead.article.path: s for s in stories}
+    candidates = [BriefStory(lead=s.lead, summary=(), quotes=s.quotes, participants=s.participants,
+                             duplicates=s.duplicates) for s in stories]
+    shown = select(candidates) if select is not None else candidates
+    priority = phrase_pattern(audience.include)
+    items = [_item(by_lead[c.article.path], c, audience, engine, priority) for c in shown]
+    ranked = sorted(items, key=lambda item: -item.memory.importance)
+    today = tuple(TodayLine(headline=item.article.title, sentence=_clip_words(item.memory.lead_sentence, 30),
+                            label=item.memory.label, outlet_count=item.memory.outlet_count)
+                  for item in ranked[:today_count])
+    return items, BriefMemory(today=today, whos_who=whos_who(items))
+
+
+def _item(story: Story, candidate: BriefStory, audience: Audience, engine: str,
+          priority: re.Pattern[str] | None) -> BriefStory:
+    """One shown story: the audience's summary (new facts flagged) and its memory."""
+    picked = audience_summary(story, audience, engine)
+    earlier = story.earlier if story.label == "updated" else None
+    lines = tuple(StoryLine(p.text, p.document, p.index, p.score,
+                            new=earlier is not None and is_new_fact(p.text, earlier))
+                  for p in picked)
+    articles = tuple(OutletLink(source=o.source or o.title, url=safe_url(o.url), title=o.title)
+                     for o in story.outlets)
+    mentioned = priority is not None and any(priority.search(f"{d.article.title}\n{d.article.text}")
+                                             for d in story.digests)
+    memory = StoryMemory(
+        id=story.id,
+        label=story.label,
+        outlets=_one_per_outlet(articles),
+        articles=articles,
+        new_facts=tuple(line.text for line in lines if line.new),
+        first_seen=story.first_seen,
+        lead_sentence=max(picked, key=lambda p: p.score).text if picked else story.headline,
+        importance=story.importance + (PRIORITY_BONUS if mentioned else 0.0),
+    )
+    return replace(candidate, summary=lines, memory=memory)
+
+
+def _one_per_outlet(articles: Sequence[OutletLink]) -> tuple[OutletLink, ...]:
+    """One entry per outlet, linking its first article that has a URL; every article stays
+    listed in ``StoryMemory.articles``."""
+    outlets: dict[str, OutletLink] = {}
+    for a in articles:
+        known = outlets.setdefault(a.source, a)
+        if known.url is None and a.url is not None:
+            outlets[a.source] = replace(known, url=a.url)
+    return tuple(outlets.values())
+
+
+def _clip_words(text: str, limit: int) -> str:
+    """"Today in brief" is one line of reading per story: cut long sentences at a word."""
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    return " ".join(words[:limit]).rstrip(",;:–—-") + " …"
+
+
+def audience_summary(story: Story, audience: Audience, engine: str) -> Sequence:
+    """The audience's summary of the story (summarize.SourcedSentence): cut from the pool when
+    the pool was made with the audience's settings, else made once per budget and kept in
+    ``story.summaries`` for the other audiences."""
+    if story.pool is not None and audience.algorithm is None and engine == "fast":  # the pool's own settings
+        return cut_pool(story.pool, audience.summary_sentences, audience.summary_words)
+    key = (audience.summary_words, audience.summary_sentences, audience.algorithm, engine)
+    cached = story.summaries.get(key)
+    if cached is None:
+        cached = story.summaries[key] = list(summarize_many(
+            summary_documents(story.digests, StoryOptions.max_documents),
+            words=audience.summary_words, count=audience.summary_sentences,
+            title=story.headline, algorithm=audience.algorithm, engine=engine))
+    return cached
+
+
+def whos_who(items: Sequence[BriefStory], limit: int = 60) -> tuple[WhoEntry, ...]:
+    """People across the brief's stories: role, the stories they appear in, and what they said."""
+    people: dict[str, dict] = {}
+    for item in items:
+        headline = item.article.title
+        for p in item.participants:
+            if p.kind != "person":
+                continue
+            e = people.setdefault(p.name, {"name": p.name, "role": p.role, "stories": [], "said": [],
+                                           "mentions": 0})
+            e["role"] = e["role"] or p.role
+            e["mentions"] += p.mentions
+            if headline not in e["stories"]:
+                e["stories"].append(headline)
+        for q in item.quotes:
+            if q.speaker in people and len(people[q.speaker]["said"]) < 2:
+                people[q.speaker]["said"].append(q.text)
+    ranked = sorted(people.values(), key=lambda e: (-len(e["stories"]), -len(e["said"]), -e["mentions"], e["name"]))
+    # someone named once in passing, with no role and no words, is not worth a line
+    return tuple(WhoEntry(name=e["name"], role=e["role"], stories=tuple(e["stories"]), said=tuple(e["said"]),
+                          mentions=e["mentions"])
+                 for e in ranked if e["role"] or e["said"] or len(e["stories"]) > 1)[:limit]
