@@ -115,9 +115,8 @@ def test_every_command_has_help_with_text(command):
 def test_python_dash_m_briefgen_works_and_a_missing_file_is_one_line():
     proc = subprocess.run([sys.executable, "-m", "briefgen", "analyze", "/nonexistent/x.txt"],
                           capture_output=True, text=True, timeout=120)
-    assert proc.returncode == ExitCode.NOTHING_TO_BRIEF
-    assert proc.stderr.strip().splitlines() == [
-        "briefgen: WARNING: skipped /nonexistent/x.txt: no such file or folder"]
+    assert proc.returncode == ExitCode.USAGE  # a typo, not a day without news (exit 4)
+    assert proc.stderr.strip().splitlines() == ["Error: no such file or folder: /nonexistent/x.txt"]
 
 
 def test_the_executive_brief_says_how_many_stories_it_left_out(tmp_path):

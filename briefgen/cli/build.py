@@ -21,7 +21,7 @@ from briefgen.errors import BriefgenError
 from briefgen.cli.exitcodes import ExitCode
 from briefgen.logs import progress_reporter
 from briefgen.ops.window import dated_inputs, day_window, parse_cutoff, parse_since, resolve_timezone, today_in
-from briefgen.cli.common import check_algorithm, config_option, load_cli_settings
+from briefgen.cli.common import MissingInput, check_algorithm, config_option, load_cli_settings
 
 log = logging.getLogger("briefgen")
 
@@ -96,6 +96,8 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
     paths = paths or (*settings.inputs, *settings.sources)  # PATHS replace the config's inputs and [[sources]]
     if not paths:
         raise click.UsageError("give at least one article file or folder, e.g. `briefgen build seeds/`")
+    if not any(_remote(p) or os.path.lexists(p) for p in paths):  # one of several missing: skipped, exit 3
+        raise MissingInput(f"no such file or folder: {', '.join(map(str, paths))}")
     unknown = [n for n in audiences if n not in settings.audiences]
     if unknown:
         raise click.BadParameter(
