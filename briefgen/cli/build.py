@@ -135,7 +135,7 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
     with _source_date(day):
         report = build_briefs(BuildRequest(
             paths=[*dated_inputs([p for p in paths if not _remote(p)], day), *(p for p in paths if _remote(p))],
-            read_options=_read_options(tz, jsonl_fields, output_dir),
+            read_options=_read_options(tz, jsonl_fields, output_dir, settings.allow_hosts),
             audiences=chosen,
             day=day,
             keep=window.contains if window else None,
@@ -173,14 +173,16 @@ def _remote(p) -> bool:
     return isinstance(p, Source) or is_url(p)
 
 
-def _read_options(tz, jsonl_fields: str | None, output_dir: Path):
-    """Publication times in the brief's zone; downloads cached under OUTPUT_DIR/.cache/http."""
+def _read_options(tz, jsonl_fields: str | None, output_dir: Path, allow_hosts=()):
+    """Publication times in the brief's zone; downloads cached under OUTPUT_DIR/.cache/http;
+    private hosts only those the config's allow_hosts names."""
     from briefgen.ingest.fetch import FetchOptions
     from briefgen.ingest.formats import ReadOptions
     from briefgen.ingest.jsonl import parse_field_map
 
     return ReadOptions(tz=tz, jsonl_fields=parse_field_map(jsonl_fields),
-                       fetch=FetchOptions(cache_dir=Path(output_dir) / ".cache" / "http"))
+                       fetch=FetchOptions(cache_dir=Path(output_dir) / ".cache" / "http",
+                                          allow_private=frozenset(h.lower() for h in allow_hosts) or False))
 
 
 def _recipients(mail_to: tuple[str, ...], settings, audiences) -> dict[str, tuple[str, ...]]:

@@ -327,9 +327,9 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
     day = format_date(brief.date, audience.locale)
     meta = Meta(
         title=f"{brief.title} — {day}",
-        author=str(brief.extra.get("author") or brief.generated_by),
-        description=f"{audience.description} {len(stories)} stories, {day}.".strip(),
-        keywords=("news brief", audience.name, *_keywords(stories)),
+        author=audience.author or str(brief.extra.get("author") or brief.generated_by),
+        description=audience.subject or f"{audience.description} {len(stories)} stories, {day}.".strip(),
+        keywords=(*(k.replace(",", " ") for k in audience.keywords), "news brief", audience.name, *_keywords(stories)),
         created=brief.date.isoformat(),
         generator=brief.generated_by,
         lang=_valid_lang(brief.extra.get("lang")) or "en",
@@ -390,7 +390,7 @@ def render_html(
     """
     if template_dirs:
         return run_bounded(_render_html, brief, audience, tuple(template_dirs),
-                           limits=limits or Limits(), what="template")
+                           limits=limits or Limits(), what=f"template {audience.template}")
     return _render_html(brief, audience, ())
 
 
