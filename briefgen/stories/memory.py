@@ -277,7 +277,8 @@ def open_store(path: str | PathLike[str]) -> Store:
         raise StoreError(f"cannot open state file {path}: {getattr(err, 'strerror', None) or err}") from None
     if check != "ok":
         conn.close()
-        raise CorruptState(f"cannot open state file {path}: it is damaged (database disk image is malformed: {check})")
+        detail = " ".join(str(check).split())[:160]  # quick_check's report spans lines; the message is one
+        raise CorruptState(f"cannot open state file {path}: it is damaged (database disk image is malformed: {detail})")
     if version < SCHEMA_VERSION:
         _migrate(conn, path, version)
     return Store(conn, path)
