@@ -124,3 +124,16 @@ def test_the_executive_brief_says_how_many_stories_it_left_out(tmp_path):
         "-o", str(tmp_path), "--no-stories")
     html = (tmp_path / "2026-11-28" / "executive.html").read_text()
     assert "8 stories" in html and "more in the full brief" in html
+
+
+@pytest.mark.parametrize("flag", ["-q", "--quiet"])
+def test_global_options_work_after_the_subcommand_too(tmp_path, flag):
+    before = run(flag, "build", str(ROOT / "seeds" / "000_6a20b3f872e24daa.txt"), "-a", "analyst", "-f", "json",
+                 "-o", str(tmp_path / "a"), "--date", "2026-11-28")
+    after = run("build", str(ROOT / "seeds" / "000_6a20b3f872e24daa.txt"), "-a", "analyst", "-f", "json",
+                "-o", str(tmp_path / "b"), "--date", "2026-11-28", flag)
+    assert before.exit_code == after.exit_code == 0, after.output
+    assert before.stderr == after.stderr == ""  # quiet: nothing on stderr either way
+    # a value that looks like a flag stays the option's value
+    odd = run("build", str(ROOT / "seeds"), "-a", "-q", "-o", str(tmp_path / "c"))
+    assert odd.exit_code == 2 and "unknown audience '-q'" in odd.output

@@ -85,8 +85,9 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
       briefgen build inbox/*.txt -f pdf -f json -o /srv/briefs
 
     \b
-    Exit codes: 0 written; 1 nothing written (error); 2 usage error;
-    3 written but some inputs failed (listed on stderr and in the brief);
+    Exit codes: 0 written; 1 nothing written (error); 2 usage error (also:
+    no input path exists); 3 written but some inputs, an audience's template
+    or the state file failed (listed on stderr and in the brief);
     4 no usable articles in the window (with --empty-brief an empty-day
     brief is still written); 5 another run holds OUTPUT_DIR/.briefgen.lock,
     nothing done; 6 written but mailing failed.

@@ -329,7 +329,8 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
         title=f"{brief.title} — {day}",
         author=audience.author or str(brief.extra.get("author") or brief.generated_by),
         description=audience.subject or f"{audience.description} {len(stories)} stories, {day}.".strip(),
-        keywords=(*(k.replace(",", " ") for k in audience.keywords), "news brief", audience.name, *_keywords(stories)),
+        keywords=(*(" ".join(k.replace(",", " ").split()) for k in audience.keywords),  # commas split keywords
+                  "news brief", audience.name, *_keywords(stories)),
         created=brief.date.isoformat(),
         generator=brief.generated_by,
         lang=_valid_lang(brief.extra.get("lang")) or "en",
