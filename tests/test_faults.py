@@ -428,5 +428,6 @@ def test_kill_9_at_a_random_moment_loses_nothing_and_tears_no_file(site, phase):
     assert_nothing_lost(out, before)
     again = build(inbox, out)
     assert again.exit_code == ExitCode.OK, (seed, again.output)
-    assert todays(out) == ["analyst.html", "analyst.json", "executive.html", "executive.json"]
+    # the re-run's files, and any PDF the killed run finished (complete: todays checks each)
+    assert {"analyst.html", "analyst.json", "executive.html", "executive.json"} <= set(todays(out))
     assert not [p for p in (out / DAY).iterdir() if p.name.endswith(".part")]
