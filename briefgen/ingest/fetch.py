@@ -21,8 +21,6 @@ Every problem is a ``FetchError`` (a ``BriefgenError``) with a one-line reason.
 from __future__ import annotations
 
 import hashlib
-import http.client
-import ipaddress
 import json
 import logging
 import socket
@@ -41,7 +39,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError
+from briefgen.ingest.addresses import FetchError, PinnedHTTP, PinnedHTTPS, check_url
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +47,6 @@ USER_AGENT = f"briefgen/{__version__} (+https://github.com/briefgen/briefgen; ne
 MAX_BYTES = 5 * 1024 * 1024  # a news page or feed above 5 MB is not one we want
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _MAX_REDIRECTS = 5
-
-
-class FetchError(BriefgenError):
-    """A URL could not be fetched; the message is one line for the appendix."""
 
 
 @dataclass(frozen=True)
@@ -101,8 +95,8 @@ class Fetcher:
 
     def __post_init__(self) -> None:
         self._vetted: dict[str, list[str] | None] = {}  # host -> vetted addresses; None: allowed by name
-        self._opener = urllib.request.build_opener(_NoRedirects(), _PinnedHTTP(self._connect),
-                                                   _PinnedHTTPS(self._connect))
+        self._opener = urllib.request.build_opener(_NoRedirects(), PinnedHTTP(self._connect),
+                                                   PinnedHTTPS(self._connect))
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._lock = threading.Lock()
@@ -352,82 +346,6 @@ class Fetcher:
             write_atomic(paths[0], json.dumps(meta).encode("utf-8"))
         except OSError as err:
             log.warning("cannot write the download cache under %s: %s", self.options.cache_dir, err)
-
-
-def check_url(url: str, allow_private: bool | frozenset[str] = False, *, redirect: bool = False) -> list[str] | None:
-    """Only http(s) URLs to public addresses, or to what allow_private names (host names,
-    addresses, networks such as 10.1.0.0/16). Returns the vetted addresses of the host, None
-    when it is allowed by name. Raises FetchError."""
-    what = "redirected to" if redirect else "URL"
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # e.g. an unclosed "[" of an IPv6 address
-        raise FetchError(f"{what} {url!r} is not a valid URL") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(f"{what} {url!r}: only http and https are fetched")
-    if not parts.hostname:
-        raise FetchError(f"{what} {url!r} has no host")
-    try:
-        port = parts.port  # parsed lazily: "http://host:abc/" only fails here
-    except ValueError:
-        raise FetchError(f"{what} {url!r} has an invalid port") from None
-    if allow_private is True or (allow_private and parts.hostname.lower() in allow_private):
-        return None
-    try:
-        infos = socket.getaddrinfo(parts.hostname, port or None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as err:
-        raise FetchError(f"cannot resolve {parts.hostname}: {getattr(err, 'strerror', None) or err}") from None
-    addresses = list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
-    for text in addresses:
-        address = ipaddress.ip_address(text)
-        if (not address.is_global or address.is_multicast) and not _allowed(address, allow_private or frozenset()):
-            raise FetchError(f"{what} {parts.hostname} ({address}), a private or local address: not fetched "
-                             "(allow_hosts in the config allows a host on purpose)")
-    return addresses
-
-
-def _allowed(address, allowed: frozenset[str]) -> bool:
-    for entry in allowed:
-        try:
-            if address in ipaddress.ip_network(entry, strict=False):
-                return True
-        except ValueError:  # a host name
-            continue
-    return False
-
-
-class _PinnedHTTP(urllib.request.HTTPHandler):
-    """Plain HTTP whose connections open through Fetcher._connect (the vetted addresses)."""
-
-    def __init__(self, connect) -> None:
-        super().__init__()
-        self._pinned = connect
-
-    def http_open(self, req):
-        return self.do_open(_pinned_class(http.client.HTTPConnection, self._pinned, req), req)
-
-
-class _PinnedHTTPS(urllib.request.HTTPSHandler):
-    def __init__(self, connect) -> None:
-        super().__init__()
-        self._pinned = connect
-
-    def https_open(self, req):
-        return self.do_open(_pinned_class(http.client.HTTPSConnection, self._pinned, req), req,
-                            context=self._context, check_hostname=self._check_hostname)
-
-
-def _pinned_class(base, connect, req):
-    """A connection factory for do_open. Through a proxy the proxy resolves the name: left alone."""
-    proxied = req.has_proxy() or getattr(req, "_tunnel_host", None)
-
-    def make(host, **kwargs):
-        conn = base(host, **kwargs)
-        if not proxied:
-            conn._create_connection = connect  # http.client's own hook; SNI and Host still say the name
-        return conn
-
-    return make
 
 
 def _transient(message: str) -> FetchError:
