@@ -47,6 +47,10 @@ class Audience:
     pdf_variant: str | None = None  # None: plain PDF; "pdf/ua-1" tagged; "pdf/a-3u" archival
     # Added for story memory (issue 7): with --stories, drop stories already briefed with nothing new.
     omit_continuing: bool = False
+    # PDF metadata (issue 18); None/() keep briefgen's own: Author "briefgen", Subject the description.
+    author: str | None = None
+    subject: str | None = None
+    keywords: tuple[str, ...] = ()
 
 
 # How stories may be ordered (briefgen.stories.select): "rank" is most newsworthy first.

@@ -2,8 +2,13 @@
 
 `build_briefs` reads top to bottom: analyse every article once, shape and
 render a brief per audience, and only when everything has rendered write the
-files (each atomically). A render error therefore leaves yesterday's files
-and today's other audiences untouched.
+files (each atomically). Each audience is its own unit of failure: a template
+or render error costs that audience's files only (its JSON, which needs no
+template, still carries the failure), is logged with audience, template, file
+and line, and lands in ``BuildReport.failures`` (exit 3); yesterday's files and
+the other audiences are untouched. Only when no audience renders is the run an
+error. A state file that cannot be used (briefgen.stories.memory.open_or_set_aside)
+costs the labels, not the brief: every story is "new" and the problem is a failure.
 
 The whole run holds the output folder's lock (briefgen.ops.lock), so two runs
 never interleave their writes; under it, leftovers of killed runs are removed
@@ -15,7 +20,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from os import PathLike
 from pathlib import Path
@@ -23,7 +28,7 @@ from pathlib import Path
 from briefgen.ops.atomic import write_atomic
 from briefgen.rendering.bounded import Limits
 from briefgen.audience import FORMATS, Audience
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, RenderError
 from briefgen.ops.lock import hold_lock
 from briefgen.model import Article, Failure
 from briefgen.analysis import AnalysisOptions, analyze_paths
@@ -96,45 +101,87 @@ def _build_locked(request: BuildRequest) -> BuildReport:
 
     story_items, store, briefs = None, None, {}
     if request.stories and digests:
+        from briefgen.stories.memory import default_path, open_or_set_aside
         from briefgen.stories.novelty import prepare
-        from briefgen.stories.memory import default_path
 
-        story_items, store = prepare(digests, request.day, request.state or default_path(request.output_dir))
+        state = Path(request.state or default_path(request.output_dir))
+        store, problem = open_or_set_aside(state)
+        if problem is not None:
+            log.warning("%s", problem)
+            failures.append(Failure(str(state), problem))  # before rendering: every brief says so
+        story_items, store = prepare(digests, request.day, store=store)
     try:
         pending = _render_all(request, digests, failures, story_items, briefs)
         _write_all(pending, report)
         if store is not None:
-            from briefgen.stories.novelty import commit
-
-            commit(store, story_items, request.day, briefs)  # one transaction, after the files
+            _remember(store, story_items, request.day, briefs, report)
     finally:
         if store is not None:
             store.close()
     return report
 
 
-def _render_all(request: BuildRequest, digests, failures, story_items, briefs: dict) -> list[tuple[Path, bytes]]:
-    from briefgen.rendering.render import render_html, render_pdf
-    from briefgen.rendering.serialize import brief_to_dict
+def _remember(store, story_items, day: date, briefs: dict, report: BuildReport) -> None:
+    """Record what was briefed, after the files: a state file that fails now costs tomorrow's
+    labels, not today's briefs (exit 3 and a warning instead of exit 1)."""
+    from briefgen.stories.memory import StoreError
+    from briefgen.stories.novelty import commit
 
+    try:
+        commit(store, story_items, day, briefs)  # one transaction
+    except StoreError as err:
+        log.warning("%s; the briefs were written, tomorrow's labels will not know today's", err)
+        report.failures.append(Failure(str(store.path), str(err)))
+
+
+def _render_all(request: BuildRequest, digests, failures, story_items, briefs: dict) -> list[tuple[Path, bytes]]:
+    """Every audience's files; an audience that fails is logged and listed in ``failures``.
+    ``briefs`` gets the audiences that have at least one file (what story memory records)."""
     pending: list[tuple[Path, bytes]] = []
+    problems: list[Failure] = []
     for audience in request.audiences:
         brief = build_brief(digests, audience, request.day, failures, engine=request.engine,
                             story_items=story_items)
-        briefs[audience.name] = brief
-        html = ""
+        files, problem = _render_audience(request, audience, brief)
+        if problem is not None:
+            log.error("%s: %s", problem.path, problem.reason)
+            problems.append(problem)
+        if files:
+            briefs[audience.name] = brief
+        pending.extend((output_path(request.output_dir, request.day, audience.name, fmt), data)
+                       for fmt, data in files)
+    if problems and not pending:
+        raise BriefgenError(f"no audience could be rendered, nothing written; {problems[0].path}: "
+                            f"{problems[0].reason}")
+    failures.extend(problems)
+    return pending
+
+
+def _render_audience(request: BuildRequest, audience: Audience, brief) -> tuple[list[tuple[str, bytes]], Failure | None]:
+    """(format, bytes) in the requested order, and the render failure if any (RenderError only:
+    anything else is a bug and stops the run)."""
+    from briefgen.rendering.render import render_html, render_pdf
+    from briefgen.rendering.serialize import brief_to_dict
+
+    out: dict[str, bytes] = {}
+    error: RenderError | None = None
+    try:
         if {"pdf", "html"} & set(request.formats):
             html = render_html(brief, audience, template_dirs=request.template_dirs, limits=request.limits)
-        for fmt in request.formats:
-            if fmt == "pdf":
-                data = render_pdf(html, template_dirs=request.template_dirs, variant=audience.pdf_variant,
-                                  limits=request.limits)
-            elif fmt == "html":
-                data = html.encode("utf-8")
-            else:
-                data = (json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-            pending.append((output_path(request.output_dir, request.day, audience.name, fmt), data))
-    return pending
+            if "html" in request.formats:
+                out["html"] = html.encode("utf-8")
+            if "pdf" in request.formats:
+                out["pdf"] = render_pdf(html, template_dirs=request.template_dirs, variant=audience.pdf_variant,
+                                        limits=request.limits)
+    except RenderError as err:
+        error = err
+    problem = None if error is None else Failure(
+        f"audience {audience.name} ({audience.template})",
+        f"brief not rendered ({', '.join(f for f in request.formats if f != 'json' and f not in out)}): {error}")
+    if "json" in request.formats:
+        shown = brief if problem is None else replace(brief, failures=(*brief.failures, problem))
+        out["json"] = (json.dumps(brief_to_dict(shown), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return [(fmt, out[fmt]) for fmt in request.formats if fmt in out], problem
 
 
 def _write_all(pending: list[tuple[Path, bytes]], report: BuildReport) -> None:

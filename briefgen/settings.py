@@ -70,6 +70,7 @@ class Settings:
     timezone: str | None = None  # IANA name; decides what "today" is
     render_timeout: float = 60.0  # seconds per user-template render (briefgen.rendering.render)
     render_memory_mb: int = 1024
+    allow_hosts: tuple[str, ...] = ()  # private/loopback feed hosts fetched on purpose (briefgen.ingest.fetch)
     sources: tuple = ()  # briefgen.ingest.sources.Source: [[sources]] read by `build` when no PATHS are given
     audiences: Mapping[str, Audience] = field(default_factory=lambda: dict(BUILTIN_AUDIENCES))
     # Operation (issue 6); `build` flags override each.
@@ -342,6 +343,7 @@ GLOBAL_KEYS: dict[str, tuple[str, Validator, str | None]] = {
     "timezone": ("timezone", _timezone, "BRIEFGEN_TIMEZONE"),
     "render_timeout": ("render_timeout", _positive_number, "BRIEFGEN_RENDER_TIMEOUT"),
     "render_memory_mb": ("render_memory_mb", _int_at_least(64), "BRIEFGEN_RENDER_MEMORY_MB"),
+    "allow_hosts": ("allow_hosts", _strings, "BRIEFGEN_ALLOW_HOSTS"),
     "sources": ("sources", _sources, None),
     "since": ("since", _since, "BRIEFGEN_SINCE"),
     "cutoff": ("cutoff", _cutoff, "BRIEFGEN_CUTOFF"),
@@ -392,10 +394,13 @@ AUDIENCE_KEYS: dict[str, Validator] = {
     "locale": _locale,
     "pdf_variant": _variant,
     "mail_to": _addresses,
+    "author": _string,  # PDF metadata: Author, Subject (default: the description), Keywords
+    "subject": _string,
+    "keywords": _strings,
 }
 # Values in the environment are one string; these keys take lists.
 _LIST_ENV = {"template_dirs": os.pathsep, "inputs": os.pathsep, "default_audiences": ",", "formats": ",",
-             "mail_to": ","}
+             "mail_to": ",", "allow_hosts": ","}
 _ENV_BOOLEANS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 
 

@@ -115,9 +115,8 @@ def test_every_command_has_help_with_text(command):
 def test_python_dash_m_briefgen_works_and_a_missing_file_is_one_line():
     proc = subprocess.run([sys.executable, "-m", "briefgen", "analyze", "/nonexistent/x.txt"],
                           capture_output=True, text=True, timeout=120)
-    assert proc.returncode == ExitCode.NOTHING_TO_BRIEF
-    assert proc.stderr.strip().splitlines() == [
-        "briefgen: WARNING: skipped /nonexistent/x.txt: no such file or folder"]
+    assert proc.returncode == ExitCode.USAGE  # a typo, not a day without news (exit 4)
+    assert proc.stderr.strip().splitlines() == ["Error: no such file or folder: /nonexistent/x.txt"]
 
 
 def test_the_executive_brief_says_how_many_stories_it_left_out(tmp_path):
@@ -125,3 +124,16 @@ def test_the_executive_brief_says_how_many_stories_it_left_out(tmp_path):
         "-o", str(tmp_path), "--no-stories")
     html = (tmp_path / "2026-11-28" / "executive.html").read_text()
     assert "8 stories" in html and "more in the full brief" in html
+
+
+@pytest.mark.parametrize("flag", ["-q", "--quiet"])
+def test_global_options_work_after_the_subcommand_too(tmp_path, flag):
+    before = run(flag, "build", str(ROOT / "seeds" / "000_6a20b3f872e24daa.txt"), "-a", "analyst", "-f", "json",
+                 "-o", str(tmp_path / "a"), "--date", "2026-11-28")
+    after = run("build", str(ROOT / "seeds" / "000_6a20b3f872e24daa.txt"), "-a", "analyst", "-f", "json",
+                "-o", str(tmp_path / "b"), "--date", "2026-11-28", flag)
+    assert before.exit_code == after.exit_code == 0, after.output
+    assert before.stderr == after.stderr == ""  # quiet: nothing on stderr either way
+    # a value that looks like a flag stays the option's value
+    odd = run("build", str(ROOT / "seeds"), "-a", "-q", "-o", str(tmp_path / "c"))
+    assert odd.exit_code == 2 and "unknown audience '-q'" in odd.output

@@ -333,3 +333,17 @@ def test_audiences_command_lists_configured_audiences():
     result = CliRunner().invoke(cli, ["audiences", "--config", str(EXAMPLE)])
     assert result.exit_code == 0
     assert [line.split()[0] for line in result.stdout.splitlines()] == ["executive", "analyst", "press", "board"]
+
+
+def test_allow_hosts_and_pdf_metadata_are_read_from_the_file_and_the_environment(tmp_path):
+    from briefgen.settings import load_settings
+
+    config = tmp_path / "briefgen.toml"
+    config.write_text('allow_hosts = ["intranet.example"]\n[audiences.executive]\nauthor = "Strategy Office"\n'
+                      'subject = "Top stories"\nkeywords = ["energy"]\n')
+    s = load_settings(config, env={})
+    assert s.allow_hosts == ("intranet.example",)
+    executive = s.audiences["executive"]
+    assert (executive.author, executive.subject, executive.keywords) == ("Strategy Office", "Top stories", ("energy",))
+    assert load_settings(config, env={"BRIEFGEN_ALLOW_HOSTS": "a.example,10.0.0.0/8"}).allow_hosts == \
+        ("a.example", "10.0.0.0/8")

@@ -203,3 +203,35 @@ def test_requests_to_one_host_are_spaced_by_the_politeness_delay(monkeypatch):
         monkeypatch.setattr(time, "sleep", waits.append)  # record the pause instead of timing it
         f.get(site.url("/2"))
     assert waits and 0 < waits[0] <= 0.2
+
+
+# ---------------------------------------------------------------- private sources on purpose (issue 18)
+
+
+def test_allow_hosts_names_addresses_and_networks_and_nothing_else():
+    check_url("http://127.0.0.1:9/feed.xml", allow_private=frozenset({"127.0.0.0/8"}))  # a network
+    with pytest.raises(FetchError, match="allow_hosts in the config"):
+        check_url("http://10.9.8.7/feed.xml", allow_private=frozenset({"127.0.0.0/8", "intranet.example"}))
+
+
+def test_the_connection_goes_to_the_address_that_was_vetted_not_a_second_answer(monkeypatch):
+    import socket
+
+    real = socket.getaddrinfo
+    answers = []
+
+    def rebinding(host, *args, **kwargs):
+        """news.example answers with the test server's address once, then with a private one."""
+        if host != "news.example":
+            return real(host, *args, **kwargs)
+        answers.append(host)
+        ip = "127.0.0.1" if len(answers) == 1 else "10.9.8.7"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, args[0] or 80))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with serve({"/a": PAGE, "/robots.txt": (200, {}, b"User-agent: *\nAllow: /\n")}) as site:
+        url = site.url("/a").replace("127.0.0.1", "news.example")
+        response = fetcher(respect_robots=True).get(url)
+        assert response.body == PAGE[2]
+        assert dict(site.requests)["/a"]["host"].startswith("news.example")  # the name, not the address
+    assert answers == ["news.example"]  # resolved once for the check, robots.txt and the page

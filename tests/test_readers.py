@@ -356,3 +356,15 @@ def test_a_bad_source_declaration_says_what_is_expected(raw, message):
 
     with pytest.raises(ValueError, match=message):
         parse_sources(raw)
+
+
+def test_a_feed_entry_that_carries_the_full_text_is_used_as_is_however_short(tmp_path):
+    body = "The ferry pier closes on Monday for six weeks of repairs. Boats will use the north quay."
+    feed = tmp_path / "full.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+                    'content/"><channel><title>Avelin Herald</title><item><title>Pier closes</title>'
+                    "<link>http://10.9.8.7/pier</link><description>The ferry pier closes.</description>"
+                    f"<content:encoded><![CDATA[<p>{body}</p>]]></content:encoded></item></channel></rss>")
+    batch = read_path(feed, local())
+    assert batch.failures == []  # no fetch was tried (that address would be refused)
+    assert [a.text for a in batch.articles] == [body]

@@ -675,3 +675,12 @@ def test_dependencies_are_pinned_above_the_known_advisories():
     assert {"weasyprint>=70", "jinja2>=3.1.6"} <= {d.split("#")[0].strip().replace(" ", "") for d in deps}
     assert int(version("weasyprint").split(".")[0]) >= 70
     assert tuple(int(x) for x in version("jinja2").split(".")[:3]) >= (3, 1, 6)
+
+
+def test_pdf_author_subject_and_keywords_come_from_the_audience(tmp_path):
+    audience = replace(BUILTIN_AUDIENCES["executive"], author="Strategy Office", subject="Energy for the board",
+                       keywords=("energy", "rates, policy"))
+    b = replace(sample_brief(2, audience="executive"), title=audience.title)
+    meta = PdfReader(write_pdf(render_html(b, audience), tmp_path / "board.pdf")).metadata
+    assert meta.author == "Strategy Office" and meta.subject == "Energy for the board"
+    assert meta["/Keywords"].startswith("energy, rates policy, news brief")  # commas would split a keyword

@@ -133,3 +133,89 @@ def test_a_writer_killed_mid_run_leaves_a_sound_file(tmp_path):
         # whole runs only: every committed run wrote 200 stories and their 200 articles
         assert counts["stories"] % 200 == 0
         assert counts["articles"] == counts["stories"]
+
+
+# ---------------------------------------------------------------- upgrades and refusals (issue 18)
+
+
+def _file_at_schema(path: Path, version: int) -> None:
+    """A state file as briefgen `version` left it, with one story in it (0: an empty file)."""
+    from briefgen.stories.memory import MIGRATIONS, _statements
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    for n, script in enumerate(MIGRATIONS[:version], start=1):
+        for statement in _statements(script):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {n}")
+    if version:
+        conn.execute("INSERT INTO stories(id, headline, first_seen, last_seen) VALUES ('s-1', 'Ferry', '2025-03-10', "
+                     "'2025-03-10')")
+    conn.close()
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_every_earlier_schema_is_upgraded_and_keeps_its_stories(tmp_path, version):
+    from briefgen.stories.memory import APPLICATION_ID
+
+    path = tmp_path / "state.sqlite"
+    _file_at_schema(path, version)
+    with open_store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert [s.id for s in store.active_stories(date(2000, 1, 1))] == (["s-1"] if version else [])
+
+
+def test_an_upgrade_that_fails_half_way_leaves_the_old_schema(tmp_path, monkeypatch):
+    from briefgen.stories import memory
+
+    path = tmp_path / "state.sqlite"
+    _file_at_schema(path, 1)
+    monkeypatch.setattr(memory, "MIGRATIONS", (*memory.MIGRATIONS, "CREATE TABLE extra (x); SELECT nonsense FROM nowhere"))
+    monkeypatch.setattr(memory, "SCHEMA_VERSION", len(memory.MIGRATIONS))
+    with pytest.raises(StoreError, match="cannot migrate state file"):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # not 2: schema 2 rolled back with the rest
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == 0
+    assert "extra" not in {n for (n,) in conn.execute("SELECT name FROM sqlite_master")}
+
+
+def test_a_database_that_is_not_briefgens_is_refused_and_left_untouched(tmp_path):
+    from briefgen.stories.memory import ForeignState
+
+    path = tmp_path / "contacts.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ForeignState, match="is not briefgen's"):
+        open_store(path)
+    assert path.read_bytes() == before and not Path(f"{path}-wal").exists()
+
+
+def test_a_damaged_file_is_moved_aside_never_deleted(tmp_path):
+    from briefgen.stories.memory import open_or_set_aside
+
+    path = tmp_path / "briefgen.sqlite"
+    path.write_bytes(b"these are my notes, not a database\n" * 200)
+    store, problem = open_or_set_aside(path)
+    assert store is None and "damaged (file is not a database)" in problem and "briefed without memory" in problem
+    (aside,) = tmp_path.glob("briefgen.sqlite.corrupt-*")
+    assert aside.read_bytes().startswith(b"these are my notes") and not path.exists()
+    store, problem = open_or_set_aside(path)  # the next run starts a new file
+    assert problem is None
+    store.close()
+
+
+def test_a_future_file_costs_the_memory_not_the_file(tmp_path):
+    from briefgen.stories.memory import open_or_set_aside
+
+    path = tmp_path / "state.sqlite"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    store, problem = open_or_set_aside(path)
+    assert store is None and "newer than this briefgen" in problem and path.exists()
+    assert not list(tmp_path.glob("*.corrupt-*"))

@@ -202,3 +202,21 @@ def test_html_preview_is_the_document_the_pdf_is_made_from(tmp_path, monkeypatch
     assert "<style>" in html and "<link" not in html  # self-contained: CSS inlined
     headline = re.search(r'<h3 class="headline"[^>]*><span class="story-number">1</span> ([^<]+)</h3>', html).group(1)
     assert " ".join(headline.split()) in pdf
+
+
+def test_check_catches_an_audience_whose_template_is_missing_and_passes_the_others(tmp_path):
+    (tmp_path / "briefgen.toml").write_text('[audiences.weekly]\nextends = "analyst"\ntemplate = "weekly.html"\n')
+    result = run("check", "--config", str(tmp_path / "briefgen.toml"))
+    assert result.exit_code == 1
+    assert "FAIL weekly (weekly.html): template 'weekly.html' not found" in result.stdout
+    assert "ok   analyst (analyst.html)" in result.stdout  # the others are still checked
+
+
+def test_check_names_the_audience_and_template_of_a_render_time_out(tmp_path):
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "press.html").write_text("{% for a in range(99999) %}{% for b in range(99999) %}"
+                                                 "{% endfor %}{% endfor %}")
+    (tmp_path / "briefgen.toml").write_text('template_dirs = ["tpl"]\nrender_timeout = 1\n')
+    result = run("check", "--config", str(tmp_path / "briefgen.toml"))
+    assert result.exit_code == 1
+    assert "FAIL press (press.html): the template press.html took longer than 1 s; stopped" in result.stdout

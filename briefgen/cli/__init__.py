@@ -8,6 +8,7 @@ traceback only under --verbose), never a wall of Python.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -30,6 +31,9 @@ class _Group(click.Group):
     """Turns the library's own errors into Click's one-line 'Error: …' and exit 1
     (exit 5 when another run holds the output folder's lock)."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _hoist_global_flags(self, ctx, args))
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -37,6 +41,42 @@ class _Group(click.Group):
             raise _Locked(str(err)) from None
         except BriefgenError as err:
             raise click.ClickException(str(err)) from None
+
+
+_GLOBAL_FLAG = re.compile(r"-q|--quiet|-v+|--verbose")
+
+
+def _hoist_global_flags(group: click.Group, ctx: click.Context, args: list[str]) -> list[str]:
+    """`briefgen build x -q` means `briefgen -q build x`: -q/-v after the subcommand move in front
+    of it (never a value of an option, nothing after `--`)."""
+    names = [i for i, a in enumerate(args) if a in group.commands]
+    if not names:
+        return args
+    start = names[0] + 1
+    takes_value = _value_options(group.commands[args[names[0]]], ctx)
+    moved, kept, skip = [], list(args[:start]), False
+    for i, arg in enumerate(args[start:], start=start):
+        if arg == "--":
+            kept.extend(args[i:])
+            break
+        if skip:
+            kept.append(arg)
+            skip = False
+        elif _GLOBAL_FLAG.fullmatch(arg):
+            moved.append(arg)
+        else:
+            kept.append(arg)
+            skip = arg in takes_value
+    return [*moved, *kept] if moved else args
+
+
+def _value_options(command: click.Command, ctx: click.Context) -> set[str]:
+    """Option spellings that take a value, in the command and (for a group) its subcommands."""
+    found = {o for p in command.params if isinstance(p, click.Option) and not p.is_flag and not p.count
+             for o in (*p.opts, *p.secondary_opts)}
+    for sub in getattr(command, "commands", {}).values():
+        found |= _value_options(sub, ctx)
+    return found
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

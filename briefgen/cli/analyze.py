@@ -9,7 +9,7 @@ import click
 
 from briefgen.errors import BriefgenError
 from briefgen.cli.exitcodes import ExitCode
-from briefgen.cli.common import check_algorithm
+from briefgen.cli.common import MissingInput, check_algorithm
 
 
 @click.command()
@@ -49,6 +49,10 @@ def analyze(ctx, paths, algorithm, sentences, words, engine, fmt, timezone, json
     """
     from briefgen.analysis import AnalysisOptions, analyze_paths
     from briefgen.rendering.serialize import analysis_to_dict
+    from briefgen.ingest.fetch import is_url
+
+    if not any(is_url(p) or Path(p).exists() or Path(p).is_symlink() for p in paths):
+        raise MissingInput(f"no such file or folder: {', '.join(paths)}")  # a typo, not a quiet day
 
     if algorithm is not None:
         check_algorithm(algorithm)

@@ -21,7 +21,7 @@ from briefgen.errors import BriefgenError
 from briefgen.cli.exitcodes import ExitCode
 from briefgen.logs import progress_reporter
 from briefgen.ops.window import dated_inputs, day_window, parse_cutoff, parse_since, resolve_timezone, today_in
-from briefgen.cli.common import check_algorithm, config_option, load_cli_settings
+from briefgen.cli.common import MissingInput, check_algorithm, config_option, load_cli_settings
 
 log = logging.getLogger("briefgen")
 
@@ -85,8 +85,9 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
       briefgen build inbox/*.txt -f pdf -f json -o /srv/briefs
 
     \b
-    Exit codes: 0 written; 1 nothing written (error); 2 usage error;
-    3 written but some inputs failed (listed on stderr and in the brief);
+    Exit codes: 0 written; 1 nothing written (error); 2 usage error (also:
+    no input path exists); 3 written but some inputs, an audience's template
+    or the state file failed (listed on stderr and in the brief);
     4 no usable articles in the window (with --empty-brief an empty-day
     brief is still written); 5 another run holds OUTPUT_DIR/.briefgen.lock,
     nothing done; 6 written but mailing failed.
@@ -96,6 +97,8 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
     paths = paths or (*settings.inputs, *settings.sources)  # PATHS replace the config's inputs and [[sources]]
     if not paths:
         raise click.UsageError("give at least one article file or folder, e.g. `briefgen build seeds/`")
+    if not any(_remote(p) or os.path.lexists(p) for p in paths):  # one of several missing: skipped, exit 3
+        raise MissingInput(f"no such file or folder: {', '.join(map(str, paths))}")
     unknown = [n for n in audiences if n not in settings.audiences]
     if unknown:
         raise click.BadParameter(
@@ -133,7 +136,7 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
     with _source_date(day):
         report = build_briefs(BuildRequest(
             paths=[*dated_inputs([p for p in paths if not _remote(p)], day), *(p for p in paths if _remote(p))],
-            read_options=_read_options(tz, jsonl_fields, output_dir),
+            read_options=_read_options(tz, jsonl_fields, output_dir, settings.allow_hosts),
             audiences=chosen,
             day=day,
             keep=window.contains if window else None,
@@ -171,14 +174,16 @@ def _remote(p) -> bool:
     return isinstance(p, Source) or is_url(p)
 
 
-def _read_options(tz, jsonl_fields: str | None, output_dir: Path):
-    """Publication times in the brief's zone; downloads cached under OUTPUT_DIR/.cache/http."""
+def _read_options(tz, jsonl_fields: str | None, output_dir: Path, allow_hosts=()):
+    """Publication times in the brief's zone; downloads cached under OUTPUT_DIR/.cache/http;
+    private hosts only those the config's allow_hosts names."""
     from briefgen.ingest.fetch import FetchOptions
     from briefgen.ingest.formats import ReadOptions
     from briefgen.ingest.jsonl import parse_field_map
 
     return ReadOptions(tz=tz, jsonl_fields=parse_field_map(jsonl_fields),
-                       fetch=FetchOptions(cache_dir=Path(output_dir) / ".cache" / "http"))
+                       fetch=FetchOptions(cache_dir=Path(output_dir) / ".cache" / "http",
+                                          allow_private=frozenset(h.lower() for h in allow_hosts) or False))
 
 
 def _recipients(mail_to: tuple[str, ...], settings, audiences) -> dict[str, tuple[str, ...]]:

@@ -21,6 +21,12 @@ class ConfigProblem(click.ClickException):
     exit_code = 2
 
 
+class MissingInput(click.ClickException):
+    """An input path that does not exist: a typo, not a quiet news day (exit 4). One line, exit 2."""
+
+    exit_code = 2
+
+
 def load_cli_settings(config):  # noqa: ANN001, ANN201 - Path | None -> Settings
     """Settings for a command (briefgen.settings); config errors become one line and exit 2."""
     from briefgen.settings import ConfigError, load_settings

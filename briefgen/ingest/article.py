@@ -10,13 +10,14 @@ import logging
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 
 from briefgen.errors import InputError
+from briefgen.ingest import fields
 from briefgen.ingest.decode import MAX_BYTES, decode_bytes, normalise_text, read_bytes
 from briefgen.ingest.suffixes import ARTICLE_SUFFIXES
 from briefgen.model import Article
@@ -39,25 +40,27 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) ->
 
 def parse_article(data: bytes, *, path: str = "<memory>") -> Article:
     """Decode bytes, split off front matter and find a title."""
-    text, encoding = decode_bytes(data)
+    text, encoding = decode_bytes(data, path=path)
     text = normalise_text(text)
     meta, body = split_front_matter(text)
     body = body.strip("\n")
     if not body.strip():
         raise InputError("article has no text" + (" after its front matter" if meta else ""))
-    title = _clean(meta.get("title"))
+    title = fields.text(meta.get("title"), "title", path)
     if not title:
         title, body = find_title(body)
+    language = "language" if "language" in meta else "lang"
+    published = "published" if "published" in meta else "date"
     return Article(
         path=path,
         title=title,
         text=body,
-        source=_clean(meta.get("source")),
-        url=_clean(meta.get("url")),
-        published=_parse_date(meta.get("published", meta.get("date")), path),
-        author=_clean(meta.get("author")),
-        language=_clean(meta.get("language", meta.get("lang"))) or "en",
-        tags=_tags(meta.get("tags")),
+        source=fields.text(meta.get("source"), "source", path),
+        url=fields.text(meta.get("url"), "url", path),
+        published=_parse_date(meta.get(published), path, published),
+        author=fields.text(meta.get("author"), "author", path),
+        language=fields.text(meta.get(language), language, path) or "en",
+        tags=fields.tags(meta.get("tags"), "tags", path),
         encoding=encoding,
     )
 
@@ -135,26 +138,11 @@ def shorten(text: str, limit: int = 90) -> str:
     return cut + "…"
 
 
-def _clean(value: object) -> str | None:
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    return text or None
-
-
-def _tags(value: object) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = value.split(",")
-    if isinstance(value, Sequence):
-        return tuple(t for t in (_clean(v) for v in value) if t)
-    return ()
-
-
-def _parse_date(value: object, path: str) -> datetime | date | None:
+def _parse_date(value: object, path: str, field: str = "published") -> datetime | date | None:
     if value is None or isinstance(value, (datetime, date)):
         return value
+    if not fields.is_date_like(value, field, path):
+        return None
     text = str(value).strip()
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -30,8 +30,9 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     return data
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Bytes -> (text, encoding name). BOMs first, then strict UTF-8, then detection."""
+def decode_bytes(data: bytes, *, path: str | None = None) -> tuple[str, str]:
+    """Bytes -> (text, encoding name). BOMs first, then strict UTF-8, then detection.
+    Whenever the encoding had to be guessed a warning names ``path`` and the guess."""
     for bom, name in (
         (b"\xef\xbb\xbf", "utf-8-sig"),
         (b"\xff\xfe\x00\x00", "utf-32"),
@@ -50,19 +51,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    where = path or "input"
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     # Real UTF-8 with a few stray bytes (a bad copy-paste) keeps its accents;
     # decoding it as a legacy code page would garble every one of them.
     if sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd") >= bad:
-        log.debug("%d invalid UTF-8 byte sequence(s) replaced", bad)
+        log.warning("%s: not valid UTF-8: read as UTF-8 with %d invalid byte sequence(s) replaced",
+                    where, bad)
         return text, "utf-8"
-    guess = detect_encoding(data)
-    if guess:
-        return data.decode(guess, errors="replace"), guess
     # Western news in a legacy encoding is almost always Windows-1252 (a superset
     # of Latin-1's printable range); its few undefined bytes become U+FFFD.
-    return data.decode("cp1252", errors="replace"), "cp1252"
+    guess = detect_encoding(data) or "cp1252"
+    log.warning("%s: not valid UTF-8: decoded as %s (a guess; save the file as UTF-8 to be sure)", where, guess)
+    return data.decode(guess, errors="replace"), guess
 
 
 # Detection is trusted only for scripts that cp1252 cannot represent at all;

@@ -1,7 +1,9 @@
 """An RSS 0.9x/1.0/2.0 or Atom feed (bytes) -> Batch: one Article per entry.
 
 The entry's full content (Atom ``content``, RSS ``content:encoded``) is used
-when present; an entry that carries only a teaser (fewer than
+when present, as is, however short: a content element that says more than the
+summary and does not end in an ellipsis is the full text. Only an entry that
+carries a teaser (a summary, or content no longer than it, of fewer than
 ``options.teaser_words`` words) has its page fetched and extracted like any
 saved page. When that fetch fails the teaser is kept and the failure is
 reported, so the brief says the story is incomplete instead of losing it.
@@ -18,6 +20,7 @@ from dataclasses import replace
 from briefgen.errors import BriefgenError, InputError
 from briefgen.model import Article, Failure
 from briefgen.ingest import dates
+from briefgen.ingest import fields as typed
 from briefgen.ingest.batch import Batch, ReadOptions
 from briefgen.ingest.html import fragment_text, looks_like_html, parse_html
 
@@ -52,11 +55,11 @@ def parse_feed(data: bytes, *, path: str, options: ReadOptions, base_url: str | 
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{path}#{number}"
         try:
-            article = _entry_article(entry, where, outlet, options)
+            article, full = _entry_article(entry, where, outlet, options)
         except BriefgenError as err:
             batch.failures.append(Failure(where, str(err)))
             continue
-        if options.full_text and article.url and _is_teaser(article.text, options.teaser_words):
+        if options.full_text and article.url and not full and _is_teaser(article.text, options.teaser_words):
             teasers[article.url] = article
         elif not article.text:
             batch.failures.append(Failure(where, "feed entry has no text"))
@@ -67,34 +70,40 @@ def parse_feed(data: bytes, *, path: str, options: ReadOptions, base_url: str | 
     return batch
 
 
-def _entry_article(entry, where: str, outlet: str | None, options: ReadOptions) -> Article:
-    body = ""
-    for content in entry.get("content") or ():
-        value = content.get("value") or ""
-        if len(value) > len(body):
-            body = value
+def _entry_article(entry, where: str, outlet: str | None, options: ReadOptions) -> tuple[Article, bool]:
+    """The entry as an Article, and whether it carries the full text (see the module docstring)."""
+    content = ""
+    for part in entry.get("content") or ():
+        value = part.get("value") or ""
+        if len(value) > len(content):
+            content = value
     summary = entry.get("summary") or ""
-    if len(summary) > len(body):
-        body = summary
-    text = fragment_text(body) if looks_like_html(body) or "&" in body else " ".join(body.split())
-    title = _clean(entry.get("title"))
+    content_text, summary_text = _plain(content), _plain(summary)
+    full = len(content_text) > len(summary_text) and not content_text.endswith(("…", "...", "[…]", "[...]"))
+    text = content_text if len(content) >= len(summary) else summary_text
+    title = typed.text(entry.get("title"), "title", where)
     link = entry.get("link")
     if not text and not link:
         raise InputError("feed entry has neither text nor a link")
     published = (dates.parse_when(entry.get("published")) or dates.parse_when(entry.get("updated"))
                  or dates.parse_when(entry.get("published_parsed")) or dates.parse_when(entry.get("updated_parsed")))
-    tags = tuple(t for t in (_clean(tag.get("term")) for tag in entry.get("tags") or ()) if t)
-    return Article(
+    tags = typed.tags([tag.get("term") for tag in entry.get("tags") or () if tag.get("term")], "tags", where)
+    article = Article(
         path=where,
         title=title or (text[:80] if text else link),
         text=text,
-        source=_clean((entry.get("source") or {}).get("title")) or outlet,
+        source=typed.text((entry.get("source") or {}).get("title"), "source", where) or outlet,
         url=link,
         published=dates.normalise(published, options.tz),
-        author=_clean(entry.get("author")),
-        language=(entry.get("language") or "en").split("-")[0] or "en",
+        author=typed.text(entry.get("author"), "author", where),
+        language=(typed.text(entry.get("language"), "language", where) or "en").split("-")[0] or "en",
         tags=tags,
     )
+    return article, full
+
+
+def _plain(body: str) -> str:
+    return fragment_text(body) if looks_like_html(body) or "&" in body else " ".join(body.split())
 
 
 def _is_teaser(text: str, limit: int) -> bool:

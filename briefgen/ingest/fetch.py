@@ -4,9 +4,13 @@
 Every request: a briefgen ``User-Agent``; a timeout; retries with exponential
 back-off on timeouts, connection errors, 429 and 5xx; robots.txt obeyed; a
 per-host delay between requests; a size cap (also on the decompressed body,
-so a gzip bomb stops at the cap); redirects followed only to http(s) hosts
-that are not private, loopback or link-local (``allow_private`` lifts that
-for tests, whose servers are on 127.0.0.1). Responses are cached on disk with
+so a gzip bomb stops at the cap); only http(s) hosts that are not private,
+loopback or link-local, also after redirects (``allow_private``: the config's
+``allow_hosts``, names, addresses or networks allowed on purpose, e.g. an
+intranet feed). A host is resolved once per Fetcher: the addresses vetted are
+the addresses connected to (the Host header and TLS SNI still carry the name),
+so a DNS answer that changes between the check and the connection (DNS
+rebinding) cannot reach a private address. Responses are cached on disk with
 their ETag / Last-Modified: a re-run reuses a fresh copy without a request,
 and revalidates an older one with a conditional request (304 -> cached body).
 Hosts are fetched in parallel, each host's URLs one after another.
@@ -17,7 +21,6 @@ Every problem is a ``FetchError`` (a ``BriefgenError``) with a one-line reason.
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import json
 import logging
 import socket
@@ -36,7 +39,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError
+from briefgen.ingest.addresses import FetchError, PinnedHTTP, PinnedHTTPS, check_url
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +47,6 @@ USER_AGENT = f"briefgen/{__version__} (+https://github.com/briefgen/briefgen; ne
 MAX_BYTES = 5 * 1024 * 1024  # a news page or feed above 5 MB is not one we want
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _MAX_REDIRECTS = 5
-
-
-class FetchError(BriefgenError):
-    """A URL could not be fetched; the message is one line for the appendix."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,9 @@ class Fetcher:
     options: FetchOptions = field(default_factory=FetchOptions)
 
     def __post_init__(self) -> None:
-        self._opener = urllib.request.build_opener(_NoRedirects())
+        self._vetted: dict[str, list[str] | None] = {}  # host -> vetted addresses; None: allowed by name
+        self._opener = urllib.request.build_opener(_NoRedirects(), PinnedHTTP(self._connect),
+                                                   PinnedHTTPS(self._connect))
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._lock = threading.Lock()
@@ -104,7 +105,7 @@ class Fetcher:
     # -- public -------------------------------------------------------------------------------
     def get(self, url: str) -> Response:
         """Fetch one URL (cache, robots, redirects, retries). Raises FetchError."""
-        check_url(url, self.options.allow_private)
+        self._vet(url)
         cached = self._cache_load(url)
         if cached and time.time() - cached[0].get("fetched", 0) < self.options.fresh_for:
             return cached[1]
@@ -134,6 +135,28 @@ class Fetcher:
             list(pool.map(run, by_host.values()))
         return results
 
+    # -- addresses: vetted once, then the only ones connected to ------------------------------
+    def _vet(self, url: str, *, redirect: bool = False) -> None:
+        addresses = check_url(url, self.options.allow_private, redirect=redirect)
+        with self._lock:
+            self._vetted.setdefault(_host(url), addresses)
+
+    def _connect(self, address: tuple[str, int], timeout, source_address=None) -> socket.socket:
+        """http.client's socket factory: connect to the vetted addresses of the host, never a new answer."""
+        host, port = address
+        with self._lock:
+            known = host.lower() in self._vetted
+            addresses = self._vetted.get(host.lower())
+        if not known:  # not seen by _vet (cannot happen through get()): vet now
+            addresses = check_url(f"http://{host}/", self.options.allow_private)
+        last: OSError | None = None
+        for ip in addresses or [host]:  # None: allowed by name, resolved by the connection
+            try:
+                return socket.create_connection((ip, port), timeout, source_address)
+            except OSError as err:
+                last = err
+        raise last or OSError(f"no address for {host}")
+
     # -- redirects and retries ----------------------------------------------------------------
     def _follow(self, url: str, cached: tuple[dict, Response] | None) -> Response:
         current = url
@@ -145,7 +168,7 @@ class Fetcher:
                 if not target:
                     raise FetchError(f"HTTP {status} redirect without a Location")
                 current = urljoin(current, target.strip())
-                check_url(current, self.options.allow_private, redirect=True)
+                self._vet(current, redirect=True)
                 if self.options.respect_robots and not self._robots_allow(current):
                     raise FetchError(f"redirected to {current}, which robots.txt does not allow")
                 continue
@@ -323,33 +346,6 @@ class Fetcher:
             write_atomic(paths[0], json.dumps(meta).encode("utf-8"))
         except OSError as err:
             log.warning("cannot write the download cache under %s: %s", self.options.cache_dir, err)
-
-
-def check_url(url: str, allow_private: bool | frozenset[str] = False, *, redirect: bool = False) -> None:
-    """Only http(s) URLs to public addresses (or hosts allow_private names). Raises FetchError."""
-    what = "redirected to" if redirect else "URL"
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # e.g. an unclosed "[" of an IPv6 address
-        raise FetchError(f"{what} {url!r} is not a valid URL") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(f"{what} {url!r}: only http and https are fetched")
-    if not parts.hostname:
-        raise FetchError(f"{what} {url!r} has no host")
-    try:
-        port = parts.port  # parsed lazily: "http://host:abc/" only fails here
-    except ValueError:
-        raise FetchError(f"{what} {url!r} has an invalid port") from None
-    if allow_private is True or (allow_private and parts.hostname.lower() in allow_private):
-        return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, port or None, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as err:
-        raise FetchError(f"cannot resolve {parts.hostname}: {getattr(err, 'strerror', None) or err}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global or address.is_multicast:
-            raise FetchError(f"{what} {parts.hostname} ({address}), a private or local address: not fetched")
 
 
 def _transient(message: str) -> FetchError:

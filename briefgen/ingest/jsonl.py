@@ -18,6 +18,7 @@ from briefgen.ingest.article import find_title
 from briefgen.ingest.decode import decode_bytes
 from briefgen.model import Article, Failure
 from briefgen.ingest import dates
+from briefgen.ingest import fields as typed  # `fields` is the field map here
 from briefgen.ingest.batch import Batch, ReadOptions
 from briefgen.ingest.html import fragment_text, looks_like_html
 
@@ -51,7 +52,7 @@ def parse_field_map(spec: str | Mapping[str, str] | None) -> dict[str, str]:
 
 
 def parse_jsonl(data: bytes, *, path: str, options: ReadOptions) -> Batch:
-    text, _ = decode_bytes(data)
+    text, _ = decode_bytes(data, path=path)
     fields = parse_field_map(options.jsonl_fields)
     batch = Batch()
     for number, line in enumerate(text.splitlines(), start=1):
@@ -89,22 +90,21 @@ def _article(record: dict, where: str, fields: Mapping[str, str], options: ReadO
         wanted = fields.get("text") or "/".join(DEFAULT_KEYS["text"])
         raise InputError(f"no article text under {wanted!r} (map it with text=KEY)")
     body = fragment_text(body) if looks_like_html(body) else body.replace("\r\n", "\n").strip()
-    title = _text(value("title"))
+    title = _text(value("title"), "title", where)
     if not title:
         title, body = find_title(body)
-    tags = value("tags")
-    if isinstance(tags, str):
-        tags = tags.split(",")
+    published = value("published")
     return Article(
         path=where,
         title=title,
         text=body,
-        source=_text(value("source")),
-        url=_text(value("url")),
-        published=dates.normalise(_when(value("published")), options.tz),
-        author=_text(value("author")),
-        language=_text(value("language")) or "en",
-        tags=tuple(t for t in (_text(x) for x in tags or ()) if t) if isinstance(tags, (list, tuple, str)) else (),
+        source=_text(value("source"), "source", where),
+        url=_text(value("url"), "url", where),
+        published=dates.normalise(_when(published) if typed.is_date_like(published, "published", where) else None,
+                                  options.tz),
+        author=_text(value("author"), "author", where),
+        language=_text(value("language"), "language", where) or "en",
+        tags=typed.tags(_names(value("tags")), "tags", where),
     )
 
 
@@ -126,12 +126,19 @@ def _when(value):
     return dates.parse_when(value)
 
 
-def _text(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dict):
-        value = value.get("name")
+def _names(value):
+    """[{"name": "x"}, "y"] -> ["x", "y"]: exports give tags as objects too."""
     if isinstance(value, list):
-        value = ", ".join(str(v.get("name") if isinstance(v, dict) else v) for v in value)
-    text = " ".join(str(value).split())
-    return text or None
+        return [v["name"] if isinstance(v, dict) and isinstance(v.get("name"), str) else v for v in value]
+    return value
+
+
+def _text(value, field: str, where: str) -> str | None:
+    """Text, also from the shapes exports give people and outlets: {"name": ...} and lists of them."""
+    if isinstance(value, dict) and "name" in value:
+        value = value["name"]
+    elif isinstance(value, list) and value:
+        names = [v.get("name") if isinstance(v, dict) else v for v in value]
+        if all(isinstance(n, str) for n in names):
+            value = ", ".join(names)
+    return typed.text(value, field, where)

@@ -19,7 +19,7 @@ from briefgen.ingest.batch import Batch, ReadOptions
 
 
 def parse_url_list(data: bytes, *, path: str, options: ReadOptions) -> Batch:
-    text, _ = decode_bytes(data)
+    text, _ = decode_bytes(data, path=path)
     urls: list[str] = []
     bad = Batch()
     for number, line in enumerate(text.splitlines(), start=1):

@@ -50,9 +50,10 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
     day = format_date(brief.date, audience.locale)
     meta = Meta(
         title=f"{brief.title} — {day}",
-        author=brief.author or brief.generated_by,
-        description=f"{audience.description} {len(stories)} stories, {day}.".strip(),
-        keywords=("news brief", audience.name, *_keywords(stories)),
+        author=audience.author or brief.author or brief.generated_by,
+        description=audience.subject or f"{audience.description} {len(stories)} stories, {day}.".strip(),
+        keywords=(*(" ".join(k.replace(",", " ").split()) for k in audience.keywords),  # commas split keywords
+                  "news brief", audience.name, *_keywords(stories)),
         created=brief.date.isoformat(),
         generator=brief.generated_by,
         lang=valid_lang(brief.lang) or "en",

@@ -90,7 +90,7 @@ def render_html(
     """
     if template_dirs:
         return run_bounded(_render_html, brief, audience, tuple(template_dirs),
-                           limits=limits or Limits(), what="template")
+                           limits=limits or Limits(), what=f"template {audience.template}")
     return _render_html(brief, audience, ())
 
 

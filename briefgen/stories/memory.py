@@ -10,7 +10,16 @@ Safety: WAL journal, ``synchronous=FULL``, and every run's writes in one
 ``BEGIN IMMEDIATE`` transaction (``with store.run(): ...``), so a run killed
 half-way leaves the file exactly as the previous run left it. The schema
 version lives in ``PRAGMA user_version``; ``open_store`` applies the missing
-migrations in order inside a transaction.
+migrations in order inside one transaction (all or none). Since schema 2 the
+file carries briefgen's mark in ``PRAGMA application_id``; a schema-1 file is
+recognised by its tables.
+
+What ``open_store`` refuses, each with a one-line StoreError subclass:
+``CorruptState`` (not a database, malformed), ``ForeignState`` (someone else's
+database: never written to), ``FutureState`` (a newer briefgen's schema).
+``open_or_set_aside`` is the build's way in: it moves a corrupt file aside
+(``<name>.corrupt-<UTC time>``, never deleted, so the next run starts afresh)
+and turns every refusal into "no memory this run" plus the reason.
 
 Reads used for matching are bounded by date (``active_stories(since)``) so a
 run's memory does not grow with the size of the history.
@@ -23,7 +32,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from os import PathLike
 from pathlib import Path
 
@@ -66,12 +75,29 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (story_id, text)
     );
     """,
+    # 2: briefgen's mark in the file header, so a foreign database is told apart from ours
+    f"PRAGMA application_id = {0x62726667}",  # "brfg"
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+APPLICATION_ID = 0x62726667
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT ("malformed"), SQLITE_NOTADB ("file is not a database")
+_SCHEMA_1_TABLES = frozenset({"stories", "articles", "briefs", "brief_stories", "briefed_sentences"})
 
 
 class StoreError(BriefgenError):
     pass
+
+
+class CorruptState(StoreError):
+    """The file is damaged or not a database at all."""
+
+
+class ForeignState(StoreError):
+    """A database, but not briefgen's: it is left exactly as it is."""
+
+
+class FutureState(StoreError):
+    """briefgen's, with a schema newer than this briefgen knows."""
 
 
 @dataclass(frozen=True)
@@ -225,39 +251,86 @@ def default_path(output_dir: str | PathLike[str]) -> Path:
 
 
 def open_store(path: str | PathLike[str]) -> Store:
-    """Open (creating and migrating as needed) the state file at ``path``."""
+    """Open (creating and migrating as needed) the state file at ``path``; see the module
+    docstring for what is refused."""
     path = Path(path)
     conn = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per run
         conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        _check_owner(conn, path, version)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except (sqlite3.Error, OSError) as err:
-        if conn is not None:  # e.g. "file is not a database": do not leak the handle
-            conn.close()
-        raise StoreError(f"cannot open state file {path}: {getattr(err, 'strerror', None) or err}") from None
-    if version > SCHEMA_VERSION:
+        check = conn.execute("PRAGMA quick_check(1)").fetchone()[0] if version else "ok"
+    except StoreError:
         conn.close()
-        raise StoreError(f"state file {path} has schema {version}, newer than this briefgen ({SCHEMA_VERSION}); "
-                         "upgrade briefgen or use another --state")
-    if version < SCHEMA_VERSION:
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            for n, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in _statements(script):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {n}")
-            conn.execute("COMMIT")
-        except sqlite3.Error as err:
-            if conn.in_transaction:  # BEGIN itself may be what failed (locked)
-                conn.execute("ROLLBACK")
+        raise
+    except (sqlite3.Error, OSError) as err:
+        if conn is not None:  # do not leak the handle
             conn.close()
-            raise StoreError(f"cannot migrate state file {path}: {err}") from None
+        if getattr(err, "sqlite_errorcode", None) in _DAMAGED:
+            raise CorruptState(f"cannot open state file {path}: it is damaged ({err})") from None
+        # locked, permission denied, I/O: the file may be fine, so it is left where it is
+        raise StoreError(f"cannot open state file {path}: {getattr(err, 'strerror', None) or err}") from None
+    if check != "ok":
+        conn.close()
+        detail = " ".join(str(check).split())[:160]  # quick_check's report spans lines; the message is one
+        raise CorruptState(f"cannot open state file {path}: it is damaged (database disk image is malformed: {detail})")
+    if version < SCHEMA_VERSION:
+        _migrate(conn, path, version)
     return Store(conn, path)
+
+
+def _check_owner(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """ForeignState / FutureState before anything is written (journal_mode=WAL writes the header)."""
+    app = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    ours = app == APPLICATION_ID or (app == 0 and version == 1 and _SCHEMA_1_TABLES <= tables)
+    if not ours and (tables or version or app):
+        raise ForeignState(f"state file {path} is not briefgen's (another program's database); left untouched, "
+                           "use another --state")
+    if version > SCHEMA_VERSION:
+        raise FutureState(f"state file {path} has schema {version}, newer than this briefgen ({SCHEMA_VERSION}); "
+                          "upgrade briefgen or use another --state")
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for n, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {n}")
+        conn.execute("COMMIT")
+    except sqlite3.Error as err:
+        if conn.in_transaction:  # BEGIN itself may be what failed (locked)
+            conn.execute("ROLLBACK")
+        conn.close()
+        raise StoreError(f"cannot migrate state file {path}: {err}") from None
+
+
+def open_or_set_aside(path: str | PathLike[str]) -> tuple[Store | None, str | None]:
+    """(store, None), or (None, why this run has no memory). A corrupt file is renamed, never
+    deleted, together with its -wal/-shm companions; foreign and future files stay as they are."""
+    path = Path(path)
+    try:
+        return open_store(path), None
+    except CorruptState as err:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+        try:
+            for suffix in ("-wal", "-shm", ""):  # the database last: its name is what says "corrupt"
+                companion = Path(f"{path}{suffix}")
+                if companion.exists():
+                    companion.rename(f"{aside}{suffix}")
+        except OSError as move:
+            return None, f"{err}; could not move it aside ({move.strerror or move}); briefed without memory"
+        return None, f"{err}; moved to {aside.name}, the next run starts a new one; briefed without memory"
+    except StoreError as err:
+        return None, f"{err}; briefed without memory"
 
 
 def _statements(script: str) -> list[str]:
