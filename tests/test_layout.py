@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefgen.build import BuildRequest, build_briefs
+from briefgen.run import BuildRequest, build_briefs
 from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.rendering.render import render_html
 from builders import brief, digest, failure, participant, quote, sample_digest

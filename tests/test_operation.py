@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.ops import atomic
-from briefgen.build import BuildRequest, build_briefs
+from briefgen.run import BuildRequest, build_briefs
 from briefgen.cli import cli
 from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.errors import BriefgenError
