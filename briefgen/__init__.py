@@ -18,7 +18,8 @@ on first access (``__getattr__`` below).
 import logging
 
 from briefgen.api import (
-    BuildResult, analyze, analyze_all, brief, build, cluster, group, near_duplicates, read, render, terms,
+    BuildResult, analyze, analyze_all, brief, build, cluster, group, near_duplicates, read, render,
+    summarize_sentences, terms,
 )
 from briefgen.audience import Audience
 from briefgen.errors import BriefgenError, InputError, RenderError, UnknownAlgorithm
@@ -36,6 +37,16 @@ _LAZY = {
     "RunLocked": "briefgen.ops.lock",
     "Story": "briefgen.stories.assemble",
     "GroupingOptions": "briefgen.stories.grouping",
+    # the extractors `analyze` runs, each alone (for evaluation)
+    "extract_participants": "briefgen.extract.participants",
+    "extract_quotes": "briefgen.extract.quotes",
+    # the sentence splitter and the summarizers, on sentences (for evaluation)
+    "split_sentences": "briefgen.text.segment",
+    "split_paragraphs": "briefgen.text.segment",
+    "summarize_many": "briefgen.summarize",
+    "ALGORITHMS": "briefgen.summarize",
+    "SUMY_ALGORITHMS": "briefgen.summarize",
+    "DEFAULT_ALGORITHM": "briefgen.summarize",
 }
 _RENAMED = {"GroupingDoc": ("briefgen.stories.grouping", "Doc")}
 
@@ -43,8 +54,9 @@ __all__ = [
     "__version__",
     # stages
     "read", "analyze", "analyze_all", "group", "brief", "render", "build",
-    # the grouper's own entry points, for evaluation
-    "cluster", "near_duplicates", "terms",
+    # the extractors' and the grouper's own entry points, for evaluation
+    "extract_participants", "extract_quotes", "cluster", "near_duplicates", "terms",
+    "split_sentences", "split_paragraphs", "summarize_sentences", "summarize_many", "ALGORITHMS", "SUMY_ALGORITHMS", "DEFAULT_ALGORITHM",
     # data
     "Article", "Sentence", "SummarySentence", "Quote", "Participant", "Digest", "Failure", "Brief", "Audience",
     "BuildResult", "Story", "Settings", "GroupingDoc", "GroupingOptions",

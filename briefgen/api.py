@@ -262,7 +262,21 @@ def _source_date(day: date) -> Iterator[None]:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-# ---- for evaluation: the grouper's own entry points ------------------------------------------
+# ---- for evaluation: the summarizers and the grouper on their own ------------------------------
+
+
+def summarize_sentences(sentences: Sequence, *, algorithm: str | None = None, count: int | None = 3,
+                        words: int | None = None, title: str | None = None, engine: str = "fast",
+                        **options: Any) -> tuple:
+    """The summarizer ``analyze`` runs, on sentences you split (briefgen.split_sentences):
+    the chosen SummarySentences in text order. ``options`` go to the summarizer as they are
+    (e.g. ``quote_units=False``: sentence by sentence, as the sumy baselines work). Named so
+    because ``briefgen.summarize`` is the summarizers' package."""
+    from briefgen.summarize import summarize
+
+    return summarize(sentences, algorithm=algorithm, count=count, words=words, title=title, engine=engine,
+                     **options)
+
 
 
 def cluster(docs: Sequence[Doc], options: GroupingOptions | None = None) -> list[list[int]]:

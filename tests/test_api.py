@@ -54,6 +54,30 @@ def test_every_name_in_all_is_there():
         assert getattr(briefgen, name) is not None, name
 
 
+def test_the_evaluation_names_are_the_stages_own_functions():
+    from briefgen.extract.participants import extract_participants
+    from briefgen.stories.grouping import Doc, GroupingOptions
+
+    assert briefgen.extract_participants is extract_participants
+    assert briefgen.GroupingDoc is Doc and briefgen.GroupingOptions is GroupingOptions
+    docs = [briefgen.GroupingDoc(title="Bridge closes", text="The river bridge closes for repairs on Monday."),
+            briefgen.GroupingDoc(title="Bridge closes", text="The river bridge closes for repairs on Monday.")]
+    assert briefgen.cluster(docs) == [[0, 1]] and briefgen.near_duplicates([d.text for d in docs])[0][:2] == (0, 1)
+
+
+def test_bench_scripts_use_only_the_public_api():
+    """bench/ imports `briefgen` names, not the stages' modules (a few internal probes excepted)."""
+    internal_probes = {"bench_day.py", "bench_summarizers.py", "fit_editor.py", "eval_multidoc.py"}
+    for script in sorted((ROOT / "bench").glob("*.py")):
+        if script.name in internal_probes:
+            continue
+        text = script.read_text(encoding="utf-8")
+        assert "sys.path.insert" not in text, script.name
+        imports = [line.strip() for line in text.splitlines() if line.strip().startswith(("from briefgen", "import briefgen."))]
+        assert all(line.startswith("from briefgen import ") or "# not public" in line for line in imports), \
+            (script.name, imports)
+
+
 def test_no_submodule_shadows_a_public_function():
     """Importing a submodule binds it on its package; none may be named like a function."""
     for info in pkgutil.walk_packages(briefgen.__path__, "briefgen."):
