@@ -187,7 +187,7 @@ def runners(only: set[str] | None) -> dict[str, Callable[[Doc], Sequence]]:
     add("lead", "lead", "fast", False)
     for a in briefgen.SUMY_ALGORITHMS:
         add(f"sumy:{a}", a, "sumy", False)
-    for a in getattr(briefgen, "FAST_ALGORITHMS", ()):
+    for a in briefgen.FAST_ALGORITHMS:
         add(f"fast:{a}", a, "fast", False)
     for a in briefgen.ALGORITHMS:
         if a not in briefgen.SUMY_ALGORITHMS and a != "lead":

@@ -46,6 +46,7 @@ _LAZY = {
     "summarize_many": "briefgen.summarize",
     "ALGORITHMS": "briefgen.summarize",
     "SUMY_ALGORITHMS": "briefgen.summarize",
+    "FAST_ALGORITHMS": "briefgen.summarize",
     "DEFAULT_ALGORITHM": "briefgen.summarize",
 }
 _RENAMED = {"GroupingDoc": ("briefgen.stories.grouping", "Doc")}
@@ -56,7 +57,8 @@ __all__ = [
     "read", "analyze", "analyze_all", "group", "brief", "render", "build",
     # the extractors' and the grouper's own entry points, for evaluation
     "extract_participants", "extract_quotes", "cluster", "near_duplicates", "terms",
-    "split_sentences", "split_paragraphs", "summarize_sentences", "summarize_many", "ALGORITHMS", "SUMY_ALGORITHMS", "DEFAULT_ALGORITHM",
+    "split_sentences", "split_paragraphs", "summarize_sentences", "summarize_many", "ALGORITHMS", "SUMY_ALGORITHMS", "FAST_ALGORITHMS",
+    "DEFAULT_ALGORITHM",
     # data
     "Article", "Sentence", "SummarySentence", "Quote", "Participant", "Digest", "Failure", "Brief", "Audience",
     "BuildResult", "Story", "Settings", "GroupingDoc", "GroupingOptions",

@@ -7,10 +7,10 @@ last, fetched together. A broken input costs that input, never the run.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from briefgen.errors import BriefgenError
 from briefgen.ingest.walk import collect_paths

@@ -23,6 +23,8 @@ from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.rendering.render import render_html
 from builders import brief, digest, failure, participant, quote, sample_digest
 
+pytestmark = pytest.mark.slow  # every test lays out real PDFs
+
 ROOT = Path(__file__).resolve().parents[1]
 SLOW = pytest.mark.skipif(not os.environ.get("BRIEFGEN_SLOW_TESTS"), reason="set BRIEFGEN_SLOW_TESTS=1")
 
