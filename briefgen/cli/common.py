@@ -33,13 +33,6 @@ def option_errors() -> Iterator[None]:
         raise ConfigProblem(str(err)) from None
 
 
-def check_algorithm(name: str) -> None:
-    from briefgen.settings.resolve import check_algorithm as check
-
-    with option_errors():
-        check(name)
-
-
 def load_cli_settings(config):  # noqa: ANN001, ANN201 - Path | None -> Settings
     """Settings for a command (briefgen.settings); config errors become one line and exit 2."""
     from briefgen.settings import load_settings
