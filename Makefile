@@ -1,18 +1,22 @@
 # Two commands on a fresh machine:
 #   make brief   installs what is needed, then writes today's briefs from seeds/ into output/
 #   make test    installs what is needed, then runs the whole test suite
+#   make check   the fast subset while developing: every test not marked slow (`make test` runs all)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.briefgen-installed
 
-.PHONY: brief test setup system-deps bench clean
+.PHONY: brief test check setup system-deps bench clean
 
 brief: $(STAMP)
 	$(BIN)/briefgen build seeds/ --output-dir output
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" -x
 
 setup: $(STAMP)
 

@@ -24,9 +24,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from briefgen.extract.participants import extract_participants
+import briefgen
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 TYPES = ("person", "organization", "place")
@@ -364,7 +362,7 @@ def evaluate(docs: Iterator[tuple[str, Gold]], errors: int = 0) -> tuple[dict[st
     for text, gold in docs:
         n += 1
         t0 = time.perf_counter()
-        parts = extract_participants(text)
+        parts = briefgen.extract_participants(text)
         elapsed += time.perf_counter() - t0
         for t in TYPES:
             system = list(dict.fromkeys(p.name for p in parts if p.kind == t))
@@ -393,9 +391,7 @@ def evaluate(docs: Iterator[tuple[str, Gold]], errors: int = 0) -> tuple[dict[st
 def measure_speed(path: Path, repeats: int = 3) -> int:
     """Articles per second on one core, median of ``repeats`` passes, model load excluded
     (reported apart): participants alone, then the whole per-article analysis."""
-    from briefgen.extract import ner
-    from briefgen.model import Article
-    from briefgen.analysis import analyze_article
+    from briefgen.extract import ner  # not public: which NER mode is on, and whether its model is installed
 
     if not path.is_file():
         print(f"missing {path}", file=sys.stderr)
@@ -407,17 +403,17 @@ def measure_speed(path: Path, repeats: int = 3) -> int:
         print("BRIEFGEN_NER=spacy but the model is not installed", file=sys.stderr)
         return 2
     load = time.perf_counter() - t0
-    extract_participants(texts[0])  # warm caches (word lists)
-    articles = [Article(path=f"cnndm/{i:03d}.txt", title="", text=t) for i, t in enumerate(texts)]
+    briefgen.extract_participants(texts[0])  # warm caches (word lists)
+    articles = [briefgen.Article(path=f"cnndm/{i:03d}.txt", title="", text=t) for i, t in enumerate(texts)]
     rates = {"participants": [], "analysis": []}
     for _ in range(repeats):
         t0 = time.perf_counter()
         for t in texts:
-            extract_participants(t)
+            briefgen.extract_participants(t)
         rates["participants"].append(len(texts) / (time.perf_counter() - t0))
         t0 = time.perf_counter()
         for a in articles:
-            analyze_article(a)
+            briefgen.analyze(a)
         rates["analysis"].append(len(texts) / (time.perf_counter() - t0))
     print(f"mode={mode} articles={len(texts)} model_load_s={load:.2f}")
     for k, v in rates.items():

@@ -11,6 +11,9 @@ days to years, as in the held-out DUC 2004 pooling). ECB+ also gets B-cubed agai
 topic (how often look-alike events were merged). Then near-duplicate pair
 precision/recall against grouping/near_duplicates.json.
 
+Uses only the public API (briefgen.cluster, near_duplicates, terms, read); the
+baseline's TF-IDF and average link are computed here.
+
 ECB+ rows are given title and text only (their metadata would reveal the
 split); the others also give the published date.
 
@@ -31,13 +34,15 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-DATA = ROOT.parent / "shared" / "data" / "stories" / "grouping"
+from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
 
-from briefgen.stories.features import tfidf, word_terms  # noqa: E402
-from briefgen.stories.grouping import Doc, GroupingOptions, group, near_duplicates  # noqa: E402
-from briefgen.stories.linkage import average_link  # noqa: E402
+import briefgen
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "stories" / "grouping"
+Doc = briefgen.GroupingDoc
 
 SETS = ("giveme5w1h", "newswcl50", "ecbplus-dev", "duc2003-pooled", "multiling-pooled")
 # Extra dated checks (no target in the issue): the multi-document clusters of
@@ -68,10 +73,9 @@ ABLATIONS = (
 
 def load(name: str) -> list[dict]:
     if name in POOLED:
-        from briefgen.ingest.article import read_article
         rows = []
         for path in sorted((DATA.parent / "multidoc" / POOLED[name]).glob("*/docs/*.txt")):
-            art = read_article(path)
+            (art,), _ = briefgen.read([path])
             rows.append({"id": path.name, "story": path.parent.parent.name, "title": art.title,
                          "text": art.text, "published": art.published.isoformat() if art.published else None})
         return rows
@@ -130,10 +134,65 @@ def labels_of(clusters: list[list[int]], n: int) -> list[int]:
 
 def baseline(docs: list[Doc], thresholds) -> dict[float, list[int]]:
     """Plain TF-IDF (all words of title+text, no names, no dates) + average link."""
+    x = tfidf([briefgen.terms((d.title or "") + "\n" + d.text) for d in docs])
+    return {t: labels_of(average_link(x, t), len(docs)) for t in thresholds}
 
-    x = tfidf([word_terms((d.title or "") + "\n" + d.text) for d in docs])
-    days = np.full(len(docs), np.nan)
-    return {t: labels_of(average_link(x, days, t, plain=True), len(docs)) for t in thresholds}
+
+def tfidf(term_lists: list[list[str]]) -> sparse.csr_matrix:
+    """Sublinear-tf TF-IDF rows, l2-normalised; terms in only one document carry no link."""
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, terms in enumerate(term_lists):
+        for term in terms:
+            rows.append(i)
+            cols.append(vocab.setdefault(term, len(vocab)))
+    n = len(term_lists)
+    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(n, max(1, len(vocab))))
+    m.sum_duplicates()
+    df = np.bincount(m.indices, minlength=m.shape[1])
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    idf[df < 2] = 0.0
+    m.data = 1.0 + np.log(np.maximum(m.data, 1e-9))
+    m = m @ sparse.diags(idf)
+    m.eliminate_zeros()
+    m = m.tocsr()
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    inv = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return (sparse.diags(inv) @ m).tocsr()
+
+
+def average_link(x: sparse.csr_matrix, threshold: float) -> list[list[int]]:
+    """Average-link clusters of the rows of x on the cosine, cut at ``threshold``; only rows
+    joined by some pair at the threshold can share a cluster, so each connected part is
+    clustered alone."""
+    n = x.shape[0]
+    xt = x.T.tocsc()
+    rows, cols = [], []
+    for start in range(0, n, 512):  # row blocks keep the product's memory bounded
+        block = (x[start:start + 512] @ xt).tocoo()
+        keep = ((block.row + start) < block.col) & (block.data >= threshold)
+        rows.append(block.row[keep] + start)
+        cols.append(block.col[keep])
+    r, c = np.concatenate(rows), np.concatenate(cols)
+    graph = sparse.coo_matrix((np.ones(len(r)), (r, c)), shape=(n, n)).tocsr()
+    _, labels = connected_components(graph, directed=False)
+    clusters: list[list[int]] = []
+    order = np.argsort(labels, kind="stable")
+    for members in np.split(order, np.flatnonzero(np.diff(labels[order])) + 1):
+        members = members.tolist()
+        if len(members) == 1:
+            clusters.append(members)
+            continue
+        sub = x[np.asarray(members)]
+        sim = (sub @ sub.T).toarray()
+        top = max(float(sim.max()), threshold) + 1.0
+        dist = top - sim
+        np.fill_diagonal(dist, 0.0)
+        z = linkage(np.clip(dist[np.triu_indices(len(members), 1)], 0.0, None), method="average")
+        lab = fcluster(z, t=top - threshold, criterion="distance")
+        clusters.extend([members[i] for i in np.flatnonzero(lab == k)] for k in np.unique(lab))
+    clusters.sort(key=lambda c: (-len(c), c[0]))
+    return clusters
 
 
 def main() -> None:
@@ -143,7 +202,7 @@ def main() -> None:
     args = ap.parse_args()
     if not DATA.exists():
         sys.exit(f"no data at {DATA}")
-    opts = GroupingOptions() if args.threshold is None else GroupingOptions(threshold=args.threshold)
+    opts = briefgen.GroupingOptions() if args.threshold is None else briefgen.GroupingOptions(threshold=args.threshold)
     print(f"briefgen grouping, one configuration: {opts}")
     print(f"{'dataset':12} {'system':24} {'B3-P':>6} {'B3-R':>6} {'B3-F1':>6} {'ARI':>6} {'groups':>6} {'secs':>6}")
     for name in SETS:
@@ -158,13 +217,13 @@ def main() -> None:
                   f"{len(set(system)):6d} {secs:6.2f}")
 
         t0 = time.perf_counter()
-        system = labels_of(group(docs, opts), n)
+        system = labels_of(briefgen.cluster(docs, opts), n)
         line("briefgen", system, time.perf_counter() - t0)
         if args.sweep:
             for t in (9, 10, 11, 12, 13):
-                line(f"briefgen t={t}", labels_of(group(docs, replace(opts, threshold=t)), n))
+                line(f"briefgen t={t}", labels_of(briefgen.cluster(docs, replace(opts, threshold=t)), n))
             for label, change in ABLATIONS:
-                line(label, labels_of(group(docs, replace(opts, **change)), n))
+                line(label, labels_of(briefgen.cluster(docs, replace(opts, **change)), n))
         grid = [round(x, 2) for x in np.arange(0.05, 0.61, 0.025)]
         t0 = time.perf_counter()
         base = baseline(docs, grid)
@@ -185,7 +244,7 @@ def main() -> None:
         rows = load(name)
         ids = [r["id"] for r in rows]
         gold_pairs = {frozenset((p["a"], p["b"])) for p in pairs if p["dataset"].startswith(name[:6])}
-        found = {frozenset((ids[i], ids[j])): jac for i, j, jac in near_duplicates([r["text"] for r in rows])}
+        found = {frozenset((ids[i], ids[j])): jac for i, j, jac in briefgen.near_duplicates([r["text"] for r in rows])}
         hit = len(gold_pairs & set(found))
         extra = [(sorted(k), round(v, 3)) for k, v in found.items() if k not in gold_pairs]
         prec = hit / len(found) if found else 1.0

@@ -17,7 +17,7 @@ could never match (the ceiling would be ~72%). ``--pronoun-stopwords`` gives the
 stop-word reading. Sources with no content word at all ("the president", "who", "said")
 can never be correct: the ``unwinnable`` column counts them, ``ceiling`` is the best
 reachable speaker score, ``wrong(winnable)`` the wrong rate without them.
-Calls the public API (extract_participants, extract_quotes), one process, no network.
+Calls the public API (briefgen.extract_participants, briefgen.extract_quotes), one process, no network.
 """
 
 from __future__ import annotations
@@ -29,10 +29,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from briefgen.extract.participants import extract_participants  # noqa: E402
-from briefgen.extract.quotes import extract_quotes  # noqa: E402
+import briefgen
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -204,7 +201,7 @@ def evaluate(
         atts = read_ann(anns[0])  # several annotators on a few docs: use the first
         mask = quote_mask(text)
         gold = [a for a in atts if is_direct(text, mask, a)]
-        quotes = extract_quotes(text, extract_participants(text))
+        quotes = briefgen.extract_quotes(text, briefgen.extract_participants(text))
         n_sys += len(quotes)
         for q in quotes:
             span = (q.start, q.end)

@@ -18,10 +18,9 @@ import time
 from pathlib import Path
 from typing import Callable
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from briefgen import split_paragraphs, split_sentences
 
-from briefgen.text.segment import split_paragraphs, split_sentences  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 Splitter = Callable[[str], list[tuple[int, int]]]
 

@@ -25,12 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-DATA = ROOT.parent / "shared" / "data"
+import briefgen
+from briefgen import Sentence
 
-from briefgen.model import Sentence  # noqa: E402
-from briefgen import summarize as S  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
 
 
 @dataclass
@@ -55,10 +54,10 @@ def _fallback_split(text: str) -> list[Sentence]:
 
 def split(text: str) -> list[Sentence]:
     try:
-        from briefgen.text.segment import split_sentences
-    except ImportError:
+        splitter = briefgen.split_sentences
+    except AttributeError:
         return _fallback_split(text)
-    return list(split_sentences(text))
+    return list(splitter(text))
 
 
 def load_bbc() -> list[Doc]:
@@ -182,18 +181,18 @@ def runners(only: set[str] | None) -> dict[str, Callable[[Doc], Sequence]]:
 
     def add(label, algorithm, engine, units):
         if only is None or label in only or algorithm in only:
-            rs[label] = lambda d, a=algorithm, e=engine, u=units: S.summarize(
+            rs[label] = lambda d, a=algorithm, e=engine, u=units: briefgen.summarize_sentences(
                 d.sentences, algorithm=a, count=d.k, title=d.title, engine=e, quote_units=u)
 
     add("lead", "lead", "fast", False)
-    for a in S.SUMY_ALGORITHMS:
+    for a in briefgen.SUMY_ALGORITHMS:
         add(f"sumy:{a}", a, "sumy", False)
-    for a in getattr(S, "FAST_ALGORITHMS", ()):
+    for a in briefgen.FAST_ALGORITHMS:
         add(f"fast:{a}", a, "fast", False)
-    for a in S.ALGORITHMS:
-        if a not in S.SUMY_ALGORITHMS and a != "lead":
+    for a in briefgen.ALGORITHMS:
+        if a not in briefgen.SUMY_ALGORITHMS and a != "lead":
             add(a, a, "fast", True)
-    add(f"DEFAULT({S.DEFAULT_ALGORITHM})", S.DEFAULT_ALGORITHM, "fast", True)
+    add(f"DEFAULT({briefgen.DEFAULT_ALGORITHM})", briefgen.DEFAULT_ALGORITHM, "fast", True)
     return rs
 
 

@@ -1,21 +1,20 @@
 """Articles -> Digests.
 
 `analyze_article` runs the extractors and the summarizer over one article;
-`analyze_paths` reads and analyses every input once, isolating failures so one
-broken file never sinks the brief.
+`analyze_paths` reads every input once (briefgen.inputs) and analyses each
+article, isolating failures so one broken file never sinks the brief.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from os import PathLike
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.errors import BriefgenError
-from briefgen.ingest.walk import collect_paths
+from briefgen.inputs import iter_articles, log_failures
 from briefgen.model import Article, Digest, Failure
 from briefgen.extract.participants import extract_participants
 from briefgen.extract.quotes import extract_quotes
@@ -79,56 +78,22 @@ def analyze_paths(
     `read_options` (briefgen.ingest.formats.ReadOptions) sets the time zone, the
     JSON Lines field names and how to fetch.
     """
-    from briefgen.ingest.fetch import is_url
-    from briefgen.ingest.formats import ReadOptions, read_path, read_urls
-    from briefgen.ingest.sources import Source, read_source
-
-    paths = list(paths)
-    reading = read_options or ReadOptions()
-    declared = [p for p in paths if isinstance(p, Source)]  # [[sources]] from the config
-    urls = [str(p) for p in paths if isinstance(p, str) and is_url(p)]
-    files, failures = collect_paths([p for p in paths if not (isinstance(p, str) and is_url(p))
-                                     and not isinstance(p, Source)])
+    failures: list[Failure] = []
     digests: list[Digest] = []
     outside = 0
-    # One file may hold many articles (feeds, JSON Lines, URL lists); URLs come last, fetched together.
-    sources: list[Path | Source | None] = [*files, *declared, *([None] if urls else [])]
-    for done, path in enumerate(sources, start=1):
-        if progress is not None:
-            progress(done, len(sources))
+    for article in iter_articles(paths, failures, progress=progress, read_options=read_options):
         try:
-            if isinstance(path, Source):
-                batch = read_source(path, reading)
-            else:
-                batch = read_path(path, reading) if path is not None else read_urls(urls, reading)
+            if keep is not None and not keep(article):
+                outside += 1
+                continue
+            digests.append(analyze_article(article, options))
         except BriefgenError as err:
-            failures.append(Failure(_input_name(path, urls), str(err)))
-            continue
-        except Exception as err:  # a bug must cost one input, not the brief
-            log.debug("reading %s failed", _input_name(path, urls), exc_info=True)
-            failures.append(Failure(_input_name(path, urls),
-                                    f"internal error while reading: {type(err).__name__}: {err}"))
-            continue
-        failures.extend(batch.failures)
-        for article in batch.articles:
-            try:
-                if keep is not None and not keep(article):
-                    outside += 1
-                    continue
-                digests.append(analyze_article(article, options))
-            except BriefgenError as err:
-                failures.append(Failure(article.path, str(err)))
-            except Exception as err:  # a bug must cost one article, not the brief
-                log.debug("analysis of %s failed", article.path, exc_info=True)
-                failures.append(Failure(article.path,
-                                        f"internal error while analysing: {type(err).__name__}: {err}"))
+            failures.append(Failure(article.path, str(err)))
+        except Exception as err:  # a bug must cost one article, not the brief
+            log.debug("analysis of %s failed", article.path, exc_info=True)
+            failures.append(Failure(article.path,
+                                    f"internal error while analysing: {type(err).__name__}: {err}"))
     if outside:
         log.info("%d article(s) outside the date window were left out", outside)
-    for failure in failures:
-        log.warning("skipped %s: %s", failure.path, failure.reason)
+    log_failures(failures)
     return digests, failures
-
-
-def _input_name(source: object, urls: Sequence[str]) -> str:
-    """How a failed input is named in the log and the appendix; None stands for the URL batch."""
-    return str(source) if source is not None else ", ".join(urls)

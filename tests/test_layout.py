@@ -18,10 +18,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefgen.build import BuildRequest, build_briefs
+from briefgen.run import BuildRequest, build_briefs
 from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.rendering.render import render_html
 from builders import brief, digest, failure, participant, quote, sample_digest
+
+pytestmark = pytest.mark.slow  # every test lays out real PDFs
 
 ROOT = Path(__file__).resolve().parents[1]
 SLOW = pytest.mark.skipif(not os.environ.get("BRIEFGEN_SLOW_TESTS"), reason="set BRIEFGEN_SLOW_TESTS=1")

@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefgen.ops import atomic
-from briefgen.build import BuildRequest, build_briefs
+from briefgen.run import BuildRequest, build_briefs
 from briefgen.cli import cli
 from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.errors import BriefgenError
@@ -395,6 +395,7 @@ def two_pdf_runs(tmp_path_factory):
     return outs
 
 
+@pytest.mark.slow  # two full builds in fresh processes
 def test_same_inputs_date_and_config_give_a_byte_identical_pdf_across_processes(two_pdf_runs):
     first, second = (o / DAY / "executive.pdf" for o in two_pdf_runs)
     assert first.read_bytes()[:5] == b"%PDF-"
@@ -487,6 +488,7 @@ def test_doctor_fails_on_an_output_folder_it_cannot_write(tmp_path, monkeypatch)
     assert f"FAIL  cannot write in {tmp_path}: Permission denied" in result.output
 
 
+@pytest.mark.slow  # a whole build from the crontab line
 def test_the_crontab_line_runs_in_crons_empty_environment(tmp_path):
     """What README "Running from cron" promises: the printed line works with cron's PATH, no cwd, no venv."""
     inbox, out = tmp_path / "in box", tmp_path / "out"  # a space, to prove the quoting

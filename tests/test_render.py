@@ -654,7 +654,7 @@ def test_banner_colour_cannot_inject_css():
 
 
 def test_build_writes_each_audience_in_its_own_pdf_variant(tmp_path):
-    from briefgen.build import BuildRequest, build_briefs
+    from briefgen.run import BuildRequest, build_briefs
 
     seed = Path(__file__).resolve().parents[1] / "seeds" / "000_6a20b3f872e24daa.txt"
     audiences = [replace(BUILTIN_AUDIENCES["executive"], pdf_variant="pdf/ua-1"),

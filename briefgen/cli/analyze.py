@@ -1,4 +1,4 @@
-"""`briefgen analyze`: what briefgen finds in articles, as the JSON evaluation contract."""
+"""`briefgen analyze`: articles -> what briefgen finds in them (briefgen.api.analyze_all), as the JSON evaluation contract."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from briefgen.errors import BriefgenError
+from briefgen.cli.common import option_errors
 from briefgen.cli.exitcodes import ExitCode
-from briefgen.cli.common import MissingInput, check_algorithm
+from briefgen.cli.common import MissingInput
 
 
 @click.command()
@@ -47,29 +47,17 @@ def analyze(ctx, paths, algorithm, sentences, words, engine, fmt, timezone, json
       briefgen analyze article.md --format text
       briefgen analyze page.html https://example.org/feed.xml export.jsonl --jsonl-fields text=body
     """
-    from briefgen.analysis import AnalysisOptions, analyze_paths
+    from briefgen.api import analyze_all
     from briefgen.rendering.serialize import analysis_to_dict
     from briefgen.ingest.fetch import is_url
 
     if not any(is_url(p) or Path(p).exists() or Path(p).is_symlink() for p in paths):
         raise MissingInput(f"no such file or folder: {', '.join(paths)}")  # a typo, not a quiet day
 
-    if algorithm is not None:
-        check_algorithm(algorithm)
-    from briefgen.ingest.fetch import FetchOptions
-    from briefgen.ingest.formats import ReadOptions
-    from briefgen.ingest.jsonl import parse_field_map
-    from briefgen.ops.window import resolve_timezone
-
-    try:
-        tz = resolve_timezone(timezone) if timezone else None  # None: local time, per instant
-    except BriefgenError as err:
-        raise click.BadParameter(str(err), param_hint="--timezone") from None
-    reading = ReadOptions(tz=tz,
-                          jsonl_fields=parse_field_map(jsonl_fields),
-                          fetch=FetchOptions(cache_dir=cache_dir))
-    digests, failures = analyze_paths(paths, AnalysisOptions(algorithm, sentences, words, engine),
-                                      read_options=reading)
+    with option_errors():  # a bad --algorithm or --timezone
+        digests, failures = analyze_all(paths, algorithm=algorithm, sentences=sentences, words=words,
+                                        engine=engine, timezone=timezone, jsonl_fields=jsonl_fields,
+                                        cache_dir=cache_dir)
     if fmt == "json":
         click.echo(json.dumps(analysis_to_dict(digests, failures, explain=explain), ensure_ascii=False))
     else:

@@ -1,18 +1,13 @@
-"""Small pieces several commands share."""
+"""Small pieces several commands share: the --config option, and the library's option and
+config errors as Click's usage errors (one line, exit 2)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
-
-
-def check_algorithm(name: str) -> None:
-    from briefgen.summarize import ALGORITHMS
-
-    if name not in ALGORITHMS:
-        raise click.BadParameter(f"unknown summarizer {name!r}; choose from {', '.join(ALGORITHMS)}",
-                                 param_hint="--algorithm")
 
 
 class ConfigProblem(click.ClickException):
@@ -27,14 +22,31 @@ class MissingInput(click.ClickException):
     exit_code = 2
 
 
-def load_cli_settings(config):  # noqa: ANN001, ANN201 - Path | None -> Settings
-    """Settings for a command (briefgen.settings); config errors become one line and exit 2."""
-    from briefgen.settings import ConfigError, load_settings
+@contextmanager
+def option_errors() -> Iterator[None]:
+    """briefgen.settings' OptionError -> Click's "Invalid value for '--flag'" (or a usage
+    error when no single flag is to blame); ConfigError -> ConfigProblem."""
+    from briefgen.settings import ConfigError
+    from briefgen.settings.resolve import InputsMissing, OptionError
 
     try:
-        return load_settings(config)
+        yield
+    except InputsMissing as err:
+        raise MissingInput(str(err)) from None
+    except OptionError as err:
+        if err.option:
+            raise click.BadParameter(str(err), param_hint=err.option) from None
+        raise click.UsageError(str(err)) from None
     except ConfigError as err:
         raise ConfigProblem(str(err)) from None
+
+
+def load_cli_settings(config):  # noqa: ANN001, ANN201 - Path | None -> Settings
+    """Settings for a command (briefgen.settings); config errors become one line and exit 2."""
+    from briefgen.settings import load_settings
+
+    with option_errors():
+        return load_settings(config)
 
 
 def config_option(fn):  # noqa: ANN001, ANN201 - a Click decorator

@@ -1,4 +1,4 @@
-"""`briefgen group`: articles -> stories (the grouping evaluation contract)."""
+"""`briefgen group`: articles -> stories (briefgen.api.group), as the grouping evaluation contract."""
 
 from __future__ import annotations
 
@@ -51,22 +51,13 @@ def group(ctx, paths, words, state, day, fmt):
     """
     from datetime import date
 
-    from briefgen.analysis import AnalysisOptions, analyze_paths
-    from briefgen.stories.assemble import StoryOptions, build_stories
+    from briefgen.api import analyze_all, group as group_digests
 
     if state is not None and not state.is_file():  # --state is read only: never create one here
         raise click.BadParameter(f"no state file at {state} (it is created by `briefgen build`)",
                                  param_hint="--state")
-    digests, failures = analyze_paths(paths, AnalysisOptions(summary=False))  # one summary per story, below
-    today = day.date() if day else date.today()
-    options = StoryOptions(summary_words=words or 120)
-    stories = build_stories(digests, options, today=today)
-    if state is not None:
-        from briefgen.stories.novelty import label_stories
-        from briefgen.stories.memory import open_store
-
-        with open_store(state) as store:
-            stories = label_stories(stories, store, today)
+    digests, failures = analyze_all(paths, summary=False)  # one summary per story, below
+    stories = group_digests(digests, memory=state, date=day.date() if day else date.today(), words=words or 120)
     if fmt == "json":
         out = stories_to_dict(stories)
         out["failures"] = [{"path": f.path, "reason": f.reason} for f in failures]
