@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.model import Quote
+from briefgen.text import lexicon
 from briefgen.extract.participants import extract_participants
 from briefgen.extract.quotes import extract_quotes, rank_quotes
 from briefgen.extract.quotes.merge import CONTINUATION, FLOATING
@@ -98,3 +99,10 @@ def test_rank_quotes_keeps_attributed_substantive_quotes_at_most_two_per_speaker
     assert [q.speaker for q in ranked] == ["A", "A", "D"]
     assert rank_quotes(quotes, limit=1) == ranked[:1]
     assert len(rank_quotes(quotes, per_speaker=1)) == 2
+
+
+def test_speech_verbs_table_says_once_whether_a_verb_introduces_speech_or_a_name():
+    rows = lexicon.table("speech_verbs")
+    assert all(len(row) == 3 and set(row[2].split()) <= {"speech", "naming"} and row[2] for row in rows)
+    assert "dubbed" in lexicon.SPEECH_FORMS & lexicon.NAMING_FORMS  # "dubbed it “…”", "dubbed the feud: “…”"
+    assert "titled" in lexicon.NAMING_FORMS - lexicon.SPEECH_FORMS
