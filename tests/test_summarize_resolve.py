@@ -62,7 +62,7 @@ def test_participants_give_the_names_when_passed():
 
 def test_sentence_initial_words_and_roles_are_not_part_of_a_name():
     assert people_in('But Mr Howard said: "We will wait."') == ["Mr Howard"]
-    assert people_in("Home Secretary Charles Clarke said there was no case.") == ["Charles Clarke"]
+    assert people_in("Home Secretary Alan Brisk said there was no case.") == ["Alan Brisk"]
 
 
 _OPENER = re.compile(r"^[\W_]*(he|she|they|it|this|however|but|also)\b", re.I)

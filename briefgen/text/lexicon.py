@@ -38,10 +38,19 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(f"vocab/{name}.tsv"))
 
 
+# speech_verbs.tsv says, row by row, whether a verb introduces speech, gives something a name
+# ("dubbed the feud: “…”"), or both; the two sets below are read from that one table.
+_VERB_USES: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = tuple(
+    (row[0], tuple(row[1].split()), frozenset(row[2].split())) for row in table("speech_verbs")
+)
+
 # Verbs that introduce speech or writing: base form -> its forms ("say" -> "said", "says", ...).
-SPEECH_VERBS: dict[str, tuple[str, ...]] = {row[0]: tuple(row[1].split()) for row in table("speech_verbs")}
+SPEECH_VERBS: dict[str, tuple[str, ...]] = {base: forms for base, forms, uses in _VERB_USES if "speech" in uses}
 
 SPEECH_FORMS: frozenset[str] = frozenset(f for forms in SPEECH_VERBS.values() for f in forms)
+
+# Forms of verbs that give something a name: a colon after them introduces the name, not speech.
+NAMING_FORMS: frozenset[str] = frozenset(f for _, forms, uses in _VERB_USES if "naming" in uses for f in forms)
 
 PRONOUNS: frozenset[str] = words("pronouns")
 

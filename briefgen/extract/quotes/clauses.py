@@ -58,7 +58,7 @@ def skip_intro(ctx: Context, toks: list[Token]) -> int:
     i = 0
     while i < len(toks) and toks[i].lower in CONNECTIVES:
         i += 1
-    # "Filling in for Ortiz at the event, Cole said …": a participle opens a phrase too.
+    # "Standing in for Ortiz at the rally, Cole said …": a participle opens a phrase too.
     if i >= len(toks) or toks[i].lower not in INTRO_WORDS and not (toks[i].is_cap and toks[i].lower.endswith("ing") and len(toks[i].text) > 5):
         return 0
     for n in range(i, min(len(toks) - 1, i + 20)):
@@ -133,7 +133,7 @@ def _pronoun_or_person(ctx: Context, toks: list[Token], i: int) -> tuple[int, in
     text, starts = ctx.text, ctx.mention_ends
     for n, t in enumerate(toks[:20]):
         # "I laughed and said, “…”", "Meanwhile, it attacked Ortiz, saying"; but not the
-        # empty "It was a potent punch …, as Ms. Ortiz echoed it, saying".
+        # empty "It was a well-timed blow …, as Ms. Ortiz echoed it, saying".
         dummy = t.lower == "it" and n + 1 < len(toks) and toks[n + 1].lower in COPULAS
         if t.lower in {"he", "she"} or n == i and t.lower in {"i", "we", "they", "it"} and not dummy:
             return t.start, t.end

@@ -17,7 +17,7 @@ from briefgen.extract.quotes.vocab import DETERMINERS, PP_HEADS, SPEECH_FORMS, S
 
 _OPEN_END_RE = re.compile(r"[,?!]$")  # the quote does not end its sentence
 _NOT_WORDS_RE = re.compile(r"[^\w\s’'-]")
-# "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said": up to five
+# "Olga Brandt, 44, of Dover, Del., who took part in the survey, said": up to five
 # comma segments before the verb.
 _APPOSITIVE_RE = re.compile(r"\.?(?:\s*\([^()]{1,40}\))?(?:(?:,\s+(?:\d{1,3}|[^,“”\"\n]{2,150})){1,5},)?\s+")
 _CLAUSE_END_RE = re.compile(r"[.,;]| and\b| with\b")
@@ -117,7 +117,7 @@ def _verb_then_subject(ctx: Context, site: Site) -> bool:
 
 def cue_after_long_subject(ctx: Context, site: Site) -> bool:
     """A longer subject before the verb: "Republican candidate Lena Ortiz said", "the
-    bespectacled, 71-year-old diplomat said", "Rep. Ben Cole (D-Ohio) said", "Ms. Ortiz's
+    grey-haired, 71-year-old diplomat said", "Rep. Ben Cole (D-Ohio) said", "Ms. Ortiz's
     spokesman, Ben Cole, wrote"; or a phrase, then the inverted cue ("“…” in the 2008
     primary, said professor Ann Read")."""
     toks, text = site.after_tokens, ctx.text

@@ -29,7 +29,7 @@ _SHORT_PAREN_ONLY_RE = re.compile(r"\s*\([^()]{1,40}\)")
 _NOT_WORDS_RE = re.compile(r"[^\w\s-]")
 _POSSESSIVE_END_RE = re.compile(r"[’']s$")
 _POSSESSIVE_RE = re.compile(r"[’']s\b")
-# "Anthony Anton, president of the association stated, “…”": an appositive whose closing
+# "Anton Berger, chairman of the guild stated, “…”": an appositive whose closing
 # comma was left out.
 _OPEN_APPOSITIVE_RE = re.compile(r",\s+(?:[^,.;:“”\"]|(?<=[A-Z])\.){3,80}\s+")
 _WHO_RE = re.compile(r",\s+who\b")
@@ -138,7 +138,7 @@ def _object_or_subject(ctx: Context, toks: list[Token], k: int) -> tuple[int, in
         return span
     d = next(i for i, t in enumerate(toks) if t.start == span[0])
     if d > 1 and toks[d - 1].lower in PARTICLES and (verb_like(toks[d - 2]) or toks[d - 2].lower in OBJECT_VERBS):
-        d -= 1  # "Her office put out a statement saying", "sent out an email"
+        d -= 1  # "The mayor's office put out a note saying", "sent out an email"
     if d > 0 and (verb_like(toks[d - 1]) or toks[d - 1].lower in OBJECT_VERBS) and text[toks[d - 1].end : toks[d].start] == " ":
         return clause_subject(ctx, toks[: d - 1])
     return span

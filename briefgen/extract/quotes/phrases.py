@@ -74,7 +74,7 @@ def _description_continues(ctx: Context, toks: list[Token], i: int, j: int) -> b
         and not (is_aux(t) and j + 1 < len(toks) and toks[j + 1].lower in SPEECH_FORMS)
         # "The Republican candidate appeared to …": a past verb after the head noun
         and not (t.lower.endswith("ed") and (toks[j - 1].lower in SPEAKER_NOUNS or toks[j - 1].is_cap and t.text.islower()))
-        # "Her campaign quickly blasted out …": an adverb after the head noun
+        # "Her campaign quickly sent supporters …": an adverb after the head noun
         and not (t.lower.endswith("ly") and t.lower not in LY_NOUNS and toks[j - 1].lower in SPEAKER_NOUNS)
         and (gap in (" ", "’s ", "'s ") or gap == ". " and is_abbrev(toks[j - 1]))
     )
@@ -215,7 +215,7 @@ def _description_before(ctx: Context, toks: list[Token], k: int) -> tuple[int, i
     text, t = ctx.text, toks[k]
     j = k
     while j >= 0 and k - j <= 6:
-        # "the 34-year-old mother of three replied": a number after "of" ends the phrase.
+        # "the 41-year-old father of two replied": a number after "of" ends the phrase.
         if toks[j].lower in DETERMINERS and not (j == k and j > 0 and toks[j - 1].lower == "of"):
             if j == k:
                 return None

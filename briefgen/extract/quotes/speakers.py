@@ -112,7 +112,7 @@ def resolve_role(ctx: Context, phrase: str, pos: int) -> str | None:
         # Lena Ortiz": articles give a past office its bare title too.
         return not (mine in LESSER_ROLES and mine not in words or theirs in LESSER_ROLES - {"former", "ex"} and theirs not in r)
 
-    # Only someone named before: "Speaking later on the same show, Sen. Ben Cole" is not
+    # Only someone named before: "Later on the same programme, Sen. Ben Cole spoke" is not
     # "the senator" who spoke first.
     best = None
     for a, _, p in ctx.person_mentions:

@@ -13,6 +13,7 @@ from briefgen.text import lexicon
 _w = lexicon.words
 
 SPEECH_FORMS = lexicon.SPEECH_FORMS
+NAMING_VERBS = lexicon.NAMING_FORMS  # "dubbed", "labelled": see speech_verbs.tsv
 SUBJECT_PRONOUNS = lexicon.PRONOUNS  # he she they we i you it
 ROLE_NOUNS = lexicon.ROLE_NOUNS
 NON_NAMES = lexicon.NON_NAMES
@@ -21,7 +22,6 @@ AUX = _w("speech_aux")
 DETERMINERS = _w("determiners")
 LY_NOUNS = _w("ly_nouns")
 SPEAKER_NOUNS = _w("speaker_nouns") | ROLE_NOUNS
-NAMING_VERBS = _w("naming_verbs")
 STRONG_CUES = _w("strong_cues")
 TITLE_SMALL = _w("title_small_words")
 PP_HEADS = _w("pp_heads")
