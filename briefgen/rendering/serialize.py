@@ -44,6 +44,8 @@ def digest_to_dict(digest: Digest, *, with_sentences: bool = True) -> dict[str, 
     out["participants"] = [
         {**asdict(p), "aliases": list(p.aliases)} for p in digest.participants
     ]
+    for p in out["participants"]:
+        p.pop("evidence", None)  # the why of a kind is for --explain, not the contract
     return out
 
 
