@@ -15,7 +15,7 @@ from briefgen.extract import ner as _ner
 from briefgen.extract.participants.pipeline import extract
 from briefgen.model import Participant, Sentence
 
-__all__ = ["extract_participants"]
+__all__ = ["explain", "extract_participants"]
 
 
 def extract_participants(
@@ -31,3 +31,11 @@ def extract_participants(
     """
     spans = _ner.entities(text or "") if _ner.wanted(ner) else None
     return tuple(extract(text or "", spans))
+
+
+def explain(text: str) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+    """Every candidate name of ``text`` (rules only) -> (its first decided kind, "misc" for
+    no participant or None for undecided; the names of all evidence rows that fired for it)."""
+    trace: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+    extract(text or "", None, trace)
+    return trace

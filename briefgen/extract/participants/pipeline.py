@@ -38,7 +38,11 @@ class _Kinds:
         self.why: dict[str, list[str]] = defaultdict(list)
 
 
-def extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list[Participant]:
+def extract(
+    text: str, model: list[tuple[int, int, str]] | None = None, trace: dict[str, tuple[str | None, tuple[str, ...]]] | None = None
+) -> list[Participant]:
+    """Participants of ``text``; ``trace``, when given, receives every candidate name's first
+    decision and all the evidence rows that fired for it (participant or not)."""
     # In text order once: the list rules walk them in order, by_name[n][0] is the first.
     mentions = sorted(split_compounds(collect(text, tokenize(text))), key=lambda m: m.start)
     by_name: ByName = defaultdict(list)
@@ -52,7 +56,10 @@ def extract(text: str, model: list[tuple[int, int, str]] | None = None) -> list[
             model_only[m.name].append(m)
     k = _Kinds()
     for name, ms in by_name.items():
-        _record(k, name, *decide(story, name, ms))
+        kind, why = decide(story, name, ms)
+        _record(k, name, kind, why)
+        if trace is not None:
+            trace[name] = (kind, tuple(dict.fromkeys(why + [c for m in ms for c, _ in m.cues])))
     _drop_shadows(text, k, by_name)
     # Kinds guessed from the name's shape alone give way to a list's head noun.
     shaped = {n for n in k.kinds if n in story.weak and not any(m.person or m.place or m.org or m.role for m in by_name[n])}
