@@ -42,8 +42,7 @@ def is_club(name: str) -> bool:
     return plain in clubs or plain in nicknames
 
 
-@dataclass(frozen=True, slots=True)
-class _Facts:
+class _Facts(NamedTuple):
     story: Story
     name: str
     words: list[str]
@@ -84,7 +83,7 @@ def decide(story: Story, name: str, ms: list[Mention]) -> tuple[str | None, list
 def _from_context(f: _Facts) -> str | None:
     """Kind from the summed context evidence of a name no gazetteer row knows."""
     if f.org >= 2 and f.org > f.person and f.org > f.place:
-        return "organization"  # "Tanjug said", but "the news agency Tanjug" first
+        return "organization"  # "Tarsip said", but "the news agency Tarsip" first
     if f.person > 0 and f.person >= f.place:
         return "person"
     if f.place > 0:
@@ -94,7 +93,7 @@ def _from_context(f: _Facts) -> str | None:
     if not f.words:
         return None
     last, first = f.words[-1].lower(), f.words[0]
-    # "Eastern Cables", "Ciputra Development": the last word is an ordinary noun of this very
+    # "Northern Cables", "Korvel Development": the last word is an ordinary noun of this very
     # article, and nothing says the first is a given name.
     ordinary = (last in f.story.lower or first.lower() in f.story.lower) and first not in lexicon.first_names()
     return "person" if looks_like_person_name(f.name) and not ordinary else None
@@ -112,7 +111,7 @@ class _Correction(NamedTuple):
 
 
 def _hyphenated_given_name(f: _Facts, kind: str | None) -> str | None:
-    # "Lau Siu-lai" even though Lau is also a place
+    # "Lau Wai-man" even though Lau is also a place
     if kind in (None, "place") and HYPHEN_GIVEN_RE.fullmatch(f.name) and f.name not in lexicon.places() and f.org < 2:
         return "person"
     return kind
@@ -147,7 +146,7 @@ def _plural_opening(f: _Facts, kind: str | None) -> str | None:
 
 
 def _head_word_alone(f: _Facts, kind: str | None) -> str | None:
-    # "Photos released …", "Construction was underway": a head word alone is a noun
+    # "Photos released …", "Construction was halted": a head word alone is a noun
     suffixes, _, orgs = lexicon.org_cues()
     if (
         kind == "organization"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from briefgen.extract.participants import vocab
@@ -22,8 +21,7 @@ from briefgen.text.spans import Token
 _alt = vocab.alternation
 
 
-@dataclass(frozen=True, slots=True)
-class Site:
+class Site(NamedTuple):
     """Where a mention sits: the text, its offsets and the tokens around it."""
 
     text: str
@@ -51,20 +49,24 @@ class Cue(NamedTuple):
 
 def _after(pattern: str, *, at_end: bool = False, window: int = 0) -> Callable[[Site], bool]:
     """Pattern matched right after the name (past its possessive, unless ``at_end``)."""
-    rx = re.compile(pattern)
+    match = re.compile(pattern).match
+    if window and at_end:
+        return lambda s: match(s.text[s.end : s.end + window]) is not None
     if window:
-        return lambda s: bool(rx.match(s.text[(s.end if at_end else s.after) : (s.end if at_end else s.after) + window]))
-    return lambda s: bool(rx.match(s.text, s.end if at_end else s.after))
+        return lambda s: match(s.text[s.after : s.after + window]) is not None
+    if at_end:
+        return lambda s: match(s.text, s.end) is not None
+    return lambda s: match(s.text, s.after) is not None
 
 
 def _before(pattern: str, window: int) -> Callable[[Site], bool]:
     """Pattern found at the end of the ``window`` characters before the name."""
-    rx = re.compile(pattern)
-    return lambda s: bool(rx.search(s.text[max(0, s.start - window) : s.start]))
+    search = re.compile(pattern).search
+    return lambda s: search(s.text[max(0, s.start - window) : s.start]) is not None
 
 
-def _either(*tests: Callable[[Site], bool]) -> Callable[[Site], bool]:
-    return lambda s: any(t(s) for t in tests)
+def _either(a: Callable[[Site], bool], b: Callable[[Site], bool]) -> Callable[[Site], bool]:
+    return lambda s: a(s) or b(s)
 
 
 def _not_place(test: Callable[[Site], bool]) -> Callable[[Site], bool]:
@@ -80,7 +82,7 @@ def _speech_after(s: Site) -> bool:
     nxt = s.nxt
     if nxt is None or nxt.lower not in lexicon.SPEECH_FORMS or s.text[s.end : nxt.start].strip(" ,") != "":
         return False
-    # "Recent reports have revealed": a noun, not "Lee reports"; "Corvid continues to
+    # "Recent reports have shown": a noun, not "Ruiz reports"; "Corvid continues to
     # grow": anything continues to do something.
     toks, i = s.tokens, s.last
     noun_use = i + 2 < len(toks) and (toks[i + 2].lower in vocab.AUX_AFTER_NOUN or toks[i + 2].lower == "to" and toks[i + 1].lower.startswith("continu"))
@@ -132,6 +134,8 @@ def _before_subtitle(s: Site) -> bool:
 
 def _is_subtitle(s: Site) -> bool:
     line = _line_before(s)
+    if ":" not in line:
+        return False  # the label's colon: a cheap test before the search
     label = _LABEL_RE.search(line)
     return (
         label is not None
@@ -169,6 +173,16 @@ _EMPLOYER = (
     r"(?:\b" + _alt("employer_nouns") + r" (?:at|of|with|from|for)|\bsaid (?:[A-Z][\w.'-]+ ){1,3}(?:of|at|from|with)) (?:the )?$"
 )
 
+_EMPLOYER_SEARCH = re.compile(_EMPLOYER).search
+# Every employer phrase ends in a preposition (and "the"): a cheap test before the search.
+_EMPLOYER_ENDS = (" at ", " of ", " with ", " from ", " for ", " the ")
+
+
+def _employer_before(s: Site) -> bool:
+    window = s.text[max(0, s.start - 60) : s.start]
+    return window.endswith(_EMPLOYER_ENDS) and _EMPLOYER_SEARCH(window) is not None
+
+
 CUES: tuple[Cue, ...] = (
     Cue("style before the name", "person", 2, lambda s: s.styled),  # "Lady Vale": a style alone, no role
     Cue("title before the name", "person", 2, lambda s: s.titled),  # "Senator Vale", "finance minister Vale"
@@ -189,7 +203,7 @@ CUES: tuple[Cue, ...] = (
     # Strong enough to outweigh the speech verb that usually follows an outlet's name.
     Cue("news outlet noun beside", "organization", 3, _not_place(_either(
         _after(r"\s+(?:" + _alt("media_modifiers") + r"\s+)?" + _MEDIA + r"\b"), _before(r"(?<![A-Za-z])" + _MEDIA + r",?\s+$", 40)))),
-    Cue("employer after a job", "organization", 2, _not_place_or_country(_before(_EMPLOYER, 60))),  # "an analyst at Brenholt"
+    Cue("employer after a job", "organization", 2, _not_place_or_country(_employer_before)),  # "an analyst at Brenholt"
     # Weak (1): a person's evidence elsewhere outweighs it.
     Cue("beside a person's name", "organization", 1, _beside_person),
     Cue("work or make noun beside", "work", 1, _either(  # "the film Silver Harbour", "Skyhawk helicopters"
@@ -205,6 +219,6 @@ CUES: tuple[Cue, ...] = (
 
 def score(m: Mention, site: Site) -> None:
     """Walk ``CUES`` and add every row whose pattern fits ``site`` to ``m``."""
-    for cue in CUES:
-        if cue.test(site):
-            m.add(cue.name, cue.kind, cue.weight)
+    for name, kind, weight, test in CUES:
+        if test(site):
+            m.add(name, kind, weight)

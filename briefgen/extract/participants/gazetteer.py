@@ -40,7 +40,7 @@ def _head_before_of(name: str, words: list[str]) -> bool:
 
 
 def _event_head(name: str, words: list[str]) -> bool:
-    # "Harvest Cup", "Peace Prize" are events; "Nathan Law" (a given name, then a surname
+    # "Harvest Cup", "Peace Prize" are events; "Tessa Law" (a given name, then a surname
     # that is also a head word) is a person.
     return (
         len(words) > 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefgen.extract.participants import vocab
 from briefgen.extract.participants.acronyms import spelled_names
@@ -190,8 +191,7 @@ def _describes(word: str, lower_vocab: frozenset[str]) -> bool:
 # ----------------------------------------------------------------------------- role and name
 
 
-@dataclass(frozen=True, slots=True)
-class _Cut:
+class _Cut(NamedTuple):
     name_tokens: Run
     role: str | None = None
     cut: int = 0  # index in the run where the name starts after a role

@@ -11,7 +11,7 @@ from briefgen.text.spans import Token
 
 INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")  # "C. Lewis", "J.R.R. Tolkien": initials open people's names
 INITIALISM_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S", "J.K" (a token keeps inner full stops only)
-# "Kim Jong-un", "Lau Siu-lai": a hyphenated given name after a short family name.
+# "Kim Soo-ah", "Lau Wai-man": a hyphenated given name after a short family name.
 HYPHEN_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+")
 _PERSON_AT_RE = re.compile(r" ([A-Z][a-z]+ [A-Z][\w’'-]+)\b")
 _PERSON_OF_RE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][\w’'-]+) of (?:the )?$")
@@ -59,18 +59,21 @@ def sentence_initial(text: str, start: int) -> bool:
 
 def personal(name: str) -> bool:
     """Is this two- or three-word name shaped like a person's: a given name first
-    ("Nathan Law") or a hyphenated given name after a short family name ("Yau Wai-ching")?"""
+    ("Tessa Law") or a hyphenated given name after a short family name ("Yau Ka-ming")?"""
     return name.split()[0] in lexicon.first_names() or bool(HYPHEN_GIVEN_RE.fullmatch(name))
 
 
 def person_of_before(text: str, start: int) -> bool:
     """Does "<person's name> of [the]" end at ``start`` ("Mira Holt of Veltra")?"""
-    m = _PERSON_OF_RE.search(text[max(0, start - 50) : start])
+    window = text[max(0, start - 50) : start]
+    if not window.endswith((" of ", " of the ")):
+        return False  # a cheap test before the search
+    m = _PERSON_OF_RE.search(window)
     return bool(m) and personal(m.group(1))
 
 
 def person_shaped_at(text: str, pos: int) -> bool:
-    """Does a person's name ("Nathan Law", "Yau Wai-ching") start after the space at ``pos``?"""
+    """Does a person's name ("Tessa Law", "Yau Ka-ming") start after the space at ``pos``?"""
     m = _PERSON_AT_RE.match(text[pos : pos + 40])
     return bool(m) and personal(m.group(1))
 

@@ -1,5 +1,5 @@
 """Shared tokens -> runs of capitalised tokens that may be names ("Bank of Elbury",
-"Procter & Gamble", "Edwin van der Sar"), and runs cut where an organisation's speaker begins.
+"Procter & Gamble", "Jan van der Berg"), and runs cut where an organisation's speaker begins.
 
 A run grows one step at a time; ``_STEPS`` lists the ways it may grow, tried in order.
 """
@@ -62,7 +62,7 @@ def _opens_run(text: str, tokens: list[Token], i: int, spelled: frozenset[str]) 
         return False
     if t.lower not in lexicon.NON_NAMES:
         return True
-    # "Jan Ove Pedersen", "Oct Smith": a month abbreviation may open a name ...
+    # "Jan Erik Dahl", "Oct Smith": a month abbreviation may open a name ...
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if t.lower in vocab.MONTH_ABBREVIATIONS and nxt is not None and nxt.is_cap and text[t.end : nxt.start] == " ":
         return True
@@ -134,7 +134,7 @@ def _arabic_article(text: str, tokens: list[Token], run: Run, j: int) -> Run:
 
 
 def _particles(text: str, tokens: list[Token], run: Run, j: int) -> Run:
-    # "Edwin van der Sar", "Kengo wa Dondo": two or more particles, then a surname.
+    # "Jan van der Berg", "Amani wa Kito": two or more particles, then a surname.
     k, n = j, len(tokens)
     while k < n and tokens[k].lower in vocab.NAME_PARTICLES and tokens[k].text.islower() and text[tokens[k - 1].end : tokens[k].start] == " ":
         k += 1
@@ -144,7 +144,7 @@ def _particles(text: str, tokens: list[Token], run: Run, j: int) -> Run:
 
 
 def _of_or_particle(text: str, tokens: list[Token], run: Run, j: int) -> Run:
-    # "Bank of Elbury", "Secretary of State", "Osama bin Laden"
+    # "Bank of Elbury", "Secretary of State", "Omar bin Salem"
     prev, nxt = run[-1], tokens[j]
     ok = (
         j + 1 < len(tokens)
