@@ -68,6 +68,7 @@ ROWS: tuple[Row, ...] = (
     Row("organisation opener with a connector", "organization",
         lambda n, w: len(w) > 2 and w[0] in vocab.ORG_OPENERS and any(x in vocab.CONNECTORS for x in w)),
     Row("organisation head before 'of'", "organization", _head_before_of),
+    Row("space station", "misc", lambda n, w: n.endswith("Space Station")),  # a craft, like a telescope
     Row("operation code name", "misc", lambda n, w: len(w) > 1 and w[0] == "Operation"),
     Row("ship prefix", "misc", lambda n, w: len(w) > 1 and w[0] in vocab.SHIP_PREFIXES),
     Row("event head word", "misc", _event_head),
@@ -76,6 +77,7 @@ ROWS: tuple[Row, ...] = (
     # "Republican", "New Hampshire Republican", "Senate Democrats": descriptions of people
     Row("party word last", "misc", lambda n, w: bool(w) and w[-1] in lexicon.PARTY_WORDS),
     Row("nationality", "misc", _nationality),
+    Row("national team", "organization", lambda n, w: len(w) > 1 and w[0] == "Team" and " ".join(w[1:]) in lexicon.places()),
     # "the Elbonian Red Cross": a national society of a known organisation
     Row("national society", "organization",
         lambda n, w: len(w) > 2 and w[0] in lexicon.demonyms() and " ".join(w[1:]) in lexicon.org_cues()[2]),

@@ -108,6 +108,7 @@ def _ordinary_sentence_opener(ctx: _Text, run: Run) -> bool:
         # "ELBURY -- President Ruiz" after a dateline: a title before a name is a role even
         # when the article also writes "the president".
         and not (len(run) > 1 and is_title(t.text) and t.lower not in vocab.ROLE_MODIFIERS)
+        and not (t.text == "Team" and len(run) > 1 and run[1].text in lexicon.places())  # "Team Elbonia"
     )
 
 
