@@ -66,6 +66,9 @@ class Participant:
     role: str | None = None
     aliases: tuple[str, ...] = ()
     mentions: int = 1
+    # Names of the evidence rows that decided the kind and role (extract.participants);
+    # shown only under --explain, never in the normal JSON.
+    evidence: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

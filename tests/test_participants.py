@@ -1,7 +1,10 @@
 """Participant extraction, one behaviour per case file in tests/cases/participants/*.yaml.
 
 A case lists the exact ``people`` (name -> role, null for no role), and when given the exact
-``places`` and ``organizations``, and ``aliases`` that must be present.
+``places`` and ``organizations``, and ``aliases`` that must be present. ``evidence`` names the
+evidence rows (``participants.evidence.CUES``, ``gazetteer.ROWS``, ``decide`` corrections) that
+must fire for a candidate name, ``not_evidence`` the rows that must not (a near miss); every
+row has at least one case of each.
 """
 
 import os
@@ -14,7 +17,7 @@ from case_files import case_params
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgen.extract.participants import extract_participants
+from briefgen.extract.participants import explain, extract_participants
 
 
 @pytest.mark.parametrize("case", case_params("participants"))
@@ -29,6 +32,45 @@ def test_participant_case(case):
     for name, aliases in (case.get("aliases") or {}).items():
         p = next(p for p in found if p.name == name)
         assert set(aliases) <= set(p.aliases)
+    if "evidence" in case or "not_evidence" in case:
+        trace = explain(case["text"])
+        for name, rows in (case.get("evidence") or {}).items():
+            assert set(rows) <= set(trace[name][1]), (name, trace.get(name))
+        for name, rows in (case.get("not_evidence") or {}).items():
+            assert not set(rows) & set(trace[name][1]), (name, trace[name])
+
+
+def _declared_rows() -> set[str]:
+    from briefgen.extract.participants import decide, evidence, gazetteer
+
+    # The model's vote needs the optional model: test_model_* below cover it.
+    corrections = {c.name for c in decide._CORRECTIONS} - {"model vote"}
+    return {c.name for c in evidence.CUES} | {r.name for r in gazetteer.ROWS} | corrections
+
+
+def test_every_evidence_row_has_a_positive_and_a_negative_case():
+    cases = [p.values[0] for p in case_params("participants")]
+    shown = {r for c in cases for rows in (c.get("evidence") or {}).values() for r in rows}
+    missed = {r for c in cases for rows in (c.get("not_evidence") or {}).values() for r in rows}
+    rows = _declared_rows()
+    assert shown | missed <= rows | {"place before -based"} and not rows - shown and not rows - missed, (
+        sorted(rows - shown), sorted(rows - missed), sorted((shown | missed) - rows))
+
+
+def test_evidence_explains_kind_and_role():
+    found = {p.name: p for p in extract_participants("Vermont Sen. Nora Fenwick, 61, visited Korvex shares traders.")}
+    assert found["Nora Fenwick"].evidence == ("title before the name", "age in commas")
+
+
+def test_evidence_stays_out_of_the_analyze_json():
+    from dataclasses import replace
+
+    import builders
+    from briefgen.rendering.serialize import digest_to_dict
+
+    person = replace(builders.participant(), evidence=("title before the name",))
+    out = digest_to_dict(replace(builders.digest(), participants=(person,)))
+    assert out["participants"] and "evidence" not in out["participants"][0]
 
 
 def test_mentions_count_every_form_and_rank_first():

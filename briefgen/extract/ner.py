@@ -51,7 +51,9 @@ def _load() -> Any:
             if "tok2vec" in nlp.pipe_names and not _ner_listens(nlp):
                 nlp.remove_pipe("tok2vec")
             _nlp = nlp
-        except Exception as exc:  # ImportError, OSError (model missing), version clashes
+        # Not installed, model missing (OSError), or a model for another spaCy (ValueError,
+        # of which catalogue's RegistryError is one): the rules carry on alone.
+        except (ImportError, OSError, ValueError) as exc:
             log.warning("statistical NER unavailable (%s); using rules only", exc)
             _failed = True
     return _nlp
@@ -60,7 +62,7 @@ def _load() -> Any:
 def _ner_listens(nlp: Any) -> bool:
     try:
         listeners = nlp.get_pipe("tok2vec").listening_components
-    except Exception:
+    except (KeyError, AttributeError):  # no such pipe, or an older pipe without listeners
         return True
     return "ner" in listeners
 
@@ -77,7 +79,7 @@ def entities(text: str) -> list[tuple[int, int, str]]:
         return []
     try:
         doc = nlp(text)
-    except Exception as exc:  # pragma: no cover - defensive
+    except ValueError as exc:  # pragma: no cover - spaCy's input errors (a text over nlp.max_length)
         log.warning("statistical NER failed: %s", exc)
         return []
     return [(e.start_char, e.end_char, _KINDS[e.label_]) for e in doc.ents if e.label_ in _KINDS]

@@ -39,6 +39,11 @@ def _explained_quote(q: Quote) -> dict[str, Any]:
     return {**asdict(q), "explain": {"rule": rule, "speaker_by": resolved or None, "confidence": q.confidence}}
 
 
+def _without_evidence(row: dict[str, Any]) -> dict[str, Any]:
+    row.pop("evidence", None)  # the why of a kind is for --explain, not the brief
+    return row
+
+
 def digest_to_dict(digest: Digest, *, with_sentences: bool = True, explain: bool = False) -> dict[str, Any]:
     out = article_meta(digest.article)
     out["text"] = digest.article.text
@@ -50,10 +55,10 @@ def digest_to_dict(digest: Digest, *, with_sentences: bool = True, explain: bool
     out["participants"] = [
         {**asdict(p), "aliases": list(p.aliases)} for p in digest.participants
     ]
-    if explain:
-        for row, p in zip(out["participants"], digest.participants):
-            if hasattr(p, "evidence"):
-                row["evidence"] = getattr(p, "evidence")
+    for row, p in zip(out["participants"], digest.participants):
+        row.pop("evidence", None)  # the why of a kind is for --explain, not the contract
+        if explain:
+            row["evidence"] = list(p.evidence)
     return out
 
 
@@ -91,7 +96,7 @@ def story_to_dict(item: BriefStory) -> dict[str, Any]:
     out["text"] = item.article.text
     out["summary"] = [{"index": s.index, "text": s.text, "score": s.score} for s in item.summary]
     out["quotes"] = [asdict(q) for q in item.quotes]
-    out["participants"] = [{**asdict(p), "aliases": list(p.aliases)} for p in item.participants]
+    out["participants"] = [{**_without_evidence(asdict(p)), "aliases": list(p.aliases)} for p in item.participants]
     if item.memory is not None:
         out["story"] = story_memory_to_dict(item.memory)
     return out

@@ -54,35 +54,8 @@ NAMING_FORMS: frozenset[str] = frozenset(f for _, forms, uses in _VERB_USES if "
 
 PRONOUNS: frozenset[str] = words("pronouns")
 
-# Capitalised words that are never (the start of) a participant name.
-NON_NAMES: frozenset[str] = frozenset(
-    """
-    a about above according across additionally after afterwards again against ago all
-    almost also although always am among an and another any anyone anything are around as
-    at back be because been before being below between beyond both but by can could
-    despite did do does during each earlier either else even ever every everyone
-    everything except few finally first for from further furthermore had has have having
-    he her here hers herself him himself his how however i if in including indeed inside
-    instead into is it its itself just last later lastly least less like many may me
-    meanwhile might moreover most much must my myself neither never nevertheless next no
-    nobody none nor not nothing now of off often on once one only or other others
-    otherwise our ours out outside over overall perhaps please rather recently regardless
-    same second several she should similarly since so some someone something sometimes
-    soon still such than that the their theirs them themselves then there therefore these
-    they third this those though through throughout thus to today together tomorrow too
-    toward towards under unless unlike until up upon us very via was we well were what
-    whatever when whenever where whereas whether which while who whoever whom whose why
-    will with within without would yes yesterday yet you your yours yourself
-    monday tuesday wednesday thursday friday saturday sunday
-    january february march april june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mr mrs ms dr
-    oh ok okay hey dear thanks thank yeah sorry hello
-    breaking update updated editor note photo video watch read related advertisement
-    sign subscribe click share follow comments comment email print
-    rest
-    """.split()
-)
+# Capitalised words that are never (the start of) a participant name, lower case.
+NON_NAMES: frozenset[str] = words("non_names") | words("weekdays") | words("months") | words("month_abbreviations")
 
 # Words that can follow "the" and name a speaker by role ("the minister said").
 ROLE_NOUNS: frozenset[str] = words("role_nouns")
@@ -98,13 +71,7 @@ def places() -> frozenset[str]:
     return frozenset(n for n in names if n.isupper() and len(n) > 1 or n.lower() not in NON_NAMES and n.lower() not in _COMMON_WORDS)
 
 
-_COMMON_WORDS = frozenset(
-    """
-    central centre center north south east west northern southern eastern western coast
-    capital national city region district island islands upper lower middle river lake
-    mountain valley plains highlands lakes west-end federal border interior port
-    """.split()
-)
+_COMMON_WORDS = words("place_common_words")
 
 
 @cache
@@ -154,17 +121,8 @@ def teams() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(nicknames), frozenset(clubs)
 
 
-# Last words of capitalised names that are events, prizes, laws, diseases or periods, not
-# people, organisations or places ("World Cup", "Nobel Peace Prize", "Labor Day").
-MISC_HEADS: frozenset[str] = frozenset(
-    """Cup Cups Slam Slams Series Prize Prizes Open Championship Championships Games Olympics
-    Convention Treaty Disease War Day Year Award Awards Trophy Tournament Rally Stakes Festival
-    Act Accord Accords Agreement Summit Marathon Derby Grand Prix Classic Masters Bowl Prix
-    Encephalopathy Syndrome Index Indices Average Plan Doctrine Revolution Era Age Dynasty
-    Week Month Season Olympiad Tour Race Stage Final Finals Semifinal Semifinals Charter
-    Declaration Protocol Initiative Bill Law Code Constitution Amendment
-    Telescope Shuttle Rover Orbiter Lander Probe Satellite Spacecraft Expo Flight Show""".split()
-)
+# Last words of names that are events, prizes, laws or periods ("World Cup", "Labor Day").
+MISC_HEADS: frozenset[str] = words("misc_heads")
 
 
 @cache
@@ -173,38 +131,16 @@ def first_names() -> frozenset[str]:
     return frozenset(_lines("first_names.txt")) | frozenset(_lines("given_names_census.txt"))
 
 
-# Faiths, their followers and their observances: capitalised, often after "in", never participants.
-CREEDS: frozenset[str] = frozenset(
-    """Islam Islamic Muslim Muslims Moslem Moslems Christianity Christian Christians Judaism Jew
-    Jews Jewish Hinduism Hindu Hindus Buddhism Buddhist Buddhists Sikhism Sikh Sikhs Catholicism
-    Catholic Catholics Protestantism Protestant Protestants Evangelical Evangelicals Mormon
-    Mormons Scientologist Scientologists Hajj Ramadan Eid Easter Christmas Passover
-    Hanukkah Diwali Lent Islamophobia Antisemitism Sunni Sunnis Shia Shiite Shiites
-    Islamist Islamists""".split()
-) | {"Roman Catholic", "Roman Catholics", "Orthodox Christian", "Greek Orthodox"}
+# Faiths, their followers and their observances: capitalised, never participants.
+CREEDS: frozenset[str] = words("creeds")
 
 
 # Capitalised abbreviations that are neither people, organisations nor places.
-NOT_PARTICIPANTS: frozenset[str] = frozenset(
-    """GMT EDT EST CET BST PST CST MST UTC GDP CPI GNP PPI TV AM PM CEO CFO AIDS HIV BSE CJD
-    OK DNA IPO VAT NAV EPS VIP POTUS FLOTUS HTML HTTP URL PDF USB GPS SUV LGBT LGBTQ RNA
-    MRI ICU PPE A.M. P.M.""".split()
-)
+NOT_PARTICIPANTS: frozenset[str] = words("not_participants")
 
 
-# Capitalised verb forms that end a name in Title Case headlines ("Trump Says", "Clinton Tells
-# Voters"); "Will" and "May" stay out because they are also given names.
-HEADLINE_VERBS: frozenset[str] = frozenset(
-    """says said tells told announces announced wants calls called slams slammed urges urged
-    warns warned claims claimed admits admitted defends defended blasts blasted rips backs
-    endorses endorsed vows vowed plans asks asked explains responds responded praises praised
-    attacks attacked accuses accused is are was were has have had does did gets got makes
-    made won't can't doesn't isn't wasn't stands hits takes gives goes comes leads wins loses
-    faces picks drops joins leaves signs seeks sees unveils reveals rejects slams""".split()
-)
+# Verb forms that end a name in Title Case headlines ("Trump Says").
+HEADLINE_VERBS: frozenset[str] = words("headline_verbs")
 
-# Party words: "Democrat Hillary Clinton" has a role, "New Hampshire Republican" and
-# "Senate Democrats" are descriptions of people, not names.
-PARTY_WORDS: frozenset[str] = frozenset(
-    "Republican Republicans Democrat Democrats Democratic GOP Libertarian Libertarians".split()
-)
+# Party words: a role before a name, a description of people as a name's end.
+PARTY_WORDS: frozenset[str] = words("party_words")

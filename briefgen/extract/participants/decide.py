@@ -1,0 +1,217 @@
+"""One name and its mentions -> its kind: the name alone (``gazetteer``) first, else the
+mentions' summed context evidence (``evidence``), then the corrections in ``_CORRECTIONS``,
+tried in order. Returns the kind and the names of the rows that decided it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from briefgen.extract.participants import vocab
+from briefgen.extract.participants.gazetteer import classify, kind_of
+from briefgen.extract.participants.mention import Mention
+from briefgen.extract.participants.names import HYPHEN_GIVEN_RE, INITIALS_RE, looks_like_person_name, sentence_initial
+from briefgen.text import lexicon
+
+_VERSION_RE = re.compile(r"[ \u00a0]\d{1,2}(?:\.\d{1,2})?(?![\w%/:.,–-]?\d|[\w%/–-])")
+_SCORE_RE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/-])")
+_SPORTS_RE = re.compile(r"\b" + vocab.alternation("sports_words") + r"\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Story:
+    """What every decision in one text shares."""
+
+    text: str
+    sports: bool  # a sports report: city names often mean clubs
+    lower: frozenset[str]  # the words the text writes in lower case
+    votes: dict[str, dict[str, int]]  # name -> kind -> the optional model's votes
+    weak: set[str]  # out: names whose kind rests on weak evidence only (the model may overrule)
+
+
+def sports_context(text: str) -> bool:
+    """Sports reports: a score and sports vocabulary."""
+    return len(_SCORE_RE.findall(text)) >= 1 and len(_SPORTS_RE.findall(text)) >= 4
+
+
+def is_club(name: str) -> bool:
+    nicknames, clubs = lexicon.teams()
+    plain = name.title() if name.isupper() else name
+    return plain in clubs or plain in nicknames
+
+
+class _Facts(NamedTuple):
+    story: Story
+    name: str
+    words: list[str]
+    ms: list[Mention]
+    person: float
+    place: float
+    org: float
+
+
+def decide(story: Story, name: str, ms: list[Mention]) -> tuple[str | None, list[str]]:
+    """(kind or None, why) for one name found by the rules; "misc" for no participant."""
+    kind, row = classify(name)
+    why = [row] if row else []
+    if kind is None and any(m.work for m in ms) and not any(m.person or m.role for m in ms):
+        return "misc", why + ["a title or make"]  # "the novel Silver Harbour" is a title, not a person
+    if kind == "place" and sum(m.work for m in ms) >= 2 and name not in lexicon.countries() and not any(m.place >= 1 and not m.work for m in ms):
+        return "misc", why + ["a title or make"]  # "Quest: Silver Harbour", a title though a province too
+    f = _Facts(story, name, name.split(), ms, sum(m.person for m in ms), sum(m.place for m in ms), sum(m.org for m in ms))
+    if kind == "place" and f.person >= 2 and f.place == 0 and name not in lexicon.places():
+        kind = "person"
+    if kind is None:
+        kind = _from_context(f)
+        if kind == "person" and f.person < 2 and all(m.article for m in ms):
+            kind = None
+        if kind == "person" and f.person == 0 and not any(m.role for m in ms) and _versioned(story.text, ms):
+            return "misc", why + ["written with version numbers"]  # "Corvid 6", "Corvid 9": a product
+        # One speech verb or one preposition is weak evidence: the model may overrule it.
+        if max(f.person, f.place, f.org) < 2:
+            story.weak.add(name)
+    for corr in _CORRECTIONS:
+        new = corr.apply(f, kind)
+        if new != kind:
+            kind = new
+            why.append(corr.name)
+    return kind, why
+
+
+def _from_context(f: _Facts) -> str | None:
+    """Kind from the summed context evidence of a name no gazetteer row knows."""
+    if f.org >= 2 and f.org > f.person and f.org > f.place:
+        return "organization"  # "Tarsip said", but "the news agency Tarsip" first
+    if f.person > 0 and f.person >= f.place:
+        return "person"
+    if f.place > 0:
+        return "place"
+    if f.org > 0:
+        return "organization"
+    if not f.words:
+        return None
+    last, first = f.words[-1].lower(), f.words[0]
+    # "Northern Cables", "Korvel Development": the last word is an ordinary noun of this very
+    # article, and nothing says the first is a given name.
+    ordinary = (last in f.story.lower or first.lower() in f.story.lower) and first not in lexicon.first_names()
+    return "person" if looks_like_person_name(f.name) and not ordinary else None
+
+
+def _versioned(text: str, ms: list[Mention]) -> bool:
+    """Is a name mostly written with a version number after it ("Corvid 6")?"""
+    n = sum(1 for m in ms if _VERSION_RE.match(text, m.end))
+    return n >= 2 and 2 * n >= len(ms)
+
+
+class _Correction(NamedTuple):
+    name: str
+    apply: Callable[[_Facts, str | None], str | None]  # (facts, kind so far) -> kind
+
+
+def _hyphenated_given_name(f: _Facts, kind: str | None) -> str | None:
+    # "Lau Wai-man" even though Lau is also a place
+    if kind in (None, "place") and HYPHEN_GIVEN_RE.fullmatch(f.name) and f.name not in lexicon.places() and f.org < 2:
+        return "person"
+    return kind
+
+
+def _given_name_first(f: _Facts, kind: str | None) -> str | None:
+    # "Grace Hill", "Ana Lake": a given name outweighs "in" or a place's head word ...
+    if (
+        2 <= len(f.words) <= 4
+        and f.words[0] in lexicon.first_names()
+        and kind in (None, "place")
+        and f.name not in lexicon.places()
+        and f.words[-1] not in vocab.STRONG_PLACE_HEADS
+        and f.place < 2  # ... but not "the island of Ana Maria"
+    ):
+        return "person"
+    return kind
+
+
+def _plural_opening(f: _Facts, kind: str | None) -> str | None:
+    # "Officials said", "Elbonians marched": a plural noun opening a sentence
+    if (
+        kind != "misc"
+        and len(f.words) == 1
+        and f.name.endswith("s")
+        and kind_of(f.name) is None
+        and not is_club(f.name)
+        and all(sentence_initial(f.story.text, m.start) for m in f.ms)
+    ):
+        return "misc"
+    return kind
+
+
+def _head_word_alone(f: _Facts, kind: str | None) -> str | None:
+    # "Photos released …", "Construction was halted": a head word alone is a noun
+    suffixes, _, orgs = lexicon.org_cues()
+    if (
+        kind == "organization"
+        and len(f.words) == 1
+        and f.name in suffixes
+        and f.name not in orgs
+        and f.name not in vocab.GOVERNMENT_HEADS
+        and all(sentence_initial(f.story.text, m.start) for m in f.ms)
+    ):
+        return None
+    return kind
+
+
+def _org_word_inside(f: _Facts, kind: str | None) -> str | None:
+    # "Veltra Radio Four", "Veltra News Daily": an organisation word inside
+    if kind == "person" and f.person < 2 and len(f.words) > 1 and any(w in lexicon.org_cues()[0] for w in f.words[:-1]):
+        return "organization"
+    return kind
+
+
+def _company_product(f: _Facts, kind: str | None) -> str | None:
+    # "Veltra Corvid", "Microsoft Word": a known company's product
+    if kind == "person" and f.person < 2 and len(f.words) > 1 and f.words[0] in lexicon.org_cues()[2] and not any(m.role for m in f.ms):
+        return "misc"
+    return kind
+
+
+def _model_vote(f: _Facts, kind: str | None) -> str | None:
+    # The model decides where the rules had no evidence or only the name's shape.
+    votes = f.story.votes
+    if f.name in votes and kind != "misc" and (kind is None or f.name in f.story.weak):
+        return max(votes[f.name].items(), key=lambda kv: kv[1])[0]
+    return kind
+
+
+def _club_with_a_persons_shape(f: _Facts, kind: str | None) -> str | None:
+    # "Eastfield Rovers (Elbonia) 5": a club's name has a person's shape
+    if (
+        f.story.sports
+        and kind == "person"
+        and f.person == 0
+        and sum(m.club for m in f.ms) > 0
+        and f.words[0] not in lexicon.first_names()
+        and not INITIALS_RE.fullmatch(f.words[0])  # "A. Vale 64 not out" is a batsman
+        and len(f.words) > 1
+    ):
+        return "organization"
+    return kind
+
+
+def _club_in_sports(f: _Facts, kind: str | None) -> str | None:
+    # "Eastfield beat Westport": clubs named after their cities
+    if f.story.sports and kind != "person" and f.name not in lexicon.countries() and (is_club(f.name) or sum(m.club for m in f.ms) > 0):
+        return "organization"
+    return kind
+
+
+_CORRECTIONS: tuple[_Correction, ...] = (
+    _Correction("hyphenated given name", _hyphenated_given_name),
+    _Correction("given name first", _given_name_first),
+    _Correction("plural noun opening sentences", _plural_opening),
+    _Correction("head word alone opening sentences", _head_word_alone),
+    _Correction("organisation word inside", _org_word_inside),
+    _Correction("a company's product", _company_product),
+    _Correction("model vote", _model_vote),
+    _Correction("club with a person's shape", _club_with_a_persons_shape),
+    _Correction("club in a sports report", _club_in_sports),
+)

@@ -1,0 +1,299 @@
+"""Body text and its shared tokens -> candidate name mentions: each capitalised run is
+trimmed of words that only describe ("Outspoken", "Top-seeded"), cut into a role and a name
+("Elbonian Prime Minister | Ana Ruiz"), and scored by the context table in ``evidence``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from briefgen.extract.participants import vocab
+from briefgen.extract.participants.acronyms import spelled_names
+from briefgen.extract.participants.evidence import Site, score
+from briefgen.extract.participants.gazetteer import kind_of
+from briefgen.extract.participants.mention import Mention
+from briefgen.extract.participants.names import (
+    HYPHEN_TAIL_RE,
+    INITIALISM_RE,
+    demonym_len,
+    is_title,
+    sentence_initial,
+    strip_possessive,
+)
+from briefgen.extract.participants.roles import STYLE_END_RE, appositive_role, left_role, split_role
+from briefgen.extract.participants.runs import Run, runs, split_org_person
+from briefgen.text import lexicon
+from briefgen.text.spans import ABBREVIATIONS, Token
+
+_GERUND_RE = re.compile(r"^[A-Z][a-z]{3,}ing$")
+_VERB_FORM_RE = re.compile(r"(ing|ly|ed)$")
+_AGENT_TAIL_RE = re.compile(r"-" + vocab.alternation("agent_tails") + r"$")
+_HYPHEN_HEAD_RE = re.compile(r"^[A-Z][a-z]*-[a-z]+(?:ed|born|run|made|style)$")
+_INITIAL_RE = re.compile(r"[A-Z]\.?")
+_FLIGHT_NUMBER_RE = re.compile(r"\s+[A-Z]{0,3}\d")
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|one)\s+$", re.IGNORECASE)
+_PUNCT_AFTER_RE = re.compile(r"[,.;:!?”\"]")
+_WORD_AFTER_RE = re.compile(r"\s+([a-z]+)")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """The body text and what every run of it shares."""
+
+    text: str
+    tokens: list[Token]
+    index_of: dict[int, int]  # id(token) -> its index
+    lower_vocab: frozenset[str]  # the words this text writes in lower case
+    spelled: frozenset[str]  # capitals that spell a closed-class word ("US", "WHO")
+
+
+def collect_plain(text: str, tokens: list[Token]) -> list[Mention]:
+    """Mentions of ``text`` (headlines already blanked) from its tokens, in text order."""
+    index_of = {id(t): i for i, t in enumerate(tokens)}
+    spelled = spelled_names(text)
+    ctx = _Text(text, tokens, index_of, frozenset(t.text for t in tokens if t.text.islower()), spelled)
+    out: list[Mention] = []
+    for run in split_org_person(text, tokens, runs(text, tokens, spelled), index_of):
+        run = _trim(ctx, run, out)
+        if run:
+            _add_mention(ctx, run, out)
+    return out
+
+
+# ----------------------------------------------------------------------------- trimming
+
+
+def _trim(ctx: _Text, run: Run, out: list[Mention]) -> Run:
+    """The run without the words before its name that only describe it; [] when nothing
+    is left or the whole run describes ("a Booker Prize-winner")."""
+    run = _drop_ordinary_openers(ctx, run)
+    if not run:
+        return []
+    if len(run) > 1 and _opens_with_verb_form(run):
+        run = run[1:]  # "Debating Ruiz", "Going Viral": a verb form opens the run
+    if _AGENT_TAIL_RE.search(run[-1].text):
+        return []  # "a Booker Prize-winner", "Nobel Prize-winning author": a description
+    if len(run) > 1 and _HYPHEN_HEAD_RE.match(run[0].text):
+        run = run[1:]  # "Top-seeded Ana Ruiz", "Family-controlled Veltra"
+    run = _split_based(ctx, run, out)
+    if not run:
+        return []
+    if _opens_with_adjective(ctx, run):
+        run = run[1:]
+    if _opens_with_description(ctx, run):
+        run = run[1:]
+    return run
+
+
+def _drop_ordinary_openers(ctx: _Text, run: Run) -> Run:
+    """Drop closed-class words and sentence-initial ordinary words ("Addressing")."""
+    while run and (_closed_class(ctx, run) or _ordinary_sentence_opener(ctx, run)):
+        run = run[1:]
+    return run
+
+
+def _closed_class(ctx: _Text, run: Run) -> bool:
+    t = run[0]
+    return t.lower in lexicon.NON_NAMES and not (t.lower in vocab.MONTH_ABBREVIATIONS and len(run) > 1) and t.text not in ctx.spelled
+
+
+def _ordinary_sentence_opener(ctx: _Text, run: Run) -> bool:
+    t = run[0]
+    return (
+        sentence_initial(ctx.text, t.start)
+        and (t.lower in ctx.lower_vocab or (len(run) == 1 and bool(_VERB_FORM_RE.search(t.text))))
+        and t.text not in lexicon.places()
+        # "ELBURY -- President Ruiz" after a dateline: a title before a name is a role even
+        # when the article also writes "the president".
+        and not (len(run) > 1 and is_title(t.text) and t.lower not in vocab.ROLE_MODIFIERS)
+        and not (t.text == "Team" and len(run) > 1 and run[1].text in lexicon.places())  # "Team Elbonia"
+    )
+
+
+def _opens_with_verb_form(run: Run) -> bool:
+    return (
+        bool(_GERUND_RE.match(run[0].text))
+        and run[0].text not in lexicon.first_names()
+        and run[0].text not in lexicon.places()
+        # "Downing Street", "Reading Station": a head word alone is no name; "Rolling Stone
+        # Magazine": the verb form is part of an organisation's name
+        and not (run[-1].text in vocab.PLACE_HEADS or run[-1].text in lexicon.org_cues()[0])
+    )
+
+
+def _split_based(ctx: _Text, run: Run, out: list[Mention]) -> Run:
+    # "Elbury-based Veltra": a place, then the name.
+    based = next((k for k, t in enumerate(run) if HYPHEN_TAIL_RE.search(t.text)), None)
+    if based is None:
+        return run
+    head_end = run[based].start + run[based].text.index("-")
+    place = ctx.text[run[0].start : head_end]
+    if place in lexicon.places() or place.split()[-1] in lexicon.places():
+        m = Mention(name=place, start=run[0].start, end=head_end, ntokens=based + 1)
+        m.add("place before -based", "place", 2.0)
+        out.append(m)
+    return run[based + 1 :]
+
+
+def _opens_with_adjective(ctx: _Text, run: Run) -> bool:
+    # "Controversial Elbonian Ana Ruiz": an ordinary word opening the sentence before a
+    # nationality or title.
+    return (
+        len(run) > 2
+        and sentence_initial(ctx.text, run[0].start)
+        and bool(demonym_len(run, 1) or is_title(run[1].text))
+        and not demonym_len(run, 0)
+        and not is_title(run[0].text)
+        and run[0].lower not in vocab.ROLE_MODIFIERS  # "Prime Minister Ana Ruiz", "Former President …"
+        and run[0].text not in lexicon.places()
+        and run[0].text not in lexicon.first_names()
+    )
+
+
+def _opens_with_description(ctx: _Text, run: Run) -> bool:
+    # "Frenchman Ana Ruiz", "Oriole Ana Ruiz": a capitalised word before a given name and a
+    # surname describes the person ...
+    first = run[0].text
+    return (
+        len(run) >= 3
+        and run[1].text in lexicon.first_names()
+        and first not in lexicon.first_names()
+        and first not in lexicon.places()
+        and ctx.text[run[0].start : run[1].end] not in lexicon.places()  # "San Marino", "St. Ives"
+        and first.rstrip(".") not in vocab.PLACE_PREFIXES
+        and not _INITIAL_RE.fullmatch(first)  # "L. Ron Vale"
+        and not run[2].text[:1].islower()
+        and not is_title(first)
+        and first not in lexicon.PARTY_WORDS  # "Democrat Ana Ruiz": a role
+        # ... but "Ana Maria Ruiz" has two given names: only a word that can describe someone
+        # (nationality, team member, agent noun) is cut.
+        and (sentence_initial(ctx.text, run[0].start) or _describes(first, ctx.lower_vocab))
+    )
+
+
+def _describes(word: str, lower_vocab: frozenset[str]) -> bool:
+    """Can a capitalised word before a full name, inside a sentence, describe the person
+    ("Frenchman", "Oriole", "Ex-Yankee")? Given names cannot."""
+    nicknames = lexicon.teams()[0]
+    return (
+        word in lexicon.demonyms()
+        or word[:-1] in lexicon.demonyms()  # "Elbonians Ana Ruiz and Tomas Feld"
+        or "-" in word  # "Ex-Yankee", "Elbonian-born"
+        or word in nicknames
+        or word + "s" in nicknames
+        or word.lower() in lower_vocab
+        or word.endswith(vocab.DESCRIBING_SUFFIXES)
+    )
+
+
+# ----------------------------------------------------------------------------- role and name
+
+
+class _Cut(NamedTuple):
+    name_tokens: Run
+    role: str | None = None
+    cut: int = 0  # index in the run where the name starts after a role
+
+
+def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
+    """Where the run's name is, and its role; None when the run names nobody."""
+    text = ctx.text
+    cut = split_role(run)
+    if cut:
+        rest = run[cut:]
+        if not rest:
+            return None
+        if kind_of(strip_possessive(text[rest[0].start : rest[-1].end])) is not None:
+            return _Cut(run, None, cut)  # "President Elbury Park": the whole is a name
+        role_end = run[cut - 1].end
+        if text[role_end : role_end + 1] == "." and run[cut - 1].lower in ABBREVIATIONS:
+            role_end += 1  # "Vermont Sen.", "Elbury Gov.": the abbreviation's period
+        # "Foreign Office Minister Lord Vale": the peer's style is no part of the role.
+        return _Cut(rest, STYLE_END_RE.sub("", text[run[0].start : role_end]) or None, cut)
+    if len(run) >= 2 and run[-1].text == "Flight" and _FLIGHT_NUMBER_RE.match(text[run[-1].end : run[-1].end + 6]):
+        # "Air Elbonia Flight 447": the airline is a participant, the flight is not.
+        m = Mention(name=text[run[0].start : run[-2].end], start=run[0].start, end=run[-2].end, ntokens=len(run) - 1)
+        m.add("airline before a flight number", "organization", 2.0)
+        out.append(m)
+        return None
+    if len(run) > 2 and run[0].text in vocab.COUNTRY_SHORT and (run[-1].text in vocab.GOVERNMENT_HEADS or run[-1].text == "Department"):
+        # "The US State Department", "the U.K. Trade Department": the country, then its body.
+        m = Mention(name=run[0].text, start=run[0].start, end=run[0].end, ntokens=1)
+        m.add("country before its body", "place", 1.0)
+        out.append(m)
+        return _Cut(run[1:])
+    d = demonym_len(run, 0)
+    if d and len(run) > d:
+        return _Cut(run[d:] if _nation_not_in_name(text, run, run[d:]) else run)
+    if d:
+        return _Cut(run) if _nationality_as_surname(text, run) else None
+    return _Cut(run)
+
+
+def _nation_not_in_name(text: str, run: Run, rest: Run) -> bool:
+    """"Elbonian Foreign Ministry": the nationality is not part of the name, but it is in
+    "European Union", "Elbonian Broadcasting Corporation" and "Scottish National Party"."""
+    suffixes, _, orgs = lexicon.org_cues()
+    whole = strip_possessive(text[run[0].start : run[-1].end])
+    # A party takes its nation into its name; a body named only by its portfolio does not
+    # ("Interior Ministry").
+    portfolio = all(strip_possessive(t.text).lower() in vocab.ROLE_MODIFIERS for t in rest[:-1])
+    org_name = rest[-1].text in suffixes and (
+        rest[-1].text in vocab.PARTY_HEADS or not portfolio and (rest[-1].text not in vocab.GOVERNMENT_HEADS or "People" in rest[0].text)
+    )
+    # "the Elbonian Red Cross": a national society of a known organisation keeps its name;
+    # so does a building ("the Elbonian Museum Hall").
+    keeps = " ".join(t.text for t in rest) in orgs and rest[0].text not in vocab.GOVERNMENT_HEADS and len(rest) > 1
+    keeps = keeps or (rest[-1].text in vocab.PLACE_HEADS and len(rest) > 1)
+    return not (len(rest) == 1 and rest[0].text in suffixes) and not org_name and not keeps and whole not in orgs and whole not in lexicon.places()
+
+
+def _nationality_as_surname(text: str, run: Run) -> bool:
+    """"Cuban said", "…, Cuban.": a lone nationality word used as a noun may be the surname
+    of a person named in full elsewhere (kept only if it is, see ``merge``)."""
+    if _ARTICLE_BEFORE_RE.search(text[max(0, run[0].start - 6) : run[0].start]):
+        return False  # "a Cuban": a nationality noun
+    after = text[run[-1].end : run[-1].end + 12]
+    nxt_word = _WORD_AFTER_RE.match(after)
+    return len(run) == 1 and bool(_PUNCT_AFTER_RE.match(after) or nxt_word and nxt_word.group(1) in lexicon.SPEECH_FORMS)
+
+
+def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
+    """The mention of the name in ``run`` (trimmed), scored, appended to ``out``."""
+    text, tokens = ctx.text, ctx.tokens
+    cut = _cut_role(ctx, run, out)
+    if cut is None:
+        return
+    role, first_idx = cut.role, ctx.index_of[id(run[0])]
+    left = left_role(text, tokens, first_idx)
+    if left:
+        role = f"{left[0]} {role}" if role else left[0]
+    start, end = cut.name_tokens[0].start, cut.name_tokens[-1].end
+    if INITIALISM_RE.fullmatch(text[start:end]) and text[end : end + 1] == ".":
+        end += 1  # "U.S." keeps its last period
+    raw = text[start:end]
+    name = strip_possessive(raw)
+    end = start + len(name)
+    if not _LETTER_RE.search(name) or name.lower() in lexicon.NON_NAMES and name not in ctx.spelled:
+        return
+    m = Mention(name=name, start=start, end=end, ntokens=len(cut.name_tokens))
+    styled = bool(cut.cut) and not role and run[cut.cut - 1].text in vocab.STYLES
+    if styled or (role and cut.cut):
+        m.surface = strip_possessive(text[run[cut.cut - 1].start : end])  # "Lady Vale", "President Ruiz"
+    m.role = role
+    after = end + (len(raw) - len(name))  # past a possessive the name dropped
+    app = appositive_role(text, after)
+    if app:
+        m.role = m.role or app
+    last_idx = ctx.index_of[id(cut.name_tokens[-1])]
+    titled = bool(role) and (is_title(run[cut.cut - 1].text if cut.cut else "") or role.split()[-1].lower() in lexicon.title_words())
+    site = Site(
+        text=text, name=name, raw=raw, start=start, end=end, after=after, role=role, titled=titled,
+        styled=styled, appositive=app is not None, tokens=tokens, last=last_idx,
+        prv=tokens[first_idx - 1] if first_idx > 0 else None,
+        nxt=tokens[last_idx + 1] if last_idx + 1 < len(tokens) else None,
+    )
+    score(m, site)
+    out.append(m)

@@ -1,0 +1,55 @@
+"""The closed word lists participant extraction uses, loaded once from briefgen/data/vocab.
+
+Each name here is one list file (see briefgen/data/vocab/README.md); ``alternation`` turns a
+list into a regex alternative so patterns are built from the data, not written out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.text.lexicon import HEADLINE_VERBS, table, words
+
+ROLE_MODIFIERS = words("role_modifiers")
+NAME_PARTICLES = words("name_particles")
+MONTH_ABBREVIATIONS = words("month_abbreviations")
+OF_HEADS = words("of_heads")
+PLACE_PREPOSITIONS = words("place_prepositions")
+CONNECTORS = words("name_connectors")
+MID_RUN_BREAKERS = words("mid_run_breakers")
+PLACE_PREFIXES = words("place_prefixes")
+CAPTION_LABELS = words("caption_labels")
+GOVERNMENT_HEADS = words("government_heads")
+PARTY_HEADS = words("party_heads")
+PLURAL_BODIES = words("plural_bodies")
+ORG_OPENERS = words("org_openers")
+RUN_BREAKERS = words("run_breakers") | words("weekdays") | words("months") | HEADLINE_VERBS
+PLACE_HEADS = words("place_heads")
+STRONG_PLACE_HEADS = words("strong_place_heads")
+PLACE_FIRST_WORDS = words("place_first_words")
+WORDLIKE_GIVEN_NAMES = words("wordlike_given_names")
+SHIP_PREFIXES = words("ship_prefixes")
+SURNAME_HEADS = words("surname_heads")
+UNIT_RANKS = words("unit_ranks")
+COUNTRY_SHORT = words("country_short")
+STYLES = words("styles")
+HEADLINE_SMALL = words("headline_small")
+FINITE_VERBS = words("finite_verbs")
+AUX_AFTER_NOUN = words("aux_after_noun")
+NOT_LEADERS = words("not_leaders")
+NAME_ABBREVIATIONS = words("name_abbreviations")
+COLLECTIVE_NOUNS = words("collective_nouns")
+STANCE_PREFIXES = words("stance_prefixes")
+DESCRIBING_SUFFIXES = tuple(sorted(words("describing_suffixes")))
+# Plural noun -> the kind of the names listed after it ("companies such as …").
+KIND_OF_LIST_HEAD: dict[str, str] = {noun: kind for kind, noun in table("list_heads")}
+
+
+def alternation(name: str) -> str:
+    """Regex source matching any entry of list ``name`` (longest first, escaped)."""
+    return alternation_of(words(name))
+
+
+def alternation_of(entries: frozenset[str]) -> str:
+    """Regex source matching any of ``entries`` (longest first, escaped)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(entries, key=lambda w: (-len(w), w))) + ")"
