@@ -9,7 +9,7 @@ memory says of it) -> Brief (what a template receives). Offsets are always chara
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
