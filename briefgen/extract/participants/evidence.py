@@ -213,6 +213,8 @@ CUES: tuple[Cue, ...] = (
     Cue("subtitle after a title", "work", 1, _is_subtitle),
     Cue("leader's name as a modifier", "person", 2, _leader_modifier),
     Cue("after 'the'", "thing", 1, _after_the),
+    # "Corvid, its main rival,": an apposition opened by 'its' is written of a thing, never a person
+    Cue("', its' after", "thing", 1, _after(r",\s+its\s", at_end=True, window=8)),
 )
 
 

@@ -13,7 +13,7 @@ class Mention:
     ntokens: int
     role: str | None = None
     surface: str = ""  # title form as written ("President Ruiz"), when a title preceded it
-    article: bool = False  # written like a thing: right after "the"
+    article: bool = False  # written like a thing: after "the", or before ", its …"
     club: float = 0.0  # next to a score or a result verb
     person: float = 0.0
     place: float = 0.0
