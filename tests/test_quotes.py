@@ -103,6 +103,8 @@ def test_rank_quotes_keeps_attributed_substantive_quotes_at_most_two_per_speaker
 
 def test_speech_verbs_table_says_once_whether_a_verb_introduces_speech_or_a_name():
     rows = lexicon.table("speech_verbs")
-    assert all(len(row) == 3 and set(row[2].split()) <= {"speech", "naming"} and row[2] for row in rows)
+    assert all(len(row) == 3 and set(row[2].split()) <= {"speech", "naming", "quoted-name"} and row[2] for row in rows)
     assert "dubbed" in lexicon.SPEECH_FORMS & lexicon.NAMING_FORMS  # "dubbed it “…”", "dubbed the feud: “…”"
     assert "titled" in lexicon.NAMING_FORMS - lexicon.SPEECH_FORMS
+    # "a boat called “Sea Lark”" names a thing, but "called them on it: “…”" is still speech
+    assert "called" in (lexicon.QUOTED_NAME_FORMS & lexicon.SPEECH_FORMS) - lexicon.NAMING_FORMS

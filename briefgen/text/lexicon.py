@@ -52,6 +52,11 @@ SPEECH_FORMS: frozenset[str] = frozenset(f for forms in SPEECH_VERBS.values() fo
 # Forms of verbs that give something a name: a colon after them introduces the name, not speech.
 NAMING_FORMS: frozenset[str] = frozenset(f for _, forms, uses in _VERB_USES if "naming" in uses for f in forms)
 
+# Forms that give a name in quotation marks ("a boat called “Sea Lark”"): the naming verbs, and
+# verbs whose colon still introduces speech ("called them on it: “…”").
+QUOTED_NAME_FORMS: frozenset[str] = NAMING_FORMS | frozenset(
+    f for _, forms, uses in _VERB_USES if "quoted-name" in uses for f in forms)
+
 PRONOUNS: frozenset[str] = words("pronouns")
 
 # Capitalised words that are never (the start of) a participant name, lower case.

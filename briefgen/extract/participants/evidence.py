@@ -207,7 +207,7 @@ CUES: tuple[Cue, ...] = (
     # Weak (1): a person's evidence elsewhere outweighs it.
     Cue("beside a person's name", "organization", 1, _beside_person),
     Cue("work or make noun beside", "work", 1, _either(  # "the film Silver Harbour", "Skyhawk helicopters"
-        _before(r"\b" + _alt("work_nouns") + r"\s+$|\b" + _alt("craft_nouns") + r"\s+$|\b" + vocab.alternation_of(lexicon.NAMING_FORMS) + r",?\s+[“\"‘]$", 30),
+        _before(r"\b" + _alt("work_nouns") + r"\s+$|\b" + _alt("craft_nouns") + r"\s+$|\b" + vocab.alternation_of(lexicon.QUOTED_NAME_FORMS) + r",?\s+[“\"‘]$", 30),
         _after(r"\s+" + _alt("product_nouns") + r"\b"))),
     Cue("title before a subtitle", "work", 1, _before_subtitle),
     Cue("subtitle after a title", "work", 1, _is_subtitle),
