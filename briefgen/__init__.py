@@ -25,7 +25,7 @@ from briefgen.audience import Audience
 from briefgen.errors import BriefgenError, InputError, RenderError, UnknownAlgorithm
 from briefgen.model import Article, Brief, Digest, Failure, Participant, Quote, Sentence, SummarySentence
 
-__version__ = "0.1.0"
+from briefgen.version import __version__
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from briefgen import __version__
+from briefgen.version import __version__
 from briefgen.errors import BriefgenError
 from briefgen.cli.exitcodes import ExitCode
 from briefgen.ops.lock import RunLocked

@@ -38,7 +38,7 @@ from email.message import Message
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from briefgen import __version__
+from briefgen.version import __version__
 from briefgen.ingest.addresses import FetchError, PinnedHTTP, PinnedHTTPS, check_url
 
 log = logging.getLogger(__name__)
