@@ -33,7 +33,6 @@ from math import comb
 from pathlib import Path
 
 import numpy as np
-
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components

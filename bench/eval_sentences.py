@@ -15,8 +15,8 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from briefgen import split_paragraphs, split_sentences
 

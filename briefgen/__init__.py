@@ -18,8 +18,18 @@ on first access (``__getattr__`` below).
 import logging
 
 from briefgen.api import (
-    BuildResult, analyze, analyze_all, brief, build, cluster, group, near_duplicates, read, render,
-    summarize_sentences, terms,
+    BuildResult,
+    analyze,
+    analyze_all,
+    brief,
+    build,
+    cluster,
+    group,
+    near_duplicates,
+    read,
+    render,
+    summarize_sentences,
+    terms,
 )
 from briefgen.audience import Audience
 from briefgen.errors import BriefgenError, InputError, RenderError, UnknownAlgorithm

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -250,12 +250,12 @@ def _source_date(day: date) -> Iterator[None]:
     Only WeasyPrint's fontTools fallback (no hb-subset) stamps a time into the
     fonts it embeds; this keeps that PDF byte-reproducible too (RESEARCH.md §2).
     """
-    from datetime import time, timezone
+    from datetime import time
 
     if "SOURCE_DATE_EPOCH" in os.environ:
         yield
         return
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(day, time(), timezone.utc).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(day, time(), UTC).timestamp()))
     try:
         yield
     finally:

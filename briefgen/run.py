@@ -25,14 +25,14 @@ from datetime import date
 from os import PathLike
 from pathlib import Path
 
-from briefgen.ops.atomic import write_atomic
-from briefgen.rendering.bounded import Limits
-from briefgen.audience import FORMATS, Audience
-from briefgen.errors import BriefgenError, RenderError
-from briefgen.ops.lock import hold_lock
-from briefgen.model import Article, Failure
 from briefgen.analysis import AnalysisOptions, analyze_paths
+from briefgen.audience import FORMATS, Audience
 from briefgen.compose import build_brief
+from briefgen.errors import BriefgenError, RenderError
+from briefgen.model import Article, Failure
+from briefgen.ops.atomic import write_atomic
+from briefgen.ops.lock import hold_lock
+from briefgen.rendering.bounded import Limits
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from aiosmtpd.controller import Controller  # noqa: E402
 from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: E402
 
 from briefgen.cli import cli  # noqa: E402
-from briefgen.ops.delivery import DeliveryError, SmtpSettings, mail_briefs  # noqa: E402
 from briefgen.cli.exitcodes import ExitCode  # noqa: E402
+from briefgen.ops.delivery import DeliveryError, SmtpSettings, mail_briefs  # noqa: E402
 
 USER, PASSWORD = "briefs@example.org", "s3cret-Pa55word"
 DAY = "2026-11-28"

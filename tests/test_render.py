@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefgen.rendering import html as html_render, pdf as pdf_render
 from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.errors import RenderError
+from briefgen.rendering import html as html_render, pdf as pdf_render
 from briefgen.rendering.render import (
     build_context,
     render_html,

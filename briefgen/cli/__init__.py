@@ -15,10 +15,10 @@ from pathlib import Path
 import click
 
 from briefgen import __version__
-from briefgen.errors import BriefgenError
 from briefgen.cli.exitcodes import ExitCode
-from briefgen.ops.lock import RunLocked
+from briefgen.errors import BriefgenError
 from briefgen.logs import LOG_FORMATS, setup_logging
+from briefgen.ops.lock import RunLocked
 
 log = logging.getLogger("briefgen")
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli.exitcodes import ExitCode
 from briefgen.cli.common import config_option, load_cli_settings
+from briefgen.cli.exitcodes import ExitCode
 
 _TEMPLATE_SUFFIXES = (".html", ".htm", ".j2", ".css", ".xml")
 
@@ -130,8 +130,8 @@ def check_templates(ctx, directory, config, template_dirs, pdf):
     Errors name the template file and line; an undefined variable is an error.
     Exit 0 when every audience renders, 1 otherwise.
     """
-    from briefgen.rendering.bounded import Limits
     from briefgen.errors import RenderError
+    from briefgen.rendering.bounded import Limits
     from briefgen.rendering.render import render_html, render_pdf
     from briefgen.rendering.sample import sample_brief
 

@@ -231,7 +231,7 @@ class Fetcher:
             except FetchError:
                 body = b""
             return err.code, err.headers, body
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise _transient(f"timed out after {self.options.timeout:g} s") from None
         except urllib.error.URLError as err:
             reason = err.reason

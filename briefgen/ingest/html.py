@@ -22,8 +22,8 @@ from datetime import tzinfo
 from urllib.parse import urljoin, urlsplit
 
 from briefgen.errors import InputError
-from briefgen.model import Article
 from briefgen.ingest import dates
+from briefgen.model import Article
 
 log = logging.getLogger(__name__)
 
@@ -323,8 +323,7 @@ _DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed",
 def fragment_text(fragment: str) -> str:
     """An HTML fragment already known to be the article (a feed's content, a
     CMS export's body) -> plain text, one paragraph per block element."""
-    from lxml import etree
-    from lxml import html as lxml_html
+    from lxml import etree, html as lxml_html
 
     if "<" not in fragment:
         return _normalise(fragment)

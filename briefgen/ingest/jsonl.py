@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import UTC
 
 from briefgen.errors import InputError
+from briefgen.ingest import (
+    dates,
+    fields as typed,  # `fields` is the field map here
+)
 from briefgen.ingest.article import find_title
-from briefgen.ingest.decode import decode_bytes
-from briefgen.model import Article, Failure
-from briefgen.ingest import dates
-from briefgen.ingest import fields as typed  # `fields` is the field map here
 from briefgen.ingest.batch import Batch, ReadOptions
+from briefgen.ingest.decode import decode_bytes
 from briefgen.ingest.html import fragment_text, looks_like_html
+from briefgen.model import Article, Failure
 
 FIELDS = ("text", "title", "url", "published", "author", "source", "language", "tags")
 DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
@@ -119,10 +122,10 @@ def _dig(record: dict, key: str):
 
 def _when(value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         seconds = value / 1000 if value > 1e11 else value  # milliseconds since the epoch are common
-        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+        return datetime.fromtimestamp(seconds, tz=UTC)
     return dates.parse_when(value)
 
 

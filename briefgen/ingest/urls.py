@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from briefgen.errors import BriefgenError, InputError
-from briefgen.ingest.fetch import is_url
-from briefgen.ingest.decode import decode_bytes
-from briefgen.model import Failure
 from briefgen.ingest.batch import Batch, ReadOptions
+from briefgen.ingest.decode import decode_bytes
+from briefgen.ingest.fetch import is_url
+from briefgen.model import Failure
 
 
 def parse_url_list(data: bytes, *, path: str, options: ReadOptions) -> Batch:

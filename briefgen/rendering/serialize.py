@@ -53,7 +53,7 @@ def digest_to_dict(digest: Digest, *, with_sentences: bool = True, explain: bool
     if explain:
         for row, p in zip(out["participants"], digest.participants):
             if hasattr(p, "evidence"):
-                row["evidence"] = getattr(p, "evidence")
+                row["evidence"] = p.evidence
     return out
 
 

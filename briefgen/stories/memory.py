@@ -32,7 +32,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from os import PathLike
 from pathlib import Path
 
@@ -116,7 +116,7 @@ class Store:
 
     # -- transactions --------------------------------------------------------------------
     @contextmanager
-    def run(self) -> Iterator["Store"]:
+    def run(self) -> Iterator[Store]:
         """One run's writes, all or nothing. SQLite's own errors (locked by another
         process for 30 s, disk full, a damaged file) become one-line StoreErrors."""
         try:
@@ -139,7 +139,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -220,11 +220,11 @@ class Store:
 
     def record_brief(self, day: date, audience: str, stories: Iterable[tuple[str, str]]) -> None:
         """stories: (story id, label) in brief order; re-running a day replaces that brief."""
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         self.conn.execute("DELETE FROM briefs WHERE day = ? AND audience = ?", (day.isoformat(), audience))
         cur = self.conn.execute("INSERT INTO briefs(day, audience, created) VALUES (?, ?, ?)",
-                                (day.isoformat(), audience, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                                (day.isoformat(), audience, datetime.now(UTC).isoformat(timespec="seconds")))
         self.conn.executemany(
             "INSERT OR REPLACE INTO brief_stories(brief_id, story_id, rank, label) VALUES (?, ?, ?, ?)",
             [(cur.lastrowid, sid, rank, label) for rank, (sid, label) in enumerate(stories, start=1)])
@@ -319,7 +319,7 @@ def open_or_set_aside(path: str | PathLike[str]) -> tuple[Store | None, str | No
     try:
         return open_store(path), None
     except CorruptState as err:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         aside = path.with_name(f"{path.name}.corrupt-{stamp}")
         try:
             for suffix in ("-wal", "-shm", ""):  # the database last: its name is what says "corrupt"
