@@ -97,7 +97,8 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.data / "ground-truth.json").exists():
         sys.exit(f"no benchmark at {args.data} (expects ground-truth.json and pages/)")
-    truth = {k: v.get("articleBody", "") for k, v in json.loads((args.data / "ground-truth.json").read_text("utf-8")).items()}
+    gold = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
+    truth = {k: v.get("articleBody", "") for k, v in gold.items()}
     ids = sorted(truth)
 
     ours = briefgen_bodies(args.data / "pages", ids)

@@ -67,7 +67,8 @@ __all__ = [
     "read", "analyze", "analyze_all", "group", "brief", "render", "build",
     # the extractors' and the grouper's own entry points, for evaluation
     "extract_participants", "extract_quotes", "cluster", "near_duplicates", "terms",
-    "split_sentences", "split_paragraphs", "summarize_sentences", "summarize_many", "ALGORITHMS", "SUMY_ALGORITHMS", "FAST_ALGORITHMS",
+    "split_sentences", "split_paragraphs", "summarize_sentences", "summarize_many",
+    "ALGORITHMS", "SUMY_ALGORITHMS", "FAST_ALGORITHMS",
     "DEFAULT_ALGORITHM",
     # data
     "Article", "Sentence", "SummarySentence", "Quote", "Participant", "Digest", "Failure", "Brief", "Audience",

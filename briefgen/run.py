@@ -157,7 +157,8 @@ def _render_all(request: BuildRequest, digests, failures, story_items, briefs: d
     return pending
 
 
-def _render_audience(request: BuildRequest, audience: Audience, brief) -> tuple[list[tuple[str, bytes]], Failure | None]:
+def _render_audience(request: BuildRequest, audience: Audience,
+                     brief) -> tuple[list[tuple[str, bytes]], Failure | None]:
     """(format, bytes) in the requested order, and the render failure if any (RenderError only:
     anything else is a bug and stops the run)."""
     from briefgen.rendering.render import render_html, render_pdf

@@ -61,7 +61,7 @@ def test_replay_labels_new_continuing_and_updated(tmp_path):
     assert day2["Ferry terminal approved"].id == day1["Ferry terminal approved"].id
     strike = next(s for h, s in day2.items() if "strike" in h.lower())
     assert strike.label == "updated" and strike.id == day1["Dock strike ends"].id
-    assert strike.new_facts and all("Tomas Berg signed" not in l.text for l in strike.new_facts)
+    assert strike.new_facts and all("Tomas Berg signed" not in line.text for line in strike.new_facts)
     assert day2["Comet seen near Jupiter"].label == "new"
 
 

@@ -1,4 +1,5 @@
-"""`briefgen analyze`: articles -> what briefgen finds in them (briefgen.api.analyze_all), as the JSON evaluation contract."""
+"""`briefgen analyze`: articles -> what briefgen finds in them (briefgen.api.analyze_all),
+as the JSON evaluation contract."""
 
 from __future__ import annotations
 

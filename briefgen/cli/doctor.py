@@ -110,7 +110,8 @@ def check_templates(settings, names: Sequence[str]) -> Iterator[tuple[str, str]]
     digest = analyze_article(article)
     for audience in settings.chosen(tuple(names)):
         try:
-            render_html(build_brief([digest], audience, date(2026, 1, 1)), audience, template_dirs=settings.template_dirs)
+            render_html(build_brief([digest], audience, date(2026, 1, 1)), audience,
+                        template_dirs=settings.template_dirs)
         except BriefgenError as err:
             yield FAIL, f"template for {audience.name!r}: {err}"
         else:

@@ -29,7 +29,8 @@ def user_config_path(env: Mapping[str, str] = os.environ) -> Path:
     return Path(base) / "briefgen" / CONFIG_NAME
 
 
-def find_config(config: Path | None = None, env: Mapping[str, str] = os.environ, cwd: Path | None = None) -> Path | None:
+def find_config(config: Path | None = None, env: Mapping[str, str] = os.environ,
+                cwd: Path | None = None) -> Path | None:
     """The config file to read: an explicit one must exist; the implicit ones are optional."""
     for explicit, what in ((config, "--config"), (env.get("BRIEFGEN_CONFIG"), "BRIEFGEN_CONFIG")):
         if explicit:
