@@ -114,7 +114,7 @@ def main() -> None:
         print(f"{name:<24}{p:>10.3f}{r:>10.3f}{f:>10.3f}{mark}")
     if args.worst:
         print(f"\nworst {args.worst} pages for briefgen (tp, fp, fn):")
-        for counts, page_id in sorted(zip(rows["briefgen"], ids))[: args.worst]:
+        for counts, page_id in sorted(zip(rows["briefgen"], ids, strict=True))[: args.worst]:
             print(f"  {page_id[:12]}  {counts[0]:.2f} {counts[1]:.2f} {counts[2]:.2f}")
 
 

@@ -111,7 +111,7 @@ def bcubed(gold: list, system: list) -> tuple[float, float, float]:
 def ari(gold: list, system: list) -> float:
     """Adjusted Rand index (Hubert & Arabie 1985) from the contingency table."""
     n = len(gold)
-    pairs = Counter(zip(gold, system))
+    pairs = Counter(zip(gold, system, strict=True))
     a = Counter(gold)
     b = Counter(system)
     index = sum(comb(v, 2) for v in pairs.values())
