@@ -299,7 +299,7 @@ def near_duplicates(texts: Sequence[str], threshold: float = 0.5) -> list[tuple[
 def terms(text: str) -> list[str]:
     """The words the grouper compares texts on: lower-cased and stemmed, stop words and
     one-letter words dropped (numbers kept as written)."""
-    from briefgen.stories.grouping import word_terms
+    from briefgen.stories.features import word_terms
 
     return word_terms(text)
 
