@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -204,7 +204,7 @@ class Store:
                 for t in ("articles", "stories", "briefs", "brief_stories", "briefed_sentences")}
 
     # -- writes (call inside run()) ---------------------------------------------------------
-    def upsert_story(self, story_id: str, headline: str, day: date, signature: dict[str, float]) -> None:
+    def upsert_story(self, story_id: str, headline: str, day: date, signature: Mapping[str, float]) -> None:
         self.conn.execute(
             "INSERT INTO stories(id, headline, first_seen, last_seen, signature) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, signature = excluded.signature, "
@@ -266,7 +266,8 @@ def open_store(path: str | PathLike[str]) -> Store:
         conn.execute("PRAGMA foreign_keys=ON")
         check = conn.execute("PRAGMA quick_check(1)").fetchone()[0] if version else "ok"
     except StoreError:
-        conn.close()
+        if conn is not None:
+            conn.close()
         raise
     except (sqlite3.Error, OSError) as err:
         if conn is not None:  # do not leak the handle

@@ -28,7 +28,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from os import PathLike
 
-from briefgen.model import Brief, Digest
+from briefgen.model import Brief, Digest, Label
 from briefgen.stories.assemble import StoryOptions, build_stories
 from briefgen.stories.features import name_terms, word_terms
 from briefgen.stories.memory import Store, open_store
@@ -113,7 +113,7 @@ def label_stories(stories: Sequence[Story], store: Store | None, day: date,
         earlier = tuple(frozenset(_tokens(t)) for t in store.briefed_sentences(match, day))
         unseen = [fp for fp in fps if fp not in known]
         lines = tuple(replace(line, new=bool(unseen) and is_new_fact(line.text, earlier)) for line in story.summary)
-        label = "updated" if any(line.new for line in lines) else "continuing"
+        label: Label = "updated" if any(line.new for line in lines) else "continuing"
         out.append(replace(story, id=match, label=label, summary=lines, first_seen=first, signature=sig,
                            earlier=earlier))
     return out
