@@ -237,6 +237,17 @@ def test_a_bad_json_line_is_a_failure_named_by_its_line_and_the_rest_still_count
     assert "not valid JSON" in batch.failures[0].reason and "text=KEY" in batch.failures[1].reason
 
 
+def test_json_that_python_refuses_to_read_costs_only_its_line(tmp_path):
+    export = tmp_path / "odd.jsonl"
+    huge_number = '{"text": "x", "views": ' + "9" * 5000 + "}"
+    too_deep = "[" * 100_000 + "]" * 100_000
+    export.write_text(huge_number + "\n" + too_deep + "\n" + json.dumps({"text": PARAGRAPHS[0]}) + "\n")
+    batch = read_path(export)
+    assert len(batch.articles) == 1
+    assert [f.path for f in batch.failures] == [f"{export}:1", f"{export}:2"]
+    assert all(f.reason.startswith("not valid JSON: ") for f in batch.failures)
+
+
 def test_a_bad_field_mapping_says_how_to_write_one():
     with pytest.raises(InputError, match="text=body"):
         parse_field_map("body")

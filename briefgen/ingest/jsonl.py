@@ -64,8 +64,11 @@ def parse_jsonl(data: bytes, *, path: str, options: ReadOptions) -> Batch:
         where = f"{path}:{number}"
         try:
             record = json.loads(line)
-        except ValueError as err:
+        except json.JSONDecodeError as err:
             batch.failures.append(Failure(where, f"not valid JSON: {err.msg} at column {err.colno}"))
+            continue
+        except (ValueError, RecursionError) as err:  # a number over Python's digit limit; nesting too deep
+            batch.failures.append(Failure(where, f"not valid JSON: {err}"))
             continue
         if not isinstance(record, dict):
             batch.failures.append(Failure(where, "a JSON Lines article must be an object {...}"))
