@@ -145,6 +145,7 @@ def _text(value, field: str, where: str) -> str | None:
         value = value["name"]
     elif isinstance(value, list) and value:
         names = [v.get("name") if isinstance(v, dict) else v for v in value]
-        if all(isinstance(n, str) for n in names):
-            value = ", ".join(names)
+        strings = [n for n in names if isinstance(n, str)]
+        if len(strings) == len(names):
+            value = ", ".join(strings)
     return typed.text(value, field, where)

@@ -71,7 +71,7 @@ def _settings(errors: FileErrors, data: dict[str, Any], env: Mapping[str, str], 
 
     # The environment beats the file.
     for key, (name, validator, var) in GLOBAL_KEYS.items():
-        if env_set(env, var):
+        if var and env_set(env, var):  # var: narrowed for the type checker (env_set checks it too)
             values[name] = from_env(var, key, validator, env[var], cwd)
     forced = [key for key, (_, var) in AUDIENCE_DEFAULT_KEYS.items() if env_set(env, var)]
     for key in forced:
