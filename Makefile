@@ -2,21 +2,27 @@
 #   make brief   installs what is needed, then writes today's briefs from seeds/ into output/
 #   make test    installs what is needed, then runs the whole test suite
 #   make check   the fast subset while developing: every test not marked slow (`make test` runs all)
+#   make lint    ruff and mypy only (`make test` and `make check` run them first)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.briefgen-installed
 
-.PHONY: brief test check setup system-deps bench clean
+.PHONY: brief test check lint setup system-deps bench clean
 
 brief: $(STAMP)
 	$(BIN)/briefgen build seeds/ --output-dir output
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest
 
-check: $(STAMP)
+check: lint
 	$(BIN)/python -m pytest -m "not slow" -x
+
+# `python -m` so the tools come from the virtualenv whatever its scripts folder holds.
+lint: $(STAMP)
+	$(BIN)/python -m ruff check briefgen tests bench
+	$(BIN)/python -m mypy
 
 setup: $(STAMP)
 

@@ -35,13 +35,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 GROUPING = ROOT.parent / "shared" / "data" / "stories" / "grouping"
 
+from briefgen.analysis import AnalysisOptions, analyze_article  # noqa: E402
 from briefgen.audience import BUILTIN_AUDIENCES  # noqa: E402
-from briefgen.stories.grouping import Doc, group  # noqa: E402
+from briefgen.compose import build_brief  # noqa: E402
 from briefgen.ingest.article import read_article  # noqa: E402
 from briefgen.ingest.walk import collect_paths  # noqa: E402
 from briefgen.model import Article  # noqa: E402
-from briefgen.analysis import AnalysisOptions, analyze_article  # noqa: E402
-from briefgen.compose import build_brief  # noqa: E402
+from briefgen.stories.grouping import Doc, group  # noqa: E402
 from briefgen.summarize._text import stop_words  # noqa: E402
 
 DAY = date(2026, 11, 28)
@@ -133,11 +133,10 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="cProfile the day; print the top functions")
     ap.add_argument("--sizes", default="100,1000,10000", help="article counts for the grouping growth")
     args = ap.parse_args()
-    from briefgen.stories.novelty import label_stories
     from briefgen.rendering.render import render_html, render_pdf
-    from briefgen.stories.novelty import POOL_SENTENCES
     from briefgen.stories.assemble import StoryOptions, build_stories
     from briefgen.stories.memory import open_store
+    from briefgen.stories.novelty import POOL_SENTENCES, label_stories
 
     arts, _ = synthetic(args.articles)
     print(f"a day of {len(arts)} articles, {'shared story data' if GROUPING.exists() else 'seeds'} renamed")

@@ -83,7 +83,8 @@ def detokenize(tokens: list[str]) -> str:
             continue
         no_space = (
             not out
-            or t in {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+            or t in {",", ".", ";", ":", "!", "?", ")", "]", "}", "%",
+                     "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"}
             or out.endswith(("(", "[", "$"))
             or (out.endswith('"') and quote_open)
         )
@@ -176,9 +177,17 @@ def name_spans(text: str, start: int, end: int, head: int) -> tuple[set[str], tu
     for allow in (False, True):
         i = j = idx
         # A possessive before the name is its organisation ("FTU's Alice Mak"), not part of it.
-        while i > 0 and joined(i - 1, i) and not re.search(r"['’]s?$", words[i - 1][2]) and (cap(words[i - 1][2]) or allow and words[i - 1][2].lower() in _CONNECTORS and i - 2 >= 0 and joined(i - 2, i - 1) and cap(words[i - 2][2])):
+        while i > 0 and joined(i - 1, i) and not re.search(r"['’]s?$", words[i - 1][2]) and (
+            cap(words[i - 1][2])
+            or allow and words[i - 1][2].lower() in _CONNECTORS and i - 2 >= 0 and joined(i - 2, i - 1)
+            and cap(words[i - 2][2])
+        ):
             i -= 1
-        while j + 1 < len(words) and joined(j, j + 1) and (cap(words[j + 1][2]) or allow and words[j + 1][2].lower() in _CONNECTORS and j + 2 < len(words) and joined(j + 1, j + 2) and cap(words[j + 2][2])):
+        while j + 1 < len(words) and joined(j, j + 1) and (
+            cap(words[j + 1][2])
+            or allow and words[j + 1][2].lower() in _CONNECTORS and j + 2 < len(words) and joined(j + 1, j + 2)
+            and cap(words[j + 2][2])
+        ):
             j += 1
         while i < idx and not cap(words[i][2]):
             i += 1
@@ -222,11 +231,18 @@ def coordinations(text: str, entities: list[dict]) -> set[str]:
     for e in entities:
         by_eid.setdefault(e["eid"], []).append(e)
     for eid, ms in by_eid.items():
-        def inner(m: dict) -> int:
-            return len({o["eid"] for o in entities if o["eid"] != eid and o["type"] == m["type"] and m["start"] <= o["start"] and o["end"] <= m["end"]})
-        if all(re.search(r"\band\b|&", text[m["start"] : m["end"]]) and inner(m) >= 2 for m in ms):
+        if all(re.search(r"\band\b|&", text[m["start"] : m["end"]]) and _members_inside(m, eid, entities) >= 2
+               for m in ms):
             out.add(eid)
     return out
+
+
+def _members_inside(m: dict, eid: str, entities: list[dict]) -> int:
+    """How many other entities of m's type lie inside mention m (of entity eid)."""
+    return len({
+        o["eid"] for o in entities
+        if o["eid"] != eid and o["type"] == m["type"] and m["start"] <= o["start"] and o["end"] <= m["end"]
+    })
 
 
 def unique(entities: list[set[str]], person: bool) -> list[set[str]]:
@@ -248,8 +264,8 @@ def unique(entities: list[set[str]], person: bool) -> list[set[str]]:
 
 
 def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
-    """Gold participants of the GUM news documents: an entity is gold when it has a name mention, that is a mention with a
-    proper-noun head or (``named``) a common-noun head followed by a name ("team member
+    """Gold participants of the GUM news documents: an entity is gold when it has a name mention,
+    that is a mention with a proper-noun head or (``named``) a common-noun head followed by a name ("team member
     Rodaba Noori"). Not gold, because a reader would not call them a participant's name
     and CoNLL (flat, PER/ORG/LOC only) would not annotate them either:
     - person entities whose every proper head is a plural proper noun (NNPS): groups
@@ -300,23 +316,11 @@ def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
                     types[e["eid"]] = e["type"]
                     singular.add(e["eid"])
 
-        def nested(eid: str) -> bool:
-            # Inside a wider name, but not merely after its "and" ("Kwok Wai-keung and DAB's
-            # Horace Cheung" read across the connector is a coordination, not one name).
-            return all(
-                any(
-                    o != eid and a <= s and t <= b and (b - a) > (t - s) and not (types[o] == types[eid] and re.search(r"\band\b|&", text[a:s]))
-                    for o, spans in extents.items()
-                    for a, b in spans
-                )
-                for s, t in extents[eid]
-            )
-
         gold: Gold = {t: [] for t in TYPES}
         for eid, vs in variants.items():
             if types[eid] == "person" and eid not in singular:
                 continue
-            if nested(eid):
+            if _nested(eid, text, types, extents):
                 continue
             gold[types[eid]].append(vs)
         for t in TYPES:
@@ -331,6 +335,20 @@ def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
             merged.append(vs)
         gold["person"] = merged
         yield text, gold
+
+
+def _nested(eid: str, text: str, types: dict[str, str], extents: dict[str, list[tuple[int, int]]]) -> bool:
+    """Every name of eid lies inside a wider name, and not merely after its "and" ("Kwok
+    Wai-keung and DAB's Horace Cheung" read across the connector is a coordination, not one name)."""
+    return all(
+        any(
+            o != eid and a <= s and t <= b and (b - a) > (t - s)
+            and not (types[o] == types[eid] and re.search(r"\band\b|&", text[a:s]))
+            for o, spans in extents.items()
+            for a, b in spans
+        )
+        for s, t in extents[eid]
+    )
 
 
 # --------------------------------------------------------------------------- scoring
@@ -375,7 +393,8 @@ def evaluate(docs: Iterator[tuple[str, Gold]], errors: int = 0) -> tuple[dict[st
                 pn = t == "person"
                 gnorm = {normalize(v, pn) for g in gold[t] for v in g}
                 fp = [s for s in system if normalize(s, pn) not in gnorm]
-                fn = [sorted(g)[0] for g in gold[t] if not any(normalize(v, pn) in {normalize(s, pn) for s in system} for v in g)]
+                found = {normalize(s, pn) for s in system}
+                fn = [sorted(g)[0] for g in gold[t] if not any(normalize(v, pn) in found for v in g)]
                 if fp or fn:
                     shown += 1
                     print(f"{t}: FP {fp} FN {fn}", file=sys.stderr)
@@ -458,7 +477,8 @@ def main(argv: list[str] | None = None) -> int:
         scores, n, speed = evaluate(sources[name](), args.errors)
         for t in TYPES:
             s, r = scores[f"{t}/strict"], scores[f"{t}/relaxed"]
-            print(f"| {name} | {n} | {t} | {100 * s['P']:.1f} | {100 * s['R']:.1f} | {100 * s['F1']:.1f} | {100 * r['P']:.1f} | {100 * r['R']:.1f} | {100 * r['F1']:.1f} | {speed:.0f} |")
+            print(f"| {name} | {n} | {t} | {100 * s['P']:.1f} | {100 * s['R']:.1f} | {100 * s['F1']:.1f} "
+                  f"| {100 * r['P']:.1f} | {100 * r['R']:.1f} | {100 * r['F1']:.1f} | {speed:.0f} |")
     return 0
 
 

@@ -97,7 +97,8 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.data / "ground-truth.json").exists():
         sys.exit(f"no benchmark at {args.data} (expects ground-truth.json and pages/)")
-    truth = {k: v.get("articleBody", "") for k, v in json.loads((args.data / "ground-truth.json").read_text("utf-8")).items()}
+    gold = json.loads((args.data / "ground-truth.json").read_text("utf-8"))
+    truth = {k: v.get("articleBody", "") for k, v in gold.items()}
     ids = sorted(truth)
 
     ours = briefgen_bodies(args.data / "pages", ids)
@@ -113,7 +114,7 @@ def main() -> None:
         print(f"{name:<24}{p:>10.3f}{r:>10.3f}{f:>10.3f}{mark}")
     if args.worst:
         print(f"\nworst {args.worst} pages for briefgen (tp, fp, fn):")
-        for counts, page_id in sorted(zip(rows["briefgen"], ids))[: args.worst]:
+        for counts, page_id in sorted(zip(rows["briefgen"], ids, strict=True))[: args.worst]:
             print(f"  {page_id[:12]}  {counts[0]:.2f} {counts[1]:.2f} {counts[2]:.2f}")
 
 

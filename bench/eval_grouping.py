@@ -33,7 +33,6 @@ from math import comb
 from pathlib import Path
 
 import numpy as np
-
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
@@ -96,11 +95,11 @@ def docs_for(name: str, rows: list[dict]) -> list[Doc]:
 def bcubed(gold: list, system: list) -> tuple[float, float, float]:
     g_sets: dict = {}
     s_sets: dict = {}
-    for i, (g, s) in enumerate(zip(gold, system)):
+    for i, (g, s) in enumerate(zip(gold, system, strict=True)):  # one label per document each
         g_sets.setdefault(g, set()).add(i)
         s_sets.setdefault(s, set()).add(i)
     p = r = 0.0
-    for i, (g, s) in enumerate(zip(gold, system)):
+    for g, s in zip(gold, system, strict=True):
         inter = len(g_sets[g] & s_sets[s])
         p += inter / len(s_sets[s])
         r += inter / len(g_sets[g])
@@ -112,7 +111,7 @@ def bcubed(gold: list, system: list) -> tuple[float, float, float]:
 def ari(gold: list, system: list) -> float:
     """Adjusted Rand index (Hubert & Arabie 1985) from the contingency table."""
     n = len(gold)
-    pairs = Counter(zip(gold, system))
+    pairs = Counter(zip(gold, system, strict=True))
     a = Counter(gold)
     b = Counter(system)
     index = sum(comb(v, 2) for v in pairs.values())
@@ -211,7 +210,7 @@ def main() -> None:
         docs = docs_for(name, rows)
         n = len(rows)
 
-        def line(label, system, secs=float("nan")):
+        def line(label, system, secs=float("nan"), name=name, gold=gold):  # bound now: B023
             p, r, f = bcubed(gold, system)
             print(f"{name[:12]:12} {label:24} {p:6.3f} {r:6.3f} {f:6.3f} {ari(gold, system):6.3f} "
                   f"{len(set(system)):6d} {secs:6.2f}")

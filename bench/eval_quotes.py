@@ -243,12 +243,15 @@ def evaluate(
                 correct += 1
             elif not (best.speaker or best.speaker_mention) and shown < errors and "NA" in kinds:
                 shown += 1
-                print(f"NA {doc.name}: gold={g.source!r} {text[max(0, best.start - 120):best.start]!r} || {text[best.end:best.end + 80]!r}", file=sys.stderr)
+                print(f"NA {doc.name}: gold={g.source!r} {text[max(0, best.start - 120):best.start]!r} "
+                      f"|| {text[best.end:best.end + 80]!r}", file=sys.stderr)
             elif best.speaker or best.speaker_mention:
                 wrong += 1
                 if shown < errors and "WS" in kinds:
                     shown += 1
-                    print(f"WS {doc.name}: gold={g.source!r} sys={best.speaker!r}/{best.speaker_mention!r} [{best.rule}] {best.text[:60]!r} ctx={text[max(0, best.start - 90):best.start]!r} || {text[best.end:best.end + 60]!r}", file=sys.stderr)
+                    print(f"WS {doc.name}: gold={g.source!r} sys={best.speaker!r}/{best.speaker_mention!r} "
+                          f"[{best.rule}] {best.text[:60]!r} ctx={text[max(0, best.start - 90):best.start]!r} "
+                          f"|| {text[best.end:best.end + 60]!r}", file=sys.stderr)
     elapsed = time.perf_counter() - t0
     return {
         "docs": len(docs),
@@ -271,12 +274,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--split", nargs="+", default=["train", "dev"])
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses to stderr")
-    ap.add_argument("--kind", nargs="+", choices=["FP", "FN", "NA", "WS"], default=["FP", "FN", "NA", "WS"], help="which misses --errors prints: false/missed quote, empty/wrong speaker")
+    ap.add_argument("--kind", nargs="+", choices=["FP", "FN", "NA", "WS"], default=["FP", "FN", "NA", "WS"],
+                    help="which misses --errors prints: false/missed quote, empty/wrong speaker")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--by-rule", action="store_true", help="print correct/incorrect speakers per rule")
-    ap.add_argument("--half", type=int, choices=[0, 1], default=None, help="only every other document (sorted name), starting at 0 or 1")
-    ap.add_argument("--pronoun-stopwords", action="store_true", help="personal pronouns are stop words (literal reading)")
-    ap.add_argument("--titles", choices=["broad", "honorific"], default="broad", help="which words count as titles (default: the broad list)")
+    ap.add_argument("--half", type=int, choices=[0, 1], default=None,
+                    help="only every other document (sorted name), starting at 0 or 1")
+    ap.add_argument("--pronoun-stopwords", action="store_true",
+                    help="personal pronouns are stop words (literal reading)")
+    ap.add_argument("--titles", choices=["broad", "honorific"], default="broad",
+                    help="which words count as titles (default: the broad list)")
     args = ap.parse_args(argv)
     global _extra_stop, _titles
     _extra_stop = PRONOUNS if args.pronoun_stopwords else frozenset()
@@ -284,13 +291,15 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "quotes" / "polnear").is_dir():
         print(f"no PolNeAR data under {args.data}", file=sys.stderr)
         return 2
-    cols = ["docs", "gold", "system", "recall", "precision", "speaker", "attribution", "wrong", "unwinnable", "ceiling", "wrong(winnable)", "docs/s"]
+    cols = ["docs", "gold", "system", "recall", "precision", "speaker", "attribution", "wrong", "unwinnable", "ceiling",
+            "wrong(winnable)", "docs/s"]
     print("| split | " + " | ".join(cols) + " |")
     print("|---" * (len(cols) + 1) + "|")
     for split in args.split:
         rules: dict[str, list[int]] | None = {} if args.by_rule else None
         r = evaluate(args.data, split, args.errors, args.limit, rules, frozenset(args.kind), args.half)
-        cells = [f"{r[c]:.0f}" if c in ("docs", "gold", "system", "unwinnable") else f"{r[c]:.1f}" if c == "docs/s" else f"{100 * r[c]:.1f}%" for c in cols]
+        cells = [f"{r[c]:.0f}" if c in ("docs", "gold", "system", "unwinnable")
+                 else f"{r[c]:.1f}" if c == "docs/s" else f"{100 * r[c]:.1f}%" for c in cols]
         print(f"| {split} | " + " | ".join(cells) + " |", flush=True)
         for rule, (ok, bad) in sorted((rules or {}).items(), key=lambda kv: -sum(kv[1])):
             print(f"    {rule:40s} correct {ok:5d}  incorrect {bad:4d}", file=sys.stderr)

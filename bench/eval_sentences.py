@@ -15,8 +15,8 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from briefgen import split_paragraphs, split_sentences
 
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * len(header))
     for label, internal in (("GUM boundary P/R/F1", False), ("GUM in-paragraph P/R/F1", True)):
         cells = []
-        for name, split in systems.items():
+        for split in systems.values():
             p, r, f = boundary_scores(docs, split, internal)
             cells.append(f"{p:.3f}/{r:.3f}/{f:.3f}")
         print(f"{label:34}" + "".join(f"{c:>24}" for c in cells))

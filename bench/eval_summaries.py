@@ -21,9 +21,9 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 import briefgen
 from briefgen import Sentence
@@ -249,9 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_table(name.upper(), docs, {k: aggregate(v) for k, v in per_doc.items()})
         if name == "bbc" and args.split == "both":
             keep = [int(d.id.split("/")[1]) % 2 == 0 for d in docs]
-            held = [d for d, k in zip(docs, keep) if k]
+            held = [d for d, k in zip(docs, keep, strict=True) if k]
             print_table("BBC held-back even IDs (not used for fitting)", held,
-                        {k: aggregate([r for r, kk in zip(v, keep) if kk]) for k, v in per_doc.items()})
+                        {k: aggregate([r for r, kk in zip(v, keep, strict=True) if kk]) for k, v in per_doc.items()})
     return 0
 
 

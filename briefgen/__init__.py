@@ -18,8 +18,18 @@ on first access (``__getattr__`` below).
 import logging
 
 from briefgen.api import (
-    BuildResult, analyze, analyze_all, brief, build, cluster, group, near_duplicates, read, render,
-    summarize_sentences, terms,
+    BuildResult,
+    analyze,
+    analyze_all,
+    brief,
+    build,
+    cluster,
+    group,
+    near_duplicates,
+    read,
+    render,
+    summarize_sentences,
+    terms,
 )
 from briefgen.audience import Audience
 from briefgen.errors import BriefgenError, InputError, RenderError, UnknownAlgorithm
@@ -57,7 +67,8 @@ __all__ = [
     "read", "analyze", "analyze_all", "group", "brief", "render", "build",
     # the extractors' and the grouper's own entry points, for evaluation
     "extract_participants", "extract_quotes", "cluster", "near_duplicates", "terms",
-    "split_sentences", "split_paragraphs", "summarize_sentences", "summarize_many", "ALGORITHMS", "SUMY_ALGORITHMS", "FAST_ALGORITHMS",
+    "split_sentences", "split_paragraphs", "summarize_sentences", "summarize_many",
+    "ALGORITHMS", "SUMY_ALGORITHMS", "FAST_ALGORITHMS",
     "DEFAULT_ALGORITHM",
     # data
     "Article", "Sentence", "SummarySentence", "Quote", "Participant", "Digest", "Failure", "Brief", "Audience",

@@ -14,12 +14,12 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from briefgen.errors import BriefgenError
-from briefgen.inputs import iter_articles, log_failures
-from briefgen.model import Article, Digest, Failure
 from briefgen.extract.participants import extract_participants
 from briefgen.extract.quotes import extract_quotes
-from briefgen.text.segment import split_sentences
+from briefgen.inputs import iter_articles, log_failures
+from briefgen.model import Article, Digest, Failure
 from briefgen.summarize import summarize, summary_input
+from briefgen.text.segment import split_sentences
 
 if TYPE_CHECKING:
     from briefgen.ingest.formats import ReadOptions
@@ -67,7 +67,7 @@ def analyze_paths(
     *,
     keep: Callable[[Article], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
-    read_options: "ReadOptions | None" = None,
+    read_options: ReadOptions | None = None,
 ) -> tuple[list[Digest], list[Failure]]:
     """Read and analyse every article; return the digests and the inputs that failed.
 

@@ -13,16 +13,17 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from briefgen.audience import FORMATS, Audience
 from briefgen.errors import BriefgenError, InputError
 from briefgen.model import Article, Brief, Digest, Failure
 
 if TYPE_CHECKING:
+    from briefgen.ops.delivery import SmtpSettings
     from briefgen.run import BuildReport
     from briefgen.settings.resolve import BuildPlan
     from briefgen.stories.assemble import Story
@@ -111,9 +112,9 @@ def brief(stories: Sequence[Story] | Sequence[Digest], audience: str | Audience,
 
     chosen = _audience(audience, config)
     items = list(stories)
-    if items and not isinstance(items[0], Digest):  # stories
-        return build_brief([], chosen, date, failures, engine=engine, story_items=items)
-    return build_brief(items, chosen, date, failures, engine=engine)
+    if items and not isinstance(items[0], Digest):  # stories (the annotation: all of one kind)
+        return build_brief([], chosen, date, failures, engine=engine, story_items=cast("list[Story]", items))
+    return build_brief(cast("list[Digest]", items), chosen, date, failures, engine=engine)
 
 
 def render(brief: Brief, format: str = "pdf", *, audience: Audience | None = None,
@@ -220,11 +221,11 @@ def run_plan(plan: BuildPlan, *, progress: Callable[[int, int], None] | None = N
         log.warning("no usable articles%s in %s", where, ", ".join(map(str, plan.inputs)))
     log.info("%d articles, %d skipped, %d files written", report.articles, len(report.failures),
              len(report.written))
-    delivered = _deliver(plan, report.written) if plan.smtp and report.written else None
+    delivered = _deliver(plan, plan.smtp, report.written) if plan.smtp and report.written else None
     return BuildResult(report=report, plan=plan, delivered=delivered)
 
 
-def _deliver(plan: BuildPlan, written: list[Path]) -> bool:
+def _deliver(plan: BuildPlan, smtp: SmtpSettings, written: list[Path]) -> bool:
     """One message per audience with its files, to that audience's recipients; False when any failed."""
     from briefgen.ops.delivery import DeliveryError, mail_briefs
 
@@ -235,7 +236,7 @@ def _deliver(plan: BuildPlan, written: list[Path]) -> bool:
         if not files or not plan.recipients.get(audience.name):
             continue
         try:
-            mail_briefs(plan.smtp, list(plan.recipients[audience.name]), files,
+            mail_briefs(smtp, list(plan.recipients[audience.name]), files,
                         subject=f"{audience.title} — {day}", body=f"{audience.title} for {day}, made by briefgen.\n")
         except DeliveryError as err:
             log.error("%s", err)
@@ -250,12 +251,12 @@ def _source_date(day: date) -> Iterator[None]:
     Only WeasyPrint's fontTools fallback (no hb-subset) stamps a time into the
     fonts it embeds; this keeps that PDF byte-reproducible too (RESEARCH.md §2).
     """
-    from datetime import time, timezone
+    from datetime import time
 
     if "SOURCE_DATE_EPOCH" in os.environ:
         yield
         return
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(day, time(), timezone.utc).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(day, time(), UTC).timestamp()))
     try:
         yield
     finally:
@@ -299,7 +300,7 @@ def near_duplicates(texts: Sequence[str], threshold: float = 0.5) -> list[tuple[
 def terms(text: str) -> list[str]:
     """The words the grouper compares texts on: lower-cased and stemmed, stop words and
     one-letter words dropped (numbers kept as written)."""
-    from briefgen.stories.grouping import word_terms
+    from briefgen.stories.features import word_terms
 
     return word_terms(text)
 

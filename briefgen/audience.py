@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 # Values that the config file, the renderer and the build all check: one definition each.
 FORMATS = ("pdf", "html", "json")
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u")

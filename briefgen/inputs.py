@@ -24,7 +24,7 @@ log = logging.getLogger("briefgen.analysis")  # the name these messages always h
 
 def iter_articles(paths: Iterable[str | PathLike[str]], failures: list[Failure], *,
                   progress: Callable[[int, int], None] | None = None,
-                  read_options: "ReadOptions | None" = None) -> Iterator[Article]:
+                  read_options: ReadOptions | None = None) -> Iterator[Article]:
     """Every article of every input, in input order; inputs that cannot be read are appended
     to ``failures`` as they come. ``progress(done, total)`` is told before each input."""
     from briefgen.ingest.fetch import is_url
@@ -67,7 +67,7 @@ def _read_one(source, urls: Sequence[str], reading, failures: list[Failure]):
 
 
 def read_articles(paths: Iterable[str | PathLike[str]],
-                  read_options: "ReadOptions | None" = None) -> tuple[list[Article], list[Failure]]:
+                  read_options: ReadOptions | None = None) -> tuple[list[Article], list[Failure]]:
     """Every article of ``paths`` and the inputs that could not be used (each logged)."""
     failures: list[Failure] = []
     articles = list(iter_articles(paths, failures, read_options=read_options))

@@ -112,7 +112,8 @@ def progress_reporter(label: str, *, stream: TextIO | None = None,
     """
     out = stream or sys.stderr
     if enabled is None:
-        enabled = bool(getattr(out, "isatty", lambda: False)()) and logging.getLogger("briefgen").isEnabledFor(logging.INFO)
+        enabled = (bool(getattr(out, "isatty", lambda: False)())
+                   and logging.getLogger("briefgen").isEnabledFor(logging.INFO))
     if not enabled:
         return None
     last = [0.0]

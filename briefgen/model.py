@@ -151,7 +151,7 @@ class BriefStory:
     memory: StoryMemory | None = None
 
     @classmethod
-    def of(cls, digest: Digest) -> "BriefStory":
+    def of(cls, digest: Digest) -> BriefStory:
         """One article as a brief item, with the digest's own summary."""
         return cls(
             lead=digest,

@@ -24,15 +24,19 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from briefgen.ops.atomic import write_atomic
-from briefgen.rendering.bounded import Limits
-from briefgen.audience import FORMATS, Audience
-from briefgen.errors import BriefgenError, RenderError
-from briefgen.ops.lock import hold_lock
-from briefgen.model import Article, Failure
 from briefgen.analysis import AnalysisOptions, analyze_paths
+from briefgen.audience import FORMATS, Audience
 from briefgen.compose import build_brief
+from briefgen.errors import BriefgenError, RenderError
+from briefgen.model import Article, Brief, Failure
+from briefgen.ops.atomic import write_atomic
+from briefgen.ops.lock import hold_lock
+from briefgen.rendering.bounded import Limits
+
+if TYPE_CHECKING:
+    from briefgen.ingest.batch import ReadOptions
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +60,7 @@ class BuildRequest:
     progress: Callable[[int, int], None] | None = None
     stories: bool = False  # one item per story across outlets, labelled new/updated/continuing (issue 7)
     state: Path | None = None  # story memory (SQLite); None with stories: OUTPUT_DIR/briefgen.sqlite
-    read_options: object | None = None  # briefgen.ingest.formats.ReadOptions: time zone, JSON Lines fields, fetching
+    read_options: ReadOptions | None = None  # time zone, JSON Lines fields, fetching
 
 
 @dataclass
@@ -99,7 +103,8 @@ def _build_locked(request: BuildRequest) -> BuildReport:
     if not digests and not request.empty_brief:
         return report
 
-    story_items, store, briefs = None, None, {}
+    story_items, store = None, None
+    briefs: dict[str, Brief] = {}  # audience -> its brief, for the story memory
     if request.stories and digests:
         from briefgen.stories.memory import default_path, open_or_set_aside
         from briefgen.stories.novelty import prepare
@@ -157,7 +162,8 @@ def _render_all(request: BuildRequest, digests, failures, story_items, briefs: d
     return pending
 
 
-def _render_audience(request: BuildRequest, audience: Audience, brief) -> tuple[list[tuple[str, bytes]], Failure | None]:
+def _render_audience(request: BuildRequest, audience: Audience,
+                     brief) -> tuple[list[tuple[str, bytes]], Failure | None]:
     """(format, bytes) in the requested order, and the render failure if any (RenderError only:
     anything else is a bug and stops the run)."""
     from briefgen.rendering.render import render_html, render_pdf

@@ -160,6 +160,10 @@ def test_a_brief_of_digests_has_one_item_per_article():
     assert len(brief.stories) == len(articles)
 
 
+def test_terms_are_the_words_the_grouper_compares():
+    assert briefgen.terms("The ferries sailed on 12 May") == ["ferri", "sail", "12"]
+
+
 def test_render_refuses_an_unknown_format():
     brief = briefgen.Brief(date=DAY, audience="press", title="Press", stories=())
     with pytest.raises(briefgen.BriefgenError, match="unknown format 'docx'"):

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from briefgen.analysis import analyze_paths
 from briefgen.cli import cli
 from briefgen.cli.exitcodes import ExitCode
-from briefgen.analysis import analyze_paths
 
 DAY = "2026-11-28"
 GOOD = (
@@ -89,7 +89,7 @@ def test_invalid_utf8_from_a_windows_editor_is_decoded_not_dropped(inbox, tmp_pa
 def test_utf8_with_one_stray_byte_keeps_its_words(tmp_path):
     (tmp_path / "stray.txt").write_bytes(
         "Café owners protest\n\nThe café owners of Málaga protested on Friday.\xff They want lower rents.\n"
-        .encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+        .encode().replace(b"\xc3\xbf", b"\xff"))
     digests, failures = analyze_paths([tmp_path / "stray.txt"])
     assert failures == [] and "Málaga" in digests[0].article.text
 

@@ -13,12 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefgen.cli import cli
 from briefgen.audience import BUILTIN_AUDIENCES
-from briefgen.rendering.locales import format_date
+from briefgen.cli import cli
 from briefgen.compose import build_brief
 from briefgen.model import BriefStory
-from briefgen.stories.select import select_stories
+from briefgen.rendering.locales import format_date
 from briefgen.settings import (
     AUDIENCE_DEFAULT_KEYS,
     AUDIENCE_KEYS,
@@ -28,6 +27,7 @@ from briefgen.settings import (
     find_config,
     load_settings,
 )
+from briefgen.stories.select import select_stories
 from builders import digest
 
 ROOT = Path(__file__).resolve().parents[1]

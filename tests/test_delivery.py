@@ -20,8 +20,9 @@ from aiosmtpd.controller import Controller  # noqa: E402
 from aiosmtpd.smtp import AuthResult, LoginPassword  # noqa: E402
 
 from briefgen.cli import cli  # noqa: E402
-from briefgen.ops.delivery import DeliveryError, SmtpSettings, mail_briefs  # noqa: E402
 from briefgen.cli.exitcodes import ExitCode  # noqa: E402
+from briefgen.ops.delivery import DeliveryError, SmtpSettings, mail_briefs  # noqa: E402
+from briefgen.settings import ConfigError, load_settings  # noqa: E402
 
 USER, PASSWORD = "briefs@example.org", "s3cret-Pa55word"
 DAY = "2026-11-28"
@@ -226,8 +227,6 @@ def test_mail_to_without_a_server_is_a_usage_error_before_any_work(tmp_path):
 
 # ---------------------------------------------------------------- [smtp] and mail_to in the config file
 
-from briefgen.settings import ConfigError, load_settings
-
 STORY = ("Harbour council approves ferry terminal\n\nThe harbour council approved the terminal on Friday. "
          '"This connects the islands again," said Mayor Ada Okafor.\n')
 NO_MAIL_ENV = {"BRIEFGEN_SMTP_HOST": "", "BRIEFGEN_SMTP_PORT": "", "BRIEFGEN_SMTP_USER": "",
@@ -274,7 +273,7 @@ def test_each_audience_in_the_config_receives_only_its_own_pdf(smtp_server, tmp_
     assert result.exit_code == 0, result.output
     assert messages(inbox) == [(("ceo@example.org", "coo@example.org"), ["executive.pdf"]),
                                (("press-desk@example.org",), ["press.pdf"])]  # the analyst brief has no readers
-    for _, rcpts, raw in inbox.messages:
+    for _, _rcpts, raw in inbox.messages:
         (attachment,) = parse(raw).iter_attachments()
         name = attachment.get_filename()
         assert attachment.get_content() == (tmp_path / "out" / DAY / name).read_bytes()

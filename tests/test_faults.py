@@ -26,7 +26,7 @@ from click.testing import CliRunner
 from briefgen.cli import cli
 from briefgen.cli.exitcodes import ExitCode
 from briefgen.ops.lock import hold_lock
-from test_operation import OTHER, PYTHON, ROOT, STORY, story, subprocess_env
+from test_operation import OTHER, PYTHON, ROOT, story, subprocess_env
 
 YESTERDAY, DAY = "2026-11-27", "2026-11-28"
 AUDIENCES = ("-a", "executive", "-a", "analyst")

@@ -6,9 +6,9 @@ import gzip
 import time
 
 import pytest
-from local_http import serve
 
 from briefgen.ingest.fetch import Fetcher, FetchError, FetchOptions, check_url
+from local_http import serve
 
 LOCAL = frozenset({"127.0.0.1"})
 PAGE = (200, {"Content-Type": "text/html; charset=utf-8"}, b"<html><body><p>Hello.</p></body></html>")

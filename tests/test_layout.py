@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefgen.run import BuildRequest, build_briefs
 from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.rendering.render import render_html
+from briefgen.run import BuildRequest, build_briefs
 from builders import brief, digest, failure, participant, quote, sample_digest
 
 pytestmark = pytest.mark.slow  # every test lays out real PDFs

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefgen.model import Article
-from briefgen.stories.novelty import commit, is_new_fact, label_stories, prepare
 from briefgen.analysis import analyze_article
+from briefgen.model import Article
 from briefgen.stories.assemble import build_stories
 from briefgen.stories.merge import merge_quotes
+from briefgen.stories.novelty import commit, is_new_fact, label_stories, prepare
 from builders import quote
 from test_grouping import FERRY, FERRY_EDIT, FERRY_OTHER, SCIENCE, STRIKE, STRIKE_OTHER
 
@@ -61,7 +61,7 @@ def test_replay_labels_new_continuing_and_updated(tmp_path):
     assert day2["Ferry terminal approved"].id == day1["Ferry terminal approved"].id
     strike = next(s for h, s in day2.items() if "strike" in h.lower())
     assert strike.label == "updated" and strike.id == day1["Dock strike ends"].id
-    assert strike.new_facts and all("Tomas Berg signed" not in l.text for l in strike.new_facts)
+    assert strike.new_facts and all("Tomas Berg signed" not in line.text for line in strike.new_facts)
     assert day2["Comet seen near Jupiter"].label == "new"
 
 
@@ -112,6 +112,7 @@ def _day_of_stories():
 
 def test_today_in_brief_and_whos_who_list_only_the_stories_the_audience_kept():
     from dataclasses import replace as change
+
     from briefgen.audience import BUILTIN_AUDIENCES
     from briefgen.compose import build_brief
     stories = _day_of_stories()
@@ -126,6 +127,7 @@ def test_today_in_brief_and_whos_who_list_only_the_stories_the_audience_kept():
 
 def test_max_stories_cuts_before_the_memory_is_made():
     from dataclasses import replace as change
+
     from briefgen.audience import BUILTIN_AUDIENCES
     from briefgen.compose import build_brief
     brief = build_brief([], change(BUILTIN_AUDIENCES["analyst"], max_stories=1), DAY1,
@@ -174,6 +176,7 @@ def test_the_json_brief_carries_the_story_memory():
 
 def test_an_audience_can_omit_continuing_stories(tmp_path):
     from dataclasses import replace as change
+
     from briefgen.audience import BUILTIN_AUDIENCES
     from briefgen.compose import build_brief
     run(tmp_path, DAY1, [digest("f1.txt", "Ferry terminal approved", FERRY, DAY1)])
@@ -190,6 +193,7 @@ def test_an_audience_can_omit_continuing_stories(tmp_path):
 
 def test_omit_continuing_is_a_validated_audience_key(tmp_path):
     import pytest
+
     from briefgen.settings import ConfigError, load_settings
     good = tmp_path / "good.toml"
     good.write_text("[audiences.executive]\nomit_continuing = true\n")

@@ -11,23 +11,23 @@ import signal
 import subprocess
 import sys
 import textwrap
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
 
-from briefgen.ops import atomic
-from briefgen.run import BuildRequest, build_briefs
-from briefgen.cli import cli
 from briefgen.audience import BUILTIN_AUDIENCES
-from briefgen.errors import BriefgenError
+from briefgen.cli import cli
 from briefgen.cli.exitcodes import ExitCode
-from briefgen.ops.lock import LOCK_NAME, RunLocked, hold_lock
+from briefgen.errors import BriefgenError
 from briefgen.logs import progress_reporter
+from briefgen.ops import atomic
+from briefgen.ops.lock import LOCK_NAME, RunLocked, hold_lock
 from briefgen.ops.retention import prune_dated_folders, remove_stale_parts, update_latest
 from briefgen.ops.window import dated_inputs, day_window, parse_since, resolve_timezone, today_in
+from briefgen.run import BuildRequest, build_briefs
 from builders import article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +85,7 @@ def test_since_reads_hours_days_weeks_and_combinations():
 
 
 def test_today_is_the_date_in_the_configured_time_zone():
-    late_utc = datetime(2026, 11, 28, 23, 30, tzinfo=timezone.utc)
+    late_utc = datetime(2026, 11, 28, 23, 30, tzinfo=UTC)
     assert today_in(ZoneInfo("UTC"), late_utc) == date(2026, 11, 28)
     assert today_in(ZoneInfo("Asia/Tokyo"), late_utc) == date(2026, 11, 29)
     assert today_in(ZoneInfo("America/New_York"), late_utc) == date(2026, 11, 28)
@@ -115,7 +115,7 @@ def test_window_judges_timestamps_dates_and_file_times(tmp_path):
     assert w.contains(article(published=datetime(2026, 11, 28, 23, 59, tzinfo=tz)))
     assert not w.contains(article(published=datetime(2026, 11, 29, 0, 0, tzinfo=tz)))
     # 23:30 UTC on the 27th is already the 28th in Berlin.
-    assert w.contains(article(published=datetime(2026, 11, 27, 23, 30, tzinfo=timezone.utc)))
+    assert w.contains(article(published=datetime(2026, 11, 27, 23, 30, tzinfo=UTC)))
     assert w.contains(article(published=datetime(2026, 11, 28, 8, 0)))  # naive: read in the zone
     assert w.contains(article(published=date(2026, 11, 28)))
     assert not w.contains(article(published=date(2026, 11, 27)))
@@ -504,7 +504,7 @@ def test_the_crontab_line_runs_in_crons_empty_environment(tmp_path):
                           cwd="/", capture_output=True, text=True)
     # --since 24h --cutoff 05:30 on 28 Nov: the story's file time (now) is outside, so pin it inside.
     assert proc.returncode == ExitCode.NOTHING_TO_BRIEF, proc.stderr
-    stamp = datetime(2026, 11, 28, 1, tzinfo=timezone.utc).timestamp()
+    stamp = datetime(2026, 11, 28, 1, tzinfo=UTC).timestamp()
     os.utime(inbox / "a.txt", (stamp, stamp))
     proc = subprocess.run(["env", "-i", "PATH=/usr/bin:/bin", f"HOME={home}", "SHELL=/bin/sh", "sh", "-c",
                            f"{command} --date {DAY} --timezone UTC -a press"],

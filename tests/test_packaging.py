@@ -23,3 +23,9 @@ def test_the_built_in_templates_are_found_from_the_package():
     folder = builtin_template_dir()
     for name in ("base.html", "executive.html", "analyst.html", "press.html"):
         assert (folder / name).is_file()
+
+
+def test_the_package_says_it_is_typed():
+    # PEP 561: without the marker, type checkers ignore briefgen's annotations in users' code.
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    assert "py.typed" in package_data["briefgen"] and (ROOT / "briefgen" / "py.typed").is_file()

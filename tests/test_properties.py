@@ -11,15 +11,14 @@ import os
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
+from briefgen.analysis import analyze_article
 from briefgen.audience import BUILTIN_AUDIENCES
+from briefgen.compose import build_brief
 from briefgen.errors import InputError
 from briefgen.ingest.article import parse_article
 from briefgen.model import Article
-from briefgen.analysis import analyze_article
-from briefgen.compose import build_brief
 
 WORDS = ["the", "Mayor", "Ada", "Okafor", "said", "council", "U.S.", "Dr.", "No.", "3.5", "per", "cent",
          "Eastport", "Ltd", "he", "she", "they", "told", "reporters", "on", "Friday", "«", "»", "„", "“",

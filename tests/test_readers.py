@@ -6,23 +6,23 @@ Fixture text is written for these tests (a made-up story); network tests use loc
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
-from local_http import serve
 
+from briefgen.analysis import analyze_paths
 from briefgen.cli import cli
 from briefgen.errors import InputError
-from briefgen.ingest.fetch import FetchOptions
-from briefgen.ingest.walk import collect_paths
-from briefgen.analysis import analyze_paths
-from briefgen.ingest.formats import ReadOptions, read_path, read_urls
 from briefgen.ingest.dates import normalise, parse_when
+from briefgen.ingest.fetch import FetchOptions
+from briefgen.ingest.formats import ReadOptions, read_path, read_urls
 from briefgen.ingest.html import fragment_text, parse_html
 from briefgen.ingest.jsonl import parse_field_map
+from briefgen.ingest.walk import collect_paths
+from local_http import serve
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 PARAGRAPHS = [
@@ -66,7 +66,7 @@ def page(published: str = "2026-11-24T09:30:00+01:00", charset: str = "utf-8") -
 def local(**fetch) -> ReadOptions:
     options = dict(timeout=2.0, retries=0, backoff=0.01, delay=0.0, allow_private=frozenset({"127.0.0.1"}))
     options.update(fetch)
-    return ReadOptions(tz=timezone.utc, fetch=FetchOptions(**options))
+    return ReadOptions(tz=UTC, fetch=FetchOptions(**options))
 
 
 # --- saved pages --------------------------------------------------------------------------------
@@ -140,12 +140,12 @@ def rss(items: list[tuple[str, str, str]]) -> bytes:
 
 
 def test_the_seed_atom_feed_gives_one_article_per_entry_with_metadata():
-    batch = read_path(SEEDS / "020_iran-sailors-feed.atom", ReadOptions(tz=timezone.utc))
+    batch = read_path(SEEDS / "020_iran-sailors-feed.atom", ReadOptions(tz=UTC))
     assert batch.failures == [] and len(batch.articles) == 3
     first = batch.articles[0]
     assert first.path.endswith("020_iran-sailors-feed.atom#1")
     assert first.title == "15 Royal Navy sailors captured at gunpoint by Iranian guards"
-    assert first.published == datetime(2007, 3, 23, 12, tzinfo=timezone.utc)
+    assert first.published == datetime(2007, 3, 23, 12, tzinfo=UTC)
     assert first.tags == ("world", "iran") and first.author == "Wikinews contributors"
     assert len(first.text.split()) > 500 and "\n\n" in first.text
 
@@ -159,7 +159,7 @@ def test_a_teaser_entry_is_replaced_by_the_full_article_from_its_page():
     [article] = batch.articles
     assert PARAGRAPHS[3] in article.text
     assert article.title == "Pier to close"  # the feed's own title and time win over the page's
-    assert article.published == datetime(2026, 11, 24, 7, tzinfo=timezone.utc)
+    assert article.published == datetime(2026, 11, 24, 7, tzinfo=UTC)
     assert article.tags == ("harbour",)
 
 
@@ -212,12 +212,12 @@ def test_json_lines_give_one_article_per_line_with_default_field_names(tmp_path)
         {"headline": "Library", "body": "<p>The council approved the budget.</p><p>It passed 7 to 2.</p>",
          "date": 1795507200},
     ]) + "\n")
-    batch = read_path(export, ReadOptions(tz=timezone.utc))
+    batch = read_path(export, ReadOptions(tz=UTC))
     assert batch.failures == []
     pier, library = batch.articles
     assert pier.path == f"{export}:1" and pier.tags == ("harbour",) and pier.url == "https://h.example/1"
     assert library.title == "Library" and library.text == "The council approved the budget.\n\nIt passed 7 to 2."
-    assert library.published == datetime.fromtimestamp(1795507200, tz=timezone.utc)
+    assert library.published == datetime.fromtimestamp(1795507200, tz=UTC)
 
 
 def test_json_lines_field_names_can_be_mapped_including_nested_keys(tmp_path):
@@ -235,6 +235,17 @@ def test_a_bad_json_line_is_a_failure_named_by_its_line_and_the_rest_still_count
     assert len(batch.articles) == 1
     assert [f.path for f in batch.failures] == [f"{export}:2", f"{export}:3"]
     assert "not valid JSON" in batch.failures[0].reason and "text=KEY" in batch.failures[1].reason
+
+
+def test_json_that_python_refuses_to_read_costs_only_its_line(tmp_path):
+    export = tmp_path / "odd.jsonl"
+    huge_number = '{"text": "x", "views": ' + "9" * 5000 + "}"
+    too_deep = "[" * 100_000 + "]" * 100_000
+    export.write_text(huge_number + "\n" + too_deep + "\n" + json.dumps({"text": PARAGRAPHS[0]}) + "\n")
+    batch = read_path(export)
+    assert len(batch.articles) == 1
+    assert [f.path for f in batch.failures] == [f"{export}:1", f"{export}:2"]
+    assert all(f.reason.startswith("not valid JSON: ") for f in batch.failures)
 
 
 def test_a_bad_field_mapping_says_how_to_write_one():
@@ -298,9 +309,9 @@ def test_analyze_reads_urls_given_on_the_command_line(monkeypatch):
 
 @pytest.mark.parametrize("text, expected", [
     ("2026-11-24", date(2026, 11, 24)),
-    ("2026-11-24T08:00:00Z", datetime(2026, 11, 24, 8, tzinfo=timezone.utc)),
-    ("2026-11-24T09:00:00+0100", datetime(2026, 11, 24, 8, tzinfo=timezone.utc)),
-    ("Tue, 24 Nov 2026 08:00:00 GMT", datetime(2026, 11, 24, 8, tzinfo=timezone.utc)),
+    ("2026-11-24T08:00:00Z", datetime(2026, 11, 24, 8, tzinfo=UTC)),
+    ("2026-11-24T09:00:00+0100", datetime(2026, 11, 24, 8, tzinfo=UTC)),
+    ("Tue, 24 Nov 2026 08:00:00 GMT", datetime(2026, 11, 24, 8, tzinfo=UTC)),
     ("yesterday-ish", None),
 ])
 def test_dates_in_common_spellings_are_read(text, expected):
@@ -311,7 +322,7 @@ def test_a_feed_time_on_a_leap_second_is_read_not_a_crash():
     import time
 
     leap = time.struct_time((2016, 12, 31, 23, 59, 60, 5, 366, 0))  # feedparser passes these through
-    assert parse_when(leap) == datetime(2016, 12, 31, 23, 59, 59, tzinfo=timezone.utc)
+    assert parse_when(leap) == datetime(2016, 12, 31, 23, 59, 59, tzinfo=UTC)
 
 
 def test_naive_times_are_read_as_the_configured_zone_and_dates_stay_dates():
@@ -340,7 +351,7 @@ feed = "https://herald.example/rss"
 """)["sources"]
     wire, herald = parse_sources(raw, tmp_path)
     assert herald.location == "https://herald.example/rss" and herald.priority == 0
-    batch = read_source(wire, ReadOptions(tz=timezone.utc))
+    batch = read_source(wire, ReadOptions(tz=UTC))
     assert len(batch.articles) == 3
     assert {(a.source, a.tags, a.priority) for a in batch.articles} == {("Sample wire", ("world", "iran", "wire"), 2)}
 

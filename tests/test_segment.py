@@ -16,8 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from briefgen.text.segment import SumyTokenizer, split_paragraphs, split_sentences, tokenize_words
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from briefgen.cli import cli
 from briefgen.audience import BUILTIN_AUDIENCES
+from briefgen.cli import cli
 from briefgen.model import BriefStory, Digest
 from briefgen.rendering.render import build_context, builtin_template_dir
 from briefgen.rendering.sample import sample_brief

@@ -17,8 +17,9 @@ import click
 from briefgen.version import __version__
 from briefgen.errors import BriefgenError
 from briefgen.cli.exitcodes import ExitCode
-from briefgen.ops.lock import RunLocked
+from briefgen.errors import BriefgenError
 from briefgen.logs import LOG_FORMATS, setup_logging
+from briefgen.ops.lock import RunLocked
 
 log = logging.getLogger("briefgen")
 

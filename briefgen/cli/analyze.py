@@ -1,4 +1,5 @@
-"""`briefgen analyze`: articles -> what briefgen finds in them (briefgen.api.analyze_all), as the JSON evaluation contract."""
+"""`briefgen analyze`: articles -> what briefgen finds in them (briefgen.api.analyze_all),
+as the JSON evaluation contract."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli.common import option_errors
+from briefgen.cli.common import MissingInput, option_errors
 from briefgen.cli.exitcodes import ExitCode
-from briefgen.cli.common import MissingInput
 
 
 @click.command()
@@ -48,8 +48,8 @@ def analyze(ctx, paths, algorithm, sentences, words, engine, fmt, timezone, json
       briefgen analyze page.html https://example.org/feed.xml export.jsonl --jsonl-fields text=body
     """
     from briefgen.api import analyze_all
-    from briefgen.rendering.serialize import analysis_to_dict
     from briefgen.ingest.fetch import is_url
+    from briefgen.rendering.serialize import analysis_to_dict
 
     if not any(is_url(p) or Path(p).exists() or Path(p).is_symlink() for p in paths):
         raise MissingInput(f"no such file or folder: {', '.join(paths)}")  # a typo, not a quiet day

@@ -6,8 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:  # the settings package loads when a command runs, not when the CLI starts
+    from briefgen.settings import Settings
 
 
 class ConfigProblem(click.ClickException):
@@ -41,7 +45,7 @@ def option_errors() -> Iterator[None]:
         raise ConfigProblem(str(err)) from None
 
 
-def load_cli_settings(config):  # noqa: ANN001, ANN201 - Path | None -> Settings
+def load_cli_settings(config: Path | None) -> Settings:
     """Settings for a command (briefgen.settings); config errors become one line and exit 2."""
     from briefgen.settings import load_settings
 

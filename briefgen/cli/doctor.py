@@ -21,8 +21,8 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli.exitcodes import ExitCode
 from briefgen.cli.common import config_option, load_cli_settings
+from briefgen.cli.exitcodes import ExitCode
 
 OK, WARN, FAIL = "ok", "warn", "FAIL"
 _GENERIC = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "inherit", "initial"}
@@ -96,10 +96,10 @@ def check_writable(output_dir: Path) -> tuple[str, str]:
 
 
 def check_templates(settings, names: Sequence[str]) -> Iterator[tuple[str, str]]:  # noqa: ANN001 - Settings
-    from briefgen.errors import BriefgenError
-    from briefgen.ingest.article import parse_article
     from briefgen.analysis import analyze_article
     from briefgen.compose import build_brief
+    from briefgen.errors import BriefgenError
+    from briefgen.ingest.article import parse_article
     from briefgen.rendering.render import render_html
 
     article = parse_article(
@@ -110,7 +110,8 @@ def check_templates(settings, names: Sequence[str]) -> Iterator[tuple[str, str]]
     digest = analyze_article(article)
     for audience in settings.chosen(tuple(names)):
         try:
-            render_html(build_brief([digest], audience, date(2026, 1, 1)), audience, template_dirs=settings.template_dirs)
+            render_html(build_brief([digest], audience, date(2026, 1, 1)), audience,
+                        template_dirs=settings.template_dirs)
         except BriefgenError as err:
             yield FAIL, f"template for {audience.name!r}: {err}"
         else:

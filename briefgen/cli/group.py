@@ -19,7 +19,7 @@ def stories_to_dict(stories) -> dict:
             "articles": list(s.paths),
             "duplicates": [list(d) for d in s.duplicates],
             "outlets": [{"source": o.source, "url": o.url, "path": o.path} for o in s.outlets],
-            "summary": [{"text": l.text, "path": l.path, "new": l.new} for l in s.summary],
+            "summary": [{"text": line.text, "path": line.path, "new": line.new} for line in s.summary],
             "quotes": [{"text": q.text, "speaker": q.speaker} for q in s.quotes],
             "participants": [{"name": p.name, "kind": p.kind, "role": p.role} for p in s.participants],
         }
@@ -67,8 +67,8 @@ def group(ctx, paths, words, state, day, fmt):
             click.echo(f"# [{s.label}] {s.headline}  ({len(s.outlets)} articles, {s.id})")
             for o in s.outlets:
                 click.echo(f"  - {o.source or '?'}: {o.url or o.path}")
-            for l in s.summary:
-                click.echo(f"  {'NEW ' if l.new else ''}{l.text}")
+            for line in s.summary:
+                click.echo(f"  {'NEW ' if line.new else ''}{line.text}")
             click.echo("")
     if not digests:
         ctx.exit(ExitCode.NOTHING_TO_BRIEF)

@@ -9,11 +9,15 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from briefgen.cli.exitcodes import ExitCode
 from briefgen.cli.common import config_option, load_cli_settings
+from briefgen.cli.exitcodes import ExitCode
+
+if TYPE_CHECKING:
+    from briefgen.settings import Settings
 
 _TEMPLATE_SUFFIXES = (".html", ".htm", ".j2", ".css", ".xml")
 
@@ -26,7 +30,7 @@ def _template_dir_option(fn):  # noqa: ANN001, ANN201 - a Click decorator
     )(fn)
 
 
-def _search_path(config: Path | None, template_dirs: tuple[Path, ...]) -> tuple[list[Path], object]:
+def _search_path(config: Path | None, template_dirs: tuple[Path, ...]) -> tuple[list[Path], Settings]:
     from briefgen.rendering.render import template_search_path
 
     settings = load_cli_settings(config)
@@ -130,8 +134,8 @@ def check_templates(ctx, directory, config, template_dirs, pdf):
     Errors name the template file and line; an undefined variable is an error.
     Exit 0 when every audience renders, 1 otherwise.
     """
-    from briefgen.rendering.bounded import Limits
     from briefgen.errors import RenderError
+    from briefgen.rendering.bounded import Limits
     from briefgen.rendering.render import render_html, render_pdf
     from briefgen.rendering.sample import sample_brief
 

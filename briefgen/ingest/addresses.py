@@ -45,7 +45,8 @@ def check_url(url: str, allow_private: bool | frozenset[str] = False, *, redirec
         infos = socket.getaddrinfo(parts.hostname, port or None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as err:
         raise FetchError(f"cannot resolve {parts.hostname}: {getattr(err, 'strerror', None) or err}") from None
-    addresses = list(dict.fromkeys(info[4][0].split("%")[0] for info in infos))
+    # str(): typeshed types a sockaddr's host as str | int (AF_CAN and friends); TCP gives a str
+    addresses = list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
     for text in addresses:
         address = ipaddress.ip_address(text)
         if (not address.is_global or address.is_multicast) and not _allowed(address, allow_private or frozenset()):
@@ -81,8 +82,9 @@ class PinnedHTTPS(urllib.request.HTTPSHandler):
         self._pinned = connect
 
     def https_open(self, req):
+        # HTTPSHandler.__init__ sets _context and _check_hostname; typeshed does not declare them
         return self.do_open(_pinned_class(http.client.HTTPSConnection, self._pinned, req), req,
-                            context=self._context, check_hostname=self._check_hostname)
+                            context=self._context, check_hostname=self._check_hostname)  # type: ignore[attr-defined]
 
 
 def _pinned_class(base, connect, req):

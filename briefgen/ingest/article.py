@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import unicodedata
-from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 

@@ -16,7 +16,7 @@ class Batch:
     articles: list[Article] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
 
-    def extend(self, other: "Batch") -> None:
+    def extend(self, other: Batch) -> None:
         self.articles.extend(other.articles)
         self.failures.extend(other.failures)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from email.utils import parsedate_to_datetime
 
 When = datetime | date
@@ -28,10 +28,9 @@ def parse_when(value: object) -> When | None:
     if isinstance(value, (datetime, date)):
         return value
     if isinstance(value, time.struct_time):  # feedparser's *_parsed fields are UTC
-        from datetime import timezone
 
         # struct_time allows a leap second (60, even 61); datetime does not.
-        return datetime(*value[:5], min(value.tm_sec, 59), tzinfo=timezone.utc)
+        return datetime(*value[:5], min(value.tm_sec, 59), tzinfo=UTC)
     text = str(value).strip()
     if not text:
         return None

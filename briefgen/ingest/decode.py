@@ -19,7 +19,8 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"file is {size / 1048576:.0f} MB; articles larger than {max_bytes // 1048576} MB are skipped")
+            raise InputError(f"file is {size / 1048576:.0f} MB; "
+                             f"articles larger than {max_bytes // 1048576} MB are skipped")
         data = path.read_bytes()
     except PermissionError:
         raise InputError("permission denied") from None

@@ -18,11 +18,10 @@ import logging
 from dataclasses import replace
 
 from briefgen.errors import BriefgenError, InputError
-from briefgen.model import Article, Failure
-from briefgen.ingest import dates
-from briefgen.ingest import fields as typed
+from briefgen.ingest import dates, fields as typed
 from briefgen.ingest.batch import Batch, ReadOptions
 from briefgen.ingest.html import fragment_text, looks_like_html, parse_html
+from briefgen.model import Article, Failure
 
 log = logging.getLogger(__name__)
 

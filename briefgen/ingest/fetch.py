@@ -231,7 +231,7 @@ class Fetcher:
             except FetchError:
                 body = b""
             return err.code, err.headers, body
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise _transient(f"timed out after {self.options.timeout:g} s") from None
         except urllib.error.URLError as err:
             reason = err.reason
@@ -305,12 +305,12 @@ class Fetcher:
             status, _, body = self._with_retries(robots_url, None)
         except FetchError as err:
             log.warning("robots.txt at %s unreachable (%s): not fetching from that site", robots_url, err)
-            rules.disallow_all = True
+            rules.disallow_all = True  # type: ignore[attr-defined]  # set by RobotFileParser.__init__, not in typeshed
             return rules
         if 400 <= status < 500 or status in (301, 302, 303, 307, 308):
             return None
         if status >= 500:
-            rules.disallow_all = True
+            rules.disallow_all = True  # type: ignore[attr-defined]  # as above
             return rules
         rules.parse(body.decode("utf-8", errors="replace").splitlines())
         return rules

@@ -16,6 +16,7 @@ is always an article, never a URL list.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from briefgen.errors import InputError
@@ -57,7 +58,7 @@ def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None) 
     )
 
 
-def read_urls(urls: list[str], options: ReadOptions | None = None) -> Batch:
+def read_urls(urls: Sequence[str], options: ReadOptions | None = None) -> Batch:
     """Web pages or feeds by URL -> Batch; every URL that fails is a Failure."""
     from briefgen.ingest.urls import read_urls as _read_urls
 

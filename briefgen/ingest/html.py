@@ -19,11 +19,15 @@ import logging
 import re
 import unicodedata
 from datetime import tzinfo
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urljoin, urlsplit
 
 from briefgen.errors import InputError
-from briefgen.model import Article
 from briefgen.ingest import dates
+from briefgen.model import Article
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +71,10 @@ def parse_html(
     meta = _page_metadata(tree, url)
     _keep_embedded_posts(tree)
     pristine = copy.deepcopy(tree)  # trafilatura prunes the tree it is given
-    doc = trafilatura.bare_extraction(
+    # as_dict=False (the default): a Document or None, never the dict the annotation also allows
+    doc = cast("Document | None", trafilatura.bare_extraction(
         tree, url=meta.get("url") or url, include_comments=False, include_tables=True, with_metadata=True
-    )
+    ))
     if doc is None or not (doc.text or "").strip():
         raise InputError("no article text found in the page")
 
@@ -87,7 +92,7 @@ def parse_html(
     published = dates.parse_when(meta.get("published")) or dates.parse_when(doc.date)
     return Article(
         path=path,
-        title=_one_line(title),
+        title=_one_line(title) or "",
         text=text,
         source=_one_line(meta.get("site") or doc.sitename) or _host(url),
         url=meta.get("url") or doc.url or url,
@@ -168,14 +173,14 @@ def _add_split_parts(tree, lines: list[str]) -> list[str]:
     wanted = {tuple(_WORD.findall(ln.lower())) for ln in lines if len(_WORD.findall(ln)) >= 5}
     if not wanted:
         return lines
-    holders: dict = {}
+    holders: dict[Any, int] = {}
     for p in tree.iter("p"):
         if tuple(_WORD.findall(p.text_content().lower())) in wanted:
             parent = p.getparent()
             holders[parent] = holders.get(parent, 0) + 1
     if not holders:
         return lines
-    main = max(holders, key=holders.get)
+    main = max(holders, key=holders.__getitem__)
     cls = main.get("class", "")
     if not cls or not _BODY_CLASS.search(cls):
         return lines
@@ -208,7 +213,7 @@ def _same(a: str, b: str) -> bool:
 def _page_metadata(tree, url: str | None) -> dict[str, str]:
     """What the page says about itself in <meta>, <link> and JSON-LD, which
     keeps the time and zone that trafilatura's day-only date drops."""
-    out: dict[str, str] = {}
+    out: dict[str, str | None] = {}
 
     def meta(*names: str) -> str | None:
         for name in names:
@@ -237,8 +242,8 @@ def _page_metadata(tree, url: str | None) -> dict[str, str]:
         canonical = urljoin(url or "", canonical)
         out["url"] = canonical if urlsplit(canonical).scheme in {"http", "https"} else ""
     out["language"] = _first_text(tree, "/html/@lang") or meta("og:locale", "language")
-    if out["language"]:
-        out["language"] = out["language"].replace("_", "-")
+    if language := out["language"]:
+        out["language"] = language.replace("_", "-")
     return {k: v for k, v in out.items() if v}
 
 
@@ -323,8 +328,7 @@ _DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed",
 def fragment_text(fragment: str) -> str:
     """An HTML fragment already known to be the article (a feed's content, a
     CMS export's body) -> plain text, one paragraph per block element."""
-    from lxml import etree
-    from lxml import html as lxml_html
+    from lxml import etree, html as lxml_html
 
     if "<" not in fragment:
         return _normalise(fragment)

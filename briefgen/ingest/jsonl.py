@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import UTC
 
 from briefgen.errors import InputError
+from briefgen.ingest import (
+    dates,
+    fields as typed,  # `fields` is the field map here
+)
 from briefgen.ingest.article import find_title
-from briefgen.ingest.decode import decode_bytes
-from briefgen.model import Article, Failure
-from briefgen.ingest import dates
-from briefgen.ingest import fields as typed  # `fields` is the field map here
 from briefgen.ingest.batch import Batch, ReadOptions
+from briefgen.ingest.decode import decode_bytes
 from briefgen.ingest.html import fragment_text, looks_like_html
+from briefgen.model import Article, Failure
 
 FIELDS = ("text", "title", "url", "published", "author", "source", "language", "tags")
 DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
@@ -61,8 +64,11 @@ def parse_jsonl(data: bytes, *, path: str, options: ReadOptions) -> Batch:
         where = f"{path}:{number}"
         try:
             record = json.loads(line)
-        except ValueError as err:
+        except json.JSONDecodeError as err:
             batch.failures.append(Failure(where, f"not valid JSON: {err.msg} at column {err.colno}"))
+            continue
+        except (ValueError, RecursionError) as err:  # a number over Python's digit limit; nesting too deep
+            batch.failures.append(Failure(where, f"not valid JSON: {err}"))
             continue
         if not isinstance(record, dict):
             batch.failures.append(Failure(where, "a JSON Lines article must be an object {...}"))
@@ -119,10 +125,10 @@ def _dig(record: dict, key: str):
 
 def _when(value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         seconds = value / 1000 if value > 1e11 else value  # milliseconds since the epoch are common
-        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+        return datetime.fromtimestamp(seconds, tz=UTC)
     return dates.parse_when(value)
 
 
@@ -139,6 +145,7 @@ def _text(value, field: str, where: str) -> str | None:
         value = value["name"]
     elif isinstance(value, list) and value:
         names = [v.get("name") if isinstance(v, dict) else v for v in value]
-        if all(isinstance(n, str) for n in names):
-            value = ", ".join(names)
+        strings = [n for n in names if isinstance(n, str)]
+        if len(strings) == len(names):
+            value = ", ".join(strings)
     return typed.text(value, field, where)

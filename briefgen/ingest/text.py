@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from briefgen.ingest.article import read_article
 from briefgen.ingest import dates
+from briefgen.ingest.article import read_article
 from briefgen.ingest.batch import Batch, ReadOptions
 
 

@@ -10,12 +10,13 @@ cannot be fetched or read is a Failure named by the URL.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from briefgen.errors import BriefgenError, InputError
-from briefgen.ingest.fetch import is_url
-from briefgen.ingest.decode import decode_bytes
-from briefgen.model import Failure
 from briefgen.ingest.batch import Batch, ReadOptions
+from briefgen.ingest.decode import decode_bytes
+from briefgen.ingest.fetch import is_url
+from briefgen.model import Failure
 
 
 def parse_url_list(data: bytes, *, path: str, options: ReadOptions) -> Batch:
@@ -37,7 +38,7 @@ def parse_url_list(data: bytes, *, path: str, options: ReadOptions) -> Batch:
     return batch
 
 
-def read_urls(urls: list[str], options: ReadOptions) -> Batch:
+def read_urls(urls: Sequence[str], options: ReadOptions) -> Batch:
     from briefgen.ingest.feed import looks_like_feed, parse_feed
     from briefgen.ingest.html import parse_html
 

@@ -22,7 +22,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -58,12 +58,12 @@ def system_zone() -> tzinfo:
         with open("/etc/localtime", "rb") as handle:
             return ZoneInfo.from_file(handle, key="localtime")
     except (OSError, ValueError, ZoneInfoNotFoundError):  # a POSIX TZ rule, no zone database
-        return datetime.now().astimezone().tzinfo or timezone.utc
+        return datetime.now().astimezone().tzinfo or UTC
 
 
 def today_in(tz: tzinfo, now: datetime | None = None) -> date:
     """Today's date in `tz` (a 6 a.m. cron run in Tokyo is not yesterday in UTC)."""
-    return (now or datetime.now(timezone.utc)).astimezone(tz).date()
+    return (now or datetime.now(UTC)).astimezone(tz).date()
 
 
 def parse_since(text: str) -> timedelta:
@@ -93,7 +93,7 @@ class Window:
                 mtime = os.stat(article.path).st_mtime
             except OSError:
                 return True  # no evidence either way: better briefed than lost
-            stamp = datetime.fromtimestamp(mtime, timezone.utc)
+            stamp = datetime.fromtimestamp(mtime, UTC)
             return self.start <= stamp < self.end
         if isinstance(when, datetime):
             stamp = when if when.tzinfo else when.replace(tzinfo=self.tz)

@@ -97,5 +97,6 @@ def logo_data_url(path: str | None) -> str | None:
     except OSError as exc:
         raise RenderError(f"cannot read logo {file}: {exc.strerror or exc}") from None
     if not kind or len(data) > LOGO_MAX_BYTES:
-        raise RenderError(f"logo {file} must be an image ({', '.join(IMAGE_TYPES)}) under {LOGO_MAX_BYTES // 1_000_000} MB")
+        raise RenderError(f"logo {file} must be an image ({', '.join(IMAGE_TYPES)}) "
+                          f"under {LOGO_MAX_BYTES // 1_000_000} MB")
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

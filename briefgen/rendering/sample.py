@@ -21,6 +21,7 @@ from briefgen.model import (
     BriefStory,
     Digest,
     Failure,
+    Label,
     OutletLink,
     Participant,
     Quote,
@@ -78,7 +79,7 @@ def _digest(n: int) -> Digest:
                   participants=participants, algorithm="sample")
 
 
-_LABELS = ("new", "updated", "continuing")
+_LABELS: tuple[Label, ...] = ("new", "updated", "continuing")
 _SECOND_OUTLET = OutletLink(source="Coastal Gazette", url="https://example.org/gazette", title="A second report")
 
 
@@ -95,7 +96,7 @@ def _memory(n: int, item: BriefStory) -> StoryMemory:
 
 
 def _whos_who(items: tuple[BriefStory, ...]) -> tuple[WhoEntry, ...]:
-    people = {}
+    people: dict[str, WhoEntry] = {}
     for item in items:
         for p in item.participants:
             if p.kind == "person":
@@ -111,9 +112,10 @@ def sample_brief(stories: int = 3, *, audience: str = "analyst", title: str = "S
     items = tuple(BriefStory.of(_digest(i)) for i in range(stories))
     brief_memory = None
     if memory:
-        items = tuple(replace(item, memory=_memory(i, item)) for i, item in enumerate(items))
-        today = tuple(TodayLine(i.article.title, i.memory.lead_sentence, i.memory.label, i.memory.outlet_count)
-                      for i in items)
+        memories = [_memory(i, item) for i, item in enumerate(items)]
+        items = tuple(replace(item, memory=m) for item, m in zip(items, memories, strict=True))
+        today = tuple(TodayLine(i.article.title, m.lead_sentence, m.label, m.outlet_count)
+                      for i, m in zip(items, memories, strict=True))
         brief_memory = BriefMemory(today=today, whos_who=_whos_who(items))
     return Brief(
         date=SAMPLE_DAY,

@@ -29,7 +29,8 @@ def user_config_path(env: Mapping[str, str] = os.environ) -> Path:
     return Path(base) / "briefgen" / CONFIG_NAME
 
 
-def find_config(config: Path | None = None, env: Mapping[str, str] = os.environ, cwd: Path | None = None) -> Path | None:
+def find_config(config: Path | None = None, env: Mapping[str, str] = os.environ,
+                cwd: Path | None = None) -> Path | None:
     """The config file to read: an explicit one must exist; the implicit ones are optional."""
     for explicit, what in ((config, "--config"), (env.get("BRIEFGEN_CONFIG"), "BRIEFGEN_CONFIG")):
         if explicit:
@@ -70,7 +71,7 @@ def _settings(errors: FileErrors, data: dict[str, Any], env: Mapping[str, str], 
 
     # The environment beats the file.
     for key, (name, validator, var) in GLOBAL_KEYS.items():
-        if env_set(env, var):
+        if var and env_set(env, var):  # var: narrowed for the type checker (env_set checks it too)
             values[name] = from_env(var, key, validator, env[var], cwd)
     forced = [key for key, (_, var) in AUDIENCE_DEFAULT_KEYS.items() if env_set(env, var)]
     for key in forced:

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.audience import Audience
 from briefgen.errors import BriefgenError
@@ -21,6 +22,10 @@ from briefgen.ops.delivery import SmtpSettings
 from briefgen.rendering.bounded import Limits
 from briefgen.settings.load import load_settings
 from briefgen.settings.model import Settings
+
+if TYPE_CHECKING:  # the plan names them; their modules load when a build runs
+    from briefgen.ingest.batch import ReadOptions
+    from briefgen.ops.window import Window
 
 
 class InputsMissing(BriefgenError):
@@ -72,7 +77,7 @@ class BuildPlan:
     day: date
     today: date
     tz: tzinfo
-    window: object | None  # briefgen.ops.window.Window, or None: every article
+    window: Window | None  # None: every article
     output_dir: Path
     formats: tuple[str, ...]
     engine: str
@@ -83,7 +88,7 @@ class BuildPlan:
     keep_days: int | None
     stories: bool
     state: Path | None
-    read_options: object  # briefgen.ingest.formats.ReadOptions
+    read_options: ReadOptions
     recipients: Mapping[str, tuple[str, ...]]  # audience -> addresses (only audiences with some)
     smtp: SmtpSettings | None  # None: nothing to mail
 

@@ -27,7 +27,7 @@ def load_smtp(errors: FileErrors, table: dict[str, Any], env: Mapping[str, str],
     if named and env.get(named):
         values["password"] = env[named]
     for key, (name, validator, var) in SMTP_KEYS.items():
-        if env_set(env, var):
+        if var and env_set(env, var):  # var: narrowed for the type checker (env_set checks it too)
             values[name] = env[var] if key == "password" else from_env(var, key, validator, env[var], cwd)
     if not values.get("host"):
         if table:

@@ -147,7 +147,7 @@ def _story(members: Sequence[int], digests: Sequence[Digest], dup_sets: Sequence
         for _, a in sorted(zip(members, articles), key=lambda ka: (ka[1].source or "", ka[0]))
     )
     dups = tuple(tuple(digests[k].article.path for k in s) for s in dup_sets if s[0] in members)
-    newest = max((_day(a.published) for a in articles if a.published), default=None)
+    newest = max((day for a in articles if (day := _day(a.published)) is not None), default=None)
     fp = sorted(fingerprint(a.text) for a in articles)
     pool = None
     if options.pool_sentences:

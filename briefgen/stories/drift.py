@@ -49,14 +49,14 @@ def merge_clusters(clusters: Sequence[Sequence[int]], x: sparse.csr_matrix, days
     words reaches ``merge_headline`` when both have headlines: the same people doing
     something else (a summit after a missile test) is another story. Best pairs first, each cluster
     joins at most once per round, rounds repeat until nothing joins."""
-    clusters = [list(c) for c in clusters]
+    groups = [list(c) for c in clusters]
     n = x.shape[0]
-    while len(clusters) > 1:
-        sizes = np.asarray([len(c) for c in clusters], dtype=float)
-        r = np.concatenate([np.full(len(c), k) for k, c in enumerate(clusters)])
-        col = np.concatenate([np.asarray(c) for c in clusters])
-        member = sparse.csr_matrix((1.0 / sizes[r], (r, col)), shape=(len(clusters), n))
-        pace = [_pace(days[c]) for c in clusters]
+    while len(groups) > 1:
+        sizes = np.asarray([len(c) for c in groups], dtype=float)
+        r = np.concatenate([np.full(len(c), k) for k, c in enumerate(groups)])
+        col = np.concatenate([np.asarray(c) for c in groups])
+        member = sparse.csr_matrix((1.0 / sizes[r], (r, col)), shape=(len(groups), n))
+        pace = [_pace(days[c]) for c in groups]
         cent = normalise((member @ x).tocsr())
         prof = normalise((member @ names).tocsr())
         head = normalise((member @ heads).tocsr())
@@ -74,15 +74,15 @@ def merge_clusters(clusters: Sequence[Sequence[int]], x: sparse.csr_matrix, days
             if head[a].nnz and head[b].nnz and (head[a] @ head[b].T).sum() < options.merge_headline:
                 continue
             near = max(options.merge_days, options.merge_pace * max(pace[a], pace[b]))
-            if not _closest_days(days[clusters[a]], days[clusters[b]]) <= near:
+            if not _closest_days(days[groups[a]], days[groups[b]]) <= near:
                 continue
             used.update((a, b))
             joins.append((a, b))
         if not joins:
             break
         for a, b in joins:
-            clusters[a] = clusters[a] + clusters[b]
-            clusters[b] = []
-        clusters = [c for c in clusters if c]
-    clusters.sort(key=lambda c: (-len(c), c[0]))
-    return clusters
+            groups[a] = groups[a] + groups[b]
+            groups[b] = []
+        groups = [c for c in groups if c]
+    groups.sort(key=lambda c: (-len(c), c[0]))
+    return groups

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-
 _SHINGLE_TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -61,7 +60,7 @@ class DuplicateSets:
     sets: list[list[int]] = field(default_factory=list)
 
     @classmethod
-    def from_pairs(cls, n: int, pairs: Sequence[tuple[int, int]]) -> "DuplicateSets":
+    def from_pairs(cls, n: int, pairs: Sequence[tuple[int, int]]) -> DuplicateSets:
         parent = list(range(n))
 
         def find(i: int) -> int:

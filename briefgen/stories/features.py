@@ -14,7 +14,6 @@ from scipy import sparse
 from briefgen.stories.doc import Doc, GroupingOptions
 from briefgen.summarize._text import stem, stop_words
 
-
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
 

@@ -81,7 +81,9 @@ def _blockwise_pairs(x: sparse.csr_matrix, days: np.ndarray, floor: float, optio
         if score is not None:
             v = score(v, r, c)
         ok = v >= floor
-        rows.append(r[ok]); cols.append(c[ok]); vals.append(v[ok])
+        rows.append(r[ok])
+        cols.append(c[ok])
+        vals.append(v[ok])
     r = np.concatenate(rows) if rows else np.zeros(0, int)
     c = np.concatenate(cols) if cols else np.zeros(0, int)
     v = np.concatenate(vals) if vals else np.zeros(0)

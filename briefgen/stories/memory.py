@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from os import PathLike
 from pathlib import Path
 
@@ -116,7 +116,7 @@ class Store:
 
     # -- transactions --------------------------------------------------------------------
     @contextmanager
-    def run(self) -> Iterator["Store"]:
+    def run(self) -> Iterator[Store]:
         """One run's writes, all or nothing. SQLite's own errors (locked by another
         process for 30 s, disk full, a damaged file) become one-line StoreErrors."""
         try:
@@ -139,7 +139,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -204,7 +204,7 @@ class Store:
                 for t in ("articles", "stories", "briefs", "brief_stories", "briefed_sentences")}
 
     # -- writes (call inside run()) ---------------------------------------------------------
-    def upsert_story(self, story_id: str, headline: str, day: date, signature: dict[str, float]) -> None:
+    def upsert_story(self, story_id: str, headline: str, day: date, signature: Mapping[str, float]) -> None:
         self.conn.execute(
             "INSERT INTO stories(id, headline, first_seen, last_seen, signature) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, signature = excluded.signature, "
@@ -220,11 +220,11 @@ class Store:
 
     def record_brief(self, day: date, audience: str, stories: Iterable[tuple[str, str]]) -> None:
         """stories: (story id, label) in brief order; re-running a day replaces that brief."""
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         self.conn.execute("DELETE FROM briefs WHERE day = ? AND audience = ?", (day.isoformat(), audience))
         cur = self.conn.execute("INSERT INTO briefs(day, audience, created) VALUES (?, ?, ?)",
-                                (day.isoformat(), audience, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                                (day.isoformat(), audience, datetime.now(UTC).isoformat(timespec="seconds")))
         self.conn.executemany(
             "INSERT OR REPLACE INTO brief_stories(brief_id, story_id, rank, label) VALUES (?, ?, ?, ?)",
             [(cur.lastrowid, sid, rank, label) for rank, (sid, label) in enumerate(stories, start=1)])
@@ -266,7 +266,8 @@ def open_store(path: str | PathLike[str]) -> Store:
         conn.execute("PRAGMA foreign_keys=ON")
         check = conn.execute("PRAGMA quick_check(1)").fetchone()[0] if version else "ok"
     except StoreError:
-        conn.close()
+        if conn is not None:
+            conn.close()
         raise
     except (sqlite3.Error, OSError) as err:
         if conn is not None:  # do not leak the handle
@@ -319,7 +320,7 @@ def open_or_set_aside(path: str | PathLike[str]) -> tuple[Store | None, str | No
     try:
         return open_store(path), None
     except CorruptState as err:
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         aside = path.with_name(f"{path.name}.corrupt-{stamp}")
         try:
             for suffix in ("-wal", "-shm", ""):  # the database last: its name is what says "corrupt"

@@ -94,12 +94,13 @@ def merged_people(digests: Sequence[Digest]) -> tuple[tuple[Participant, ...], t
     people = merge_participants([d.participants for d in digests])
     owners = surname_owners(people)
 
-    def full(name: str | None) -> str | None:
+    def full(name: str) -> str:
         if name and " " not in name:
             return owners.get(name.lower(), name)
         return name
 
     # Renamed entries merge with their full name: mentions add up, a role is kept.
     people = merge_participants([[replace(p, name=full(p.name)) if p.kind == "person" else p for p in people]])
-    quotes = tuple(replace(q, speaker=full(q.speaker)) for q in merge_quotes([d.quotes for d in digests]))
+    quotes = tuple(replace(q, speaker=full(q.speaker) if q.speaker else q.speaker)
+                   for q in merge_quotes([d.quotes for d in digests]))
     return people, quotes

@@ -28,7 +28,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from os import PathLike
 
-from briefgen.model import Brief, Digest
+from briefgen.model import Brief, Digest, Label
 from briefgen.stories.assemble import StoryOptions, build_stories
 from briefgen.stories.features import name_terms, word_terms
 from briefgen.stories.memory import Store, open_store
@@ -112,8 +112,8 @@ def label_stories(stories: Sequence[Story], store: Store | None, day: date,
             continue
         earlier = tuple(frozenset(_tokens(t)) for t in store.briefed_sentences(match, day))
         unseen = [fp for fp in fps if fp not in known]
-        lines = tuple(replace(l, new=bool(unseen) and is_new_fact(l.text, earlier)) for l in story.summary)
-        label = "updated" if any(l.new for l in lines) else "continuing"
+        lines = tuple(replace(line, new=bool(unseen) and is_new_fact(line.text, earlier)) for line in story.summary)
+        label: Label = "updated" if any(line.new for line in lines) else "continuing"
         out.append(replace(story, id=match, label=label, summary=lines, first_seen=first, signature=sig,
                            earlier=earlier))
     return out
@@ -134,11 +134,11 @@ def record(store: Store, stories: Sequence[Story], day: date,
         for s in chosen:
             briefed[s.id] = s
     for s in briefed.values():
-        store.add_briefed_sentences(s.id, day, [l.text for l in s.summary])
+        store.add_briefed_sentences(s.id, day, [line.text for line in s.summary])
 
 
-def prepare(digests: Sequence[Digest], day: date,
-            state_path: str | PathLike[str] | None = None, *, store: Store | None = None) -> tuple[list[Story], Store | None]:
+def prepare(digests: Sequence[Digest], day: date, state_path: str | PathLike[str] | None = None, *,
+            store: Store | None = None) -> tuple[list[Story], Store | None]:
     """Digests of a run -> labelled stories and the open store (None without a state path or
     ``store``, which is used as given). The caller records with ``commit`` after its files are
     written and then closes the store."""

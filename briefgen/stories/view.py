@@ -39,11 +39,16 @@ def brief_items(stories: Sequence[Story], audience: Audience, *, engine: str = "
     shown = select(candidates) if select is not None else candidates
     priority = phrase_pattern(audience.include)
     items = [_item(by_lead[c.article.path], c, audience, engine, priority) for c in shown]
-    ranked = sorted(items, key=lambda item: -item.memory.importance)
-    today = tuple(TodayLine(headline=item.article.title, sentence=_clip_words(item.memory.lead_sentence, 30),
-                            label=item.memory.label, outlet_count=item.memory.outlet_count)
+    ranked = sorted(items, key=lambda item: -_memory(item).importance)
+    today = tuple(TodayLine(headline=item.article.title, sentence=_clip_words(_memory(item).lead_sentence, 30),
+                            label=_memory(item).label, outlet_count=_memory(item).outlet_count)
                   for item in ranked[:today_count])
     return items, BriefMemory(today=today, whos_who=whos_who(items))
+
+
+def _memory(item: BriefStory) -> StoryMemory:
+    assert item.memory is not None, "_item gives every story its memory"
+    return item.memory
 
 
 def _item(story: Story, candidate: BriefStory, audience: Audience, engine: str,

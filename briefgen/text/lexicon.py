@@ -73,7 +73,8 @@ def places() -> frozenset[str]:
     names |= set(_lines("cities_geonames.txt"))
     # Subdivision names that are ordinary words would turn "Central" or "North" into places.
     # "US" is kept: in capitals it is the country, not the pronoun.
-    return frozenset(n for n in names if n.isupper() and len(n) > 1 or n.lower() not in NON_NAMES and n.lower() not in _COMMON_WORDS)
+    return frozenset(n for n in names
+                     if (n.isupper() and len(n) > 1) or (n.lower() not in NON_NAMES and n.lower() not in _COMMON_WORDS))
 
 
 _COMMON_WORDS = words("place_common_words")

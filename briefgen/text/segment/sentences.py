@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Iterator
+from collections.abc import Iterator
 
 from briefgen.model import Sentence
 from briefgen.text.segment.boundary import TERM, boundary
