@@ -34,7 +34,6 @@ from briefgen.api import (
 from briefgen.audience import Audience
 from briefgen.errors import BriefgenError, InputError, RenderError, UnknownAlgorithm
 from briefgen.model import Article, Brief, Digest, Failure, Participant, Quote, Sentence, SummarySentence
-
 from briefgen.version import __version__
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -13,11 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from case_files import case_params
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from briefgen.extract.participants import explain, extract_participants
+from case_files import case_params
 
 
 @pytest.mark.parametrize("case", case_params("participants"))

@@ -8,16 +8,15 @@ where it must not.
 """
 
 import pytest
-from case_files import case_params
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from briefgen.model import Quote
-from briefgen.text import lexicon
 from briefgen.extract.participants import extract_participants
 from briefgen.extract.quotes import extract_quotes, rank_quotes
 from briefgen.extract.quotes.merge import CONTINUATION, FLOATING
 from briefgen.extract.quotes.rules import RULES
+from briefgen.model import Quote
+from briefgen.text import lexicon
+from case_files import case_params
 
 
 @pytest.mark.parametrize("case", case_params("quotes"))

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import click
 
-from briefgen.version import __version__
-from briefgen.errors import BriefgenError
 from briefgen.cli.exitcodes import ExitCode
 from briefgen.errors import BriefgenError
 from briefgen.logs import LOG_FORMATS, setup_logging
 from briefgen.ops.lock import RunLocked
+from briefgen.version import __version__
 
 log = logging.getLogger("briefgen")
 

@@ -38,8 +38,8 @@ from email.message import Message
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from briefgen.version import __version__
 from briefgen.ingest.addresses import FetchError, PinnedHTTP, PinnedHTTPS, check_url
+from briefgen.version import __version__
 
 log = logging.getLogger(__name__)
 

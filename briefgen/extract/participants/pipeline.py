@@ -13,7 +13,12 @@ from briefgen.extract.participants.gazetteer import kind_of
 from briefgen.extract.participants.headlines import collect
 from briefgen.extract.participants.lists import kinds_from_list_heads, kinds_from_lists, places_beside_places
 from briefgen.extract.participants.mention import Mention
-from briefgen.extract.participants.merge import drop_things_named_after_people, kinds_of_acronyms, participants, person_owners
+from briefgen.extract.participants.merge import (
+    drop_things_named_after_people,
+    kinds_of_acronyms,
+    participants,
+    person_owners,
+)
 from briefgen.extract.participants.model_spans import model_names
 from briefgen.model import Participant
 from briefgen.text import lexicon

@@ -12,8 +12,21 @@ from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.phrases import apposed_name, is_aux, speaker_after, verb_like
 from briefgen.extract.quotes.speakers import plausible
 from briefgen.extract.quotes.vocab import (
-    CONNECTIVES, COPULAS, DETERMINERS, INTRO_WORDS, NON_NAMES, PARTICLES, PHRASAL_VERBS, PREPOSITIONS,
-    ROLE_LINKS, ROLE_NOUNS, SPEAKER_NOUNS, SPEECH_FORMS, SUBJECT_PRONOUNS, SUBORDINATORS, TO_VERBS,
+    CONNECTIVES,
+    COPULAS,
+    DETERMINERS,
+    INTRO_WORDS,
+    NON_NAMES,
+    PARTICLES,
+    PHRASAL_VERBS,
+    PREPOSITIONS,
+    ROLE_LINKS,
+    ROLE_NOUNS,
+    SPEAKER_NOUNS,
+    SPEECH_FORMS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    TO_VERBS,
     is_title_word,
 )
 from briefgen.text.spans import Token

@@ -11,12 +11,29 @@ import re
 
 from briefgen.extract.quotes.clauses import after_preposition, clause_subject, phrasal, skip_to_infinitive
 from briefgen.extract.quotes.context import Context
-from briefgen.extract.quotes.phrases import inverted_subject, is_aux, speaker_after, speaker_before, subject_np, verb_like
+from briefgen.extract.quotes.phrases import (
+    inverted_subject,
+    is_aux,
+    speaker_after,
+    speaker_before,
+    subject_np,
+    verb_like,
+)
 from briefgen.extract.quotes.site import Site
 from briefgen.extract.quotes.speakers import attribute, plausible
 from briefgen.extract.quotes.vocab import (
-    DETERMINERS, NAMING_VERBS, OBJECT_VERBS, PARTICLES, PUT_IT_ADVERBS, SPEAKER_NOUNS, SPEECH_FORMS,
-    STATEMENT_NOUNS, STATEMENT_VERBS, SUBJECT_PRONOUNS, alternation, is_title_word,
+    DETERMINERS,
+    NAMING_VERBS,
+    OBJECT_VERBS,
+    PARTICLES,
+    PUT_IT_ADVERBS,
+    SPEAKER_NOUNS,
+    SPEECH_FORMS,
+    STATEMENT_NOUNS,
+    STATEMENT_VERBS,
+    SUBJECT_PRONOUNS,
+    alternation,
+    is_title_word,
 )
 from briefgen.text import lexicon
 from briefgen.text.spans import Token

@@ -11,8 +11,20 @@ import re
 
 from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.vocab import (
-    AUX, COMPLEMENTIZERS, DETERMINERS, LY_NOUNS, NAME_PARTICLES, NON_NAMES, NP_BREAKS,
-    PREPOSITIONS, QUANTIFIERS, REL_BREAKS, SPEAKER_NOUNS, SPEECH_FORMS, SUBJECT_PRONOUNS, is_title_word,
+    AUX,
+    COMPLEMENTIZERS,
+    DETERMINERS,
+    LY_NOUNS,
+    NAME_PARTICLES,
+    NON_NAMES,
+    NP_BREAKS,
+    PREPOSITIONS,
+    QUANTIFIERS,
+    REL_BREAKS,
+    SPEAKER_NOUNS,
+    SPEECH_FORMS,
+    SUBJECT_PRONOUNS,
+    is_title_word,
 )
 from briefgen.text import lexicon
 from briefgen.text.spans import ABBREVIATIONS, Token
@@ -187,7 +199,7 @@ def _name_before(ctx: Context, toks: list[Token], k: int) -> tuple[int, int] | N
     text, t = ctx.text, toks[k]
     j = k
     while j - 1 >= 0 and (toks[j - 1].is_cap or toks[j - 1].lower in NAME_PARTICLES | lexicon.title_words()) and text[toks[j - 1].end : toks[j].start] in _NAME_GAPS:
-        if toks[j - 1].lower in NON_NAMES and not toks[j - 1].lower in lexicon.title_words():
+        if toks[j - 1].lower in NON_NAMES and toks[j - 1].lower not in lexicon.title_words():
             break
         if not toks[j - 1].is_cap and toks[j - 1].lower not in NAME_PARTICLES:
             break  # "Ortiz spokesman Ben Cole": the name, not the description

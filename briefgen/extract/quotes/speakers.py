@@ -14,9 +14,24 @@ from briefgen.extract.quotes.gender import gender
 from briefgen.extract.quotes.marks import Candidate
 from briefgen.extract.quotes.phrases import plural_speaker
 from briefgen.extract.quotes.vocab import (
-    DETERMINERS, GOES_ON_CUES, ING_NON_NAMES, KIN_ADJECTIVES, LESSER_ROLES, NAME_PARTICLES, NON_NAMES,
-    PARTY_WORDS, PREPOSITIONS, REL_BREAKS, REPORTING_VERBS, CUE_PARTICLES, SPEAKER_NOUNS, SPEECH_FORMS,
-    SUBJECT_PRONOUNS, TITLE_ABBREVIATIONS, alternation, is_title_word,
+    CUE_PARTICLES,
+    DETERMINERS,
+    GOES_ON_CUES,
+    ING_NON_NAMES,
+    KIN_ADJECTIVES,
+    LESSER_ROLES,
+    NAME_PARTICLES,
+    NON_NAMES,
+    PARTY_WORDS,
+    PREPOSITIONS,
+    REL_BREAKS,
+    REPORTING_VERBS,
+    SPEAKER_NOUNS,
+    SPEECH_FORMS,
+    SUBJECT_PRONOUNS,
+    TITLE_ABBREVIATIONS,
+    alternation,
+    is_title_word,
 )
 from briefgen.text import lexicon
 from briefgen.text.spans import Token
