@@ -24,25 +24,19 @@ import hashlib
 import json
 import random
 import re
-import sys
 import tempfile
 import time
 import tracemalloc
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-GROUPING = ROOT.parent / "shared" / "data" / "stories" / "grouping"
+from sumy.utils import get_stop_words
 
-from briefgen.analysis import AnalysisOptions, analyze_article  # noqa: E402
-from briefgen.audience import BUILTIN_AUDIENCES  # noqa: E402
-from briefgen.compose import build_brief  # noqa: E402
-from briefgen.ingest.article import read_article  # noqa: E402
-from briefgen.ingest.walk import collect_paths  # noqa: E402
-from briefgen.model import Article  # noqa: E402
-from briefgen.stories.grouping import Doc, group  # noqa: E402
-from briefgen.summarize._text import stop_words  # noqa: E402
+import briefgen
+from briefgen import Article, GroupingDoc
+
+ROOT = Path(__file__).resolve().parents[1]
+GROUPING = ROOT.parent / "shared" / "data" / "stories" / "grouping"
 
 DAY = date(2026, 11, 28)
 _WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
@@ -58,10 +52,8 @@ def _source() -> list[tuple[str, str, str, str]]:
                 r = json.loads(line)
                 rows.append((f"{name}:{r['story']}", r.get("title") or "", r["text"], r.get("source") or name))
     else:
-        for p in collect_paths([ROOT / "seeds"])[0]:
-            if p.suffix in (".txt", ".md"):
-                a = read_article(p)
-                rows.append((p.name, a.title, a.text, a.source or "seed"))
+        for a in briefgen.read([ROOT / "seeds"])[0]:
+            rows.append((Path(a.path).name, a.title, a.text, a.source or "seed"))
     rows.sort(key=lambda r: r[0])
     return rows
 
@@ -77,7 +69,7 @@ def _rename(text: str, salt: int) -> str:
     only everyday words, not ten copies of one event under different names."""
     if salt == 0:
         return text
-    common = stop_words()
+    common = frozenset(get_stop_words("english"))
 
     def swap(m: re.Match) -> str:
         w = m.group(0)
@@ -133,10 +125,9 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="cProfile the day; print the top functions")
     ap.add_argument("--sizes", default="100,1000,10000", help="article counts for the grouping growth")
     args = ap.parse_args()
-    from briefgen.rendering.render import render_html, render_pdf
-    from briefgen.stories.assemble import StoryOptions, build_stories
-    from briefgen.stories.memory import open_store
-    from briefgen.stories.novelty import POOL_SENTENCES, label_stories
+    from briefgen.stories.assemble import build_stories  # not public: the history probe below
+    from briefgen.stories.memory import open_store  # not public: the history probe below
+    from briefgen.stories.novelty import label_stories  # not public: the history probe below
 
     arts, _ = synthetic(args.articles)
     print(f"a day of {len(arts)} articles, {'shared story data' if GROUPING.exists() else 'seeds'} renamed")
@@ -147,19 +138,12 @@ def main() -> None:
         profile.enable()
     t_all = time.perf_counter()
     # as `briefgen build --stories` runs: no per-article summary, one summary pool per story
-    analysis = AnalysisOptions(summary=False)
-    digests = timed("analyse (per article)", lambda: [analyze_article(a, analysis) for a in arts])
-    stories = timed("group + story summaries", lambda: build_stories(
-        digests, StoryOptions(pool_sentences=POOL_SENTENCES), today=DAY))
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "s.sqlite")
-        stories = timed("label against the state file", lambda: label_stories(stories, store, DAY))
-        store.close()
-    briefs = timed("shape 3 audiences", lambda: [
-        (a, build_brief(digests, a, DAY, story_items=stories)) for a in BUILTIN_AUDIENCES.values()])
-    timed("render HTML x3", lambda: [render_html(b, a) for a, b in briefs])
-    ex = BUILTIN_AUDIENCES["executive"]
-    timed("render executive PDF", lambda: render_pdf(render_html(dict(briefs)[ex], ex)))
+    digests = timed("analyse (per article)", lambda: [briefgen.analyze(a, summary=False) for a in arts])
+    stories = timed("group + story summaries", lambda: briefgen.group(digests, date=DAY))
+    names = ("executive", "analyst", "press")
+    briefs = timed("shape 3 audiences", lambda: [briefgen.brief(stories, n, DAY) for n in names])
+    timed("render HTML x3", lambda: [briefgen.render(b, "html") for b in briefs])
+    timed("render PDF x3", lambda: [briefgen.render(b, "pdf") for b in briefs])
     print(f"  {'total':38} {time.perf_counter() - t_all:7.2f} s   ({len(stories)} stories)")
     if profile is not None:
         import pstats
@@ -169,14 +153,14 @@ def main() -> None:
     print("grouping alone (near-duplicates + clustering), B-cubed F1 against the generated stories:")
     for n in map(int, args.sizes.split(",")):
         arts_n, labels = synthetic(n, seed=n)
-        docs = [Doc(a.title, a.text, a.published) for a in arts_n]
+        docs = [GroupingDoc(a.title, a.text, a.published) for a in arts_n]
         t0 = time.perf_counter()
-        clusters = group(docs)
+        clusters = briefgen.cluster(docs)
         secs = time.perf_counter() - t0
         peak = 0
         if n <= 1000:  # tracemalloc slows Python down; measure memory in a second, untimed run
             tracemalloc.start()
-            group(docs)
+            briefgen.cluster(docs)
             peak = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
         print(f"  {n:6d} articles {secs:7.2f} s  {len(set(labels)):5d} true / {len(clusters):5d} found stories"
