@@ -111,3 +111,30 @@ def test_published_sumbasic_squares_each_word_once():
 def test_gum_fixture_texts_were_loaded():
     assert len(TEXTS) > 1 and all(len(t) > 10 for t in TEXTS[1:])
     assert json.loads(next(GUM.glob("*.gold.json")).read_text("utf-8"))["summaries"]
+
+
+# words where a naive Snowball call would part from nltk's: curly apostrophes, two-letter
+# words, and the Porter2 revision (Snowball 3 stems "universities" and "added" differently)
+STEM_CASES = ["universities", "international", "added", "vying", "evening", "organization",
+              "psychologists", "emergency", "generously", "communism", "skiing", "dying",
+              "council\u2019s", "\u2019s", "ab", "as", "runners\u2019", "o\u2019neill", "rivers",
+              "flooded", "wetlands", "happily", "yearly", "cafés"]
+
+
+def test_the_fast_stemmer_gives_nltk_snowball_stems_without_nltk():
+    from briefgen.summarize import _text
+
+    reference = sumy_engine.stemmer()  # sumy's own: nltk's EnglishStemmer
+    assert [_text.stemmer()(w) for w in STEM_CASES] == [reference(w) for w in STEM_CASES]
+
+
+def test_the_pure_python_and_c_snowball_stemmers_agree():
+    snowball = pytest.importorskip("snowballstemmer")
+    c_stemmer = pytest.importorskip("Stemmer")
+    from importlib.metadata import version
+
+    if not version("PyStemmer").startswith("2."):
+        pytest.skip("briefgen uses PyStemmer 2.x only")
+    python = snowball.EnglishStemmer()
+    c = c_stemmer.Stemmer("english")
+    assert [python.stemWord(w) for w in STEM_CASES] == [c.stemWord(w) for w in STEM_CASES]

@@ -18,7 +18,6 @@ from typing import Sequence
 
 import numpy as np
 from scipy import sparse
-from scipy.sparse.linalg import svds
 
 from briefgen.summarize._matrix import counts
 
@@ -48,6 +47,9 @@ def rate(tokens: Sequence[Sequence[str]], vocabulary: Sequence[Sequence[str]] | 
     k_max = min(a.shape) - 1
     if k_max < 1:
         return np.sqrt(np.asarray(a.multiply(a).sum(axis=1)).ravel())
+    # lazy: scipy.sparse.linalg loads scipy.linalg (~0.1 s), and only this branch needs it
+    from scipy.sparse.linalg import svds
+
     k = min(k_max, max(MIN_DIMENSIONS, 1))
     # grow k until the smallest kept value is below half the largest
     while True:
