@@ -41,8 +41,9 @@ def scores(name: str, words: _text.Words, compat: bool = False) -> np.ndarray:
     raise KeyError(name)
 
 
-# compat engines whose scores are sumy's to the last bit: ranked without rounding
-EXACT = ("lsa", "sumbasic")
+# engines whose scores are sumy's to the last bit (lsa and sumbasic in compat
+# mode): ranked without rounding
+EXACT = ("lsa", "sumbasic", "lexrank", "textrank", "reduction")
 
 
 def ranking(values: np.ndarray, exact: bool = False) -> list[int]:
@@ -58,4 +59,4 @@ def rate(name: str, texts: Sequence[str], compat: bool = False) -> tuple[list[fl
     if not texts:
         return [], []
     values = scores(name, _text.analyse(texts), compat=compat)
-    return [float(v) for v in values], ranking(values, exact=compat and name in EXACT)
+    return [float(v) for v in values], ranking(values, exact=name in EXACT and (compat or name not in COMPAT_DIFFERS))
