@@ -16,8 +16,23 @@ sumy KL grows ~n^3 (about 9 minutes at 1,000 sentences): it runs once at
 1,000 and is skipped at 5,000 (its ratio there is reported as "skipped").
 Use --sumy-cap NAME=SIZE to change such caps, --sizes to pick sizes.
 
+``--process`` times whole processes instead (imports included, as a user pays
+them): a fresh Python that splits the text and calls ``summarize`` once, per
+engine, beside ``lead`` on the same text (the cost of everything but the
+summarizer); CPU of the child process, median of --repeats.
+
     OPENBLAS_NUM_THREADS=1 python bench/bench_summarizers.py
     python bench/bench_summarizers.py --sizes 100,1000 --only lexrank,kl
+    python bench/bench_summarizers.py --process --sizes 1000 --only lexrank
+
+``--compat K`` checks instead that the fast engines reproduce sumy: on every
+BBC dev article (distinct sentences, paragraphs kept, no quote units: stock
+sumy's input) it counts the articles whose top-K set is sumy's, with
+``compat=True`` for the algorithms where the fast default is the published
+method. sumy's LSA orders its dictionary by set iteration, so PYTHONHASHSEED
+matters there: run under several seeds.
+
+    PYTHONHASHSEED=0 python bench/bench_summarizers.py --compat 3
 """
 
 from __future__ import annotations
@@ -27,7 +42,10 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse  # noqa: E402
+import resource  # noqa: E402
 import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -80,12 +98,83 @@ def run_sumy(name: str, texts: list[str], paras: list[int]):
     return time.process_time() - t0, result
 
 
+_CHILD = """import sys
+from briefgen.text.segment import split_sentences
+from briefgen.summarize import summarize
+text = open(sys.argv[1], encoding="utf-8").read()
+summarize(list(split_sentences(text)), algorithm=sys.argv[2], engine=sys.argv[3], count=3)
+"""
+
+
+def child_cpu(path: str, name: str, engine: str) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-c", _CHILD, path, name, engine], cwd=ROOT, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run_processes(sizes: list[int], names: list[str], repeats: int) -> int:
+    print("| algorithm | sentences | lead s | fast s | sumy s | ratio whole | "
+          "ratio over lead |")
+    print("|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = str(Path(tmp) / f"{n}.txt")
+            Path(path).write_text("\n\n".join(corpus(n)) + "\n", encoding="utf-8")
+            lead = statistics.median(child_cpu(path, "lead", "fast") for _ in range(repeats))
+            for name in names:
+                tf = statistics.median(child_cpu(path, name, "fast") for _ in range(repeats))
+                ts = statistics.median(child_cpu(path, name, "sumy") for _ in range(repeats))
+                extra = (ts - lead) / max(tf - lead, 1e-3)
+                print(f"| {name} | {n} | {lead:.2f} | {tf:.2f} | {ts:.2f} | {ts / tf:.1f}x | "
+                      f"{extra:.0f}x |", flush=True)
+    return 0
+
+
+def bbc_articles() -> list[tuple[list[str], list[int]]]:
+    from briefgen.text.segment import split_sentences
+
+    out = []
+    for art in sorted((DATA / "summaries" / "bbc").glob("*/*.article.txt")):
+        body = art.read_text(encoding="utf-8").partition("\n")[2]
+        seen: dict[str, int] = {}
+        for s in split_sentences(body):
+            seen.setdefault(" ".join(s.text.split()), s.paragraph)
+        out.append((list(seen), list(seen.values())))
+    return out
+
+
+def run_compat(k: int, names: list[str]) -> int:
+    articles = bbc_articles()
+    print(f"| algorithm | BBC dev articles with sumy's top-{k} (of {len(articles)}) | "
+          "with sumy's whole ranking | mode |")
+    print("|---|---|---|---|")
+    for name in names:
+        same = whole = 0
+        for texts, paras in articles:
+            _, sr = sumy_engine.rate(name, texts, paras)
+            _, fr = fast.rate(name, texts, compat=True)
+            same += sorted(sr[:k]) == sorted(fr[:k])
+            whole += sr == fr
+        mode = "compat" if name in fast.COMPAT_DIFFERS else "default"
+        print(f"| {name} | {same} | {whole} | {mode} |", flush=True)
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100,1000,5000")
     ap.add_argument("--only", default=",".join(ALGOS))
     ap.add_argument("--sumy-cap", action="append", default=[], metavar="NAME=SIZE")
+    ap.add_argument("--process", action="store_true", help="time whole processes (imports included)")
+    ap.add_argument("--repeats", type=int, default=3, help="--process: runs per cell")
+    ap.add_argument("--compat", type=int, metavar="K", help="count BBC dev articles whose top-K is sumy's")
     args = ap.parse_args(argv)
+    if args.compat:
+        return run_compat(args.compat, args.only.split(","))
+    if args.process:
+        return run_processes([int(s) for s in args.sizes.split(",")], args.only.split(","),
+                             args.repeats)
     caps = dict(DEFAULT_CAPS)
     for c in args.sumy_cap:
         k, _, v = c.partition("=")

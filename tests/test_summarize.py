@@ -220,3 +220,29 @@ def test_importing_the_registry_loads_no_numerical_library():
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_analysing_an_article_with_the_fast_engine_loads_neither_nltk_nor_scipy_stats(tmp_path):
+    """Stems come from snowballstemmer: nltk (and the scipy.stats it imports, ~1 s) load
+    only for ``--engine sumy``. Checked for the default and every fast algorithm."""
+    article = tmp_path / "article.txt"
+    article.write_text("Riverton approves flood plan\n\n" + " ".join(ARTICLE[:5]) + "\n\n"
+                       + " ".join(ARTICLE[5:]) + "\n", encoding="utf-8")
+    code = (
+        "import contextlib, io, sys\n"
+        "from briefgen.cli import main\n"
+        "from briefgen.summarize import FAST_ALGORITHMS\n"
+        "for name in ('editor',) + FAST_ALGORITHMS:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "        try:\n"
+        f"            main(['analyze', {str(article)!r}, '--engine', 'fast', '--algorithm', name])\n"
+        "        except SystemExit as done:\n"
+        "            assert done.code in (0, None), (name, done.code)\n"
+        "    assert '\"summary\"' in out.getvalue(), name\n"
+        "print(sorted(m for m in ('nltk', 'scipy.stats', 'sumy.nlp.stemmers') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -62,6 +62,7 @@ def test_fast_engine_selects_the_same_sentences_as_sumy(name, text_no):
     fast_scores, fast_rank = fast.rate(name, texts)
     for k in (1, 3, 5):
         assert top(fast_rank, k) == top(sumy_rank, k)
+    assert fast_rank == sumy_rank  # the whole order, ties included
     np.testing.assert_allclose(fast_scores, sumy_scores, rtol=1e-9, atol=1e-12)
 
 
@@ -71,11 +72,40 @@ def test_compat_mode_reproduces_sumy_where_sumy_departs_from_the_paper(name, tex
     texts = TEXTS[text_no]
     sumy_scores, sumy_rank = sumy_engine.rate(name, texts, [0] * len(texts))
     compat_scores, compat_rank = fast.rate(name, texts, compat=True)
-    if name == "lsa":
-        # sumy's scores come out of a full SVD: equal up to rounding, so ties may swap
-        np.testing.assert_allclose(compat_scores, sumy_scores, rtol=1e-9, atol=1e-12)
-    else:
-        assert compat_rank == sumy_rank  # the whole greedy order, round by round
+    np.testing.assert_allclose(compat_scores, sumy_scores, rtol=1e-9, atol=1e-12)
+    assert compat_rank == sumy_rank  # the whole order, ties included
+
+
+# every sentence has four content words, each once: sumy's LSA norms all tie, so its
+# order is the SVD's rounding; SumBasic's averages tie wherever the words are as frequent
+TIED = ["Ships crossed calm northern waters.", "Farmers planted early spring barley.",
+        "Engineers tested heavy steel bridges.", "Children painted bright garden fences.",
+        "Ships carried early spring barley.", "Farmers crossed heavy steel bridges.",
+        "Bakers sold warm rye loaves.", "Pilots flew small cargo planes."]
+
+
+@pytest.mark.parametrize("name", FAST_ALGORITHMS)
+def test_fast_engines_break_ties_as_sumy_does(name):
+    _, sumy_rank = sumy_engine.rate(name, TIED, [0] * len(TIED))
+    assert fast.rate(name, TIED, compat=True)[1] == sumy_rank
+
+
+def test_compat_lsa_matches_sumy_under_other_hash_seeds():
+    """sumy's LSA dictionary is a frozenset, so its row order (and the SVD's rounding)
+    follows PYTHONHASHSEED: compat mode follows it under any seed."""
+    import os
+    import subprocess
+    import sys
+
+    code = (f"TIED = {TIED!r}\n"
+            "from briefgen.summarize import fast, sumy_engine\n"
+            "n = len(TIED)\n"
+            "print(fast.rate('lsa', TIED, compat=True)[1] == sumy_engine.rate('lsa', TIED, [0] * n)[1])\n")
+    root = Path(__file__).resolve().parents[1]
+    for seed in ("0", "7", "123"):
+        out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                             env=dict(os.environ, PYTHONHASHSEED=seed), timeout=120)
+        assert out.stdout.strip() == "True", (seed, out.stderr[-2000:])
 
 
 def test_summarize_fast_and_sumy_agree_for_the_same_algorithms():
@@ -111,3 +141,30 @@ def test_published_sumbasic_squares_each_word_once():
 def test_gum_fixture_texts_were_loaded():
     assert len(TEXTS) > 1 and all(len(t) > 10 for t in TEXTS[1:])
     assert json.loads(next(GUM.glob("*.gold.json")).read_text("utf-8"))["summaries"]
+
+
+# words where a naive Snowball call would part from nltk's: curly apostrophes, two-letter
+# words, and the Porter2 revision (Snowball 3 stems "universities" and "added" differently)
+STEM_CASES = ["universities", "international", "added", "vying", "evening", "organization",
+              "psychologists", "emergency", "generously", "communism", "skiing", "dying",
+              "council\u2019s", "\u2019s", "ab", "as", "runners\u2019", "o\u2019neill", "rivers",
+              "flooded", "wetlands", "happily", "yearly", "cafés"]
+
+
+def test_the_fast_stemmer_gives_nltk_snowball_stems_without_nltk():
+    from briefgen.summarize import _text
+
+    reference = sumy_engine.stemmer()  # sumy's own: nltk's EnglishStemmer
+    assert [_text.stemmer()(w) for w in STEM_CASES] == [reference(w) for w in STEM_CASES]
+
+
+def test_the_pure_python_and_c_snowball_stemmers_agree():
+    snowball = pytest.importorskip("snowballstemmer")
+    c_stemmer = pytest.importorskip("Stemmer")
+    from importlib.metadata import version
+
+    if not version("PyStemmer").startswith("2."):
+        pytest.skip("briefgen uses PyStemmer 2.x only")
+    python = snowball.EnglishStemmer()
+    c = c_stemmer.Stemmer("english")
+    assert [python.stemWord(w) for w in STEM_CASES] == [c.stemWord(w) for w in STEM_CASES]

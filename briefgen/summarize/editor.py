@@ -107,9 +107,14 @@ def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
         return v / m if m > 0 else np.zeros_like(v)
 
     def percentile(v: np.ndarray) -> np.ndarray:
-        # 1 = the best sentence, 0 = the worst: comparable across article lengths
+        # 1 = the best sentence, 0 = the worst: comparable across article lengths.
+        # Scores equal to 12 significant digits tie (earlier sentence first): which of
+        # two sentences with equal graph scores comes first is otherwise decided by
+        # the last bit of a sum, which differs between dense and sparse products
         ranks = np.empty(n)
-        ranks[np.argsort(-v, kind="stable")] = np.arange(n)
+        scale = float(np.max(np.abs(v))) if n else 0.0
+        keyed = np.round(v / scale, 12) if scale > 0 else v
+        ranks[np.argsort(-keyed, kind="stable")] = np.arange(n)
         return 1.0 - ranks / max(1, n - 1)
 
     tr = textrank.rate(words.content)

@@ -30,8 +30,7 @@ def scores(name: str, words: _text.Words, compat: bool = False) -> np.ndarray:
         return luhn.rate(words.stems, words.content)
     if name == "lsa":
         if compat:
-            vocab = {s for sent in words.content for s in sent}
-            return lsa.rate([[s for s in ss if s in vocab] for ss in words.stems], compat=True)
+            return lsa.rate_sumy(words.content, words.stems)
         return lsa.rate(words.content)
     if name == "sumbasic":
         return sumbasic.rate(words.content, compat=compat)
@@ -42,11 +41,17 @@ def scores(name: str, words: _text.Words, compat: bool = False) -> np.ndarray:
     raise KeyError(name)
 
 
-def ranking(values: np.ndarray) -> list[int]:
-    """Best first; scores equal to 12 significant digits count as ties (document order),
-    because sumy's pure-Python sums tie exactly where ours differ by rounding."""
+# engines whose scores are sumy's to the last bit (lsa and sumbasic in compat
+# mode): ranked without rounding
+EXACT = ("lsa", "sumbasic", "lexrank", "textrank", "reduction")
+
+
+def ranking(values: np.ndarray, exact: bool = False) -> list[int]:
+    """Best first, ties in document order. Unless ``exact``, scores equal to 12
+    significant digits count as ties, because sumy's pure-Python sums tie exactly
+    where ours differ by rounding."""
     scale = float(np.max(np.abs(values))) if len(values) else 0.0
-    keyed = np.round(values / scale, 12) if scale > 0 else values
+    keyed = np.round(values / scale, 12) if scale > 0 and not exact else values
     return [int(i) for i in np.argsort(-keyed, kind="stable")]
 
 
@@ -54,4 +59,4 @@ def rate(name: str, texts: Sequence[str], compat: bool = False) -> tuple[list[fl
     if not texts:
         return [], []
     values = scores(name, _text.analyse(texts), compat=compat)
-    return [float(v) for v in values], ranking(values)
+    return [float(v) for v in values], ranking(values, exact=name in EXACT and (compat or name not in COMPAT_DIFFERS))

@@ -4,7 +4,10 @@ As sumy 0.13: tf = count / the sentence's highest count, idf = log(n / (1 + df))
 with each sentence a document, idf-modified cosine, edges where the cosine
 exceeds 0.1, rows divided by their degree, power iteration with L2
 normalisation until the change is at most 0.1. The cosine matrix is built in
-row blocks and only the thresholded edges are kept.
+row blocks and only the thresholded edges are kept. Up to DENSE_MAX sentences
+the power iteration multiplies the dense matrix as sumy does (the same BLAS
+call on the same values), so sentences whose scores tie in theory come out in
+sumy's order, which its rounding decides; above that it stays sparse.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from briefgen.summarize._matrix import counts, row_blocks
 
 THRESHOLD = 0.1
 EPSILON = 0.1
+DENSE_MAX = 2000  # an n x n float matrix: 32 MB at the cap
 
 
 def rate(tokens: Sequence[Sequence[str]], threshold: float = THRESHOLD,
@@ -43,7 +47,11 @@ def rate(tokens: Sequence[Sequence[str]], threshold: float = THRESHOLD,
     adj = sparse.vstack(blocks, format="csr")
     degree = np.asarray(adj.sum(axis=1)).ravel()
     degree[degree == 0] = 1.0
-    mt = (sparse.diags(1.0 / degree) @ adj).T.tocsr()
+    if n <= DENSE_MAX:
+        # sumy's matrix is C-ordered and multiplied through its transposed view
+        mt = (adj.toarray() / degree[:, None]).T
+    else:
+        mt = (sparse.diags(1.0 / degree) @ adj).T.tocsr()
     p = np.full(n, 1.0 / n)
     while True:
         nxt = mt @ p

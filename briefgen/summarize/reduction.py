@@ -2,7 +2,9 @@
 
 Same weights as sumy 0.13's ReductionSummarizer (after adamfabish/Reduction):
 edge(i, j) = shared word occurrences / (log|i| + log|j|) for i != j, 0 when
-the norm is 0; a sentence's score is the sum of its edges.
+the norm is 0; a sentence's score is the sum of its edges, added in
+document order as sumy adds them (up to DENSE_MAX sentences; above, a sparse
+row sum), so scores that tie in theory come out in sumy's rounding order.
 """
 
 from __future__ import annotations
@@ -11,11 +13,16 @@ from typing import Sequence
 
 import numpy as np
 
-from briefgen.summarize.textrank import overlap_graph
+from briefgen.summarize.textrank import DENSE_MAX, overlap_graph
 
 
 def rate(tokens: Sequence[Sequence[str]]) -> np.ndarray:
     if not tokens:
         return np.zeros(0)
     w = overlap_graph(tokens, single_word_edges=False)
+    if len(tokens) <= DENSE_MAX:
+        dense = w.toarray()
+        np.fill_diagonal(dense, 0.0)
+        # sumy adds each sentence's edges left to right from 0.0; adding 0.0 changes nothing
+        return np.cumsum(dense, axis=1)[:, -1]
     return np.asarray(w.sum(axis=1)).ravel() - w.diagonal()

@@ -8,8 +8,9 @@ sentence's weight is the mean p over its words; pick the best-weighted
 sentence among those containing the currently most probable word; then square
 p(w) once for every word type of the picked sentence.
 sumy 0.13 (``compat=True``) picks the best weight over all sentences and
-squares p(w) once per *occurrence* (a word used twice becomes p^4).
-Each round is one sparse matrix-vector product: O(rounds x non-zeros).
+squares p(w) once per *occurrence* (a word used twice becomes p^4); its
+pure-Python sums are reproduced to the last bit, so its ties break the same way.
+Each round costs the rows that hold a word of the picked sentence.
 """
 
 from __future__ import annotations
@@ -31,27 +32,44 @@ def rate(tokens: Sequence[Sequence[str]], compat: bool = False,
     if total == 0:
         return -np.arange(n, dtype=np.float64)
     lengths = np.asarray(c.sum(axis=1)).ravel()
-    safe_len = np.where(lengths > 0, lengths, 1.0)
     p = np.asarray(c.sum(axis=0)).ravel() / total
     if not compat:
         return _rate_published(c, p, lengths, n, rounds)
-    holders_alive = np.diff(c.tocsc().indptr).astype(np.int64)  # unpicked sentences per word
+    return _rate_sumy(tokens, c, p, lengths, n if rounds is None else min(n, rounds))
+
+
+def _rate_sumy(tokens: Sequence[Sequence[str]], c, p: np.ndarray, lengths: np.ndarray,
+               rounds: int) -> np.ndarray:
+    """sumy's loop with its roundings: a sentence's weight is the left-to-right sum of
+    p over its words (a padded row cumsum adds in that order; padding adds 0.0),
+    each occurrence of a picked word squares p again, and the first best wins.
+    Only the rows holding a changed word are summed again."""
+    n = len(tokens)
+    vocab = {}
+    for ws in tokens:
+        for w in ws:
+            vocab.setdefault(w, len(vocab))
+    ids = np.full((n, max(1, int(lengths.max()))), len(vocab), dtype=np.int64)
+    for i, ws in enumerate(tokens):
+        ids[i, :len(ws)] = [vocab[w] for w in ws]
+    # _matrix.counts numbers terms in first-seen order too, so p lines up with vocab
+    p = np.append(p, 0.0)
+    safe_len = np.where(lengths > 0, lengths, 1.0)
+    weight = np.where(lengths > 0, np.cumsum(p[ids], axis=1)[:, -1] / safe_len, 0.0)
+    holders = c.tocsc()
     alive = np.ones(n, dtype=bool)
     scores = np.full(n, -float(n))
-    rounds = n if rounds is None else min(n, rounds)
     for r in range(rounds):
-        # a full product per round (not an incremental update) keeps the sums
-        # bit-identical to sumy's, so ties break the same way
-        weight = (c @ p) / safe_len
-        weight[lengths == 0] = 0.0
-        masked = np.where(alive, weight, -1.0)  # -1: below any real weight, like sumy
-        best = int(np.argmax(masked))
+        best = int(np.argmax(np.where(alive, weight, -1.0)))  # -1: below any real weight
         scores[best] = -float(r)
         alive[best] = False
-        lo, hi = c.indptr[best], c.indptr[best + 1]
-        words, occurrences = c.indices[lo:hi], c.data[lo:hi]
-        holders_alive[words] -= 1
-        p[words] = p[words] ** (2.0 ** occurrences)
+        for w in ids[best, :int(lengths[best])]:
+            p[w] = p[w] * p[w]
+        changed = np.unique(ids[best, :int(lengths[best])])
+        rows = np.unique(np.concatenate([holders.indices[holders.indptr[w]:holders.indptr[w + 1]]
+                                         for w in changed])) if len(changed) else changed
+        rows = rows[alive[rows]]
+        weight[rows] = np.cumsum(p[ids[rows]], axis=1)[:, -1] / safe_len[rows]
     return scores
 
 

@@ -10,10 +10,12 @@ tokenizer is never used to split: words come from ``SumyTokenizer.to_words``.
 from __future__ import annotations
 
 import random as _random
+from functools import lru_cache
 from typing import Sequence
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -64,9 +66,15 @@ def build_document(texts: Sequence[str], paragraphs: Sequence[int], title: str |
     return ObjectDocumentModel(Paragraph(g) for g in groups)
 
 
+@lru_cache(maxsize=1)
+def stemmer() -> Stemmer:
+    """sumy's own English stemmer (nltk's Snowball): the reference stays sumy as it is."""
+    return Stemmer("english")
+
+
 def make_summarizer(name: str, title: str | None = None):
     cls = SUMY_CLASSES[name]
-    stem = _text.stemmer()
+    stem = stemmer()
     stops = _text.stop_words()
     if name == "edmundson":
         s = cls(stem)

@@ -4,7 +4,9 @@ Same graph as sumy 0.13: edge(i, j) = shared word occurrences / (log|i| + log|j|
 (self-loops included, as in sumy), rows normalised, damping 0.85 with the
 teleport term divided by n, power iteration from the uniform vector until the
 L1-free Euclidean change is below 1e-4. The n x n product is built in row
-blocks and kept sparse, so memory is bounded by the number of edges.
+blocks and kept sparse, so memory is bounded by the number of edges. Up to
+DENSE_MAX sentences the walk runs on the dense matrix with sumy's own numpy
+operations, so scores that tie in theory come out in sumy's rounding order.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from briefgen.summarize._matrix import counts, log_lengths, row_blocks
 DAMPING = 0.85
 EPSILON = 1e-4
 _ZERO_DIVISION_PREVENTION = 1e-7  # sumy's guard for sentences without edges
+DENSE_MAX = 2000  # an n x n float matrix: 32 MB at the cap
 
 
 def overlap_graph(tokens: Sequence[Sequence[str]], *, single_word_edges: bool) -> sparse.csr_matrix:
@@ -50,6 +53,8 @@ def rate(tokens: Sequence[Sequence[str]], damping: float = DAMPING,
     if n == 0:
         return np.zeros(0)
     w = overlap_graph(tokens, single_word_edges=True)
+    if n <= DENSE_MAX:
+        return _rate_dense(w.toarray(), damping, epsilon)
     rowsum = np.asarray(w.sum(axis=1)).ravel() + _ZERO_DIVISION_PREVENTION
     w = sparse.diags(1.0 / rowsum) @ w
     wt = (damping * w).T.tocsr()
@@ -58,6 +63,20 @@ def rate(tokens: Sequence[Sequence[str]], damping: float = DAMPING,
     while True:
         nxt = teleport * p.sum() + wt @ p
         change = np.linalg.norm(nxt - p)
+        p = nxt
+        if not change > epsilon:
+            return p
+
+
+def _rate_dense(weights: np.ndarray, damping: float, epsilon: float) -> np.ndarray:
+    """sumy's TextRank power method on the same values, operation for operation."""
+    n = len(weights)
+    weights /= weights.sum(axis=1)[:, np.newaxis] + _ZERO_DIVISION_PREVENTION
+    matrix = np.full((n, n), (1.0 - damping) / n) + damping * weights
+    p = np.full(n, 1.0 / n)
+    while True:
+        nxt = np.dot(matrix.T, p)
+        change = np.linalg.norm(np.subtract(nxt, p))
         p = nxt
         if not change > epsilon:
             return p
