@@ -23,10 +23,10 @@ DATA = ROOT.parent / "shared" / "data" / "stories" / "multidoc"
 from rouge_score import rouge_scorer  # noqa: E402
 
 from briefgen.ingest.article import read_article  # noqa: E402
-from briefgen.text.segment import split_sentences  # noqa: E402
-from briefgen.stories.novelty import POOL_SENTENCES  # noqa: E402
 from briefgen.stories.assemble import cut_pool  # noqa: E402
+from briefgen.stories.novelty import POOL_SENTENCES  # noqa: E402
 from briefgen.summarize import summarize, summarize_many  # noqa: E402
+from briefgen.text.segment import split_sentences  # noqa: E402
 
 SETS = {"duc2003-dev": 100, "multiling2011": 250}
 SUMY = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "reduction", "editor")
@@ -51,7 +51,7 @@ def main() -> None:
     for name, words in SETS.items():
         totals: dict[str, list[float]] = {}
         n = 0
-        for cid, docs, refs in clusters(name):
+        for _cid, docs, refs in clusters(name):
             n += 1
             sents = [(a.path, tuple(split_sentences(a.text))) for a in docs]
             systems: dict[str, str] = {}

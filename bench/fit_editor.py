@@ -189,11 +189,10 @@ def main(argv=None) -> int:
         if args.fine_passes > 0:
             w = fit_rouge(rs, w, args.fine_passes, steps=(-0.6, -0.2, 0.2, 0.6))
     out = {
-        "model": "logistic regression (%s), L2 %.3g, Newton; then %d + %d (finer) passes of "
-                 "coordinate search on ROUGE-1/2 F1 of the summaries editor.choose makes"
-                 % (args.objective, args.l2, args.rouge_passes, args.fine_passes),
-        "fitted_on": "BBC News Summary dev articles with odd IDs (%d docs, %d units)"
-                     % (len(fit_docs), len(y)),
+        "model": f"logistic regression ({args.objective}), L2 {args.l2:.3g}, Newton; then "
+                 f"{args.rouge_passes} + {args.fine_passes} (finer) passes of "
+                 "coordinate search on ROUGE-1/2 F1 of the summaries editor.choose makes",
+        "fitted_on": f"BBC News Summary dev articles with odd IDs ({len(fit_docs)} docs, {len(y)} units)",
         "script": "bench/fit_editor.py",
         "weights": {f: round(float(v), 6) for f, v in zip(editor.FEATURES, w)},
     }

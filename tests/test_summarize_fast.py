@@ -16,10 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefgen.summarize import FAST_ALGORITHMS, summarize
-from briefgen.summarize import fast, sumy_engine
-
-from test_summarize import ARTICLE, PARAGRAPHS, make_sentences
+from briefgen.summarize import FAST_ALGORITHMS, fast, summarize, sumy_engine
+from test_summarize import ARTICLE, make_sentences
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 GUM = DATA / "entities" / "gum-news" / "gold"

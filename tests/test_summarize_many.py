@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from briefgen.model import Sentence
 from briefgen.summarize import SourcedSentence, summarize_many
-
 from test_summarize import make_sentences
 
 OTHER = [

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pkgutil
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
 
 import snowballstemmer
 

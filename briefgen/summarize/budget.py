@@ -16,7 +16,8 @@ sentence fits, that sentence is returned alone.
 from __future__ import annotations
 
 import math
-from typing import Iterable, Sequence, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 T = TypeVar("T")
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Sequence
 
 import numpy as np
 
@@ -163,7 +163,7 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int],
         ok[:] = True  # nothing looks like prose: rank it all rather than nothing
     keep = np.flatnonzero(ok)
     # positions count from the first real sentence: a dateline must not steal the lead
-    sub = features([texts[i] for i in keep], [paragraphs[i] for i in keep], title) @ weights()
+    sub = features([texts[int(i)] for i in keep], [paragraphs[int(i)] for i in keep], title) @ weights()
     values = np.full(len(texts), float(sub.min()) - 1.0)
     values[keep] = sub
     return [float(v) for v in values], fast.ranking(values)

@@ -9,7 +9,7 @@ ties in document order (sumy's stable sort).
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

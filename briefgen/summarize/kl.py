@@ -17,7 +17,7 @@ product per round: O(rounds x non-zeros) instead of sumy's O(n^3).
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
@@ -109,8 +109,8 @@ def _sumy_words(raw_words: Sequence[Sequence[str]], stop_words: frozenset[str]):
     for ws in cand:
         for w in ws:
             vocab.setdefault(w, len(vocab))
-    for ws in raw_words:
-        for w in ws:
+    for raw in raw_words:
+        for w in raw:
             vocab.setdefault(w, len(vocab))
     return doc_words, cand, vocab
 
@@ -145,7 +145,8 @@ def _sumy_divergences(pdoc: np.ndarray, plogp: np.ndarray, coo, cand_len: np.nda
 
 
 def _counts_in(lists, vocab, v):
-    indptr, idx = [0], []
+    indptr: list[int] = [0]
+    idx: list[int] = []
     for ws in lists:
         idx.extend(vocab[w] for w in ws)
         indptr.append(len(idx))

@@ -12,7 +12,7 @@ sumy's order, which its rounding decides; above that it stays sparse.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse

@@ -20,7 +20,7 @@ skipped above EXACT_CELLS (terms x sentences; ~1 s at the cap, minutes at
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse

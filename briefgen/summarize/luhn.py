@@ -11,7 +11,7 @@ exactly when q - p <= MAX_GAP, which turns the scan into array operations.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -35,13 +35,13 @@ def rate(stems: Sequence[Sequence[str]], content: Sequence[Sequence[str]]) -> np
     if not positions:
         return scores
     sid = np.asarray(sent_ids)
-    pos = np.asarray(positions)
-    new_chunk = np.ones(len(pos), dtype=bool)
-    new_chunk[1:] = (sid[1:] != sid[:-1]) | (pos[1:] - pos[:-1] > MAX_GAP)
+    at = np.asarray(positions)
+    new_chunk = np.ones(len(at), dtype=bool)
+    new_chunk[1:] = (sid[1:] != sid[:-1]) | (at[1:] - at[:-1] > MAX_GAP)
     starts = np.flatnonzero(new_chunk)
-    ends = np.append(starts[1:], len(pos)) - 1
+    ends = np.append(starts[1:], len(at)) - 1
     sig = (ends - starts + 1).astype(np.float64)
-    span = (pos[ends] - pos[starts] + 1).astype(np.float64)
+    span = (at[ends] - at[starts] + 1).astype(np.float64)
     rating = np.where(sig > 1, sig**2 / span, 0.0)
     np.maximum.at(scores, sid[starts], rating)
     return scores

@@ -7,7 +7,8 @@ maximal marginal relevance (Carbonell & Goldstein 1998) within a budget.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
@@ -15,7 +16,7 @@ from scipy import sparse
 from briefgen.summarize import _matrix, _text, editor
 
 if TYPE_CHECKING:
-    from briefgen.summarize.multi import Candidate
+    from briefgen.summarize.candidate import Candidate
 
 NEAR_DUPLICATE = 0.8  # cosine above which a sentence says what a chosen sentence says
 

@@ -6,11 +6,12 @@ on first use); this module pools the articles' sentences and orders the result.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from briefgen.model import Sentence
 from briefgen.summarize import budget as _budget
+from briefgen.summarize.candidate import Candidate
 from briefgen.summarize.registry import check, distinct, rate, rescale
 
 
@@ -22,16 +23,6 @@ class SourcedSentence:
     index: int  # index into that article's sentences
     text: str
     score: float  # relevance in [0, 1] across the whole set (1 = the best sentence)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One sentence of the pool: its article (number and reference) and its clean text."""
-
-    doc: int
-    ref: str
-    sentence: Sentence
-    text: str
 
 
 def summarize_many(docs: Sequence[tuple[str, Sequence[Sentence]]], *, words: int | None = None,

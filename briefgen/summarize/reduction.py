@@ -9,7 +9,7 @@ row sum), so scores that tie in theory come out in sumy's rounding order.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

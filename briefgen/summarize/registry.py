@@ -8,7 +8,7 @@ pull in numpy and sumy, and importing ``briefgen.summarize`` must stay light.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from briefgen.errors import UnknownAlgorithm
 from briefgen.model import Sentence

@@ -27,8 +27,8 @@ the caller then keeps the antecedent sentence or leaves the sentence out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from briefgen.text.spans import spaced_pattern
 
@@ -202,4 +202,4 @@ _DANGLING = frozenset({"he", "she", "they", "it", "this", "these", "those", "his
 
 def _opens_dangling(text: str) -> bool:
     m = re.match(r"^[\W_]*([A-Za-z']+)", text)
-    return bool(m) and m.group(1).lower() in _DANGLING
+    return m is not None and m.group(1).lower() in _DANGLING

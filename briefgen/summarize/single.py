@@ -8,11 +8,10 @@ return each choice as a ``SummarySentence``.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from briefgen.model import Sentence, SummarySentence
-from briefgen.summarize import budget as _budget
-from briefgen.summarize import units as _units
+from briefgen.summarize import budget as _budget, units as _units
 from briefgen.summarize.registry import check, distinct, rate, rescale
 
 

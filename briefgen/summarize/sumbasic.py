@@ -15,7 +15,7 @@ Each round costs the rows that hold a word of the picked sentence.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -45,7 +45,7 @@ def _rate_sumy(tokens: Sequence[Sequence[str]], c, p: np.ndarray, lengths: np.nd
     each occurrence of a picked word squares p again, and the first best wins.
     Only the rows holding a changed word are summed again."""
     n = len(tokens)
-    vocab = {}
+    vocab: dict[str, int] = {}
     for ws in tokens:
         for w in ws:
             vocab.setdefault(w, len(vocab))

@@ -10,11 +10,10 @@ tokenizer is never used to split: words come from ``SumyTokenizer.to_words``.
 from __future__ import annotations
 
 import random as _random
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
