@@ -108,7 +108,7 @@ _BRACKETED_RE = re.compile(r"\s+\(([A-Z][\w. ]+)\)")
 def _country_in_brackets(s: Site) -> bool:
     # "Eastfield (Elbonia) 5" in results; people too ("Ana Ruiz (Elbonia)")
     m = _BRACKETED_RE.match(s.text[s.after : s.after + 40])
-    return bool(m) and m.group(1) in lexicon.countries()
+    return m is not None and m.group(1) in lexicon.countries()
 
 
 def _beside_person(s: Site) -> bool:

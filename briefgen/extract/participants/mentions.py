@@ -288,7 +288,7 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
     if app:
         m.role = m.role or app
     last_idx = ctx.index_of[id(cut.name_tokens[-1])]
-    titled = bool(role) and (is_title(run[cut.cut - 1].text if cut.cut else "") or role.split()[-1].lower() in lexicon.title_words())
+    titled = bool(role and (is_title(run[cut.cut - 1].text if cut.cut else "") or role.split()[-1].lower() in lexicon.title_words()))
     site = Site(
         text=text, name=name, raw=raw, start=start, end=end, after=after, role=role, titled=titled,
         styled=styled, appositive=app is not None, tokens=tokens, last=last_idx,

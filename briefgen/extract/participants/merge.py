@@ -46,7 +46,8 @@ def person_owners(kinds: dict[str, str], by_name: dict[str, list[Mention]], why:
     for n in persons:
         words = set(n.split())
         owners = [canonical.get(o, o) for o in persons if len(o.split()) > len(n.split()) and words <= set(o.split())]
-        canonical[n] = _first_named(owners, by_name) if owners else n
+        first = _first_named(owners, by_name)
+        canonical[n] = first if first is not None else n
     # Single unknown words that are part of a known person's name ("Ruiz"); places and
     # organisations that are exactly a person's name part, unless a gazetteer knows them.
     singles = [n for n in by_name if n not in kinds and len(n.split()) == 1]

@@ -55,8 +55,8 @@ def extract(
         by_name[m.name].append(m)
     story = Story(text, sports_context(text), frozenset(_LOWER_WORD_RE.findall(text)), defaultdict(lambda: defaultdict(int)), set())
     model_only: ByName = defaultdict(list)
-    for m, kind in model_names(text, model or []):
-        story.votes[m.name][kind] += 1
+    for m, voted in model_names(text, model or []):
+        story.votes[m.name][voted] += 1
         if m.name not in by_name:
             model_only[m.name].append(m)
     k = _Kinds()

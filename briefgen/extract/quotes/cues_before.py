@@ -207,7 +207,7 @@ def put_it(ctx: Context, site: Site) -> bool:
     start, end = m.start("np"), m.end("np")
     span = subject_np(ctx, start, len(text[:end].rstrip(" ,")), text[:end].rstrip().endswith(","))
     toks = ctx.tokens(end, site.before[1])
-    return bool(span) and bool(toks) and attribute(ctx, site.q, span, toks[0], "put-it")
+    return span is not None and bool(toks) and attribute(ctx, site.q, span, toks[0], "put-it")
 
 
 def statement(ctx: Context, site: Site) -> bool:
@@ -218,7 +218,7 @@ def statement(ctx: Context, site: Site) -> bool:
         return False
     head = [t for t in site.before_tokens if t.end <= m.start()]
     span = clause_subject(ctx, head) if head else None
-    return bool(span) and attribute(ctx, site.q, span, Token(m.group(1), m.start(1), m.end(1)), "statement")
+    return span is not None and attribute(ctx, site.q, span, Token(m.group(1), m.start(1), m.end(1)), "statement")
 
 
 def cue_before_verb(ctx: Context, site: Site) -> bool:
@@ -233,7 +233,7 @@ def cue_before_verb(ctx: Context, site: Site) -> bool:
     span = (subj.start, subj.end) if subj.lower in {"he", "she"} else named[0] if named else None
     if span is None and is_phrasal and subj.is_cap and plausible(ctx, subj.text):
         span = (subj.start, subj.end)  # "shot back", "fired back" are speech whoever the subject
-    return bool(span) and not _POSSESSIVE_RE.match(text[span[1] : span[1] + 3]) and attribute(ctx, site.q, span, toks[-1], "cue-before-verb")
+    return span is not None and not _POSSESSIVE_RE.match(text[span[1] : span[1] + 3]) and attribute(ctx, site.q, span, toks[-1], "cue-before-verb")
 
 
 def colon(ctx: Context, site: Site) -> bool:

@@ -105,7 +105,7 @@ def _after_preposition_in_text(ctx: Context, pos: int) -> bool:
     while (m := _TRAILING_TITLE_RE.search(before)) and is_title_word(m.group(1)):
         before = before[: m.start() + 1]
     m = _LAST_WORD_RE.search(before)
-    return bool(m) and m.group(1).lower() in PREPOSITIONS and m.group(1).lower() != "by"
+    return m is not None and m.group(1).lower() in PREPOSITIONS and m.group(1).lower() != "by"
 
 
 def resolve_role(ctx: Context, phrase: str, pos: int) -> str | None:
