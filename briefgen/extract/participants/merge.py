@@ -34,14 +34,22 @@ def drop_things_named_after_people(kinds: dict[str, str], by_name: dict[str, lis
     that nothing else marks as a person names a thing after them."""
     surnames = {n.split()[-1] for n, k in kinds.items() if k == "person" and len(n.split()) > 1}
     for n in [n for n, k in kinds.items() if k == "person" and len(n.split()) == 2 and n.split()[0] in surnames]:
-        if not any(m.person or m.role for m in by_name[n]) and "-" not in n and not set(n.split()) & lexicon.first_names():
+        if (
+            not any(m.person or m.role for m in by_name[n])
+            and "-" not in n
+            and not set(n.split()) & lexicon.first_names()
+        ):
             del kinds[n]
 
 
-def person_owners(kinds: dict[str, str], by_name: dict[str, list[Mention]], why: dict[str, list[str]]) -> dict[str, str]:
+def person_owners(
+    kinds: dict[str, str], by_name: dict[str, list[Mention]], why: dict[str, list[str]]
+) -> dict[str, str]:
     """Person name -> the full person name it is part of ("Ruiz" -> "Ana Ruiz"); single
     words of a known person's name become that person, unless a gazetteer knows them."""
-    persons = sorted((n for n, k in kinds.items() if k == "person"), key=lambda n: (-len(n.split()), by_name[n][0].start))
+    persons = sorted(
+        (n for n, k in kinds.items() if k == "person"), key=lambda n: (-len(n.split()), by_name[n][0].start)
+    )
     canonical: dict[str, str] = {}
     for n in persons:
         words = set(n.split())

@@ -30,7 +30,11 @@ def is_title(word: str) -> bool:
     w = word.lower().rstrip(".")
     # "Director-General", "Undersecretary-General": the compound is a title when its parts are.
     titles = lexicon.title_words()
-    return w in titles or "-" in w and all(p in titles or p == "under" for p in w.replace("undersecretary", "under-secretary").split("-"))
+    return (
+        w in titles
+        or "-" in w
+        and all(p in titles or p == "under" for p in w.replace("undersecretary", "under-secretary").split("-"))
+    )
 
 
 def demonym_len(run: list[Token], k: int) -> int:

@@ -60,7 +60,10 @@ def _short_subject(ctx: Context, site: Site) -> tuple[tuple[int, int], int, bool
     if toks[0].lower in DETERMINERS and k < len(toks) and toks[k].lower in PP_HEADS:
         # "a spokesman for council Democrats said", "a staffer in the room wondered":
         # the description keeps its short prepositional tail.
-        m = next((m for m in range(k + 1, min(len(toks), k + 7)) if toks[m].lower in SPEECH_FORMS or verb_like(toks[m])), None)
+        m = next(
+            (m for m in range(k + 1, min(len(toks), k + 7)) if toks[m].lower in SPEECH_FORMS or verb_like(toks[m])),
+            None,
+        )
         if m is not None and not _NOT_WORDS_RE.search(text[span[1] : toks[m].start]):
             span, k = (span[0], toks[m - 1].end), m
     app = _APPOSITIVE_RE.match(text[span[1] : site.after[1]])
@@ -104,12 +107,20 @@ def _subject_then_verb(ctx: Context, site: Site) -> bool:
     if not (k < len(toks) and (open_end or phrasal(toks, k))):
         return False
     verb_end = toks[k + 1].end if phrasal(toks, k) else toks[k].end if verb_like(toks[k]) else -1
-    return verb_end > 0 and bool(_CLAUSE_END_RE.match(text[verb_end : verb_end + 5])) and attribute_after(ctx, site.q, span, toks[k], "cue-after-verb")
+    return (
+        verb_end > 0
+        and bool(_CLAUSE_END_RE.match(text[verb_end : verb_end + 5]))
+        and attribute_after(ctx, site.q, span, toks[k], "cue-after-verb")
+    )
 
 
 def _verb_then_subject(ctx: Context, site: Site) -> bool:
     toks = site.after_tokens
-    if not toks or _first_is_cue(site) or not (verb_like(toks[0]) and len(toks) > 1 and toks[1].is_cap and _OPEN_END_RE.search(site.content)):
+    if (
+        not toks
+        or _first_is_cue(site)
+        or not (verb_like(toks[0]) and len(toks) > 1 and toks[1].is_cap and _OPEN_END_RE.search(site.content))
+    ):
         return False
     span = inverted_subject(ctx, toks, 1)
     return span is not None and attribute_after(ctx, site.q, span, toks[0], "cue-after-verb")

@@ -125,7 +125,9 @@ def resolve_role(ctx: Context, phrase: str, pos: int) -> str | None:
         # "the president" is not the Vice President nor a former one, and "the vice
         # president" not the President; but "the former president" may be "President
         # Lena Ortiz": articles give a past office its bare title too.
-        return not (mine in LESSER_ROLES and mine not in words or theirs in LESSER_ROLES - {"former", "ex"} and theirs not in r)
+        return not (
+            mine in LESSER_ROLES and mine not in words or theirs in LESSER_ROLES - {"former", "ex"} and theirs not in r
+        )
 
     # Only someone named before: "Later on the same programme, Sen. Ben Cole spoke" is not
     # "the senator" who spoke first.
