@@ -87,8 +87,7 @@ def _speech_after(s: Site) -> bool:
     toks, i = s.tokens, s.last
     noun_use = i + 2 < len(toks) and (
         toks[i + 2].lower in vocab.AUX_AFTER_NOUN
-        or toks[i + 2].lower == "to"
-        and toks[i + 1].lower.startswith("continu")
+        or (toks[i + 2].lower == "to" and toks[i + 1].lower.startswith("continu"))
     )
     return not noun_use
 

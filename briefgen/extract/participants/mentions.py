@@ -250,8 +250,7 @@ def _nation_not_in_name(text: str, run: Run, rest: Run) -> bool:
     portfolio = all(strip_possessive(t.text).lower() in vocab.ROLE_MODIFIERS for t in rest[:-1])
     org_name = rest[-1].text in suffixes and (
         rest[-1].text in vocab.PARTY_HEADS
-        or not portfolio
-        and (rest[-1].text not in vocab.GOVERNMENT_HEADS or "People" in rest[0].text)
+        or (not portfolio and (rest[-1].text not in vocab.GOVERNMENT_HEADS or "People" in rest[0].text))
     )
     # "the Elbonian Red Cross": a national society of a known organisation keeps its name;
     # so does a building ("the Elbonian Museum Hall").

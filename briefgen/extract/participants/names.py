@@ -32,8 +32,10 @@ def is_title(word: str) -> bool:
     titles = lexicon.title_words()
     return (
         w in titles
-        or "-" in w
-        and all(p in titles or p == "under" for p in w.replace("undersecretary", "under-secretary").split("-"))
+        or (
+            "-" in w
+            and all(p in titles or p == "under" for p in w.replace("undersecretary", "under-secretary").split("-"))
+        )
     )
 
 

@@ -84,8 +84,10 @@ def skip_intro(ctx: Context, toks: list[Token]) -> int:
     # "Standing in for Ortiz at the rally, Cole said …": a participle opens a phrase too.
     if (
         i >= len(toks)
-        or toks[i].lower not in INTRO_WORDS
-        and not (toks[i].is_cap and toks[i].lower.endswith("ing") and len(toks[i].text) > 5)
+        or (
+            toks[i].lower not in INTRO_WORDS
+            and not (toks[i].is_cap and toks[i].lower.endswith("ing") and len(toks[i].text) > 5)
+        )
     ):
         return 0
     for n in range(i, min(len(toks) - 1, i + 20)):
@@ -270,8 +272,10 @@ def _opening_subject(ctx: Context, toks: list[Token], i: int) -> tuple[int, int]
         )
         if (
             not span
-            or _POSSESSIVE_TAIL_RE.sub("", text[span[0] : span[1]].split()[-1].lower()) not in SPEAKER_NOUNS
-            and not proper
+            or (
+                _POSSESSIVE_TAIL_RE.sub("", text[span[0] : span[1]].split()[-1].lower()) not in SPEAKER_NOUNS
+                and not proper
+            )
         ):
             return None
         return span

@@ -86,15 +86,12 @@ def _description_continues(ctx: Context, toks: list[Token], i: int, j: int) -> b
         # "The State Department of Agriculture notes": "of" inside a capitalised name
         and (
             t.lower not in REL_BREAKS
-            or t.lower == "of"
-            and toks[j - 1].is_cap
-            and j + 1 < len(toks)
-            and toks[j + 1].is_cap
+            or (t.lower == "of" and toks[j - 1].is_cap and j + 1 < len(toks) and toks[j + 1].is_cap)
         )
         and not (is_aux(t) and j + 1 < len(toks) and toks[j + 1].lower in SPEECH_FORMS)
         # "The Republican candidate appeared to …": a past verb after the head noun
         and not (
-            t.lower.endswith("ed") and (toks[j - 1].lower in SPEAKER_NOUNS or toks[j - 1].is_cap and t.text.islower())
+            t.lower.endswith("ed") and (toks[j - 1].lower in SPEAKER_NOUNS or (toks[j - 1].is_cap and t.text.islower()))
         )
         # "Her campaign quickly sent supporters …": an adverb after the head noun
         and not (t.lower.endswith("ly") and t.lower not in LY_NOUNS and toks[j - 1].lower in SPEAKER_NOUNS)
