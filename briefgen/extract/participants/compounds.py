@@ -23,7 +23,14 @@ def split_compounds(mentions: list[Mention]) -> list[Mention]:
 def _name_then_place(m: Mention, known: set[str]) -> list[Mention] | None:
     # "the Ana Ruiz Elbury victory party": a known name run into a known place.
     words = m.name.split()
-    cut = next((k for k in range(2, len(words) - 1) if " ".join(words[:k]) in known and " ".join(words[k:]) in lexicon.places()), None)
+    cut = next(
+        (
+            k
+            for k in range(2, len(words) - 1)
+            if " ".join(words[:k]) in known and " ".join(words[k:]) in lexicon.places()
+        ),
+        None,
+    )
     if cut is None:
         return None
     head = " ".join(words[:cut])

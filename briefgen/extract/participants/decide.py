@@ -58,9 +58,16 @@ def decide(story: Story, name: str, ms: list[Mention]) -> tuple[str | None, list
     why = [row] if row else []
     if kind is None and any(m.work for m in ms) and not any(m.person or m.role for m in ms):
         return "misc", why + ["a title or make"]  # "the novel Silver Harbour" is a title, not a person
-    if kind == "place" and sum(m.work for m in ms) >= 2 and name not in lexicon.countries() and not any(m.place >= 1 and not m.work for m in ms):
+    if (
+        kind == "place"
+        and sum(m.work for m in ms) >= 2
+        and name not in lexicon.countries()
+        and not any(m.place >= 1 and not m.work for m in ms)
+    ):
         return "misc", why + ["a title or make"]  # "Quest: Silver Harbour", a title though a province too
-    f = _Facts(story, name, name.split(), ms, sum(m.person for m in ms), sum(m.place for m in ms), sum(m.org for m in ms))
+    f = _Facts(
+        story, name, name.split(), ms, sum(m.person for m in ms), sum(m.place for m in ms), sum(m.org for m in ms)
+    )
     if kind == "place" and f.person >= 2 and f.place == 0 and name not in lexicon.places():
         kind = "person"
     if kind is None:
@@ -169,7 +176,13 @@ def _org_word_inside(f: _Facts, kind: str | None) -> str | None:
 
 def _company_product(f: _Facts, kind: str | None) -> str | None:
     # "Veltra Corvid", "Microsoft Word": a known company's product
-    if kind == "person" and f.person < 2 and len(f.words) > 1 and f.words[0] in lexicon.org_cues()[2] and not any(m.role for m in f.ms):
+    if (
+        kind == "person"
+        and f.person < 2
+        and len(f.words) > 1
+        and f.words[0] in lexicon.org_cues()[2]
+        and not any(m.role for m in f.ms)
+    ):
         return "misc"
     return kind
 
@@ -199,7 +212,12 @@ def _club_with_a_persons_shape(f: _Facts, kind: str | None) -> str | None:
 
 def _club_in_sports(f: _Facts, kind: str | None) -> str | None:
     # "Eastfield beat Westport": clubs named after their cities
-    if f.story.sports and kind != "person" and f.name not in lexicon.countries() and (is_club(f.name) or sum(m.club for m in f.ms) > 0):
+    if (
+        f.story.sports
+        and kind != "person"
+        and f.name not in lexicon.countries()
+        and (is_club(f.name) or sum(m.club for m in f.ms) > 0)
+    ):
         return "organization"
     return kind
 

@@ -85,7 +85,10 @@ def _speech_after(s: Site) -> bool:
     # "Recent reports have shown": a noun, not "Ruiz reports"; "Corvid continues to
     # grow": anything continues to do something.
     toks, i = s.tokens, s.last
-    noun_use = i + 2 < len(toks) and (toks[i + 2].lower in vocab.AUX_AFTER_NOUN or toks[i + 2].lower == "to" and toks[i + 1].lower.startswith("continu"))
+    noun_use = i + 2 < len(toks) and (
+        toks[i + 2].lower in vocab.AUX_AFTER_NOUN
+        or (toks[i + 2].lower == "to" and toks[i + 1].lower.startswith("continu"))
+    )
     return not noun_use
 
 
@@ -99,7 +102,12 @@ _LOWER_AFTER_RE = re.compile(r"\s+[a-z]")
 def _place_preposition(s: Site) -> bool:
     # "from Ana Ruiz's assist": the preposition governs the noun after the possessive.
     possessor = s.raw != s.name and _LOWER_AFTER_RE.match(s.text[s.after : s.after + 3])
-    return s.prv is not None and s.prv.lower in vocab.PLACE_PREPOSITIONS and s.text[s.prv.end : s.start] == " " and not possessor
+    return (
+        s.prv is not None
+        and s.prv.lower in vocab.PLACE_PREPOSITIONS
+        and s.text[s.prv.end : s.start] == " "
+        and not possessor
+    )
 
 
 _BRACKETED_RE = re.compile(r"\s+\(([A-Z][\w. ]+)\)")
@@ -108,7 +116,7 @@ _BRACKETED_RE = re.compile(r"\s+\(([A-Z][\w. ]+)\)")
 def _country_in_brackets(s: Site) -> bool:
     # "Eastfield (Elbonia) 5" in results; people too ("Ana Ruiz (Elbonia)")
     m = _BRACKETED_RE.match(s.text[s.after : s.after + 40])
-    return bool(m) and m.group(1) in lexicon.countries()
+    return m is not None and m.group(1) in lexicon.countries()
 
 
 def _beside_person(s: Site) -> bool:
@@ -167,10 +175,18 @@ def _after_the(s: Site) -> bool:
 
 
 _MEDIA = _alt("media_nouns")
-_CLUB_AFTER = r"\s+(?:\d{1,3}(?:-\d{1,3})?\b(?! per ?cent| percent|%)|" + _alt("result_verbs")[3:-1] + r"|v\.?|vs\.?)(?:\s|$)"
-_CLUB_BEFORE = r"(?:\b" + _alt("result_verbs_before")[3:-1].replace("|", r"|\b") + r"|\bv\.?|\bvs\.?|\d{1,3}-\d{1,3} (?:win|victory|defeat) (?:over|against))\s+$"
+_CLUB_AFTER = (
+    r"\s+(?:\d{1,3}(?:-\d{1,3})?\b(?! per ?cent| percent|%)|" + _alt("result_verbs")[3:-1] + r"|v\.?|vs\.?)(?:\s|$)"
+)
+_CLUB_BEFORE = (
+    r"(?:\b"
+    + _alt("result_verbs_before")[3:-1].replace("|", r"|\b")
+    + r"|\bv\.?|\bvs\.?|\d{1,3}-\d{1,3} (?:win|victory|defeat) (?:over|against))\s+$"
+)
 _EMPLOYER = (
-    r"(?:\b" + _alt("employer_nouns") + r" (?:at|of|with|from|for)|\bsaid (?:[A-Z][\w.'-]+ ){1,3}(?:of|at|from|with)) (?:the )?$"
+    r"(?:\b"
+    + _alt("employer_nouns")
+    + r" (?:at|of|with|from|for)|\bsaid (?:[A-Z][\w.'-]+ ){1,3}(?:of|at|from|with)) (?:the )?$"
 )
 
 _EMPLOYER_SEARCH = re.compile(_EMPLOYER).search
@@ -192,23 +208,37 @@ CUES: tuple[Cue, ...] = (
     Cue("age in commas", "person", 2, _after(r",\s+\d{1,3},", at_end=True, window=8)),  # "Vale, 53, said"
     Cue("place preposition before", "place", 1, _place_preposition),  # "in Elbury"
     Cue("-based after", "place", 2, _after(r"-based\b", at_end=True, window=7)),  # "an Elbury-based firm"
-    Cue("'town of' before", "place", 2, _before(r"\b" + _alt("settlement_nouns") + r" of $", 20)),  # "the port city of Elbury"
-    Cue("facility noun after", "place", 2, _after(r"(?:['’]s)?\s+" + _alt("facility_nouns") + r"\b")),  # "Elbury airport"
-    Cue("result beside the name", "club", 1, _either(_after(_CLUB_AFTER), _before(_CLUB_BEFORE, 20))),  # "Eastfield beat Westport 2-1"
+    # "the port city of Elbury"
+    Cue("'town of' before", "place", 2, _before(r"\b" + _alt("settlement_nouns") + r" of $", 20)),
+    # "Elbury airport"
+    Cue("facility noun after", "place", 2, _after(r"(?:['’]s)?\s+" + _alt("facility_nouns") + r"\b")),
+    # "Eastfield beat Westport 2-1"
+    Cue("result beside the name", "club", 1, _either(_after(_CLUB_AFTER), _before(_CLUB_BEFORE, 20))),
     Cue("country in brackets after", "club", 1, _country_in_brackets),
-    Cue("company noun after", "organization", 2, _after(r"(?:['’]s)?\s+" + _alt("company_nouns_after") + r"\b")),  # "Korvex shares"
-    Cue("holding before", "organization", 2, _before(r"\b" + _alt("holding_nouns") + r" (?:of|in) (?:the )?$", 24)),  # "a stake in Korvex"
+    # "Korvex shares"
+    Cue("company noun after", "organization", 2, _after(r"(?:['’]s)?\s+" + _alt("company_nouns_after") + r"\b")),
+    # "a stake in Korvex"
+    Cue("holding before", "organization", 2, _before(r"\b" + _alt("holding_nouns") + r" (?:of|in) (?:the )?$", 24)),
     Cue("organisation noun beside", "organization", 2, _not_place(_either(
-        _before(r"(?<![A-Za-z-])" + _alt("org_nouns") + r",?\s+$", 30), _after(r"\s+" + _alt("org_nouns_after") + r"\b")))),
+        _before(r"(?<![A-Za-z-])" + _alt("org_nouns") + r",?\s+$", 30),
+        _after(r"\s+" + _alt("org_nouns_after") + r"\b"),
+    ))),
     # Strong enough to outweigh the speech verb that usually follows an outlet's name.
     Cue("news outlet noun beside", "organization", 3, _not_place(_either(
-        _after(r"\s+(?:" + _alt("media_modifiers") + r"\s+)?" + _MEDIA + r"\b"), _before(r"(?<![A-Za-z])" + _MEDIA + r",?\s+$", 40)))),
+        _after(r"\s+(?:" + _alt("media_modifiers") + r"\s+)?" + _MEDIA + r"\b"),
+        _before(r"(?<![A-Za-z])" + _MEDIA + r",?\s+$", 40),
+    ))),
     Cue("employer after a job", "organization", 2, _not_place_or_country(_employer_before)),  # "an analyst at Brenholt"
     # Weak (1): a person's evidence elsewhere outweighs it.
     Cue("beside a person's name", "organization", 1, _beside_person),
     Cue("work or make noun beside", "work", 1, _either(  # "the film Silver Harbour", "Skyhawk helicopters"
-        _before(r"\b" + _alt("work_nouns") + r"\s+$|\b" + _alt("craft_nouns") + r"\s+$|\b" + vocab.alternation_of(lexicon.QUOTED_NAME_FORMS) + r",?\s+[“\"‘]$", 30),
-        _after(r"\s+" + _alt("product_nouns") + r"\b"))),
+        _before(
+            r"\b" + _alt("work_nouns") + r"\s+$|\b" + _alt("craft_nouns") + r"\s+$|\b"
+            + vocab.alternation_of(lexicon.QUOTED_NAME_FORMS) + r",?\s+[“\"‘]$",
+            30,
+        ),
+        _after(r"\s+" + _alt("product_nouns") + r"\b"),
+    )),
     Cue("title before a subtitle", "work", 1, _before_subtitle),
     Cue("subtitle after a title", "work", 1, _is_subtitle),
     Cue("leader's name as a modifier", "person", 2, _leader_modifier),

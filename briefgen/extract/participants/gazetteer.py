@@ -28,7 +28,10 @@ class Row(NamedTuple):
 def _team_of_place(name: str, words: list[str]) -> bool:
     # "New York Yankees", "Oakland Athletics": a place followed by a team nickname.
     nicknames = lexicon.teams()[0]
-    return any(len(words) > k and " ".join(words[-k:]) in nicknames and " ".join(words[:-k]) in lexicon.places() for k in (1, 2))
+    return any(
+        len(words) > k and " ".join(words[-k:]) in nicknames and " ".join(words[:-k]) in lexicon.places()
+        for k in (1, 2)
+    )
 
 
 def _head_before_of(name: str, words: list[str]) -> bool:
@@ -65,33 +68,59 @@ ROWS: tuple[Row, ...] = (
     Row("creed", "misc", lambda n, w: n in lexicon.CREEDS),
     Row("place and team nickname", "organization", _team_of_place),
     Row("known club", "organization", lambda n, w: n in lexicon.teams()[1] and n not in lexicon.places()),
-    Row("organisation opener with a connector", "organization",
-        lambda n, w: len(w) > 2 and w[0] in vocab.ORG_OPENERS and any(x in vocab.CONNECTORS for x in w)),
+    Row(
+        "organisation opener with a connector",
+        "organization",
+        lambda n, w: len(w) > 2 and w[0] in vocab.ORG_OPENERS and any(x in vocab.CONNECTORS for x in w),
+    ),
     Row("organisation head before 'of'", "organization", _head_before_of),
     Row("space station", "misc", lambda n, w: n.endswith("Space Station")),  # a craft, like a telescope
     Row("operation code name", "misc", lambda n, w: len(w) > 1 and w[0] == "Operation"),
     Row("ship prefix", "misc", lambda n, w: len(w) > 1 and w[0] in vocab.SHIP_PREFIXES),
     Row("event head word", "misc", _event_head),
     # "Muslim Americans": a group of people
-    Row("plural nationality after a word", "misc", lambda n, w: len(w) > 1 and w[-1].endswith("s") and w[-1][:-1] in lexicon.demonyms()),
+    Row(
+        "plural nationality after a word",
+        "misc",
+        lambda n, w: len(w) > 1 and w[-1].endswith("s") and w[-1][:-1] in lexicon.demonyms(),
+    ),
     # "Republican", "New Hampshire Republican", "Senate Democrats": descriptions of people
     Row("party word last", "misc", lambda n, w: bool(w) and w[-1] in lexicon.PARTY_WORDS),
     Row("nationality", "misc", _nationality),
-    Row("national team", "organization", lambda n, w: len(w) > 1 and w[0] == "Team" and " ".join(w[1:]) in lexicon.places()),
+    Row(
+        "national team",
+        "organization",
+        lambda n, w: len(w) > 1 and w[0] == "Team" and " ".join(w[1:]) in lexicon.places(),
+    ),
     # "the Elbonian Red Cross": a national society of a known organisation
-    Row("national society", "organization",
-        lambda n, w: len(w) > 2 and w[0] in lexicon.demonyms() and " ".join(w[1:]) in lexicon.org_cues()[2]),
+    Row(
+        "national society",
+        "organization",
+        lambda n, w: len(w) > 2 and w[0] in lexicon.demonyms() and " ".join(w[1:]) in lexicon.org_cues()[2],
+    ),
     Row("place gazetteer", "place", _in_places),
     # "the Open", "the Cup" alone name an event
-    Row("event head alone", "misc",
-        lambda n, w: len(w) == 1 and (n in lexicon.MISC_HEADS or n == "Olympic") and n not in vocab.SURNAME_HEADS),
-    Row("place head word", "place", lambda n, w: len(w) > 1 and (w[-1] in vocab.PLACE_HEADS or w[0] in vocab.PLACE_FIRST_WORDS)),
+    Row(
+        "event head alone",
+        "misc",
+        lambda n, w: len(w) == 1 and (n in lexicon.MISC_HEADS or n == "Olympic") and n not in vocab.SURNAME_HEADS,
+    ),
+    Row(
+        "place head word",
+        "place",
+        lambda n, w: len(w) > 1 and (w[-1] in vocab.PLACE_HEADS or w[0] in vocab.PLACE_FIRST_WORDS),
+    ),
     Row("venue", "place", lambda n, w: bool(_VENUE_RE.search(n))),  # the building, not the body that runs it
-    Row("organisation head word", "organization",
-        lambda n, w: bool(w) and (w[-1] in lexicon.org_cues()[0] or w[0] in lexicon.org_cues()[1] and len(w) > 1)),
+    Row(
+        "organisation head word",
+        "organization",
+        lambda n, w: bool(w) and (w[-1] in lexicon.org_cues()[0] or w[0] in lexicon.org_cues()[1] and len(w) > 1),
+    ),
     # "the State and Trade Departments": several bodies, no one name
     Row("several bodies", "misc", lambda n, w: len(w) > 1 and w[-1] in vocab.PLURAL_BODIES),
-    Row("roman numeral", "misc", lambda n, w: len(n) > 1 and bool(_NUMERAL_RE.fullmatch(n))),  # "part XVII", "Henry VIII"
+    Row(
+        "roman numeral", "misc", lambda n, w: len(n) > 1 and bool(_NUMERAL_RE.fullmatch(n))
+    ),  # "part XVII", "Henry VIII"
     Row("short capitals", "organization", lambda n, w: bool(_SHORT_CAPS_RE.fullmatch(n))),
 )
 

@@ -65,7 +65,9 @@ def _is_headline(line: str, first: bool) -> bool:
     # (the title). Capitalised small words ("Put On The Defensive Over") make a headline
     # even with a full stop at its end.
     small_caps = sum(1 for w in words if w.lower() in vocab.HEADLINE_SMALL and w[:1].isupper())
-    return caps >= len(words) - small and (not ends or upper or first) or caps == len(words) and (not ends or small_caps >= 2)
+    return (caps >= len(words) - small and (not ends or upper or first)) or (
+        caps == len(words) and (not ends or small_caps >= 2)
+    )
 
 
 def _mastheads(text: str) -> list[tuple[int, int]]:
@@ -117,13 +119,17 @@ def _collect_cased(text: str, tokens: list[Token]) -> list[Mention]:
     return mentions
 
 
-def _full_names_in_headlines(text: str, headlines: list[tuple[int, int]], known: dict[str, str], taken: set[int]) -> list[Mention]:
+def _full_names_in_headlines(
+    text: str, headlines: list[tuple[int, int]], known: dict[str, str], taken: set[int]
+) -> list[Mention]:
     # "Ana Ruiz: I'm Sick Of …" above a body that says "Ruiz": a given name before a body
     # surname is the full name, though the headline capitalises everything.
     surnames = {n for n in known.values() if " " not in n and n[:1].isupper() and not n.isupper()}
     if not surnames:
         return []
-    full = re.compile(_GIVEN_NAME_RE + "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True)) + r")(?![\w-])")
+    full = re.compile(
+        _GIVEN_NAME_RE + "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True)) + r")(?![\w-])"
+    )
     out = []
     for s, e in headlines:
         for m in full.finditer(text, s, e):
@@ -133,11 +139,16 @@ def _full_names_in_headlines(text: str, headlines: list[tuple[int, int]], known:
     return out
 
 
-def _body_names_in_headlines(text: str, headlines: list[tuple[int, int]], known: dict[str, str], taken: set[int]) -> list[Mention]:
+def _body_names_in_headlines(
+    text: str, headlines: list[tuple[int, int]], known: dict[str, str], taken: set[int]
+) -> list[Mention]:
     if not known:
         return []
     spellings = set(known.values())
-    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE)
+    pat = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True)) + r")(?![\w])",
+        re.IGNORECASE,
+    )
     out = []
     for s, e in headlines:
         for m in pat.finditer(text, s, e):
@@ -172,7 +183,9 @@ def _caps_name_at(text: str, toks: list[Token], i: int, out: list[Mention]) -> i
                 out.append(Mention(name=phrase, start=start, end=end, ntokens=j - i))
                 return j - i
             continue
-        title = " ".join(w.capitalize() if "-" not in w else "-".join(x.capitalize() for x in w.split("-")) for w in phrase.split())
+        title = " ".join(
+            w.capitalize() if "-" not in w else "-".join(x.capitalize() for x in w.split("-")) for w in phrase.split()
+        )
         if title in lexicon.places() or title in lexicon.teams()[1] or title in lexicon.org_cues()[2]:
             out.append(Mention(name=phrase, start=start, end=end, ntokens=j - i))
             return j - i

@@ -12,7 +12,9 @@ from briefgen.text import lexicon
 
 _LIST_GAP_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _HEADS = "|".join(sorted(vocab.KIND_OF_LIST_HEAD, key=lambda w: (-len(w), w)))
-_LIST_HEAD_RE = re.compile(r"\b(?:(" + _HEADS + r")(?:,?\s+(?:such as|like|including))?|[Ss]uch\s+(" + _HEADS + r")\s+as)\s+(?:[Tt]he\s+)?$")
+_LIST_HEAD_RE = re.compile(
+    r"\b(?:(" + _HEADS + r")(?:,?\s+(?:such as|like|including))?|[Ss]uch\s+(" + _HEADS + r")\s+as)\s+(?:[Tt]he\s+)?$"
+)
 _CLOSES_RE = re.compile(r"[,.;:)]|$")
 
 
@@ -20,7 +22,9 @@ def _listed(text: str, a: Mention, b: Mention) -> bool:
     return bool(_LIST_GAP_RE.fullmatch(text, a.end, b.start)) and "\n" not in text[a.end : b.start]
 
 
-def kinds_from_lists(text: str, mentions: list[Mention], kinds: dict[str, str], undecided: set[str], why: dict[str, list[str]]) -> None:
+def kinds_from_lists(
+    text: str, mentions: list[Mention], kinds: dict[str, str], undecided: set[str], why: dict[str, list[str]]
+) -> None:
     """Names without evidence inside a list of names of one kind take that kind:
     "Ubisoft, Veltra, and Korvex", "Elbury, Westport and Norhaven". A list needs three
     names, two of them decided, all decided ones agreeing."""
@@ -45,7 +49,12 @@ def kinds_from_lists(text: str, mentions: list[Mention], kinds: dict[str, str], 
 
 
 def kinds_from_list_heads(
-    text: str, mentions: list[Mention], kinds: dict[str, str], open_names: set[str], undecided: set[str], why: dict[str, list[str]]
+    text: str,
+    mentions: list[Mention],
+    kinds: dict[str, str],
+    open_names: set[str],
+    undecided: set[str],
+    why: dict[str, list[str]],
 ) -> None:
     """Names in ``open_names`` (undecided, or judged by shape alone) listed after a plural
     noun of a kind take that kind: "the ancient gods, such as Zeus, Hera, and Athena",
@@ -63,14 +72,21 @@ def kinds_from_list_heads(
         prev = m
 
 
-def places_beside_places(text: str, mentions: list[Mention], kinds: dict[str, str], undecided: set[str], why: dict[str, list[str]]) -> None:
+def places_beside_places(
+    text: str, mentions: list[Mention], kinds: dict[str, str], undecided: set[str], why: dict[str, list[str]]
+) -> None:
     """"in Elbury, Westshire," and "Norhaven, Elbonia": an undecided name joined by a comma
     to a known place, in a pair that closes with punctuation, is a place too."""
     for a, b in zip(mentions, mentions[1:]):
         if text[a.end : b.start] != ", " or not _CLOSES_RE.match(text[b.end : b.end + 1]):
             continue
         for near, other in ((a, b), (b, a)):
-            if near.name in undecided and kinds.get(other.name) == "place" and other.name in lexicon.places() and near.ntokens <= 3:
+            if (
+                near.name in undecided
+                and kinds.get(other.name) == "place"
+                and other.name in lexicon.places()
+                and near.ntokens <= 3
+            ):
                 kinds[near.name] = "place"
                 undecided.discard(near.name)
                 why[near.name].append("beside a known place")

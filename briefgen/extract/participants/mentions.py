@@ -96,7 +96,11 @@ def _drop_ordinary_openers(ctx: _Text, run: Run) -> Run:
 
 def _closed_class(ctx: _Text, run: Run) -> bool:
     t = run[0]
-    return t.lower in lexicon.NON_NAMES and not (t.lower in vocab.MONTH_ABBREVIATIONS and len(run) > 1) and t.text not in ctx.spelled
+    return (
+        t.lower in lexicon.NON_NAMES
+        and not (t.lower in vocab.MONTH_ABBREVIATIONS and len(run) > 1)
+        and t.text not in ctx.spelled
+    )
 
 
 def _ordinary_sentence_opener(ctx: _Text, run: Run) -> bool:
@@ -218,7 +222,11 @@ def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
         m.add("airline before a flight number", "organization", 2.0)
         out.append(m)
         return None
-    if len(run) > 2 and run[0].text in vocab.COUNTRY_SHORT and (run[-1].text in vocab.GOVERNMENT_HEADS or run[-1].text == "Department"):
+    if (
+        len(run) > 2
+        and run[0].text in vocab.COUNTRY_SHORT
+        and (run[-1].text in vocab.GOVERNMENT_HEADS or run[-1].text == "Department")
+    ):
         # "The US State Department", "the U.K. Trade Department": the country, then its body.
         m = Mention(name=run[0].text, start=run[0].start, end=run[0].end, ntokens=1)
         m.add("country before its body", "place", 1.0)
@@ -241,13 +249,20 @@ def _nation_not_in_name(text: str, run: Run, rest: Run) -> bool:
     # ("Interior Ministry").
     portfolio = all(strip_possessive(t.text).lower() in vocab.ROLE_MODIFIERS for t in rest[:-1])
     org_name = rest[-1].text in suffixes and (
-        rest[-1].text in vocab.PARTY_HEADS or not portfolio and (rest[-1].text not in vocab.GOVERNMENT_HEADS or "People" in rest[0].text)
+        rest[-1].text in vocab.PARTY_HEADS
+        or (not portfolio and (rest[-1].text not in vocab.GOVERNMENT_HEADS or "People" in rest[0].text))
     )
     # "the Elbonian Red Cross": a national society of a known organisation keeps its name;
     # so does a building ("the Elbonian Museum Hall").
     keeps = " ".join(t.text for t in rest) in orgs and rest[0].text not in vocab.GOVERNMENT_HEADS and len(rest) > 1
     keeps = keeps or (rest[-1].text in vocab.PLACE_HEADS and len(rest) > 1)
-    return not (len(rest) == 1 and rest[0].text in suffixes) and not org_name and not keeps and whole not in orgs and whole not in lexicon.places()
+    return (
+        not (len(rest) == 1 and rest[0].text in suffixes)
+        and not org_name
+        and not keeps
+        and whole not in orgs
+        and whole not in lexicon.places()
+    )
 
 
 def _nationality_as_surname(text: str, run: Run) -> bool:
@@ -257,7 +272,9 @@ def _nationality_as_surname(text: str, run: Run) -> bool:
         return False  # "a Cuban": a nationality noun
     after = text[run[-1].end : run[-1].end + 12]
     nxt_word = _WORD_AFTER_RE.match(after)
-    return len(run) == 1 and bool(_PUNCT_AFTER_RE.match(after) or nxt_word and nxt_word.group(1) in lexicon.SPEECH_FORMS)
+    return len(run) == 1 and bool(
+        _PUNCT_AFTER_RE.match(after) or nxt_word and nxt_word.group(1) in lexicon.SPEECH_FORMS
+    )
 
 
 def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
@@ -288,7 +305,10 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
     if app:
         m.role = m.role or app
     last_idx = ctx.index_of[id(cut.name_tokens[-1])]
-    titled = bool(role) and (is_title(run[cut.cut - 1].text if cut.cut else "") or role.split()[-1].lower() in lexicon.title_words())
+    titled = bool(
+        role
+        and (is_title(run[cut.cut - 1].text if cut.cut else "") or role.split()[-1].lower() in lexicon.title_words())
+    )
     site = Site(
         text=text, name=name, raw=raw, start=start, end=end, after=after, role=role, titled=titled,
         styled=styled, appositive=app is not None, tokens=tokens, last=last_idx,

@@ -34,19 +34,28 @@ def drop_things_named_after_people(kinds: dict[str, str], by_name: dict[str, lis
     that nothing else marks as a person names a thing after them."""
     surnames = {n.split()[-1] for n, k in kinds.items() if k == "person" and len(n.split()) > 1}
     for n in [n for n, k in kinds.items() if k == "person" and len(n.split()) == 2 and n.split()[0] in surnames]:
-        if not any(m.person or m.role for m in by_name[n]) and "-" not in n and not set(n.split()) & lexicon.first_names():
+        if (
+            not any(m.person or m.role for m in by_name[n])
+            and "-" not in n
+            and not set(n.split()) & lexicon.first_names()
+        ):
             del kinds[n]
 
 
-def person_owners(kinds: dict[str, str], by_name: dict[str, list[Mention]], why: dict[str, list[str]]) -> dict[str, str]:
+def person_owners(
+    kinds: dict[str, str], by_name: dict[str, list[Mention]], why: dict[str, list[str]]
+) -> dict[str, str]:
     """Person name -> the full person name it is part of ("Ruiz" -> "Ana Ruiz"); single
     words of a known person's name become that person, unless a gazetteer knows them."""
-    persons = sorted((n for n, k in kinds.items() if k == "person"), key=lambda n: (-len(n.split()), by_name[n][0].start))
+    persons = sorted(
+        (n for n, k in kinds.items() if k == "person"), key=lambda n: (-len(n.split()), by_name[n][0].start)
+    )
     canonical: dict[str, str] = {}
     for n in persons:
         words = set(n.split())
         owners = [canonical.get(o, o) for o in persons if len(o.split()) > len(n.split()) and words <= set(o.split())]
-        canonical[n] = _first_named(owners, by_name) if owners else n
+        first = _first_named(owners, by_name)
+        canonical[n] = first if first is not None else n
     # Single unknown words that are part of a known person's name ("Ruiz"); places and
     # organisations that are exactly a person's name part, unless a gazetteer knows them.
     singles = [n for n in by_name if n not in kinds and len(n.split()) == 1]

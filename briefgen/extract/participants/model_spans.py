@@ -32,7 +32,9 @@ def model_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[Ment
         if kind == "person":
             # Keep the name after a leading role the model swallowed ("President Ruiz").
             k = 0
-            while k < len(words) - 1 and (is_title(words[k]) or words[k] in lexicon.demonyms() or words[k].lower() in vocab.ROLE_MODIFIERS):
+            while k < len(words) - 1 and (
+                is_title(words[k]) or words[k] in lexicon.demonyms() or words[k].lower() in vocab.ROLE_MODIFIERS
+            ):
                 k += 1
             if k:
                 start += len(" ".join(words[:k])) + 1

@@ -30,7 +30,13 @@ def is_title(word: str) -> bool:
     w = word.lower().rstrip(".")
     # "Director-General", "Undersecretary-General": the compound is a title when its parts are.
     titles = lexicon.title_words()
-    return w in titles or "-" in w and all(p in titles or p == "under" for p in w.replace("undersecretary", "under-secretary").split("-"))
+    return (
+        w in titles
+        or (
+            "-" in w
+            and all(p in titles or p == "under" for p in w.replace("undersecretary", "under-secretary").split("-"))
+        )
+    )
 
 
 def demonym_len(run: list[Token], k: int) -> int:
@@ -69,13 +75,13 @@ def person_of_before(text: str, start: int) -> bool:
     if not window.endswith((" of ", " of the ")):
         return False  # a cheap test before the search
     m = _PERSON_OF_RE.search(window)
-    return bool(m) and personal(m.group(1))
+    return m is not None and personal(m.group(1))
 
 
 def person_shaped_at(text: str, pos: int) -> bool:
     """Does a person's name ("Tessa Law", "Yau Ka-ming") start after the space at ``pos``?"""
     m = _PERSON_AT_RE.match(text[pos : pos + 40])
-    return bool(m) and personal(m.group(1))
+    return m is not None and personal(m.group(1))
 
 
 def looks_like_person_name(name: str) -> bool:

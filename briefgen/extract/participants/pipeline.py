@@ -44,7 +44,9 @@ class _Kinds:
 
 
 def extract(
-    text: str, model: list[tuple[int, int, str]] | None = None, trace: dict[str, tuple[str | None, tuple[str, ...]]] | None = None
+    text: str,
+    model: list[tuple[int, int, str]] | None = None,
+    trace: dict[str, tuple[str | None, tuple[str, ...]]] | None = None,
 ) -> list[Participant]:
     """Participants of ``text``; ``trace``, when given, receives every candidate name's first
     decision and all the evidence rows that fired for it (participant or not)."""
@@ -53,10 +55,16 @@ def extract(
     by_name: ByName = defaultdict(list)
     for m in mentions:
         by_name[m.name].append(m)
-    story = Story(text, sports_context(text), frozenset(_LOWER_WORD_RE.findall(text)), defaultdict(lambda: defaultdict(int)), set())
+    story = Story(
+        text,
+        sports_context(text),
+        frozenset(_LOWER_WORD_RE.findall(text)),
+        defaultdict(lambda: defaultdict(int)),
+        set(),
+    )
     model_only: ByName = defaultdict(list)
-    for m, kind in model_names(text, model or []):
-        story.votes[m.name][kind] += 1
+    for m, voted in model_names(text, model or []):
+        story.votes[m.name][voted] += 1
         if m.name not in by_name:
             model_only[m.name].append(m)
     k = _Kinds()
@@ -67,12 +75,18 @@ def extract(
             trace[name] = (kind, tuple(dict.fromkeys(why + [c for m in ms for c, _ in m.cues])))
     _drop_shadows(text, k, by_name)
     # Kinds guessed from the name's shape alone give way to a list's head noun.
-    shaped = {n for n in k.kinds if n in story.weak and not any(m.person or m.place or m.org or m.role for m in by_name[n])}
+    shaped = {
+        n for n in k.kinds if n in story.weak and not any(m.person or m.place or m.org or m.role for m in by_name[n])
+    }
     kinds_from_list_heads(text, mentions, k.kinds, k.undecided | shaped, k.undecided, k.why)
     kinds_from_lists(text, mentions, k.kinds, k.undecided, k.why)
     if not story.sports:
         # "located in Westshire, Elbonia": a county cricket club's name is a place here
-        k.undecided |= {n for n, kind in k.kinds.items() if kind == "organization" and n in lexicon.teams()[1] and n not in lexicon.org_cues()[2]}
+        k.undecided |= {
+            n
+            for n, kind in k.kinds.items()
+            if kind == "organization" and n in lexicon.teams()[1] and n not in lexicon.org_cues()[2]
+        }
     places_beside_places(text, mentions, k.kinds, k.undecided, k.why)
     if story.sports:
         _bare_team_cities(k, by_name)
@@ -99,13 +113,19 @@ def _drop_shadows(text: str, k: _Kinds, by_name: ByName) -> None:
     # "Veltra Corvid … tied with Corvid": a product or title's last word alone is that
     # product, whatever its mentions' context suggested.
     tails = {n.split()[-1] for n in k.misc if len(n.split()) > 1}
-    for n in [n for n in k.kinds if n in tails and kind_of(n) is None and not any(m.role or m.person for m in by_name[n])]:
+    for n in [
+        n for n in k.kinds if n in tails and kind_of(n) is None and not any(m.role or m.person for m in by_name[n])
+    ]:
         del k.kinds[n]
     # "CE" beside "Corvid Explorer": initials of a name that is no participant are not one
     # either, though capitals alone would make them an organisation. An acronym the text
     # defines in brackets stays ("Elbury Secondary Market (ESM)").
-    initials = {"".join(w[0] for w in n.split()): n for n in by_name if len(n.split()) > 1 and n.replace(" ", "").isalpha()}
-    for n in [n for n in k.kinds if n.isupper() and n in initials and initials[n] not in k.kinds and f"({n})" not in text]:
+    initials = {
+        "".join(w[0] for w in n.split()): n for n in by_name if len(n.split()) > 1 and n.replace(" ", "").isalpha()
+    }
+    for n in [
+        n for n in k.kinds if n.isupper() and n in initials and initials[n] not in k.kinds and f"({n})" not in text
+    ]:
         if n not in lexicon.org_cues()[2] and not any(m.org or m.person or m.place for m in by_name[n]):
             del k.kinds[n]
 
@@ -132,7 +152,11 @@ def _add_model_only(story: Story, k: _Kinds, by_name: ByName, model_only: ByName
     known_parts = {w.upper() for n in k.kinds for w in _NAME_PARTS_RE.split(n)}
     for name, ms in model_only.items():
         ms = [m for m in ms if not any(a < m.end and m.start < b for a, b in claimed)]
-        if not ms or name.upper() in known_parts or ("-" in name and any(p.upper() in known_parts or p in lexicon.places() for p in name.split("-"))):
+        if (
+            not ms
+            or name.upper() in known_parts
+            or ("-" in name and any(p.upper() in known_parts or p in lexicon.places() for p in name.split("-")))
+        ):
             continue
         kind, why = decide(story, name, ms)
         if kind == "organization" and _MODEL_ORG_MIN and len(ms) < _MODEL_ORG_MIN and kind_of(name) is None:

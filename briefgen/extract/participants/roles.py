@@ -72,7 +72,11 @@ def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | Non
         return None
     # "Veltra chief executive", "Veltra’s chief executive", "Elbonian foreign minister"
     if j >= 0 and tokens[j].is_cap and text[tokens[j].end : tokens[start].start] == " " and has_title:
-        if not sentence_initial(text, tokens[j].start) or tokens[j].text in lexicon.demonyms() or kind_of(strip_possessive(tokens[j].text)):
+        if (
+            not sentence_initial(text, tokens[j].start)
+            or tokens[j].text in lexicon.demonyms()
+            or kind_of(strip_possessive(tokens[j].text))
+        ):
             start = j
     return text[tokens[start].start : tokens[idx].start].strip(), tokens[start].start
 

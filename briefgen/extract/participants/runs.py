@@ -32,7 +32,9 @@ def gap_ok(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
     if gap == " " or gap == "\u00a0":
         return True
-    return gap == ". " and (a.lower.rstrip(".") in vocab.NAME_ABBREVIATIONS or len(a.text) == 1 or bool(INITIALISM_RE.fullmatch(a.text)))
+    return gap == ". " and (
+        a.lower.rstrip(".") in vocab.NAME_ABBREVIATIONS or len(a.text) == 1 or bool(INITIALISM_RE.fullmatch(a.text))
+    )
 
 
 def runs(text: str, tokens: list[Token], spelled: frozenset[str] = frozenset()) -> list[Run]:
@@ -129,14 +131,21 @@ def _connector(text: str, tokens: list[Token], run: Run, j: int) -> Run:
 def _arabic_article(text: str, tokens: list[Token], run: Run, j: int) -> Run:
     # "Hassan al-Rami": an Arabic article joined to the surname.
     prev, nxt = run[-1], tokens[j]
-    ok = _ARABIC_ARTICLE_RE.match(nxt.text) and text[prev.end : nxt.start] == " " and not prev.text.endswith(_POSSESSIVE)
+    ok = (
+        _ARABIC_ARTICLE_RE.match(nxt.text) and text[prev.end : nxt.start] == " " and not prev.text.endswith(_POSSESSIVE)
+    )
     return [nxt] if ok else []
 
 
 def _particles(text: str, tokens: list[Token], run: Run, j: int) -> Run:
     # "Jan van der Berg", "Amani wa Kito": two or more particles, then a surname.
     k, n = j, len(tokens)
-    while k < n and tokens[k].lower in vocab.NAME_PARTICLES and tokens[k].text.islower() and text[tokens[k - 1].end : tokens[k].start] == " ":
+    while (
+        k < n
+        and tokens[k].lower in vocab.NAME_PARTICLES
+        and tokens[k].text.islower()
+        and text[tokens[k - 1].end : tokens[k].start] == " "
+    ):
         k += 1
     if k > j + 1 and k < n and tokens[k].is_cap and text[tokens[k - 1].end : tokens[k].start] == " ":
         return tokens[j : k + 1]
@@ -192,7 +201,11 @@ def _connector_continues(text: str, tokens: list[Token], run: Run, ext: Run, k: 
     if k + 1 >= len(tokens) or not tokens[k + 1].is_cap:
         return False
     # "Securities and Exchange Commission" but not "Board of Trade and National Bank".
-    if t.lower == "and" and run[0].text not in vocab.ORG_OPENERS and (len(run) > 2 or any(x.lower in vocab.CONNECTORS for x in run + ext)):
+    if (
+        t.lower == "and"
+        and run[0].text not in vocab.ORG_OPENERS
+        and (len(run) > 2 or any(x.lower in vocab.CONNECTORS for x in run + ext))
+    ):
         return False
     # "Ana Ruiz of Veltra and Tomas Feld of …": a person's name after "and" is a new item.
     return not (t.lower == "and" and person_shaped_at(text, t.end))
@@ -226,7 +239,10 @@ def split_org_person(text: str, tokens: list[Token], runs: list[Run], index_of: 
     speakers = {
         t.text
         for prv, t, nxt in zip(tokens, tokens[1:], tokens[2:])
-        if t.is_cap and not (prv.is_cap and text[prv.end : t.start] == " ") and nxt.lower in lexicon.SPEECH_FORMS and text[t.end : nxt.start] == " "
+        if t.is_cap
+        and not (prv.is_cap and text[prv.end : t.start] == " ")
+        and nxt.lower in lexicon.SPEECH_FORMS
+        and text[t.end : nxt.start] == " "
     }
     out = []
     for run in runs:
@@ -253,7 +269,11 @@ def _org_then_speaker(run: Run, speakers: set[str]) -> list[Run] | None:
 def _org_then_person(text: str, tokens: list[Token], run: Run, index_of: dict[int, int]) -> list[Run] | None:
     suffixes = lexicon.org_cues()[0]
     k = next((i for i in range(len(run) - 2, 0, -1) if run[i].text in suffixes), None)
-    if k is None or not (1 <= len(run) - k - 1 <= 3) or not all(t.text[:1].isupper() and t.text[1:2].islower() for t in run[k + 1 :]):
+    if (
+        k is None
+        or not (1 <= len(run) - k - 1 <= 3)
+        or not all(t.text[:1].isupper() and t.text[1:2].islower() for t in run[k + 1 :])
+    ):
         return None
     last = index_of[id(run[-1])]
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None

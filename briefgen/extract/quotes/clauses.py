@@ -38,7 +38,9 @@ _WORDS_ONLY_RE = re.compile(r"[\w\s]*")
 _ROLE_WORD_RE = re.compile(r" ([A-Za-z]+)(?= )")
 _PAREN_OR_AGE_RE = re.compile(r"^\s*(?:\([^)]{1,30}\)|,[^,“”\"]{1,80},)")  # "(R-Ohio)", ", 53,"
 # "Ben Cole, the communications director for the party said": the closing comma left out
-_OPEN_APPOSITIVE_RE = re.compile(r"^,\s+(?:the|a|an|his|her|its|their)\s[^,“”\"]{1,80}?(?=\s+(?:said|says|told|added|wrote|stated)\b)")
+_OPEN_APPOSITIVE_RE = re.compile(
+    r"^,\s+(?:the|a|an|his|her|its|their)\s[^,“”\"]{1,80}?(?=\s+(?:said|says|told|added|wrote|stated)\b)"
+)
 _VERB_AFTER_RE = re.compile(r"\s+(?:(?:has|had|have|also|then|later|once|would|will|now|[a-z]{3,}ly)\s+)*([a-z]+)")
 _CLAUSE_DASHES = (",", "—", "–", "--")
 
@@ -55,13 +57,21 @@ def after_preposition(ctx: Context, toks: list[Token], i: int) -> bool:
     while j >= 0 and i - j <= 6:
         if _CLAUSE_PUNCT_RE.search(ctx.text[toks[j].end : toks[j + 1].start]):
             return False  # "Here in Springfield, Ortiz": the phrase ended at the comma
-        if (toks[j].is_cap and toks[j].lower not in PREPOSITIONS) or toks[j].lower in ROLE_NOUNS or is_title_word(toks[j].text):
+        if (
+            (toks[j].is_cap and toks[j].lower not in PREPOSITIONS)
+            or toks[j].lower in ROLE_NOUNS
+            or is_title_word(toks[j].text)
+        ):
             j -= 1  # but "Of Cole, Ortiz said": a capitalised preposition opens the phrase
         elif toks[j].lower == "of" and j > 0 and (toks[j - 1].is_cap or is_title_word(toks[j - 1].text)):
             j -= 1  # "Secretary of State Lena Ortiz": "of" inside a title
         else:
             break
-    return j >= 0 and toks[j].lower in PREPOSITIONS and not _CLAUSE_PUNCT_RE.search(ctx.text[toks[j].end : toks[j + 1].start])
+    return (
+        j >= 0
+        and toks[j].lower in PREPOSITIONS
+        and not _CLAUSE_PUNCT_RE.search(ctx.text[toks[j].end : toks[j + 1].start])
+    )
 
 
 def skip_intro(ctx: Context, toks: list[Token]) -> int:
@@ -72,7 +82,13 @@ def skip_intro(ctx: Context, toks: list[Token]) -> int:
     while i < len(toks) and toks[i].lower in CONNECTIVES:
         i += 1
     # "Standing in for Ortiz at the rally, Cole said …": a participle opens a phrase too.
-    if i >= len(toks) or toks[i].lower not in INTRO_WORDS and not (toks[i].is_cap and toks[i].lower.endswith("ing") and len(toks[i].text) > 5):
+    if (
+        i >= len(toks)
+        or (
+            toks[i].lower not in INTRO_WORDS
+            and not (toks[i].is_cap and toks[i].lower.endswith("ing") and len(toks[i].text) > 5)
+        )
+    ):
         return 0
     for n in range(i, min(len(toks) - 1, i + 20)):
         gap = ctx.text[toks[n].end : toks[n + 1].start]
@@ -133,7 +149,12 @@ def _described_subject(ctx: Context, toks: list[Token], i: int) -> tuple[int, in
         return apposed_name(ctx, span[1]) or span  # "her senior policy adviser, Ben Cole, said"
     # "One poster admitted to …, writing": the noun phrase ends before the clause's verb.
     for n in range(i + 1, min(len(toks) - 1, i + 4)):
-        if verb_like(toks[n + 1]) and toks[n].text.islower() and not verb_like(toks[n]) and text[toks[n].end : toks[n + 1].start] == " ":
+        if (
+            verb_like(toks[n + 1])
+            and toks[n].text.islower()
+            and not verb_like(toks[n])
+            and text[toks[n].end : toks[n + 1].start] == " "
+        ):
             phrase = text[toks[i].start : toks[n].end]
             if toks[n].lower in SPEAKER_NOUNS or n == i + 1 and plausible(ctx, phrase):
                 return toks[i].start, toks[n].end
@@ -157,7 +178,9 @@ def _pronoun_or_person(ctx: Context, toks: list[Token], i: int) -> tuple[int, in
             # "Ortiz’s campaign shrugged off …, telling reporters": the possessed speaker
             # noun opening the clause is its subject.
             m, head = n + 1, None
-            while m < len(toks) and toks[m].text.islower() and text[toks[m - 1].end : toks[m].start] == " " and m - n <= 3:
+            while (
+                m < len(toks) and toks[m].text.islower() and text[toks[m - 1].end : toks[m].start] == " " and m - n <= 3
+            ):
                 head = m if toks[m].lower in SPEAKER_NOUNS else head
                 m += 1
             m = head + 1 if head else n
@@ -241,8 +264,19 @@ def _opening_subject(ctx: Context, toks: list[Token], i: int) -> tuple[int, int]
         span = speaker_after(ctx, toks, i)
         words = text[span[0] : span[1]].split()[1:] if span else []
         # "The State Department of Agriculture notes": an organisation's name speaks too.
-        proper = bool(words) and t.lower == "the" and all(w[:1].isupper() or w in ("of", "and") for w in words) and words[-1][:1].isupper()
-        if not span or _POSSESSIVE_TAIL_RE.sub("", text[span[0] : span[1]].split()[-1].lower()) not in SPEAKER_NOUNS and not proper:
+        proper = (
+            bool(words)
+            and t.lower == "the"
+            and all(w[:1].isupper() or w in ("of", "and") for w in words)
+            and words[-1][:1].isupper()
+        )
+        if (
+            not span
+            or (
+                _POSSESSIVE_TAIL_RE.sub("", text[span[0] : span[1]].split()[-1].lower()) not in SPEAKER_NOUNS
+                and not proper
+            )
+        ):
             return None
         return span
     return None
@@ -261,7 +295,12 @@ def sentence_subject(ctx: Context, s: int, end: int) -> tuple[tuple[int, int], T
     # Executive Director Ben Cole says": a capitalised role with a title in it before a
     # known person.
     j = i + (toks[i].text == "The")
-    while j < min(len(toks) - 1, i + 10) and toks[j].start not in ctx.mention_ends and (toks[j].is_cap or toks[j].lower in ROLE_LINKS) and text[toks[j].end : toks[j + 1].start] in (" ", "-"):
+    while (
+        j < min(len(toks) - 1, i + 10)
+        and toks[j].start not in ctx.mention_ends
+        and (toks[j].is_cap or toks[j].lower in ROLE_LINKS)
+        and text[toks[j].end : toks[j + 1].start] in (" ", "-")
+    ):
         j += 1
     if j > i and toks[j].start in ctx.mention_ends and any(is_title_word(toks[m].text) for m in range(i, j)):
         i = j

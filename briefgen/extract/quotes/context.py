@@ -64,7 +64,9 @@ class Context:
 
     def is_surname(self, word: str) -> bool:
         """Is ``word`` the last name of a person in the article ("Lena Ortiz" -> "Ortiz")?"""
-        return any(p.kind == "person" and len(p.name.split()) > 1 and p.name.split()[-1] == word for p in self.participants)
+        return any(
+            p.kind == "person" and len(p.name.split()) > 1 and p.name.split()[-1] == word for p in self.participants
+        )
 
     def named_within(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of person mentions inside text[start:end]."""

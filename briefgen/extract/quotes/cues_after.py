@@ -35,7 +35,7 @@ def cue_after_inverted(ctx: Context, site: Site) -> bool:
         return False
     toks = site.after_tokens
     span = inverted_subject(ctx, toks, 1)
-    return bool(span) and attribute_after(ctx, site.q, span, toks[0], "cue-after-inverted")
+    return span is not None and attribute_after(ctx, site.q, span, toks[0], "cue-after-inverted")
 
 
 def according_to_after(ctx: Context, site: Site) -> bool:
@@ -44,13 +44,13 @@ def according_to_after(ctx: Context, site: Site) -> bool:
     if not (len(toks) > 2 and toks[0].lower == "according" and toks[1].lower == "to"):
         return False
     span = speaker_after(ctx, toks, 2)
-    return bool(span) and attribute_after(ctx, site.q, span, toks[0], "according-to")
+    return span is not None and attribute_after(ctx, site.q, span, toks[0], "according-to")
 
 
 def _short_subject(ctx: Context, site: Site) -> tuple[tuple[int, int], int, bool] | None:
     """(subject span, index of the word after it and its appositive, long appositive?) for a
     subject that opens the window: "Ortiz, 53, told", "a spokesman for the party said"."""
-    toks, text, q = site.after_tokens, ctx.text, site.q
+    toks, text = site.after_tokens, ctx.text
     if not toks or _first_is_cue(site):
         return None
     span = speaker_after(ctx, toks, 0)
@@ -60,7 +60,10 @@ def _short_subject(ctx: Context, site: Site) -> tuple[tuple[int, int], int, bool
     if toks[0].lower in DETERMINERS and k < len(toks) and toks[k].lower in PP_HEADS:
         # "a spokesman for council Democrats said", "a staffer in the room wondered":
         # the description keeps its short prepositional tail.
-        m = next((m for m in range(k + 1, min(len(toks), k + 7)) if toks[m].lower in SPEECH_FORMS or verb_like(toks[m])), None)
+        m = next(
+            (m for m in range(k + 1, min(len(toks), k + 7)) if toks[m].lower in SPEECH_FORMS or verb_like(toks[m])),
+            None,
+        )
         if m is not None and not _NOT_WORDS_RE.search(text[span[1] : toks[m].start]):
             span, k = (span[0], toks[m - 1].end), m
     app = _APPOSITIVE_RE.match(text[span[1] : site.after[1]])
@@ -71,7 +74,7 @@ def _short_subject(ctx: Context, site: Site) -> tuple[tuple[int, int], int, bool
             k += 1
     while k < len(toks) and is_aux(toks[k]) and toks[k].lower not in SPEECH_FORMS:
         k += 1
-    return span, k, bool(app) and app.group().count(",") > 2
+    return span, k, app is not None and app.group().count(",") > 2
 
 
 def cue_after(ctx: Context, site: Site) -> bool:
@@ -104,15 +107,23 @@ def _subject_then_verb(ctx: Context, site: Site) -> bool:
     if not (k < len(toks) and (open_end or phrasal(toks, k))):
         return False
     verb_end = toks[k + 1].end if phrasal(toks, k) else toks[k].end if verb_like(toks[k]) else -1
-    return verb_end > 0 and bool(_CLAUSE_END_RE.match(text[verb_end : verb_end + 5])) and attribute_after(ctx, site.q, span, toks[k], "cue-after-verb")
+    return (
+        verb_end > 0
+        and bool(_CLAUSE_END_RE.match(text[verb_end : verb_end + 5]))
+        and attribute_after(ctx, site.q, span, toks[k], "cue-after-verb")
+    )
 
 
 def _verb_then_subject(ctx: Context, site: Site) -> bool:
     toks = site.after_tokens
-    if not toks or _first_is_cue(site) or not (verb_like(toks[0]) and len(toks) > 1 and toks[1].is_cap and _OPEN_END_RE.search(site.content)):
+    if (
+        not toks
+        or _first_is_cue(site)
+        or not (verb_like(toks[0]) and len(toks) > 1 and toks[1].is_cap and _OPEN_END_RE.search(site.content))
+    ):
         return False
     span = inverted_subject(ctx, toks, 1)
-    return bool(span) and attribute_after(ctx, site.q, span, toks[0], "cue-after-verb")
+    return span is not None and attribute_after(ctx, site.q, span, toks[0], "cue-after-verb")
 
 
 def cue_after_long_subject(ctx: Context, site: Site) -> bool:
@@ -137,6 +148,6 @@ def cue_after_long_subject(ctx: Context, site: Site) -> bool:
     span = subject_np(ctx, np_start, np_end, text[np_end : toks[k].start].strip() == ",")
     if span is None and text[toks[k - 1].end : toks[k].start].strip() == ",":
         span = inverted_subject(ctx, toks, k + 1)
-        return bool(span) and attribute_after(ctx, site.q, span, toks[k], "cue-after-inverted")
-    return bool(span) and attribute_after(ctx, site.q, span, toks[k], "cue-after")
+        return span is not None and attribute_after(ctx, site.q, span, toks[k], "cue-after-inverted")
+    return span is not None and attribute_after(ctx, site.q, span, toks[k], "cue-after")
 

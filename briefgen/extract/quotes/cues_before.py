@@ -88,7 +88,11 @@ def cue_before(ctx: Context, site: Site) -> bool:
         v = toks[vi]
         if v.lower == "according" and vi + 1 < len(toks) and toks[vi + 1].lower == "to":
             span = speaker_after(ctx, toks, vi + 2)
-            if span and _TO_QUOTE_RE.fullmatch(text[span[1] : site.before[1]]) and attribute(ctx, site.q, span, v, "according-to"):
+            if (
+                span
+                and _TO_QUOTE_RE.fullmatch(text[span[1] : site.before[1]])
+                and attribute(ctx, site.q, span, v, "according-to")
+            ):
                 return True
             continue
         if v.lower not in SPEECH_FORMS:
@@ -130,13 +134,26 @@ def _subject_of_verb(ctx: Context, toks: list[Token], vi: int) -> tuple[int, int
         span = clause_subject(ctx, toks[:k])
     elif k >= 0 and not _NOT_WORDS_RE.search(_SHORT_PAREN_RE.sub("", text[toks[k].end : v.start])):
         span = _object_or_subject(ctx, toks, k)
-    if span is None and v.lower.endswith("ing") and k >= 1 and toks[k].lower in SPEECH_FORMS and text[toks[k].end : v.start].strip() == ",":
+    if (
+        span is None
+        and v.lower.endswith("ing")
+        and k >= 1
+        and toks[k].lower in SPEECH_FORMS
+        and text[toks[k].end : v.start].strip() == ","
+    ):
         span = _first_verb_subject(ctx, toks, k)  # "Cole said, adding": the subject of the first verb
     # "…, adding: “…”" and "Ortiz spoke at the summit, saying “…”": the subject of the
     # clause is further left.
     if span is None and v.lower.endswith("ing") and k >= 0:
         span = clause_subject(ctx, toks[: k + 1])
-    if span is None and k >= 0 and (_SHORT_PAREN_ONLY_RE.sub("", text[toks[k].end : toks[k + 1].start]).strip() == "," or toks[k].lower in {"and", "but", "then"}):
+    if (
+        span is None
+        and k >= 0
+        and (
+            _SHORT_PAREN_ONLY_RE.sub("", text[toks[k].end : toks[k + 1].start]).strip() == ","
+            or toks[k].lower in {"and", "but", "then"}
+        )
+    ):
         span = clause_subject(ctx, toks[: k + 1])  # "Ortiz, who is on a trip, said", "Cole ... but told his supporters"
     if span is None and k >= 1 and toks[k].lower == "who":
         span = _relative_antecedent(ctx, toks, k)
@@ -156,7 +173,11 @@ def _object_or_subject(ctx: Context, toks: list[Token], k: int) -> tuple[int, in
     d = next(i for i, t in enumerate(toks) if t.start == span[0])
     if d > 1 and toks[d - 1].lower in PARTICLES and (verb_like(toks[d - 2]) or toks[d - 2].lower in OBJECT_VERBS):
         d -= 1  # "The mayor's office put out a note saying", "sent out an email"
-    if d > 0 and (verb_like(toks[d - 1]) or toks[d - 1].lower in OBJECT_VERBS) and text[toks[d - 1].end : toks[d].start] == " ":
+    if (
+        d > 0
+        and (verb_like(toks[d - 1]) or toks[d - 1].lower in OBJECT_VERBS)
+        and text[toks[d - 1].end : toks[d].start] == " "
+    ):
         return clause_subject(ctx, toks[: d - 1])
     return span
 
@@ -207,7 +228,7 @@ def put_it(ctx: Context, site: Site) -> bool:
     start, end = m.start("np"), m.end("np")
     span = subject_np(ctx, start, len(text[:end].rstrip(" ,")), text[:end].rstrip().endswith(","))
     toks = ctx.tokens(end, site.before[1])
-    return bool(span) and bool(toks) and attribute(ctx, site.q, span, toks[0], "put-it")
+    return span is not None and bool(toks) and attribute(ctx, site.q, span, toks[0], "put-it")
 
 
 def statement(ctx: Context, site: Site) -> bool:
@@ -218,7 +239,7 @@ def statement(ctx: Context, site: Site) -> bool:
         return False
     head = [t for t in site.before_tokens if t.end <= m.start()]
     span = clause_subject(ctx, head) if head else None
-    return bool(span) and attribute(ctx, site.q, span, Token(m.group(1), m.start(1), m.end(1)), "statement")
+    return span is not None and attribute(ctx, site.q, span, Token(m.group(1), m.start(1), m.end(1)), "statement")
 
 
 def cue_before_verb(ctx: Context, site: Site) -> bool:
@@ -226,14 +247,22 @@ def cue_before_verb(ctx: Context, site: Site) -> bool:
     quote. The mirror image of cue-after-verb."""
     toks, text = site.before_tokens, ctx.text
     is_phrasal = len(toks) >= 3 and phrasal(toks, len(toks) - 2)  # "Ortiz shot back, “…”"
-    if not (len(toks) >= 2 and (verb_like(toks[-1]) or is_phrasal) and _COMMA_OR_COLON_RE.fullmatch(text[toks[-1].end : site.before[1]])):
+    if not (
+        len(toks) >= 2
+        and (verb_like(toks[-1]) or is_phrasal)
+        and _COMMA_OR_COLON_RE.fullmatch(text[toks[-1].end : site.before[1]])
+    ):
         return False
     subj = toks[-3] if is_phrasal else toks[-2]
     named = [(a, b) for a, b, _ in ctx.person_mentions if b == subj.end]
     span = (subj.start, subj.end) if subj.lower in {"he", "she"} else named[0] if named else None
     if span is None and is_phrasal and subj.is_cap and plausible(ctx, subj.text):
         span = (subj.start, subj.end)  # "shot back", "fired back" are speech whoever the subject
-    return bool(span) and not _POSSESSIVE_RE.match(text[span[1] : span[1] + 3]) and attribute(ctx, site.q, span, toks[-1], "cue-before-verb")
+    return (
+        span is not None
+        and not _POSSESSIVE_RE.match(text[span[1] : span[1] + 3])
+        and attribute(ctx, site.q, span, toks[-1], "cue-before-verb")
+    )
 
 
 def colon(ctx: Context, site: Site) -> bool:

@@ -64,6 +64,10 @@ def is_name_not_speech(ctx: Context, q: Candidate, content: str, attributed: boo
         return True
     if len(words) <= 6 and is_title_like(words, re.sub(r"[.,]+$", "", content.rstrip())) and show_slot(text, q.open_at):
         return True  # "told Channel 4’s “Morning Call.”": American style puts the period inside a title
-    if len(words) <= 8 and is_title_like(words, re.sub(r"[.,!?]+$", "", content.rstrip())) and _WORK_SLOT_RE.search(text, max(0, q.open_at - 30), q.open_at):
+    if (
+        len(words) <= 8
+        and is_title_like(words, re.sub(r"[.,!?]+$", "", content.rstrip()))
+        and _WORK_SLOT_RE.search(text, max(0, q.open_at - 30), q.open_at)
+    ):
         return True
     return not q.closed and len(words) < 8

@@ -21,7 +21,9 @@ _LABEL_RE = re.compile(
     r"(?P<name>(?:the\s+[a-z]+|(?:the\s+)?(?:[A-Z][\w.’'-]*|and|of|the)(?:\s+(?:[A-Z][\w.’'-]*|and|of|the)){0,5})):\s*$",
     re.M,
 )
-_DASH_NAME_RE = re.compile(rf"[ \u00a0]*[{DASHES}]{{1,2}}[ \u00a0]*((?:[A-Z][\w.’'-]*[ \u00a0]?){{1,5}})(?:,[^\n“”\"]{{1,80}})?[.\s]*$")
+_DASH_NAME_RE = re.compile(
+    rf"[ \u00a0]*[{DASHES}]{{1,2}}[ \u00a0]*((?:[A-Z][\w.’'-]*[ \u00a0]?){{1,5}})(?:,[^\n“”\"]{{1,80}})?[.\s]*$"
+)
 _SIGNATURE_RE = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*)(?:,\s*[^\n“”\"]{2,80})?\.?[”\"]\s*$")
 
 

@@ -132,4 +132,4 @@ def find_single(text: str, taken: list[tuple[int, int]], paras: SpanIndex) -> li
 def _looks_possessive(text: str, pos: int) -> bool:
     # "the players' union": a plural possessive followed by a lower-case noun.
     nxt = _PLURAL_POSSESSIVE_RE.match(text[pos + 1 : pos + 20])
-    return bool(nxt) and nxt.group(1) not in SPEECH_FORMS and nxt.group(1) not in SUBJECT_PRONOUNS
+    return nxt is not None and nxt.group(1) not in SPEECH_FORMS and nxt.group(1) not in SUBJECT_PRONOUNS

@@ -77,9 +77,17 @@ def _continues_sentence(ctx: Context, last: Candidate, q: Candidate) -> bool:
 def _speech_between(ctx: Context, last: Candidate, q: Candidate) -> bool:
     """Is another person the subject of a speech verb between the two quotes ("Cole
     argued that")? ``last``'s own cue does not count."""
-    others = [b for a, b, p in ctx.person_mentions if last.close_at < a < q.open_at and p.name != last.speaker and not _inside(a, last.mention_span)]
+    others = [
+        b
+        for a, b, p in ctx.person_mentions
+        if last.close_at < a < q.open_at and p.name != last.speaker and not _inside(a, last.mention_span)
+    ]
     for t in ctx.tokens(last.close_at, q.open_at):
-        if t.start != last.cue_at and not ctx.inside_quote(t.start) and (t.lower in SPEECH_FORMS or t.lower in PHRASAL_VERBS):
+        if (
+            t.start != last.cue_at
+            and not ctx.inside_quote(t.start)
+            and (t.lower in SPEECH_FORMS or t.lower in PHRASAL_VERBS)
+        ):
             if any(0 <= t.start - b <= 30 for b in others):
                 return True
     return False

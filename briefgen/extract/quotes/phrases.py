@@ -36,7 +36,9 @@ _APPOSITION_RE = re.compile(r",\s+")
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _SHORT_PAREN_RE = re.compile(r"\s*\([^()]{1,40}\)")
 _ABBREV_PERIOD_RE = re.compile(r"\b([\w.]+)\.(?=\s|$)")
-_PP_TAIL_RE = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w.’'&-]*)*")
+_PP_TAIL_RE = re.compile(
+    r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w.’'&-]*)*"
+)
 _NAME_GAPS = (" ", ". ")
 
 
@@ -82,10 +84,15 @@ def _description_continues(ctx: Context, toks: list[Token], i: int, j: int) -> b
         j - i <= 6
         and t.lower not in SPEECH_FORMS
         # "The State Department of Agriculture notes": "of" inside a capitalised name
-        and (t.lower not in REL_BREAKS or t.lower == "of" and toks[j - 1].is_cap and j + 1 < len(toks) and toks[j + 1].is_cap)
+        and (
+            t.lower not in REL_BREAKS
+            or (t.lower == "of" and toks[j - 1].is_cap and j + 1 < len(toks) and toks[j + 1].is_cap)
+        )
         and not (is_aux(t) and j + 1 < len(toks) and toks[j + 1].lower in SPEECH_FORMS)
         # "The Republican candidate appeared to …": a past verb after the head noun
-        and not (t.lower.endswith("ed") and (toks[j - 1].lower in SPEAKER_NOUNS or toks[j - 1].is_cap and t.text.islower()))
+        and not (
+            t.lower.endswith("ed") and (toks[j - 1].lower in SPEAKER_NOUNS or (toks[j - 1].is_cap and t.text.islower()))
+        )
         # "Her campaign quickly sent supporters …": an adverb after the head noun
         and not (t.lower.endswith("ly") and t.lower not in LY_NOUNS and toks[j - 1].lower in SPEAKER_NOUNS)
         and (gap in (" ", "’s ", "'s ") or gap == ". " and is_abbrev(toks[j - 1]))
@@ -101,7 +108,12 @@ def speaker_after(ctx: Context, toks: list[Token], i: int) -> tuple[int, int] | 
         return t.start, t.end
     if t.lower in DETERMINERS:
         j = i + 1
-        if t.lower in QUANTIFIERS and j + 1 < len(toks) and toks[j].lower == "of" and toks[j + 1].lower in DETERMINERS | {"those", "the"}:
+        if (
+            t.lower in QUANTIFIERS
+            and j + 1 < len(toks)
+            and toks[j].lower == "of"
+            and toks[j + 1].lower in DETERMINERS | {"those", "the"}
+        ):
             j += 2  # "one of those advisers", "two of his aides": the head comes after "of"
         # "a Democratic strategist who spoke …", "one source familiar with": the phrase
         # ends before a relative pronoun or a preposition.
@@ -110,7 +122,11 @@ def speaker_after(ctx: Context, toks: list[Token], i: int) -> tuple[int, int] | 
         return (t.start, toks[j - 1].end) if j > i + 1 else None
     if t.is_cap:
         j = i + 1
-        while j < len(toks) and (toks[j].is_cap or toks[j].lower in NAME_PARTICLES) and ctx.text[toks[j - 1].end : toks[j].start] in _NAME_GAPS:
+        while (
+            j < len(toks)
+            and (toks[j].is_cap or toks[j].lower in NAME_PARTICLES)
+            and ctx.text[toks[j - 1].end : toks[j].start] in _NAME_GAPS
+        ):
             j += 1
         return t.start, toks[j - 1].end
     return None
@@ -198,7 +214,11 @@ def _name_before(ctx: Context, toks: list[Token], k: int) -> tuple[int, int] | N
     """A capitalised name ending at toks[k], unless it is the object of a preposition."""
     text, t = ctx.text, toks[k]
     j = k
-    while j - 1 >= 0 and (toks[j - 1].is_cap or toks[j - 1].lower in NAME_PARTICLES | lexicon.title_words()) and text[toks[j - 1].end : toks[j].start] in _NAME_GAPS:
+    while (
+        j - 1 >= 0
+        and (toks[j - 1].is_cap or toks[j - 1].lower in NAME_PARTICLES | lexicon.title_words())
+        and text[toks[j - 1].end : toks[j].start] in _NAME_GAPS
+    ):
         if toks[j - 1].lower in NON_NAMES and toks[j - 1].lower not in lexicon.title_words():
             break
         if not toks[j - 1].is_cap and toks[j - 1].lower not in NAME_PARTICLES:
@@ -207,10 +227,19 @@ def _name_before(ctx: Context, toks: list[Token], k: int) -> tuple[int, int] | N
     # "Bishop Karl Meyer of the Northern Diocese told": the person, not the place he
     # is of (a known person, then only "of/at/from [the]" and capitalised words).
     for a, b, who in ctx.person_mentions:
-        if b <= toks[j].start and toks[j].start - b < 60 and who.kind == "person" and _PP_TAIL_RE.fullmatch(text, b, t.end):
+        if (
+            b <= toks[j].start
+            and toks[j].start - b < 60
+            and who.kind == "person"
+            and _PP_TAIL_RE.fullmatch(text, b, t.end)
+        ):
             return a, b
     p = j - 1
-    if p > 0 and toks[p].lower in {"the", "a", "an", "his", "her", "their", "its"} and text[toks[p].end : toks[j].start] == " ":
+    if (
+        p > 0
+        and toks[p].lower in {"the", "a", "an", "his", "her", "their", "its"}
+        and text[toks[p].end : toks[j].start] == " "
+    ):
         p -= 1  # "obtained by The Daily Ledger", "on his Facebook page"
     titled = p > 0 and toks[p].lower == "of" and is_title_word(toks[p - 1].text)  # "Speaker of the House Rep. Ann Read"
     if p >= 0 and toks[p].lower in PREPOSITIONS and text[toks[p].end : toks[p + 1].start] == " " and not titled:
@@ -251,7 +280,9 @@ def np_clean(phrase: str) -> str:
     """The phrase without short parentheticals and abbreviation periods ("Sen.", "(D-Ohio)"),
     so that what is left shows real sentence punctuation only."""
     phrase = _SHORT_PAREN_RE.sub("", phrase)
-    return _ABBREV_PERIOD_RE.sub(lambda m: m.group(1) if abbrev_before(m.group(0), len(m.group(0)) - 1) else m.group(0), phrase)
+    return _ABBREV_PERIOD_RE.sub(
+        lambda m: m.group(1) if abbrev_before(m.group(0), len(m.group(0)) - 1) else m.group(0), phrase
+    )
 
 
 _COMMA_RE = re.compile(r",\s*")
@@ -277,7 +308,10 @@ def subject_np(ctx: Context, start: int, end: int, appositive: bool) -> tuple[in
         first = np_speaker(ctx, *segs[0], possessive_ok=False)
         if first:
             return first
-        if _POSSESSIVE_WORD_RE.search(text[segs[0][0] : segs[0][1]]) or text[segs[0][0] : segs[0][1]].split()[0].lower() in DETERMINERS:
+        if (
+            _POSSESSIVE_WORD_RE.search(text[segs[0][0] : segs[0][1]])
+            or text[segs[0][0] : segs[0][1]].split()[0].lower() in DETERMINERS
+        ):
             second = np_speaker(ctx, *segs[1], possessive_ok=False)
             if second and text[second[0]][:1].isupper():
                 return second
@@ -289,7 +323,9 @@ def subject_np(ctx: Context, start: int, end: int, appositive: bool) -> tuple[in
     return np_speaker(ctx, start, end, possessive_ok=True, description=True)
 
 
-def np_speaker(ctx: Context, start: int, end: int, possessive_ok: bool, description: bool = False) -> tuple[int, int] | None:
+def np_speaker(
+    ctx: Context, start: int, end: int, possessive_ok: bool, description: bool = False
+) -> tuple[int, int] | None:
     """A pronoun, known person, capitalised name or (with ``description``) determiner +
     speaker noun that makes up the phrase text[start:end]."""
     text = ctx.text
@@ -305,7 +341,13 @@ def np_speaker(ctx: Context, start: int, end: int, possessive_ok: bool, descript
     head = _POSSESSIVE_TAIL_RE.sub("", last.lower)
     # "Ortiz's former campaign strategist said": the possessor's speaker, kept as written.
     owner = next((i for i, t in enumerate(toks) if _POSSESSIVE_RE.search(t.text) and t.is_cap), None)
-    if description and owner is not None and owner < len(toks) - 1 and all(t.text.islower() for t in toks[owner + 1 :]) and head in SPEAKER_NOUNS:
+    if (
+        description
+        and owner is not None
+        and owner < len(toks) - 1
+        and all(t.text.islower() for t in toks[owner + 1 :])
+        and head in SPEAKER_NOUNS
+    ):
         return toks[owner].start, end
     if named:
         return named[-1]

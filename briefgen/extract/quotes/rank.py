@@ -12,7 +12,9 @@ RANK_MAX_WORDS = 60
 RANK_PER_SPEAKER = 2
 
 
-def rank_quotes(quotes: Sequence[Quote], limit: int | None = None, per_speaker: int = RANK_PER_SPEAKER) -> tuple[Quote, ...]:
+def rank_quotes(
+    quotes: Sequence[Quote], limit: int | None = None, per_speaker: int = RANK_PER_SPEAKER
+) -> tuple[Quote, ...]:
     """Key quotes for a brief: attributed, substantive (10-60 words), at most
     ``per_speaker`` per speaker, best first (confidence, then length near 30 words,
     then position in the article)."""

@@ -105,7 +105,7 @@ def _after_preposition_in_text(ctx: Context, pos: int) -> bool:
     while (m := _TRAILING_TITLE_RE.search(before)) and is_title_word(m.group(1)):
         before = before[: m.start() + 1]
     m = _LAST_WORD_RE.search(before)
-    return bool(m) and m.group(1).lower() in PREPOSITIONS and m.group(1).lower() != "by"
+    return m is not None and m.group(1).lower() in PREPOSITIONS and m.group(1).lower() != "by"
 
 
 def resolve_role(ctx: Context, phrase: str, pos: int) -> str | None:
@@ -125,7 +125,9 @@ def resolve_role(ctx: Context, phrase: str, pos: int) -> str | None:
         # "the president" is not the Vice President nor a former one, and "the vice
         # president" not the President; but "the former president" may be "President
         # Lena Ortiz": articles give a past office its bare title too.
-        return not (mine in LESSER_ROLES and mine not in words or theirs in LESSER_ROLES - {"former", "ex"} and theirs not in r)
+        return not (
+            mine in LESSER_ROLES and mine not in words or theirs in LESSER_ROLES - {"former", "ex"} and theirs not in r
+        )
 
     # Only someone named before: "Later on the same programme, Sen. Ben Cole spoke" is not
     # "the senator" who spoke first.

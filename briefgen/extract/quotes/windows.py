@@ -44,9 +44,8 @@ def before_window(ctx: Context, q: Candidate, prev_close: int) -> tuple[int, int
             ps, pe = ctx.paras.spans[k - 1]
             if text[ps:pe].rstrip().endswith(":") and prev_close <= ps:
                 start = max(ps, pe - 300)
-                m = None
-                for m in _SENTENCE_START_RE.finditer(text[start:pe]):
-                    pass
+                starts = list(_SENTENCE_START_RE.finditer(text[start:pe]))
+                m = starts[-1] if starts else None
                 return (start + m.end() if m else start), pe
     start = max(prev_close, q.open_at - 300, pstart)
     s_start = ctx.sentences.span_of(q.open_at)[0]
