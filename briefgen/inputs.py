@@ -2,6 +2,9 @@
 
 One file may hold many articles (feeds, JSON Lines, URL lists); URLs come
 last, fetched together. A broken input costs that input, never the run.
+
+Readers and the fetcher are imported inside the functions, so that a build of local text
+files never loads feedparser, trafilatura or the network code.
 """
 
 from __future__ import annotations

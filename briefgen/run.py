@@ -13,6 +13,9 @@ costs the labels, not the brief: every story is "new" and the problem is a failu
 The whole run holds the output folder's lock (briefgen.ops.lock), so two runs
 never interleave their writes; under it, leftovers of killed runs are removed
 first and `latest/` and retention are updated last (briefgen.ops.retention).
+
+The stages are imported inside the functions that run them, so that `import briefgen`
+stays cheap (tests/test_api.py checks which modules it loads).
 """
 
 from __future__ import annotations

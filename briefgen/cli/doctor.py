@@ -4,6 +4,9 @@ Each check prints one line, ``ok``, ``warn`` (works, but worse) or ``FAIL``
 (a run would fail); the exit code is 1 when anything failed. The last line is
 a crontab entry with absolute paths only, so it works from cron's empty
 environment and working directory (README "Running from cron").
+
+Each check imports what it checks inside its function: a missing library must fail that
+check, not the import of this module.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 The search path is the user's folders (``--template-dir``, then the config
 file's ``template_dirs``) and then the built-ins; a file found earlier wins.
+
+Rendering is imported inside each sub-command: `templates list` needs no WeasyPrint.
 """
 
 from __future__ import annotations

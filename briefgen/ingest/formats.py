@@ -11,6 +11,9 @@ Suffix rule (also for folders): ``.txt .md .markdown .text`` text articles;
 ``.urls`` a list of URLs, one per line. ``.xml`` is read as a feed only when
 named explicitly (folders hold too many other kinds of XML). A ``.txt`` file
 is always an article, never a URL list.
+
+Each reader is imported when its suffix is met: feeds, pages and JSON Lines pull in
+feedparser, trafilatura and lxml, which a folder of text files never needs.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ decided for a build; the CLI and ``briefgen.build`` both call ``resolve_build``
 and differ only in how they report. A value that cannot be used raises
 OptionError naming the flag it came from (or would have), or ConfigError for
 the file and the environment.
+
+Stage modules are imported inside the functions that need them, so that resolving flags
+(and so `--help`, `audiences` and config errors) never loads the analysis or rendering code.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 One function per kind of value; briefgen.settings.keys pairs each key with one.
 Paths resolve against ``base`` (the config file's folder, or the working folder
 for environment variables).
+
+A few validators import their stage (time zones, sources, summarizers) when called, so that
+loading a config never loads the analysis code.
 """
 
 from __future__ import annotations
