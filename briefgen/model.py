@@ -57,6 +57,9 @@ class Quote:
     cue: str | None  # the speech verb or phrase ("said", "according to")
     rule: str = ""  # which attribution rule fired, for debugging and evaluation
     confidence: float = 0.0
+    # The article whose text start/end point into, set when a story merges the quotes of
+    # several articles; None: the digest's own article.
+    path: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,9 @@ class Participant:
     # Names of the evidence rows that decided the kind and role (extract.participants);
     # shown only under --explain, never in the normal JSON.
     evidence: tuple[str, ...] = field(default=(), compare=False)
+    # The article the entry (and its role) was taken from, set when a story merges the
+    # participants of several articles; None: the digest's own article.
+    path: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,7 @@ class OutletLink:
     source: str  # the outlet; the article's title when its source is unknown
     url: str | None  # http(s) only, safe for href; else None
     title: str
+    path: str | None = None  # the input article, resolved by BriefStory.source for provenance
 
 
 @dataclass(frozen=True)
@@ -149,6 +156,9 @@ class BriefStory:
     participants: tuple[Participant, ...]  # likewise merged
     duplicates: tuple[tuple[str, ...], ...] = ()  # paths of texts that are copies of each other
     memory: StoryMemory | None = None
+    # Every article of the item (a story's, copies included): what the paths on its summary
+    # lines, quotes and participants resolve to. Empty: the lead article only.
+    sources: tuple[Article, ...] = ()
 
     @classmethod
     def of(cls, digest: Digest) -> BriefStory:
@@ -163,6 +173,13 @@ class BriefStory:
     @property
     def article(self) -> Article:
         return self.lead.article
+
+    def source(self, path: str | None) -> Article | None:
+        """The article a line, quote or participant came from (None: the lead article's own);
+        None when the path is not one of the item's articles."""
+        if path is None or path == self.article.path:
+            return self.article
+        return next((a for a in self.sources if a.path == path), None)
 
     def participant(self, name: str | None) -> Participant | None:
         for p in self.participants:

@@ -13,3 +13,11 @@ def test_brief_json_round_trips_with_iso_dates_and_failures():
     assert data["stories"][0]["quotes"][0]["speaker"] == "Ada Okafor"
     assert {"title", "url", "source", "published", "summary", "participants"} <= data["stories"][0].keys()
     assert data["failures"] == [{"path": "inbox/bad-0.txt", "reason": "not valid text (binary file)"}]
+
+
+def test_every_line_of_a_one_article_item_names_that_article():
+    data = brief_to_dict(sample_brief(2))
+    story = data["stories"][0]
+    for line in story["summary"] + story["quotes"] + story["participants"]:
+        assert {k: line[k] for k in ("path", "url", "outlet", "published")} == {
+            "path": story["path"], "url": story["url"], "outlet": story["source"], "published": story["published"]}

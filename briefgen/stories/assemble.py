@@ -20,6 +20,7 @@ from datetime import date, datetime
 from briefgen.model import Digest
 from briefgen.stories.grouping import Doc, DuplicateSets, GroupingOptions, group, near_duplicates
 from briefgen.stories.merge import merged_people
+from briefgen.stories.outlets import outlet_key
 from briefgen.stories.story import Outlet, Story, SummaryLine, fingerprint
 from briefgen.summarize import summarize_many, summary_input
 
@@ -141,7 +142,7 @@ def _story(members: Sequence[int], digests: Sequence[Digest], dup_sets: Sequence
     """One cluster of article indices -> its Story (summary, merged people, outlets, importance)."""
     chosen = [digests[i] for i in _representatives(members, digests, in_dup)]
     articles = [digests[i].article for i in members]
-    outlets = tuple(dict.fromkeys(a.source or a.url or a.path for a in articles))
+    outlets = tuple(dict.fromkeys(outlet_key(a.source) if a.source else a.url or a.path for a in articles))
     links = tuple(
         Outlet(source=a.source or "", url=a.url, path=a.path, title=a.title)
         for _, a in sorted(zip(members, articles), key=lambda ka: (ka[1].source or "", ka[0]))

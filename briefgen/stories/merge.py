@@ -8,9 +8,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from briefgen.model import Digest, Participant, Quote
 
+T = TypeVar("T", Quote, Participant)
 _QWORD = re.compile(r"[a-z0-9]+")
 
 
@@ -55,7 +57,8 @@ def merge_quotes(quote_lists: Sequence[Sequence[Quote]]) -> tuple[Quote, ...]:
 
 
 def merge_participants(lists: Sequence[Sequence[Participant]]) -> tuple[Participant, ...]:
-    """One entry per name (case-folded); mentions add up, the first known role is kept."""
+    """One entry per name (case-folded); mentions add up, the first known role is kept, and
+    the entry's ``path`` is that of the article the role came from (else the first mention)."""
     merged: dict[str, Participant] = {}
     alias_of: dict[str, str] = {}
     for plist in lists:
@@ -65,9 +68,11 @@ def merge_participants(lists: Sequence[Sequence[Participant]]) -> tuple[Particip
             if have is None:
                 merged[key] = p
             else:
+                role_from = p if have.role is None and p.role is not None else have
                 merged[key] = replace(
                     have,
-                    role=have.role or p.role,
+                    role=role_from.role,
+                    path=role_from.path,
                     aliases=tuple(dict.fromkeys(have.aliases + p.aliases)),
                     mentions=have.mentions + p.mentions,
                 )
@@ -90,8 +95,9 @@ def surname_owners(people: Sequence[Participant]) -> dict[str, str]:
 
 
 def merged_people(digests: Sequence[Digest]) -> tuple[tuple[Participant, ...], tuple[Quote, ...]]:
-    """The story's participants and quotes, with surname-only people folded into their full name."""
-    people = merge_participants([d.participants for d in digests])
+    """The story's participants and quotes, with surname-only people folded into their full name;
+    each quote and participant carries the ``path`` of the article it was taken from."""
+    people = merge_participants([_from(d.article.path, d.participants) for d in digests])
     owners = surname_owners(people)
 
     def full(name: str) -> str:
@@ -102,5 +108,10 @@ def merged_people(digests: Sequence[Digest]) -> tuple[tuple[Participant, ...], t
     # Renamed entries merge with their full name: mentions add up, a role is kept.
     people = merge_participants([[replace(p, name=full(p.name)) if p.kind == "person" else p for p in people]])
     quotes = tuple(replace(q, speaker=full(q.speaker) if q.speaker else q.speaker)
-                   for q in merge_quotes([d.quotes for d in digests]))
+                   for q in merge_quotes([_from(d.article.path, d.quotes) for d in digests]))
     return people, quotes
+
+
+def _from(path: str, items: Sequence[T]) -> list[T]:
+    """The items with their article's path, unless one is already known."""
+    return [item if item.path is not None else replace(item, path=path) for item in items]

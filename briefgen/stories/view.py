@@ -20,6 +20,7 @@ from briefgen.links import safe_url
 from briefgen.model import BriefMemory, BriefStory, OutletLink, StoryLine, StoryMemory, TodayLine, WhoEntry
 from briefgen.stories.assemble import StoryOptions, cut_pool, summary_documents
 from briefgen.stories.novelty import is_new_fact
+from briefgen.stories.outlets import outlet_key, outlet_name
 from briefgen.stories.select import phrase_pattern
 from briefgen.stories.story import Story
 from briefgen.summarize import summarize_many
@@ -35,7 +36,8 @@ def brief_items(stories: Sequence[Story], audience: Audience, *, engine: str = "
         stories = [s for s in stories if s.label != "continuing"]
     by_lead = {s.lead.article.path: s for s in stories}
     candidates = [BriefStory(lead=s.lead, summary=(), quotes=s.quotes, participants=s.participants,
-                             duplicates=s.duplicates) for s in stories]
+                             duplicates=s.duplicates, sources=tuple(d.article for d in s.members or s.digests))
+                  for s in stories]
     shown = select(candidates) if select is not None else candidates
     priority = phrase_pattern(audience.include)
     items = [_item(by_lead[c.article.path], c, audience, engine, priority) for c in shown]
@@ -59,14 +61,14 @@ def _item(story: Story, candidate: BriefStory, audience: Audience, engine: str,
     lines = tuple(StoryLine(p.text, p.document, p.index, p.score,
                             new=earlier is not None and is_new_fact(p.text, earlier))
                   for p in picked)
-    articles = tuple(OutletLink(source=o.source or o.title, url=safe_url(o.url), title=o.title)
+    articles = tuple(OutletLink(source=o.source or o.title, url=safe_url(o.url), title=o.title, path=o.path)
                      for o in story.outlets)
     mentioned = priority is not None and any(priority.search(f"{d.article.title}\n{d.article.text}")
                                              for d in story.digests)
     memory = StoryMemory(
         id=story.id,
         label=story.label,
-        outlets=_one_per_outlet(articles),
+        outlets=_one_per_outlet(articles, [o.source for o in story.outlets]),
         articles=articles,
         new_facts=tuple(line.text for line in lines if line.new),
         first_seen=story.first_seen,
@@ -76,14 +78,16 @@ def _item(story: Story, candidate: BriefStory, audience: Audience, engine: str,
     return replace(candidate, summary=lines, memory=memory)
 
 
-def _one_per_outlet(articles: Sequence[OutletLink]) -> tuple[OutletLink, ...]:
-    """One entry per outlet, linking its first article that has a URL; every article stays
-    listed in ``StoryMemory.articles``."""
-    outlets: dict[str, OutletLink] = {}
-    for a in articles:
-        known = outlets.setdefault(a.source, a)
+def _one_per_outlet(articles: Sequence[OutletLink], sources: Sequence[str]) -> tuple[OutletLink, ...]:
+    """One entry per publisher (``outlet_key`` of the article's source; an article of unknown
+    source, shown by its title, is its own), named as ``outlet_name`` shows it and linking its
+    first article that has a URL; every article stays listed in ``StoryMemory.articles``."""
+    outlets: dict[tuple[bool, str], OutletLink] = {}
+    for a, source in zip(articles, sources):
+        key = (True, outlet_key(source)) if source else (False, a.source)
+        known = outlets.setdefault(key, replace(a, source=outlet_name(source)) if source else a)
         if known.url is None and a.url is not None:
-            outlets[a.source] = replace(known, url=a.url)
+            outlets[key] = replace(known, url=a.url)
     return tuple(outlets.values())
 
 

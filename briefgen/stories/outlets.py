@@ -1,0 +1,21 @@
+"""An article's source name -> the publisher it names, so "Reported by N outlets" counts
+publishers: "Wikinews", "wikinews " and "Wikinews (sample feed)" are one outlet."""
+
+from __future__ import annotations
+
+import re
+
+# A trailing parenthetical names a feed or edition of the publisher, not another publisher.
+_EDITION = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def outlet_name(source: str) -> str:
+    """The publisher's name as shown: whitespace collapsed, a trailing "(…)" dropped
+    (unless that would leave nothing)."""
+    name = " ".join(source.split())
+    return _EDITION.sub("", name) or name
+
+
+def outlet_key(source: str) -> str:
+    """What two source names must share to be one outlet."""
+    return outlet_name(source).casefold()
