@@ -83,6 +83,25 @@ def captions(texts: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
     return [p in credited and not re.search(r"[.!?][”\"’')]*$", t.strip()) for t, p in zip(texts, paragraphs)]
 
 
+def _norm_max(v: np.ndarray) -> np.ndarray:
+    m = float(np.max(v)) if len(v) else 0.0
+    return v / m if m > 0 else np.zeros_like(v)
+
+
+def _percentile(v: np.ndarray) -> np.ndarray:
+    """1 = the best sentence, 0 = the worst: comparable across article lengths.
+
+    Scores equal to 12 significant digits tie (earlier sentence first): which of two
+    sentences with equal graph scores comes first is otherwise decided by the last bit
+    of a sum, which differs between dense and sparse products."""
+    n = len(v)
+    ranks = np.empty(n)
+    scale = float(np.max(np.abs(v))) if n else 0.0
+    keyed = np.round(v / scale, 12) if scale > 0 else v
+    ranks[np.argsort(-keyed, kind="stable")] = np.arange(n)
+    return 1.0 - ranks / max(1, n - 1)
+
+
 def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
              words: _text.Words | None = None) -> np.ndarray:
     """One row of FEATURES per sentence."""
@@ -102,35 +121,20 @@ def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
     para = np.asarray(paragraphs)
     x[:, col["para_first"]] = np.concatenate([[1.0], (para[1:] != para[:-1]).astype(float)])
 
-    def norm_max(v: np.ndarray) -> np.ndarray:
-        m = float(np.max(v)) if len(v) else 0.0
-        return v / m if m > 0 else np.zeros_like(v)
-
-    def percentile(v: np.ndarray) -> np.ndarray:
-        # 1 = the best sentence, 0 = the worst: comparable across article lengths.
-        # Scores equal to 12 significant digits tie (earlier sentence first): which of
-        # two sentences with equal graph scores comes first is otherwise decided by
-        # the last bit of a sum, which differs between dense and sparse products
-        ranks = np.empty(n)
-        scale = float(np.max(np.abs(v))) if n else 0.0
-        keyed = np.round(v / scale, 12) if scale > 0 else v
-        ranks[np.argsort(-keyed, kind="stable")] = np.arange(n)
-        return 1.0 - ranks / max(1, n - 1)
-
     tr = textrank.rate(words.content)
     red = reduction.rate(words.content)
     x[:, col["textrank"]] = tr * n  # 1 = an average sentence
-    x[:, col["reduction"]] = norm_max(red)
-    x[:, col["textrank_pct"]] = percentile(tr)
-    x[:, col["reduction_pct"]] = percentile(red)
-    x[:, col["lexrank"]] = norm_max(lexrank.rate(words.content))
-    x[:, col["luhn"]] = norm_max(luhn.rate(words.stems, words.content))
+    x[:, col["reduction"]] = _norm_max(red)
+    x[:, col["textrank_pct"]] = _percentile(tr)
+    x[:, col["reduction_pct"]] = _percentile(red)
+    x[:, col["lexrank"]] = _norm_max(lexrank.rate(words.content))
+    x[:, col["luhn"]] = _norm_max(luhn.rate(words.stems, words.content))
     # Reduction over unstemmed content words: stemming merges words ("council",
     # "councillor") that news writers keep apart, and ranks extracts better
     sw = _text.stop_words()
     red_words = reduction.rate([tuple(w for w in ws if w not in sw) for ws in words.lower])
-    x[:, col["reduction_words"]] = norm_max(red_words)
-    x[:, col["reduction_words_pct"]] = percentile(red_words)
+    x[:, col["reduction_words"]] = _norm_max(red_words)
+    x[:, col["reduction_words_pct"]] = _percentile(red_words)
     if title:
         sw = _text.stop_words()
         tstems = {_text.stem(w) for w in _text.sumy_tokenizer().to_words(title)
