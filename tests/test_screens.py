@@ -1,4 +1,4 @@
-"""HTML briefs read on screens: a viewport, screen-only rules, the PDF untouched by them."""
+"""HTML briefs read on screens: a viewport, and phone and dark-mode rules kept inside @media screen."""
 
 from datetime import date
 from pathlib import Path
