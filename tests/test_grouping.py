@@ -180,3 +180,35 @@ def test_a_follow_up_months_later_that_retells_the_story_joins_it():
             Doc("Comet seen near Jupiter", SCIENCE, date(2025, 3, 4)),
             Doc("Lenfield breach hackers charged", late, date(2026, 9, 1))]
     assert sorted(sorted(c) for c in group(docs)) == [[0, 1, 5], [2], [3], [4]]
+
+
+# ---- small inboxes: the evidence means the same for two articles as for twenty thousand ----
+
+CRICKET = ("The hosts won the third test by six wickets on Sunday, their captain scoring an unbeaten "
+           "century as the visitors' bowlers tired in the heat. The series is level with two matches left, "
+           "and the selectors said the squad would stay the same for next week.")
+CHIP = ("A chipmaker launched a faster laptop processor on Sunday, saying it uses a third less power than "
+        "last year's model. The company said machines with the chip go on sale next week, and its chief "
+        "executive told reporters that demand from schools had doubled.")
+FIRE = ("Firefighters spent the night at a chemical plant on the edge of Rivermouth after a tank caught "
+        "fire. The plant's owner said nobody was hurt, and residents were told to keep windows shut.")
+FLOOD = ("Forecasters issued a flood warning for the lower valley on Sunday as the river rose after three "
+         "days of rain. Farmers moved cattle to higher fields and the council handed out sandbags.")
+
+
+def test_two_unrelated_articles_that_are_the_whole_inbox_stay_apart():
+    day = date(2026, 5, 3)
+    assert sorted(sorted(c) for c in group([Doc("Hosts level the series", CRICKET, day),
+                                            Doc("New laptop chip", CHIP, day)])) == [[0], [1]]
+
+
+def test_a_mixed_morning_inbox_keeps_every_story_and_still_joins_two_reports_of_one():
+    day = date(2026, 5, 3)
+    docs = [Doc("Ferry terminal approved", FERRY, day), Doc("Fire at chemical plant", FIRE, day),
+            Doc("Flood warning for the valley", FLOOD, day), Doc("Council backs ferry plan", FERRY_OTHER, day)]
+    assert sorted(sorted(c) for c in group(docs)) == [[0, 3], [1], [2]]
+
+
+def test_the_english_background_weighs_a_rare_word_above_a_common_one():
+    from briefgen.stories import background
+    assert background.english_idf("wicket", stemmed=False) > background.english_idf("year", stemmed=False) > 0

@@ -24,6 +24,9 @@ class Doc:
 class GroupingOptions:
     threshold: float = 11.0  # average-link score (see _score) at which two groups are one story
     cosine_weight: float = 25.0  # share of the plain cosine in the score
+    # The cosine of two articles' English-weighted vectors (``background``) below which
+    # they are never one story, however alike they look against a small inbox; 0: no cap
+    evidence: float = 0.15
     lead_words: int = 0  # 0: whole text; else only the opening words
     title_weight: float = 2.0  # the headline counts as this many copies of itself
     name_weight: float = 1.0  # share of the names vector in the joined vector

@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
+from briefgen.stories import background
 from briefgen.stories.doc import Doc, GroupingOptions
 from briefgen.summarize._text import stem, stop_words
 
@@ -64,8 +65,12 @@ def name_terms(text: str, extra: Sequence[str] = ()) -> list[str]:
     return out
 
 
-def tfidf(term_lists: Sequence[Sequence[str]], weights: Sequence[Sequence[float]] | None = None) -> sparse.csr_matrix:
-    """Sublinear-tf TF-IDF rows, l2-normalised; terms in only one document carry no link and are dropped."""
+def tfidf(term_lists: Sequence[Sequence[str]], weights: Sequence[Sequence[float]] | None = None,
+          english: bool = False, stemmed: bool = True) -> sparse.csr_matrix:
+    """Sublinear-tf TF-IDF rows, l2-normalised. By default the IDF is the batch's own, and
+    terms in only one document carry no link and are dropped: what this batch's articles
+    share against each other. ``english=True`` weighs every term by ``background.idf``
+    instead, so the cosine means the same in an inbox of two articles and of 20,000."""
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for i, terms in enumerate(term_lists):
@@ -78,8 +83,11 @@ def tfidf(term_lists: Sequence[Sequence[str]], weights: Sequence[Sequence[float]
     m = sparse.csr_matrix((np.asarray(vals, dtype=np.float64), (rows, cols)), shape=(n, max(1, len(vocab))))
     m.sum_duplicates()
     df = np.bincount(m.indices, minlength=m.shape[1])
-    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    idf[df < 2] = 0.0
+    if english:
+        idf = background.idf(list(vocab), df[:len(vocab)].astype(float), n, stemmed) if vocab else np.zeros(1)
+    else:
+        idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+        idf[df < 2] = 0.0
     m.data = 1.0 + np.log(np.maximum(m.data, 1e-9))
     m = m @ sparse.diags(idf)
     m.eliminate_zeros()
@@ -92,23 +100,28 @@ def normalise(m: sparse.csr_matrix) -> sparse.csr_matrix:
     return (sparse.diags(inv) @ m).tocsr()
 
 
-def vectors(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions()) -> sparse.csr_matrix:
-    """One l2-normalised row per doc: words and names side by side."""
+def vectors(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),
+            english: bool = False) -> sparse.csr_matrix:
+    """One l2-normalised row per doc: words and names side by side (``english``: see ``tfidf``)."""
     word_lists, weight_lists, name_lists = [], [], []
     for d in docs:
         title = d.title or ""
         lead = opening(d.text or "", options.lead_words)
         tw, bw = word_terms(title), word_terms(lead)
+        names = name_terms(title + "\n" + lead, d.names)
+        if english:  # "on Sunday" is shared by every article of a day, not evidence of one story
+            tw, bw = _undated(tw), _undated(bw)
+            names = _undated(names)
         word_lists.append(tw + bw)
         weight_lists.append([options.title_weight] * len(tw) + [1.0] * len(bw))
-        name_lists.append(name_terms(title + "\n" + lead, d.names))
-    words = tfidf(word_lists, weight_lists)
+        name_lists.append(names)
+    words = tfidf(word_lists, weight_lists, english)
     parts = [words]
     if options.name_weight > 0:
-        parts.append(tfidf(name_lists) * np.sqrt(options.name_weight))
+        parts.append(tfidf(name_lists, english=english, stemmed=False) * np.sqrt(options.name_weight))
     if options.headline_weight > 0:
-        heads = [word_terms(d.title or "") for d in docs]
-        parts.append(tfidf(heads) * np.sqrt(options.headline_weight))
+        heads = [_undated(word_terms(d.title or "")) if english else word_terms(d.title or "") for d in docs]
+        parts.append(tfidf(heads, english=english) * np.sqrt(options.headline_weight))
     return normalise(sparse.hstack(parts).tocsr())
 
 
@@ -119,15 +132,21 @@ _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR_STEMS = _CALENDAR | frozenset(_stem(w) for w in _CALENDAR)
+
+
+def _undated(terms: list[str]) -> list[str]:
+    return [t for t in terms if t not in _CALENDAR_STEMS]
 
 
 def _idf_sets(term_sets: Sequence[set[str]]) -> sparse.csr_matrix:
     """Binary doc x term matrix weighted by IDF over the batch; a term in one doc links
-    nothing and is dropped."""
+    nothing and is dropped. The batch's own IDF on purpose: these profiles compare clusters
+    the first pass made, and what tells two of them apart is what the day does not share."""
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for i, terms in enumerate(term_sets):
-        for w in terms:
+        for w in sorted(terms):
             rows.append(i)
             cols.append(vocab.setdefault(w, len(vocab)))
     n = len(term_sets)

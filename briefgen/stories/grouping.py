@@ -7,7 +7,11 @@ different countries stay apart, and with a headline-only vector (outlets
 re-word the body but keep the headline's key words) (``features``), compared
 by cosine, raised for articles a day or two apart, softened over years
 (``timing``), and clustered by average link cut at one threshold
-(``linkage``); a second pass (``drift.merge_clusters``) then joins clusters of
+(``linkage``), each pair's score capped by its absolute evidence: the cosine of
+vectors weighted by how rare each word is in English at large
+(``background``), so two unrelated articles that are the whole inbox never
+look alike merely for lack of other articles to compare with; a second
+pass (``drift.merge_clusters``) then joins clusters of
 one story whose wording drifted over days or years, when their centroids,
 headline-and-lead names and headline words all agree and their closest dated
 articles are near in time for the slower story's pace. An undated article is
@@ -42,8 +46,10 @@ def group(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),
         duplicates = [(i, j) for i, j, _ in near_duplicates([d.text for d in docs], options.duplicate_threshold)]
     x = vectors(docs, options)
     days = np.asarray([ordinal(d.published) for d in docs], dtype=float)
-    clusters = average_link(x, days, options.threshold, options, must_link=duplicates)
+    english = vectors(docs, options, english=True) if options.evidence > 0 else None
+    clusters = average_link(x, days, options.threshold, options, must_link=duplicates, english=english)
     if options.merge_days < 0 or len(clusters) < 2:
         return clusters
     known = np.where([d.date_known for d in docs], days, np.nan)
-    return merge_clusters(clusters, x, known, salient_names(docs), headline_words(docs), options)
+    return merge_clusters(clusters, x if english is None else english, known, salient_names(docs),
+                          headline_words(docs), options)

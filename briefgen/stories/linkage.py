@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 from scipy import sparse
@@ -55,13 +56,31 @@ def _score(sim: np.ndarray, mi: np.ndarray, si: np.ndarray, mj: np.ndarray, sj: 
     return z + options.cosine_weight * sim
 
 
-def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float,
-                options: GroupingOptions) -> tuple[sparse.coo_matrix, np.ndarray, np.ndarray]:
+def _absolute(score: np.ndarray, english: np.ndarray, threshold: float, options: GroupingOptions) -> np.ndarray:
+    """The pair's score, capped by its absolute evidence: the cosine of its English-weighted
+    vectors, in threshold units (``options.evidence`` of cosine counts as the threshold).
+    The batch-relative score tells one story from its look-alikes on a busy day; the cap
+    keeps two unrelated articles apart when they are most of the inbox, where everything
+    shared looks remarkable against so small a batch."""
+    return np.minimum(score, english * (threshold / options.evidence))
+
+
+def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float, options: GroupingOptions,
+                english: sparse.csr_matrix | None = None, threshold: float | None = None
+                ) -> tuple[sparse.coo_matrix, np.ndarray, np.ndarray]:
     """Upper-triangle pairs with score >= floor (sparse), and each doc's background."""
     mean, sd = _background(x, days, options)
+    threshold = options.threshold if threshold is None else threshold
+    et = english.T.tocsr() if english is not None else None
+    unboosted = replace(options, near_boost=0.0)  # being published together is no evidence of one story
 
-    def score(v: np.ndarray, r: np.ndarray, c: np.ndarray) -> np.ndarray:
-        return _score(v, mean[r], sd[r], mean[c], sd[c], options)
+    def score(v: np.ndarray, r: np.ndarray, c: np.ndarray, start: int) -> np.ndarray:
+        out = _score(v, mean[r], sd[r], mean[c], sd[c], options)
+        if english is None:
+            return out
+        block = (english[start:start + 512] @ et).tocsr()
+        plain = np.asarray(block[r - start, c]).ravel() * time_factor(days[r] - days[c], unboosted)
+        return _absolute(out, plain, threshold, options)
 
     return _blockwise_pairs(x, days, floor, options, score), mean, sd
 
@@ -78,8 +97,8 @@ def _blockwise_pairs(x: sparse.csr_matrix, days: np.ndarray, floor: float, optio
         keep = (block.row + start) < block.col
         r, c, v = block.row[keep] + start, block.col[keep], block.data[keep]
         v = v * time_factor(days[r] - days[c], options)
-        if score is not None:
-            v = score(v, r, c)
+        if score is not None and len(v):
+            v = score(v, r, c, start)
         ok = v >= floor
         rows.append(r[ok])
         cols.append(c[ok])
@@ -98,16 +117,18 @@ SPARSE_FLOOR = 0.5  # pairs scoring under this share of the threshold count as s
 
 def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None = None,
                  options: GroupingOptions = GroupingOptions(),
-                 must_link: Sequence[tuple[int, int]] = (), plain: bool = False) -> list[list[int]]:
+                 must_link: Sequence[tuple[int, int]] = (), plain: bool = False,
+                 english: sparse.csr_matrix | None = None) -> list[list[int]]:
     """Average-link clusters of rows of x cut at ``threshold`` (default: the options').
 
     ``plain=True`` clusters on the time-softened cosine alone (the baseline);
-    otherwise on the background-adjusted score of ``_score``."""
+    otherwise on the background-adjusted score of ``_score``, capped by the absolute
+    evidence of ``english`` (the same docs' English-weighted vectors) when given."""
     n = x.shape[0]
     if n == 0:
         return []
     threshold = options.threshold if threshold is None else threshold
-    edges, low, scorer = _edges(x, days, threshold, options, plain)
+    edges, low, scorer = _edges(x, days, threshold, options, plain, english)
     graph = edges.tocsr()
     if must_link:
         a, b = zip(*must_link)
@@ -132,7 +153,8 @@ def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None
 
 
 def _edges(x: sparse.csr_matrix, days: np.ndarray, threshold: float, options: GroupingOptions,
-           plain: bool) -> tuple[sparse.coo_matrix, sparse.coo_matrix | None, Callable]:
+           plain: bool, english: sparse.csr_matrix | None
+           ) -> tuple[sparse.coo_matrix, sparse.coo_matrix | None, Callable]:
     """The pairs at or above the threshold; for a batch too big for one dense matrix also the
     weaker pairs down to the sparse floor; and the scorer of a component's dense similarities."""
     n = x.shape[0]
@@ -140,14 +162,20 @@ def _edges(x: sparse.csr_matrix, days: np.ndarray, threshold: float, options: Gr
         return _plain_edges(x, days, threshold, options), None, lambda sim, ix: sim
     low = None
     if n > DENSE_LIMIT:  # a component may be too big for a dense matrix: keep weaker pairs too
-        low, mean, sd = pair_scores(x, days, threshold * SPARSE_FLOOR, options)
+        low, mean, sd = pair_scores(x, days, threshold * SPARSE_FLOOR, options, english, threshold)
         keep = low.data >= threshold
         edges = sparse.coo_matrix((low.data[keep], (low.row[keep], low.col[keep])), shape=(n, n))
     else:
-        edges, mean, sd = pair_scores(x, days, threshold, options)
+        edges, mean, sd = pair_scores(x, days, threshold, options, english, threshold)
 
     def scorer(sim: np.ndarray, ix: np.ndarray) -> np.ndarray:
-        return _score(sim, mean[ix][:, None], sd[ix][:, None], mean[ix][None, :], sd[ix][None, :], options)
+        out = _score(sim, mean[ix][:, None], sd[ix][:, None], mean[ix][None, :], sd[ix][None, :], options)
+        if english is None:
+            return out
+        sub = english[ix]
+        d = days[ix]
+        plain = (sub @ sub.T).toarray() * time_factor(d[:, None] - d[None, :], replace(options, near_boost=0.0))
+        return _absolute(out, plain, threshold, options)
 
     return edges, low, scorer
 
