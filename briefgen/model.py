@@ -129,6 +129,26 @@ class OutletLink:
 
 
 @dataclass(frozen=True)
+class NewsValue:
+    """Why a story ranks where it does, part by part (``briefgen.stories.value``)."""
+
+    breadth: float = 0.0
+    recency: float = 0.0
+    consequence: float = 0.0
+    office: float = 0.0
+    novelty: float = 0.0
+    priority: float = 0.0
+
+    @property
+    def total(self) -> float:
+        return self.breadth + self.recency + self.consequence + self.office + self.novelty + self.priority
+
+    def parts(self) -> dict[str, float]:
+        return {k: round(getattr(self, k), 3) for k in
+                ("breadth", "recency", "consequence", "office", "novelty", "priority")}
+
+
+@dataclass(frozen=True)
 class StoryMemory:
     """What the story memory says of one brief item (build --stories)."""
 
@@ -139,7 +159,8 @@ class StoryMemory:
     new_facts: tuple[str, ...]  # summary sentences no earlier brief of the story said
     first_seen: date | None
     lead_sentence: str  # the summary's most relevant sentence (its line in Today in brief)
-    importance: float  # outlets, recency, size, plus a bonus for the audience's include words
+    importance: float  # the news value's total (``value``)
+    value: NewsValue = NewsValue()
 
     @property
     def outlet_count(self) -> int:
@@ -159,6 +180,7 @@ class BriefStory:
     # Every article of the item (a story's, copies included): what the paths on its summary
     # lines, quotes and participants resolve to. Empty: the lead article only.
     sources: tuple[Article, ...] = ()
+    value: NewsValue | None = None  # a story's news value; None: ranked from the item itself
 
     @classmethod
     def of(cls, digest: Digest) -> BriefStory:

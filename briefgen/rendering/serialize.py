@@ -145,6 +145,7 @@ def story_memory_to_dict(memory: StoryMemory,
         "first_seen": _when(memory.first_seen),
         "lead_sentence": memory.lead_sentence,
         "importance": memory.importance,
+        "news_value": memory.value.parts(),
     }
 
 

@@ -6,7 +6,7 @@ article that lists every outlet, groups the rest into stories
 (``summarize_many``: no fact twice), its quotes merged (the same words from
 three outlets appear once, with the best-attributed speaker), its participants
 merged (``briefgen.stories.merge``), and the outlets that reported it with their
-links. Stories come out ranked by importance (outlets, recency, size). Labels
+links. Stories come out ranked by news value (``briefgen.stories.value``). Labels
 (new / updated / continuing) are added later by ``briefgen.stories.novelty``;
 one audience's view of them is ``briefgen.stories.view``.
 """
@@ -14,7 +14,7 @@ one audience's view of them is ``briefgen.stories.view``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from briefgen.model import Digest
@@ -22,6 +22,7 @@ from briefgen.stories.grouping import Doc, DuplicateSets, GroupingOptions, group
 from briefgen.stories.merge import merged_people
 from briefgen.stories.outlets import outlet_key
 from briefgen.stories.story import Outlet, Story, SummaryLine, fingerprint
+from briefgen.stories.value import news_value
 from briefgen.summarize import summarize_many, summary_input
 
 
@@ -43,10 +44,15 @@ class StoryOptions:
     # None: the story summary is ``summarize_many`` at exactly the budget above (the
     # ``briefgen group`` evaluation contract).
     pool_sentences: int | None = None
-    # The summary reads at most this many of a story's articles (the lead order: most
-    # attributed quotes, then longest): rating is the costly step, and the tenth outlet
-    # rarely adds a fact the first nine lacked.
+    # The summary reads at most this many of a story's articles (the lead order: newest,
+    # then most attributed quotes, then longest): rating is the costly step, and the tenth
+    # outlet rarely adds a fact the first nine lacked.
     max_documents: int | None = 10
+    # Where articles of a story disagree the newer is right ("are being held" is stale once
+    # they are home): a summary sentence's relevance (0-1) is raised by this much when its
+    # article is the story's newest, the raise halving every ``recency_days`` older.
+    recency: float = 0.2
+    recency_days: float = 2.0
 
 
 def summary_documents(digests: Sequence[Digest], limit: int | None) -> list[tuple[str, Sequence]]:
@@ -62,7 +68,7 @@ def _multi_summary(digests: Sequence[Digest], options: StoryOptions, words: int 
         words, count = options.summary_words, options.summary_sentences
     picked = summarize_many(summary_documents(digests, options.max_documents), words=words, count=count,
                             title=digests[0].article.title, algorithm=options.algorithm)
-    return tuple(SummaryLine(s.text, s.document, s.index) for s in picked)
+    return newest_first(tuple(SummaryLine(s.text, s.document, s.index) for s in picked), digests, options)
 
 
 def cut_pool(pool: Sequence, count: int | None, words: int | None) -> list:
@@ -83,15 +89,29 @@ def cut_pool(pool: Sequence, count: int | None, words: int | None) -> list:
 
 
 def _pool(digests: Sequence[Digest], options: StoryOptions) -> tuple:
-    return summarize_many(summary_documents(digests, options.max_documents), count=options.pool_sentences,
+    pool = summarize_many(summary_documents(digests, options.max_documents), count=options.pool_sentences,
                           title=digests[0].article.title, algorithm=options.algorithm)
+    return newest_first(pool, digests, options)
 
 
-def _importance(digests: Sequence[Digest], outlets: int, newest: date | None, today: date | None) -> float:
-    """More outlets first, then fresher, then the developed story (quotes, people)."""
-    quotes = sum(1 for d in digests for q in d.quotes if q.speaker)
-    age = (today - newest).days if today and newest else 0
-    return 3.0 * outlets + min(quotes, 10) * 0.2 + len(digests) * 0.5 - 0.5 * max(age, 0)
+def newest_first(lines: Sequence, digests: Sequence[Digest], options: StoryOptions) -> tuple:
+    """Summary sentences (SourcedSentence or SummaryLine) ordered as ``digests`` are (the
+    newest article first), each article's in its own order; a SourcedSentence's score is
+    raised for a recent article (``StoryOptions.recency``), so a cut keeps the newer fact."""
+    rank = {d.article.path: k for k, d in enumerate(digests)}
+    days = {d.article.path: _day(d.article.published) for d in digests}
+    newest = max((v for v in days.values() if v is not None), default=None)
+
+    def raised(line):
+        if not hasattr(line, "score") or newest is None or (day := days.get(line.document)) is None:
+            return line
+        return replace(line, score=line.score + options.recency * 0.5 ** ((newest - day).days / options.recency_days))
+
+    def path(line) -> str:
+        return line.document if hasattr(line, "document") else line.path
+
+    ordered = sorted(lines, key=lambda line: (rank.get(path(line), len(rank)), line.index))
+    return tuple(raised(line) for line in ordered)
 
 
 def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOptions(),
@@ -120,9 +140,15 @@ def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOption
 def _representatives(members: Sequence[int], digests: Sequence[Digest],
                      in_dup: dict[int, list[int]]) -> list[int]:
     """One article per copy set (the longest text, which keeps the most facts), the lead
-    article first: most attributed quotes, then the longest."""
+    article first: the newest (a story leads with its latest development; an undated
+    article's age is unknown, so it never leads a dated one), then most attributed
+    quotes, then the longest."""
     def size(k: int) -> int:
         return len(digests[k].article.text)
+
+    def newest(k: int) -> int:
+        day = _day(digests[k].article.published)
+        return -day.toordinal() if day else 0
 
     reps: list[int] = []
     seen_sets: set[int] = set()
@@ -133,7 +159,7 @@ def _representatives(members: Sequence[int], digests: Sequence[Digest],
         elif id(s) not in seen_sets:
             seen_sets.add(id(s))
             reps.append(max(s, key=size))
-    reps.sort(key=lambda i: (-sum(1 for q in digests[i].quotes if q.speaker), -size(i), i))
+    reps.sort(key=lambda i: (newest(i), -sum(1 for q in digests[i].quotes if q.speaker), -size(i), i))
     return reps
 
 
@@ -148,7 +174,8 @@ def _story(members: Sequence[int], digests: Sequence[Digest], dup_sets: Sequence
         for _, a in sorted(zip(members, articles), key=lambda ka: (ka[1].source or "", ka[0]))
     )
     dups = tuple(tuple(digests[k].article.path for k in s) for s in dup_sets if s[0] in members)
-    newest = max((day for a in articles if (day := _day(a.published)) is not None), default=None)
+    dated = [day for a in articles if (day := _day(a.published)) is not None]
+    newest = max(dated, default=None)
     fp = sorted(fingerprint(a.text) for a in articles)
     pool = None
     if options.pool_sentences:
@@ -158,6 +185,9 @@ def _story(members: Sequence[int], digests: Sequence[Digest], dup_sets: Sequence
     else:
         summary = _multi_summary(chosen, options)
     participants, quotes = merged_people(chosen)
+    lead = chosen[0]
+    value = news_value(headline=lead.article.title, opening=[x.text for x in lead.sentences], outlets=len(outlets),
+                       newest=newest, today=today, roles=[p.role for p in participants])
     return Story(
         id="s-" + fp[0][:12],
         digests=tuple(chosen),
@@ -167,7 +197,10 @@ def _story(members: Sequence[int], digests: Sequence[Digest], dup_sets: Sequence
         quotes=quotes,
         participants=participants,
         outlets=links,
-        importance=_importance(chosen, len(outlets), newest, today),
+        importance=value.total,
+        value=value,
         first_seen=today,
+        first_reported=min(dated, default=None),
+        updated=newest,
         pool=pool,
     )

@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from briefgen.audience import Audience
 from briefgen.model import BriefStory
+from briefgen.stories.value import news_value
 
 
 def phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str] | None:
@@ -75,15 +76,27 @@ def select_stories(items: Sequence[BriefStory], audience: Audience) -> list[Brie
 
 
 def rank_stories(items: Sequence[BriefStory]) -> list[BriefStory]:
-    """Most newsworthy first: attributed quotes and named people (a story's, merged over
-    its articles) mark a developed story; a longer lead article; newer before older; the
-    title keeps the order stable."""
+    """Most newsworthy first (``briefgen.stories.value``: outlets, recency, consequence,
+    office, novelty, the audience's priority); newer before older on a tie, then the title.
+    An item without a story's value (a brief of single articles) is valued from itself,
+    its age counted from the newest article of the batch."""
+    days = [d for item in items if (d := _published(item)) is not None]
+    today = max(days, default=None)
+
+    def value(item: BriefStory) -> float:
+        if item.value is not None:
+            return item.value.total
+        return news_value(headline=item.article.title, opening=[s.text for s in item.lead.sentences],
+                          outlets=1, newest=_published(item), today=today,
+                          roles=[p.role for p in item.participants]).total
 
     def key(item: BriefStory) -> tuple:
-        attributed = sum(1 for q in item.quotes if q.speaker)
-        people = sum(1 for p in item.participants if p.kind == "person")
-        weight = 2 * attributed + people + min(len(item.lead.sentences), 20) / 10
-        day = item.article.published.toordinal() if item.article.published else 0
-        return (-weight, -day, item.article.title)
+        day = _published(item)
+        return (-value(item), -(day.toordinal() if day else 0), item.article.title)
 
     return sorted(items, key=key)
+
+
+def _published(item: BriefStory) -> date | None:
+    value = item.article.published
+    return value.date() if isinstance(value, datetime) else value

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from briefgen.model import Digest, Label, Participant, Quote
+from briefgen.model import Digest, Label, NewsValue, Participant, Quote
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,13 @@ class Story:
     quotes: tuple[Quote, ...] = ()
     participants: tuple[Participant, ...] = ()
     outlets: tuple[Outlet, ...] = ()
-    importance: float = 0.0
+    importance: float = 0.0  # value.total
+    value: NewsValue = NewsValue()
     label: Label = "new"
     first_seen: date | None = None
+    # the oldest and newest publication dates among its articles (None: none is dated)
+    first_reported: date | None = None
+    updated: date | None = None
     # the multi-document summary rated once per run (summarize.SourcedSentence, the most
     # relevant with the highest score); every audience's summary is cut from it. None: no
     # pool was made (StoryOptions.pool_sentences), each budget is summarised on its own

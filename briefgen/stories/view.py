@@ -5,8 +5,9 @@ first (``select``, from ``briefgen.compose``) to candidate items carrying the st
 merged quotes and participants, so only the stories shown are summarised; each shown
 story then gets a summary cut from its pool (``Story.pool``, rated once per run) and
 its ``StoryMemory`` (id, label, outlets, new facts); the brief gets ``BriefMemory``:
-Today in brief (the top stories, one sentence each, ranked by outlets/recency plus the
-audience's ``include`` words as priorities) and Who's who, of exactly those stories.
+Today in brief (the brief's first stories in its order, one sentence each) and Who's who,
+of exactly those stories. Each candidate carries its news value (``briefgen.stories.value``)
+with its label's novelty and the audience's ``include`` words as priority, which ranks it.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from dataclasses import replace
 
 from briefgen.audience import Audience
 from briefgen.links import safe_url
-from briefgen.model import BriefMemory, BriefStory, OutletLink, StoryLine, StoryMemory, TodayLine, WhoEntry
+from briefgen.model import BriefMemory, BriefStory, NewsValue, OutletLink, StoryLine, StoryMemory, TodayLine, WhoEntry
 from briefgen.stories.assemble import StoryOptions, cut_pool, summary_documents
 from briefgen.stories.novelty import is_new_fact
 from briefgen.stories.outlets import outlet_key, outlet_name
 from briefgen.stories.select import phrase_pattern
 from briefgen.stories.story import Story
+from briefgen.stories.value import NOVELTY
 from briefgen.summarize import summarize_many
 
 Select = Callable[[list[BriefStory]], list[BriefStory]]
@@ -35,16 +37,17 @@ def brief_items(stories: Sequence[Story], audience: Audience, *, engine: str = "
     if audience.omit_continuing:
         stories = [s for s in stories if s.label != "continuing"]
     by_lead = {s.lead.article.path: s for s in stories}
+    priority = phrase_pattern(audience.include)
     candidates = [BriefStory(lead=s.lead, summary=(), quotes=s.quotes, participants=s.participants,
-                             duplicates=s.duplicates, sources=tuple(d.article for d in s.members or s.digests))
+                             duplicates=s.duplicates, sources=tuple(d.article for d in s.members or s.digests),
+                             value=_value(s, priority))
                   for s in stories]
     shown = select(candidates) if select is not None else candidates
-    priority = phrase_pattern(audience.include)
-    items = [_item(by_lead[c.article.path], c, audience, engine, priority) for c in shown]
-    ranked = sorted(items, key=lambda item: -_memory(item).importance)
+    items = [_item(by_lead[c.article.path], c, audience, engine) for c in shown]
+    # "Today in brief" is the brief's first stories in the brief's own order
     today = tuple(TodayLine(headline=item.article.title, sentence=_clip_words(_memory(item).lead_sentence, 30),
                             label=_memory(item).label, outlet_count=_memory(item).outlet_count)
-                  for item in ranked[:today_count])
+                  for item in items[:today_count])
     return items, BriefMemory(today=today, whos_who=whos_who(items))
 
 
@@ -53,8 +56,14 @@ def _memory(item: BriefStory) -> StoryMemory:
     return item.memory
 
 
-def _item(story: Story, candidate: BriefStory, audience: Audience, engine: str,
-          priority: re.Pattern[str] | None) -> BriefStory:
+def _value(story: Story, priority: re.Pattern[str] | None) -> NewsValue:
+    """The story's news value with its label's novelty and the audience's priority."""
+    mentioned = priority is not None and any(priority.search(f"{d.article.title}\n{d.article.text}")
+                                             for d in story.digests)
+    return replace(story.value, novelty=NOVELTY.get(story.label, 0.0), priority=PRIORITY_BONUS if mentioned else 0.0)
+
+
+def _item(story: Story, candidate: BriefStory, audience: Audience, engine: str) -> BriefStory:
     """One shown story: the audience's summary (new facts flagged) and its memory."""
     picked = audience_summary(story, audience, engine)
     earlier = story.earlier if story.label == "updated" else None
@@ -63,8 +72,7 @@ def _item(story: Story, candidate: BriefStory, audience: Audience, engine: str,
                   for p in picked)
     articles = tuple(OutletLink(source=o.source or o.title, url=safe_url(o.url), title=o.title, path=o.path)
                      for o in story.outlets)
-    mentioned = priority is not None and any(priority.search(f"{d.article.title}\n{d.article.text}")
-                                             for d in story.digests)
+    value = candidate.value or story.value
     memory = StoryMemory(
         id=story.id,
         label=story.label,
@@ -73,7 +81,8 @@ def _item(story: Story, candidate: BriefStory, audience: Audience, engine: str,
         new_facts=tuple(line.text for line in lines if line.new),
         first_seen=story.first_seen,
         lead_sentence=max(picked, key=lambda p: p.score).text if picked else story.headline,
-        importance=story.importance + (PRIORITY_BONUS if mentioned else 0.0),
+        importance=value.total,
+        value=value,
     )
     return replace(candidate, summary=lines, memory=memory)
 
