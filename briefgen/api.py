@@ -101,6 +101,21 @@ def group(digests: Sequence[Digest], *, memory: PathArg | None = None, date: dat
         return label_stories(stories, store, day)
 
 
+def explain_groups(digests: Sequence[Digest], stories: Sequence[Story], *, date: date | None = None) -> dict:
+    """Story id -> the links (briefgen.stories.explain.Link) that put its articles together,
+    or, for a story of one article, its closest article elsewhere and what was missing."""
+    from briefgen.stories.assemble import grouping_docs
+    from briefgen.stories.explain import explain
+    from briefgen.stories.grouping import GroupingOptions, near_duplicates
+
+    options = GroupingOptions()
+    index = {d.article.path: k for k, d in enumerate(digests)}
+    clusters = [[index[d.article.path] for d in (s.members or s.digests)] for s in stories]
+    pairs = [(i, j) for i, j, _ in near_duplicates([d.article.text for d in digests], options.duplicate_threshold)]
+    links = explain(grouping_docs(digests, date or _today()), clusters, options, pairs)
+    return {s.id: links.get(k, []) for k, s in enumerate(stories)}
+
+
 def brief(stories: Sequence[Story] | Sequence[Digest], audience: str | Audience, date: date, *,
           failures: Sequence[Failure] = (), engine: str = "fast", config: PathArg | None = None) -> Brief:
     """One audience's Brief for ``date``: the audience's filters, order, count and summary

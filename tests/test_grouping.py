@@ -212,3 +212,24 @@ def test_a_mixed_morning_inbox_keeps_every_story_and_still_joins_two_reports_of_
 def test_the_english_background_weighs_a_rare_word_above_a_common_one():
     from briefgen.stories import background
     assert background.english_idf("wicket", stemmed=False) > background.english_idf("year", stemmed=False) > 0
+
+
+def test_group_explain_says_which_names_and_words_joined_a_story_and_what_a_lone_article_lacked(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from briefgen.cli import cli
+    for name, title, text in (("a.txt", "Ferry terminal approved", FERRY), ("b.txt", "Council backs ferry plan", FERRY_OTHER),
+                              ("c.txt", "Fire at chemical plant", FIRE)):
+        (tmp_path / name).write_text(f"{title}\n\n{text}\n")
+    result = CliRunner().invoke(cli, ["group", str(tmp_path), "--explain", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    stories = {len(s["articles"]): s for s in json.loads(result.stdout)["stories"]}
+    (joined,) = stories[2]["explain"]
+    assert joined["score"] >= joined["threshold"] and joined["evidence"] >= joined["evidence_needed"]
+    assert "okafor" in joined["shared_names"] and "commuters" in joined["shared_words"]
+    (alone,) = stories[1]["explain"]
+    assert alone["article"].endswith("c.txt") and alone["evidence"] < alone["evidence_needed"]
+    text = CliRunner().invoke(cli, ["group", str(tmp_path), "--explain", "--format", "text"]).stdout
+    assert "why: " in text and "joined to" in text and "closest:" in text

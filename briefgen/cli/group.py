@@ -27,6 +27,25 @@ def stories_to_dict(stories) -> dict:
     ]}
 
 
+def _link_to_dict(link, paths: list[str]) -> dict:
+    return {"article": paths[link.article], "other": paths[link.other], "copy": link.copy,
+            "score": round(link.score, 2), "threshold": link.threshold,
+            "evidence": round(link.evidence, 3), "evidence_needed": link.evidence_needed,
+            "days_apart": link.days_apart, "shared_names": list(link.shared_names),
+            "shared_words": list(link.shared_words)}
+
+
+def _link_line(link, paths: list[str], joined: bool) -> str:
+    what = "joined to" if joined else "closest:"
+    why = "a copy of it" if link.copy else (
+        f"score {link.score:.1f} (needs {link.threshold:g}), evidence {link.evidence:.2f} "
+        f"(needs {link.evidence_needed:g})")
+    when = "" if link.days_apart is None else f", {link.days_apart:g} days apart"
+    names = f"; names: {', '.join(link.shared_names)}" if link.shared_names else ""
+    words = f"; words: {', '.join(link.shared_words)}" if link.shared_words else ""
+    return f"why: {paths[link.article]} {what} {paths[link.other]}: {why}{when}{names}{words}"
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())  # str: http(s) URLs are inputs too
 @click.option("-w", "--words", type=click.IntRange(min=1), default=None,
@@ -36,8 +55,11 @@ def stories_to_dict(stories) -> dict:
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Day the articles belong to, for --state. Default: today.")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option("--explain", is_flag=True, default=False,
+              help="Say why articles were grouped: each one's strongest link in its story (score, "
+                   "evidence, days apart, shared names and words), or a lone article's closest miss.")
 @click.pass_context
-def group(ctx, paths, words, state, day, fmt):
+def group(ctx, paths, words, state, day, fmt, explain):
     """Group articles into stories: copies collapsed, one summary per story.
 
     Prints {"stories": [{"id", "articles", "duplicates", "summary": [{"text", "path"}]}]}
@@ -48,6 +70,7 @@ def group(ctx, paths, words, state, day, fmt):
       briefgen group inbox/
       briefgen group inbox/*.txt --words 100 --format json
       briefgen group inbox/ --state output/briefgen.sqlite --format text
+      briefgen group inbox/ --explain --format text
     """
     from datetime import date
 
@@ -57,9 +80,18 @@ def group(ctx, paths, words, state, day, fmt):
         raise click.BadParameter(f"no state file at {state} (it is created by `briefgen build`)",
                                  param_hint="--state")
     digests, failures = analyze_all(paths, summary=False)  # one summary per story, below
-    stories = group_digests(digests, memory=state, date=day.date() if day else date.today(), words=words or 120)
+    today = day.date() if day else date.today()
+    stories = group_digests(digests, memory=state, date=today, words=words or 120)
+    reasons = {}
+    if explain:
+        from briefgen.api import explain_groups
+        reasons = explain_groups(digests, stories, date=today)
+    paths_of = [d.article.path for d in digests]
     if fmt == "json":
         out = stories_to_dict(stories)
+        if explain:
+            for entry, s in zip(out["stories"], stories):
+                entry["explain"] = [_link_to_dict(link, paths_of) for link in reasons[s.id]]
         out["failures"] = [{"path": f.path, "reason": f.reason} for f in failures]
         click.echo(json.dumps(out, ensure_ascii=False))
     else:
@@ -69,6 +101,8 @@ def group(ctx, paths, words, state, day, fmt):
                 click.echo(f"  - {o.source or '?'}: {o.url or o.path}")
             for line in s.summary:
                 click.echo(f"  {'NEW ' if line.new else ''}{line.text}")
+            for link in reasons.get(s.id, []):
+                click.echo("  " + _link_line(link, paths_of, len(s.members or s.digests) > 1))
             click.echo("")
     if not digests:
         ctx.exit(ExitCode.NOTHING_TO_BRIEF)

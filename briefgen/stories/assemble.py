@@ -114,6 +114,16 @@ def newest_first(lines: Sequence, digests: Sequence[Digest], options: StoryOptio
     return tuple(raised(line) for line in ordered)
 
 
+def grouping_docs(digests: Sequence[Digest], today: date | None) -> list[Doc]:
+    """What the grouper sees of each digest. An undated article is taken as news of the
+    run's day: left undated, it would sit "near" every date and could bridge stories years
+    apart; ``date_known`` keeps the merge pass from trusting that date."""
+    return [Doc(title=d.article.title, text=d.article.text, published=d.article.published or today,
+                names=tuple(p.name for p in d.participants if p.kind == "person"),
+                date_known=d.article.published is not None)
+            for d in digests]
+
+
 def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOptions(),
                   today: date | None = None) -> list[Story]:
     """See the module docstring."""
@@ -122,15 +132,7 @@ def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOption
     texts = [d.article.text for d in digests]
     pairs = [(i, j) for i, j, _ in near_duplicates(texts, options.grouping.duplicate_threshold)]
     dup_sets = DuplicateSets.from_pairs(len(digests), pairs).sets
-    # An undated article is taken as news of the run's day: left undated, it would sit
-    # "near" every date and could bridge stories years apart.
-    docs = [
-        Doc(title=d.article.title, text=d.article.text, published=d.article.published or today,
-            names=tuple(p.name for p in d.participants if p.kind == "person"),
-            date_known=d.article.published is not None)
-        for d in digests
-    ]
-    clusters = group(docs, options.grouping, duplicates=pairs)
+    clusters = group(grouping_docs(digests, today), options.grouping, duplicates=pairs)
     in_dup = {i: s for s in dup_sets for i in s}
     stories = [_story(members, digests, dup_sets, in_dup, options, today) for members in clusters]
     stories.sort(key=lambda s: (-s.importance, s.headline))
