@@ -113,7 +113,9 @@ def find_title(body: str) -> tuple[str, str]:
     line = first.strip()
     if sep and rest.startswith("\n") and rest.strip() and _looks_like_headline(line):
         return line, rest.lstrip("\n")
-    return shorten(_first_sentence(line)), body
+    from briefgen.ingest.wire import dateline
+
+    return headline_phrase(_first_sentence(line[len(dateline(line)):] or line)), body
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -126,6 +128,25 @@ def _first_sentence(line: str) -> str:
 
     sentences = split_sentences(line)
     return sentences[0].text if sentences else line
+
+
+# Where a long first sentence can end as a headline: before a clause or an aside, so the
+# headline is a whole phrase ("X said it would hold talks with Y next week", not "… with Y…")
+_CLAUSE_BREAK = re.compile(r",\s|\s[—–]\s|:\s|;\s|\s(?:after|as|when|while|because|but|which|who|amid|despite|"
+                           r"although|though|before|until|since|where)\s")
+
+
+def headline_phrase(sentence: str, limit: int = 90) -> str:
+    """A title for an article that came without one: its first sentence when short enough,
+    else the longest opening clause that fits (at least four words), else a cut at a word."""
+    text = " ".join(sentence.split()).rstrip(".")
+    if len(text) <= limit:
+        return text
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() <= limit]
+    cuts = [c for c in cuts if len(text[:c].split()) >= 4]
+    if cuts:
+        return text[:max(cuts)].rstrip(",;:–— ")
+    return shorten(text, limit)
 
 
 def shorten(text: str, limit: int = 90) -> str:

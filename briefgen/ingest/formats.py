@@ -32,7 +32,17 @@ __all__ = ["Batch", "ReadOptions", "read_path", "read_urls"]
 
 def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None) -> Batch:
     """One input file -> Batch. Raises InputError when the file is unusable as a whole."""
-    options = options or ReadOptions()
+    return _tidy(_read_path(path, options or ReadOptions()))
+
+
+def _tidy(batch: Batch) -> Batch:
+    from briefgen.ingest.wire import tidy  # wire-copy datelines and dashes, whatever the format
+
+    batch.articles = [tidy(a) for a in batch.articles]
+    return batch
+
+
+def _read_path(path: str | os.PathLike[str], options: ReadOptions) -> Batch:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
@@ -65,4 +75,4 @@ def read_urls(urls: Sequence[str], options: ReadOptions | None = None) -> Batch:
     """Web pages or feeds by URL -> Batch; every URL that fails is a Failure."""
     from briefgen.ingest.urls import read_urls as _read_urls
 
-    return _read_urls(urls, options or ReadOptions())
+    return _tidy(_read_urls(urls, options or ReadOptions()))
