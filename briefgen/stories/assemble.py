@@ -21,6 +21,7 @@ from briefgen.model import Digest
 from briefgen.stories.grouping import Doc, DuplicateSets, GroupingOptions, group, near_duplicates
 from briefgen.stories.merge import merged_people
 from briefgen.stories.outlets import outlet_key
+from briefgen.stories.repeats import says_again
 from briefgen.stories.story import Outlet, Story, SummaryLine, fingerprint
 from briefgen.stories.value import news_value
 from briefgen.summarize import summarize_many, summary_input
@@ -68,13 +69,18 @@ def _multi_summary(digests: Sequence[Digest], options: StoryOptions, words: int 
         words, count = options.summary_words, options.summary_sentences
     picked = summarize_many(summary_documents(digests, options.max_documents), words=words, count=count,
                             title=digests[0].article.title, algorithm=options.algorithm)
-    return newest_first(tuple(SummaryLine(s.text, s.document, s.index) for s in picked), digests, options)
+    kept: list = []
+    for s in picked:  # in relevance order of articles: the first telling of a fact stays
+        if not says_again(s.text, (k.text for k in kept)):
+            kept.append(s)
+    return newest_first(tuple(SummaryLine(s.text, s.document, s.index) for s in kept), digests, options)
 
 
 def cut_pool(pool: Sequence, count: int | None, words: int | None) -> list:
     """The best sentences of a story's summary pool (most relevant first, skipping one
-    that would overrun the word budget, as summarize_many does) within ``count`` and
-    ``words``, back in the pool's order. Never empty when the pool is not."""
+    that would overrun the word budget, as summarize_many does, and one that says again
+    what a chosen sentence said: ``repeats``) within ``count`` and ``words``, back in the
+    pool's order. Never empty when the pool is not."""
     chosen: set[int] = set()
     used = 0
     for k in sorted(range(len(pool)), key=lambda k: -pool[k].score):
@@ -83,6 +89,8 @@ def cut_pool(pool: Sequence, count: int | None, words: int | None) -> list:
         n = len(pool[k].text.split())
         if words is not None and chosen and used + n > words:
             continue
+        if says_again(pool[k].text, (pool[c].text for c in chosen)):
+            continue  # the fact is in already, from a better sentence
         chosen.add(k)
         used += n
     return [p for k, p in enumerate(pool) if k in chosen]
