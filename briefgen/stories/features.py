@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -100,28 +101,43 @@ def normalise(m: sparse.csr_matrix) -> sparse.csr_matrix:
     return (sparse.diags(inv) @ m).tocsr()
 
 
-def vectors(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),
-            english: bool = False) -> sparse.csr_matrix:
-    """One l2-normalised row per doc: words and names side by side (``english``: see ``tfidf``)."""
-    word_lists, weight_lists, name_lists = [], [], []
+@dataclass(frozen=True)
+class Terms:
+    """The terms of each doc the vectors are made of, found once for both kinds of vector."""
+
+    title: tuple[tuple[str, ...], ...]
+    body: tuple[tuple[str, ...], ...]
+    names: tuple[tuple[str, ...], ...]
+
+
+def terms_of(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions()) -> Terms:
+    titles, bodies, names = [], [], []
     for d in docs:
         title = d.title or ""
         lead = opening(d.text or "", options.lead_words)
-        tw, bw = word_terms(title), word_terms(lead)
-        names = name_terms(title + "\n" + lead, d.names)
-        if english:  # "on Sunday" is shared by every article of a day, not evidence of one story
-            tw, bw = _undated(tw), _undated(bw)
-            names = _undated(names)
+        titles.append(tuple(word_terms(title)))
+        bodies.append(tuple(word_terms(lead)))
+        names.append(tuple(name_terms(title + "\n" + lead, d.names)))
+    return Terms(tuple(titles), tuple(bodies), tuple(names))
+
+
+def vectors(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),
+            english: bool = False, terms: Terms | None = None) -> sparse.csr_matrix:
+    """One l2-normalised row per doc: words and names side by side (``english``: see ``tfidf``)."""
+    terms = terms or terms_of(docs, options)
+    # "on Sunday" is shared by every article of a day, not evidence of one story
+    keep = _undated if english else list
+    word_lists, weight_lists = [], []
+    for tw, bw in zip(terms.title, terms.body):
+        tw, bw = keep(tw), keep(bw)
         word_lists.append(tw + bw)
         weight_lists.append([options.title_weight] * len(tw) + [1.0] * len(bw))
-        name_lists.append(names)
-    words = tfidf(word_lists, weight_lists, english)
-    parts = [words]
+    parts = [tfidf(word_lists, weight_lists, english)]
     if options.name_weight > 0:
-        parts.append(tfidf(name_lists, english=english, stemmed=False) * np.sqrt(options.name_weight))
+        parts.append(tfidf([keep(n) for n in terms.names], english=english, stemmed=False)
+                     * np.sqrt(options.name_weight))
     if options.headline_weight > 0:
-        heads = [_undated(word_terms(d.title or "")) if english else word_terms(d.title or "") for d in docs]
-        parts.append(tfidf(heads, english=english) * np.sqrt(options.headline_weight))
+        parts.append(tfidf([keep(t) for t in terms.title], english=english) * np.sqrt(options.headline_weight))
     return normalise(sparse.hstack(parts).tocsr())
 
 
@@ -135,7 +151,7 @@ _CALENDAR = frozenset(
 _CALENDAR_STEMS = _CALENDAR | frozenset(_stem(w) for w in _CALENDAR)
 
 
-def _undated(terms: list[str]) -> list[str]:
+def _undated(terms: Sequence[str]) -> list[str]:
     return [t for t in terms if t not in _CALENDAR_STEMS]
 
 

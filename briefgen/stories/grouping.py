@@ -30,7 +30,7 @@ import numpy as np
 from briefgen.stories.doc import Doc, GroupingOptions
 from briefgen.stories.drift import merge_clusters
 from briefgen.stories.duplicates import DuplicateSets, near_duplicates
-from briefgen.stories.features import headline_words, salient_names, vectors
+from briefgen.stories.features import headline_words, salient_names, terms_of, vectors
 from briefgen.stories.linkage import average_link
 from briefgen.stories.timing import ordinal
 
@@ -44,9 +44,10 @@ def group(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),
         return []
     if duplicates is None:
         duplicates = [(i, j) for i, j, _ in near_duplicates([d.text for d in docs], options.duplicate_threshold)]
-    x = vectors(docs, options)
+    terms = terms_of(docs, options)
+    x = vectors(docs, options, terms=terms)
     days = np.asarray([ordinal(d.published) for d in docs], dtype=float)
-    english = vectors(docs, options, english=True) if options.evidence > 0 else None
+    english = vectors(docs, options, english=True, terms=terms) if options.evidence > 0 else None
     clusters = average_link(x, days, options.threshold, options, must_link=duplicates, english=english)
     if options.merge_days < 0 or len(clusters) < 2:
         return clusters

@@ -71,16 +71,19 @@ def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float, options: G
     """Upper-triangle pairs with score >= floor (sparse), and each doc's background."""
     mean, sd = _background(x, days, options)
     threshold = options.threshold if threshold is None else threshold
-    et = english.T.tocsr() if english is not None else None
     unboosted = replace(options, near_boost=0.0)  # being published together is no evidence of one story
 
     def score(v: np.ndarray, r: np.ndarray, c: np.ndarray, start: int) -> np.ndarray:
         out = _score(v, mean[r], sd[r], mean[c], sd[c], options)
         if english is None:
             return out
-        block = (english[start:start + 512] @ et).tocsr()
-        plain = np.asarray(block[r - start, c]).ravel() * time_factor(days[r] - days[c], unboosted)
-        return _absolute(out, plain, threshold, options)
+        # the cap can only lower a score: only pairs that reach the floor need their evidence
+        ok = np.flatnonzero(out >= floor)
+        if len(ok):
+            a, b = r[ok], c[ok]
+            plain = np.asarray(english[a].multiply(english[b]).sum(axis=1)).ravel()
+            out[ok] = _absolute(out[ok], plain * time_factor(days[a] - days[b], unboosted), threshold, options)
+        return out
 
     return _blockwise_pairs(x, days, floor, options, score), mean, sd
 
