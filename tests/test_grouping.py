@@ -233,3 +233,15 @@ def test_group_explain_says_which_names_and_words_joined_a_story_and_what_a_lone
     assert alone["article"].endswith("c.txt") and alone["evidence"] < alone["evidence_needed"]
     text = CliRunner().invoke(cli, ["group", str(tmp_path), "--explain", "--format", "text"]).stdout
     assert "why: " in text and "joined to" in text and "closest:" in text
+
+
+def test_a_big_day_finds_its_pairs_through_the_index_of_specific_terms_with_the_same_stories(monkeypatch):
+    from briefgen.stories import linkage
+
+    day = date(2026, 5, 3)
+    docs = [Doc("Ferry terminal approved", FERRY, day), Doc("Dock strike ends", STRIKE, day),
+            Doc("Council backs ferry plan", FERRY_OTHER, day), Doc("Comet seen near Jupiter", SCIENCE, day),
+            Doc("Northbay strike over", STRIKE_OTHER, day), Doc("Fire at chemical plant", FIRE, day)]
+    exact = sorted(sorted(c) for c in group(docs))
+    monkeypatch.setattr(linkage, "INDEX_FROM", 0)  # as if the day were big
+    assert sorted(sorted(c) for c in group(docs)) == exact == [[0, 2], [1, 4], [3], [5]]

@@ -73,15 +73,14 @@ def tfidf(term_lists: Sequence[Sequence[str]], weights: Sequence[Sequence[float]
     share against each other. ``english=True`` weighs every term by ``background.idf``
     instead, so the cosine means the same in an inbox of two articles and of 20,000."""
     vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, terms in enumerate(term_lists):
-        ws = weights[i] if weights is not None else None
-        for k, t in enumerate(terms):
-            rows.append(i)
-            cols.append(vocab.setdefault(t, len(vocab)))
-            vals.append(ws[k] if ws is not None else 1.0)
     n = len(term_lists)
-    m = sparse.csr_matrix((np.asarray(vals, dtype=np.float64), (rows, cols)), shape=(n, max(1, len(vocab))))
+    lengths = np.fromiter((len(t) for t in term_lists), np.int64, n)
+    cols = np.fromiter((vocab.setdefault(t, len(vocab)) for terms in term_lists for t in terms), np.int64,
+                       int(lengths.sum()))
+    rows = np.repeat(np.arange(n), lengths)
+    vals = (np.fromiter((w for ws in weights for w in ws), np.float64, len(cols)) if weights is not None
+            else np.ones(len(cols)))
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))))
     m.sum_duplicates()
     df = np.bincount(m.indices, minlength=m.shape[1])
     if english:
@@ -128,8 +127,8 @@ def vectors(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),
     # "on Sunday" is shared by every article of a day, not evidence of one story
     keep = _undated if english else list
     word_lists, weight_lists = [], []
-    for tw, bw in zip(terms.title, terms.body):
-        tw, bw = keep(tw), keep(bw)
+    for title, body in zip(terms.title, terms.body):
+        tw, bw = keep(title), keep(body)
         word_lists.append(tw + bw)
         weight_lists.append([options.title_weight] * len(tw) + [1.0] * len(bw))
     parts = [tfidf(word_lists, weight_lists, english)]

@@ -22,25 +22,40 @@ from scipy.sparse.csgraph import connected_components
 from briefgen.stories.doc import GroupingOptions
 from briefgen.stories.timing import time_factor
 
+# A doc's background is measured against at most this many others (a fixed, seeded sample
+# when the batch is bigger): the mean and spread of its similarity to the day settle long
+# before, and comparing every doc with every other would make the day quadratic.
+BACKGROUND_SAMPLE = 2000
+
 
 def _background(x: sparse.csr_matrix, days: np.ndarray, options: GroupingOptions) -> tuple[np.ndarray, np.ndarray]:
     """Mean and standard deviation of each doc's similarity to the other docs of the batch,
     shrunk towards a typical news day for small batches (a handful of articles says little)."""
     n = x.shape[0]
-    xt = x.T.tocsc()
+    if n > BACKGROUND_SAMPLE:
+        sample = np.sort(np.random.default_rng(0).choice(n, BACKGROUND_SAMPLE, replace=False))
+    else:
+        sample = np.arange(n)
+    xt = x[sample].T.tocsc()
     total = np.zeros(n)
     squares = np.zeros(n)
-    for start in range(0, n, 512):  # dense 512 x n blocks keep memory linear in n
+    others = np.full(n, float(len(sample)))
+    position = np.full(n, -1)
+    position[sample] = np.arange(len(sample))
+    for start in range(0, n, 512):  # dense 512 x sample blocks keep memory linear in n
         block = (x[start:start + 512] @ xt).toarray()
         d = days[start:start + 512]
-        block *= time_factor(d[:, None] - days[None, :], options)
-        idx = np.arange(block.shape[0])
-        block[idx, idx + start] = 0.0  # a doc is not its own background
+        block *= time_factor(d[:, None] - days[sample][None, :], options)
+        rows = np.arange(block.shape[0])
+        own = position[start:start + 512]
+        inside = own >= 0
+        block[rows[inside], own[inside]] = 0.0  # a doc is not its own background
+        others[start:start + 512] -= inside
         total[start:start + 512] = block.sum(axis=1)
         squares[start:start + 512] = (block * block).sum(axis=1)
-    k = max(n - 1, 0)
-    mean = total / max(k, 1)
-    var = np.maximum(squares / max(k, 1) - mean * mean, 0.0)
+    k = np.maximum(others, 0.0)
+    mean = total / np.maximum(k, 1.0)
+    var = np.maximum(squares / np.maximum(k, 1.0) - mean * mean, 0.0)
     w = options.prior_weight
     mean = (w * options.prior_mean + k * mean) / (w + k)
     var = (w * options.prior_sd ** 2 + k * var) / (w + k)
@@ -85,7 +100,60 @@ def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float, options: G
             out[ok] = _absolute(out[ok], plain * time_factor(days[a] - days[b], unboosted), threshold, options)
         return out
 
+    if english is not None and x.shape[0] > INDEX_FROM:
+        return _indexed_pairs(x, english, days, floor, options, score), mean, sd
     return _blockwise_pairs(x, days, floor, options, score), mean, sd
+
+
+# From this many articles, pairs are found through an index of each article's most specific
+# terms instead of comparing every article with every other (whose cost grows with the
+# square of the day, through the common words every pair shares).
+INDEX_FROM = 3000
+INDEX_TERMS = 24  # each article's terms of highest English weight that go into the index
+# a pair is a candidate when these terms alone give this share of the evidence it needs:
+# the full cosine is at least as high, so a pair that could link is rarely missed
+INDEX_SHARE = 0.4
+
+
+def _top_terms(m: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
+    m = m.tocsr()
+    keep = np.zeros(len(m.data), dtype=bool)
+    for i in range(m.shape[0]):
+        a, b = m.indptr[i], m.indptr[i + 1]
+        if b - a <= k:
+            keep[a:b] = True
+        else:
+            keep[a + np.argpartition(-m.data[a:b], k)[:k]] = True
+    out = m.copy()
+    out.data = np.where(keep, out.data, 0.0)
+    out.eliminate_zeros()
+    return out
+
+
+def _indexed_pairs(x: sparse.csr_matrix, english: sparse.csr_matrix, days: np.ndarray, floor: float,
+                   options: GroupingOptions, score) -> sparse.coo_matrix:
+    """The pairs of ``_blockwise_pairs``, among the candidates that share enough of their
+    most specific terms (``INDEX_TERMS``, ``INDEX_SHARE``)."""
+    n = x.shape[0]
+    top = _top_terms(english, INDEX_TERMS)
+    tt = top.T.tocsc()
+    rows, cols, vals = [], [], []
+    for start in range(0, n, 2048):
+        block = (top[start:start + 2048] @ tt).tocoo()
+        keep = ((block.row + start) < block.col) & (block.data >= INDEX_SHARE * options.evidence)
+        r, c = block.row[keep] + start, block.col[keep]
+        if not len(r):
+            continue
+        v = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel() * time_factor(days[r] - days[c], options)
+        v = score(v, r, c, start)
+        ok = v >= floor
+        rows.append(r[ok])
+        cols.append(c[ok])
+        vals.append(v[ok])
+    r = np.concatenate(rows) if rows else np.zeros(0, int)
+    c = np.concatenate(cols) if cols else np.zeros(0, int)
+    v = np.concatenate(vals) if vals else np.zeros(0)
+    return sparse.coo_matrix((v, (r, c)), shape=(n, n))
 
 
 def _blockwise_pairs(x: sparse.csr_matrix, days: np.ndarray, floor: float, options: GroupingOptions,
