@@ -252,3 +252,38 @@ def test_dask_without_the_extra_is_one_line(tmp_path, monkeypatch):
 def test_dask_executor_without_a_scheduler_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(tmp_path), "--executor", "dask"])
     assert result.exit_code == 2 and "--scheduler" in result.output
+
+
+# ---------------------------------------------------------------- briefs of bounded length
+
+
+@pytest.mark.parametrize("name", ["analyst", "press"])
+def test_stories_past_the_budget_are_one_line_each_and_all_stay_in_the_json(name):
+    import json
+    from dataclasses import replace
+
+    from markupsafe import escape
+
+    from briefgen.audience import BUILTIN_AUDIENCES
+    from briefgen.rendering.render import render_html
+    from briefgen.rendering.serialize import brief_to_dict
+    from builders import sample_brief
+
+    audience = replace(BUILTIN_AUDIENCES[name], full_stories=2, digest_stories=3)
+    brief = replace(sample_brief(7, audience=name), audience=name)
+    html = render_html(brief, audience)
+    assert html.count('<article class="story"') == 2
+    also = html.split('id="also-today"', 1)[1]
+    assert also.count("<li>") == 3 and "2 more stories in the JSON brief" in also
+    assert all(escape(s.article.title) in also for s in brief.stories[2:5])
+    assert escape(brief.stories[5].article.title) not in html
+    assert len(json.loads(json.dumps(brief_to_dict(brief)))["stories"]) == 7
+
+
+def test_the_builtin_budgets_keep_the_long_briefs_bounded():
+    from briefgen.audience import BUILTIN_AUDIENCES
+
+    for name in ("analyst", "press"):
+        a = BUILTIN_AUDIENCES[name]
+        assert a.full_stories is not None and a.digest_stories is not None
+    assert BUILTIN_AUDIENCES["executive"].max_stories is not None

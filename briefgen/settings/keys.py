@@ -71,6 +71,8 @@ AUDIENCE_KEYS: dict[str, Validator] = {
     "summary_sentences": v.int_at_least(1),
     "summary_words": v.words,
     "max_stories": v.count_or_all,
+    "full_stories": v.count_or_all,
+    "digest_stories": v.count_or_all,
     "quotes_per_story": v.count_or_all,
     "show_participants": v.boolean,
     "show_sources": v.boolean,
