@@ -198,7 +198,7 @@ def analyze_paths(
         slots.append(len(failures))
     if outside:
         log.info("%d article(s) outside the date window were left out", outside)
-    results = _with_cache(articles, options, execution, analysing, cache)
+    results = analyze_with_cache(articles, options, execution, analysing, cache)
     digests: list[Digest] = []
     ordered: list[Failure] = []
     read = 0
@@ -214,7 +214,7 @@ def analyze_paths(
     return digests, ordered
 
 
-def _with_cache(articles: Sequence[Article], options: AnalysisOptions, execution: Execution,
+def analyze_with_cache(articles: Sequence[Article], options: AnalysisOptions, execution: Execution,
                 progress: Callable[[int, int], None] | None,
                 cache: AnalysisCache | None) -> list[Digest | Failure]:
     if cache is None:
@@ -222,7 +222,7 @@ def _with_cache(articles: Sequence[Article], options: AnalysisOptions, execution
     found = cache.get_many(articles, options)
     missing = [a for a, d in zip(articles, found) if d is None]
     if len(missing) < len(articles):
-        log.info("%d of %d article(s) analysed before (cache); analysing %d", len(articles) - len(missing),
+        log.debug("%d of %d article(s) analysed before (cache); analysing %d", len(articles) - len(missing),
                  len(articles), len(missing))
     fresh = iter(analyze_articles(missing, options, execution=execution, progress=progress))
     results: list[Digest | Failure] = [d if d is not None else next(fresh) for d in found]
