@@ -274,9 +274,11 @@ def _print_day(day: dict) -> None:
           + ("" if not day["pdf"] else ";  PDF bytes " + ", ".join(f"{a} {v[1]:,}" for a, v in day["sizes"].items())))
 
 
-def _exponent(days: list[dict], k: int) -> float:
+def _exponent(days: list[dict], k: int, key: str = "cpu") -> float:
+    """The growth exponent of stage k between the first and the last day, by CPU: on a shared
+    machine wall time follows the neighbours' load as much as the work."""
     a, b = days[0], days[-1]
-    return math.log(max(b["stages"][k]["wall"], 1e-3) / max(a["stages"][k]["wall"], 1e-3)) / math.log(b["n"] / a["n"])
+    return math.log(max(b["stages"][k][key], 1e-3) / max(a["stages"][k][key], 1e-3)) / math.log(b["n"] / a["n"])
 
 
 def main() -> None:
@@ -338,26 +340,29 @@ def main() -> None:
         print(f"\ngrowth {a['n']:,} -> {b['n']:,} articles (x{b['n'] / a['n']:.0f}):")
         for k, s in enumerate(b["stages"]):
             if k < len(a["stages"]):
-                print(f"  {s['stage']:34} wall x{s['wall'] / max(a['stages'][k]['wall'], 1e-3):7.1f}  "
-                      f"(exponent {_exponent(days, k):.2f})")
+                print(f"  {s['stage']:34} CPU x{s['cpu'] / max(a['stages'][k]['cpu'], 1e-3):7.1f} "
+                      f"(exponent {_exponent(days, k):.2f}),  wall x{s['wall'] / max(a['stages'][k]['wall'], 1e-3):7.1f}")
         print(f"  peak RSS (driver)                  x{b['stages'][-1]['rss'] / a['stages'][-1]['rss']:7.1f}")
         big = args.extrapolate
         if big > b["n"]:
-            print(f"\n{big:,} articles, extrapolated from {b['n']:,} by each stage's growth exponent between "
-                  f"{days[-2]['n']:,} and {b['n']:,} (rendering: as measured, its length is bounded):")
+            print(f"\n{big:,} articles, extrapolated from {b['n']:,}: each stage's CPU times (N / {b['n']:,}) to "
+                  f"the power of its CPU growth exponent between {days[-2]['n']:,} and {b['n']:,} (rendering: "
+                  f"as measured, its length is bounded); memory likewise:")
             pair = days[-2:]
             est = []
             for k, s in enumerate(b["stages"]):
                 e = 0.0 if k == 3 else _exponent(pair, k)
-                est.append(s["wall"] * (big / b["n"]) ** e)
-                print(f"  {s['stage']:34} ~{est[-1]:8.0f} s wall at {b['workers']} worker(s)")
-            if args.compare:
-                per_article = c["1 process"]["cpu"] / c["n"]
-                driver = sum(est[1:])
-                for w in (4, 16):
-                    print(f"  on a {w:2d}-worker cluster: analysis ~{big * per_article / w:6.0f} s "
-                          f"(measured {per_article * 1000:.1f} ms/article / {w}) + driver stages ~{driver:5.0f} s "
-                          f"= ~{(big * per_article / w + driver) / 60:.1f} min")
+                est.append(s["cpu"] * (big / b["n"]) ** e)
+                print(f"  {s['stage']:34} ~{est[-1]:8.0f} s CPU")
+            e_rss = _exponent(pair, len(b["stages"]) - 1, "rss")
+            print(f"  {'peak RSS (driver)':34} ~{b['stages'][-1]['rss'] * (big / b['n']) ** e_rss:8.0f} MiB "
+                  f"(exponent {e_rss:.2f})")
+            per_article = est[0] / big
+            driver = sum(est[1:])  # grouping, memory, shaping and rendering stay on the driver
+            for w in (4, 16):
+                print(f"  on a {w:2d}-worker cluster: analysis ~{big * per_article / w:6.0f} s "
+                      f"({per_article * 1000:.1f} ms CPU/article / {w}) + driver stages ~{driver:5.0f} s "
+                      f"= ~{(big * per_article / w + driver) / 60:.1f} min, if the workers are idle cores")
 
 
 def grouping_growth(sizes: list[int]) -> None:
