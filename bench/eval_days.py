@@ -98,7 +98,7 @@ def repeats(lines: list[str]) -> int:
 
 
 _SMALL = frozenset("of the and for & de du la le al".split())
-_FEATURES = frozenset("ocean sea river city island islands county province state mountains gulf bay".split())
+_FEATURES = frozenset("ocean sea river island islands county province state mountains".split())
 _COUNTRIES = [frozenset(g.split("|")) for g in (
     "uk|united kingdom|britain|great britain", "us|usa|united states|united states of america|america",
     "un|united nations", "eu|european union", "uae|united arab emirates", "dprk|north korea",
@@ -110,7 +110,9 @@ def _norm(name: str) -> str:
     return " ".join(w for w in name.split() if w != "the")
 
 
-def same_entity(a: str, b: str, person: bool) -> bool:
+def same_entity(a: str, b: str, person: bool, acronym: bool = True) -> bool:
+    """Whether two entries name one entity (see the module docstring); ``acronym``: whether
+    one may be the other's initials (not between a person and anything)."""
     na, nb = _norm(a), _norm(b)
     if not na or not nb:
         return False
@@ -119,7 +121,7 @@ def same_entity(a: str, b: str, person: bool) -> bool:
     short, long_ = sorted((na, nb), key=len)
     sw, lw = short.split(), long_.split()
     caps = a if len(na) <= len(nb) else b
-    if len(sw) == 1 and caps.replace(".", "").isupper() and 2 <= len(short) <= 6:
+    if acronym and len(sw) == 1 and caps.replace(".", "").isupper() and 2 <= len(short) <= 6:
         initials = "".join(w[0] for w in lw if w not in _SMALL)
         if short == initials:
             return True
@@ -130,7 +132,7 @@ def same_entity(a: str, b: str, person: bool) -> bool:
 
 def entity_twice(participants) -> bool:
     ps = list(participants)
-    return any(same_entity(p.name, q.name, p.kind == q.kind == "person")
+    return any(same_entity(p.name, q.name, p.kind == q.kind == "person", "person" not in (p.kind, q.kind))
                for i, p in enumerate(ps) for q in ps[i + 1:])
 
 
