@@ -21,9 +21,10 @@ SUMY_ALGORITHMS: tuple[str, ...] = (
 ALGORITHMS: tuple[str, ...] = SUMY_ALGORITHMS + ("lead", "editor")
 DEFAULT_ALGORITHM: str = "editor"
 ENGINES: tuple[str, ...] = ("fast", "sumy")
-# algorithms with a vectorised engine; the others (edmundson, random, lead) are
+# algorithms with a vectorised engine; the others (random, lead) are
 # linear already and run the same code under both engines
-FAST_ALGORITHMS: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
+FAST_ALGORITHMS: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction",
+                                     "edmundson")
 
 Rater = Callable[[Sequence[str], Sequence[int], "str | None"], tuple[list[float], list[int]]]
 
@@ -60,7 +61,7 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int], *, algorithm: str,
     if engine == "fast" and name in FAST_ALGORITHMS:
         from briefgen.summarize import fast  # numpy and scipy: lazy
 
-        return fast.rate(name, texts)
+        return fast.rate(name, texts, paragraphs=paragraphs, title=title)
     from briefgen.summarize import sumy_engine  # sumy: lazy
 
     return sumy_engine.rate(name, texts, paragraphs, title)
