@@ -103,12 +103,10 @@ def load_multidoc(name: str) -> list[Doc]:
     paragraphs), so Lead-k is the newest article's lead, as the stories README's baseline."""
     from dataclasses import replace as _replace
 
-    from briefgen.ingest.article import read_article
-
     folder_name, words = MULTIDOC[name]
     docs = []
     for folder in sorted(p for p in (DATA / "stories" / "multidoc" / folder_name).iterdir() if p.is_dir()):
-        arts = [read_article(p) for p in sorted((folder / "docs").glob("*.txt"))]
+        arts, _ = briefgen.read(sorted((folder / "docs").glob("*.txt")))
         order = sorted(range(len(arts)), key=lambda i: (str(arts[i].published or ""), i), reverse=True)
         sents: list[Sentence] = []
         text_parts: list[str] = []
