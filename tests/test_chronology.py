@@ -66,3 +66,19 @@ def test_a_sentence_that_leans_on_the_one_before_it_does_not_stand_alone():
     assert not stands_alone("However, the ministry said the crew had crossed into Velmora's waters.")
     assert not stands_alone("Crew freed.")
     assert stands_alone("The ministry in Ostrava said the crew had crossed into Velmora's waters.")
+
+
+def test_a_one_sentence_summary_says_the_latest_development_not_a_statement_it_overtook():
+    story = _story(pool_sentences=10, summary_sentences=1)
+    assert [line.path for line in story.summary] == ["freed.txt"]
+    assert "are being held" not in story.summary[0].text
+
+
+def test_a_sentence_naming_a_consequence_is_raised_in_the_pool():
+    from briefgen.stories.assemble import newest_first
+    from briefgen.summarize.multi import SourcedSentence
+    lines = [SourcedSentence("a.txt", 0, "The ferry left Eastport at noon with 40 passengers.", 0.5),
+             SourcedSentence("a.txt", 1, "Three passengers were killed when it struck the pier.", 0.5)]
+    digest = analyze_article(Article(path="a.txt", title="Ferry strikes pier", text=" ".join(x.text for x in lines)))
+    plain, raised = newest_first(lines, [digest], StoryOptions())
+    assert raised.score > plain.score

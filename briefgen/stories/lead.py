@@ -26,14 +26,22 @@ _LEANING_INSIDE = frozenset({"then", "also", "again", "too"})
 OPENING_WORDS = 6
 
 
-def stands_alone(text: str) -> bool:
-    """Whether ``text`` reads as a lead on its own (see the module docstring)."""
+def leans_on_earlier(text: str) -> bool:
+    """Whether ``text`` needs the sentence before it: a leading pronoun or connective, or
+    "then"/"also" in its opening words."""
     words = _WORD.findall(text)
-    if len(words) < MIN_WORDS or _QUOTE_OPEN.match(text):
+    if not words:
         return False
     if words[0].lower() in lexicon.words("summary_openers"):
+        return True
+    return any(w.lower() in _LEANING_INSIDE for w in words[1:OPENING_WORDS])
+
+
+def stands_alone(text: str) -> bool:
+    """Whether ``text`` reads as a lead on its own (see the module docstring)."""
+    if len(_WORD.findall(text)) < MIN_WORDS or _QUOTE_OPEN.match(text):
         return False
-    return not any(w.lower() in _LEANING_INSIDE for w in words[1:OPENING_WORDS])
+    return not leans_on_earlier(text)
 
 
 def lead_line(lines: Sequence[SourcedSentence], newest_first: Sequence[str]) -> SourcedSentence | None:
