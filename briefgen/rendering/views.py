@@ -53,6 +53,27 @@ class StoryView:
 
 
 @dataclass(frozen=True)
+class DigestLine:
+    """A story beyond the audience's full_stories: one line in "Also today"."""
+
+    number: int
+    headline: str
+    source: str | None
+    sentence: str  # the story's lead sentence (or the first summary line)
+    label: str | None  # new / updated / continuing with --stories; else None
+    outlet_count: int
+
+
+def digest_line(number: int, item: BriefStory) -> DigestLine:
+    memory = item.memory
+    sentence = memory.lead_sentence if memory is not None and memory.lead_sentence else (
+        item.summary[0].text if item.summary else "")
+    return DigestLine(number=number, headline=item.article.title, source=item.article.source,
+                      sentence=sentence, label=memory.label if memory is not None else None,
+                      outlet_count=memory.outlet_count if memory is not None else 1)
+
+
+@dataclass(frozen=True)
 class SpeakerStory:
     story: StoryView
     quotes: tuple[QuoteView, ...]  # what the speaker said in that story, in order
