@@ -14,8 +14,10 @@ from typing import Any
 from briefgen.audience import COLOUR, IMAGE_TYPES, LOGO_MAX_BYTES, Audience
 from briefgen.errors import RenderError
 from briefgen.model import Brief
+from briefgen.rendering.charts import coverage_chart, outlet_chart, speaker_chart
 from briefgen.rendering.locales import format_date as locale_date
-from briefgen.rendering.views import StoryView, format_date, speaker_views, story_view, valid_lang
+from briefgen.rendering.sources import distinct_outlets, number_sources
+from briefgen.rendering.views import StoryView, format_date, speaker_views, story_view, top_quotes, valid_lang
 
 _PAGE_SIZES = {"a4": "A4", "letter": "letter", "a5": "A5", "legal": "legal"}
 
@@ -45,8 +47,12 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
     items = brief.stories
     if audience.max_stories is not None:
         items = items[: audience.max_stories]
-    stories = tuple(story_view(i, item, audience) for i, item in enumerate(items, start=1))
+    register = number_sources(items, brief.date, audience.locale)
+    stories = tuple(story_view(i, item, audience, register, brief.date) for i, item in enumerate(items, start=1))
+    articles = tuple(register.values())
     sources = tuple(dict.fromkeys(s.source for s in stories if s.source))
+    speakers = speaker_views(stories)
+    quotes = top_quotes(items, stories, audience)
     day = format_date(brief.date, audience.locale)
     meta = Meta(
         title=f"{brief.title} — {day}",
@@ -68,7 +74,15 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
         # many passed the filters; a hand-made Brief is cut here.
         "omitted": max(len(brief.stories) if brief.available is None else brief.available,
                        len(brief.stories)) - len(stories),
-        "speakers": speaker_views(stories),
+        "speakers": speakers,
+        # Provenance (issue 16): every article used, numbered as the "[n]" marks cite them.
+        "articles": articles,
+        "outlets": distinct_outlets(articles),
+        # The gist (issue 20): the quote of the day and the next top quotes, one per story.
+        "quote_of_the_day": quotes[0] if quotes else None,
+        "top_quotes": quotes[1:],
+        "charts": {"coverage": coverage_chart(stories), "outlets": outlet_chart(articles),
+                   "speakers": speaker_chart(speakers)},
         "quote_count": sum(len(s.quotes) for s in stories),
         "sources": sources,
         "failures": brief.failures,
