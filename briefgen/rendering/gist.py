@@ -62,13 +62,10 @@ def key_facts(summary: Sequence[StoryLine], lead: Digest, gist: StoryLine | None
         if len(facts) < limit and line.text not in taken and _fact(line.text):
             facts.append(line)
             taken.add(line.text)
-    if len(facts) < least:
-        for line in _lead_lines(lead):
-            if len(facts) >= least:
-                break
-            if line.text not in taken and _fact(line.text) and any(c.isdigit() for c in line.text):
-                facts.append(line)
-                taken.add(line.text)
+    if len(facts) < least:  # topped up from the lead article: sentences with a number first
+        extra = [line for line in _lead_lines(lead) if line.text not in taken and _fact(line.text)]
+        extra.sort(key=lambda line: not any(c.isdigit() for c in line.text))  # stable: reading order
+        facts.extend(extra[: least - len(facts)])
     return tuple(facts)
 
 
