@@ -104,11 +104,13 @@ def load_multidoc(name: str) -> list[Doc]:
     from dataclasses import replace as _replace
 
     from briefgen.ingest.article import read_article
+    from briefgen.ingest.wire import tidy
 
     folder_name, words = MULTIDOC[name]
     docs = []
     for folder in sorted(p for p in (DATA / "stories" / "multidoc" / folder_name).iterdir() if p.is_dir()):
-        arts = [read_article(p) for p in sorted((folder / "docs").glob("*.txt"))]
+        # as briefgen.read hands articles on: wire datelines stripped, AP's " _ " a dash
+        arts = [tidy(read_article(p)) for p in sorted((folder / "docs").glob("*.txt"))]
         order = sorted(range(len(arts)), key=lambda i: (str(arts[i].published or ""), i), reverse=True)
         sents: list[Sentence] = []
         text_parts: list[str] = []

@@ -28,7 +28,8 @@ from importlib import resources
 
 import numpy as np
 
-from briefgen.summarize import _text, fast, lexrank, luhn, reduction, textrank
+from briefgen.summarize import _text, fast, lexrank, luhn, pyramid, reduction, textrank
+from briefgen.summarize.budget import DEFAULT_COUNT
 from briefgen.summarize.resolve import Resolver
 from briefgen.text import lexicon
 
@@ -158,8 +159,22 @@ def weights() -> np.ndarray:
     return np.asarray([w.get(f, 0.0) for f in FEATURES])
 
 
-def rate(texts: Sequence[str], paragraphs: Sequence[int],
-         title: str | None = None) -> tuple[list[float], list[int]]:
+def shape(x: np.ndarray, scores: np.ndarray, words: _text.Words, paragraphs: Sequence[int],
+          lengths: Sequence[int], share: float) -> np.ndarray:
+    """The article's row of ``pyramid.FEATURES``, from its FEATURES rows and editor scores."""
+    col = {f: i for i, f in enumerate(FEATURES)}
+    return pyramid.features(words.content, paragraphs, lengths, _percentile(scores),
+                            x[:, col["textrank_pct"]], x[:, col["title"]],
+                            [bool(v) for v in x[:, col["has_quote"]]], share)
+
+
+def rate(texts: Sequence[str], paragraphs: Sequence[int], title: str | None = None,
+         lead: bool | None = None, summary_sentences: float | None = None,
+         ) -> tuple[list[float], list[int]]:
+    """Editor scores and ranking. ``lead``: None lets ``pyramid`` decide from the article's
+    shape and the summary's size (``summary_sentences``, default ``budget.DEFAULT_COUNT``)
+    whether its opening tells the story (then the ranking is the lead: document order);
+    True/False forces the lead or the ranking (``bench/fit_pyramid.py``)."""
     if not texts:
         return [], []
     ok = np.asarray([is_content(t) for t in texts])
@@ -167,7 +182,20 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int],
         ok[:] = True  # nothing looks like prose: rank it all rather than nothing
     keep = np.flatnonzero(ok)
     # positions count from the first real sentence: a dateline must not steal the lead
-    sub = features([texts[int(i)] for i in keep], [paragraphs[int(i)] for i in keep], title) @ weights()
+    sub_texts = [texts[int(i)] for i in keep]
+    sub_paras = [paragraphs[int(i)] for i in keep]
+    words = _text.analyse(sub_texts)
+    x = features(sub_texts, sub_paras, title, words)
+    sub = x @ weights()
+    if lead is None:
+        lengths = [len(t.split()) for t in sub_texts]
+        size = DEFAULT_COUNT if summary_sentences is None else summary_sentences
+        lead = pyramid.keeps_lead(shape(x, sub, words, sub_paras, lengths, size / len(sub)))
+    if lead:
+        # the lead, still scored by the editor's model (a pool cut reads the scores), but
+        # ranked in document order: every score above the next sentence's
+        order = np.arange(len(sub), 0, -1, dtype=np.float64)
+        sub = order * (float(np.ptp(sub)) + 1.0) + sub
     values = np.full(len(texts), float(sub.min()) - 1.0)
     values[keep] = sub
     return [float(v) for v in values], fast.ranking(values)
