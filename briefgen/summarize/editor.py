@@ -122,8 +122,10 @@ def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
     para = np.asarray(paragraphs)
     x[:, col["para_first"]] = np.concatenate([[1.0], (para[1:] != para[:-1]).astype(float)])
 
-    tr = textrank.rate(words.content)
-    red = reduction.rate(words.content)
+    # one overlap graph for TextRank and Reduction (they weigh the same shared words)
+    ov = textrank.overlap(words.content) if n <= textrank.DENSE_MAX else None
+    tr = textrank.rate(words.content, ov=ov)
+    red = reduction.rate(words.content, ov=ov)
     x[:, col["textrank"]] = tr * n  # 1 = an average sentence
     x[:, col["reduction"]] = _norm_max(red)
     x[:, col["textrank_pct"]] = _percentile(tr)
