@@ -41,6 +41,12 @@ FEATURES: tuple[str, ...] = (
 
 # a sentence opening with one of these leans on the sentence before it
 OPENERS: frozenset[str] = lexicon.words("summary_openers")
+# "The report said..." leans on the sentence that introduced the report
+REFERENCES: frozenset[str] = lexicon.words("summary_references")
+# what may follow the noun and still name the thing: "The report by the auditors", "The deal, signed..."
+_SPECIFIERS = frozenset({"of", "by", "between", "from", "for", "on", "in", "into", "with", "to", "that",
+                         "which", "who", "at", "over", "about", "against"})
+_DEFINITE = re.compile(r"^[\W_]*the\s+([a-z]+)\s+([A-Za-z]+)")
 _FIRST_WORD = re.compile(r"^[\W_]*([A-Za-z']+)")
 BOILERPLATE = re.compile(
     r"\b(subscribe|sign up for|read more|click here|newsletter|all rights reserved|"
@@ -207,9 +213,18 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", text.lower()))
 
 
+def leans_back(text: str) -> bool:
+    """Opens with a pronoun or connective, or with "The <noun> <verb>" for a noun an
+    earlier sentence must have introduced ("The report said...")."""
+    if opener(text) in OPENERS:
+        return True
+    m = _DEFINITE.match(text.lower())
+    return bool(m and m.group(1) in REFERENCES and m.group(2) not in _SPECIFIERS)
+
+
 def dangles(texts: Sequence[str], i: int, taken: set[int]) -> bool:
-    """Sentence i opens with a pronoun/connective and the sentence before it is left out."""
-    return i > 0 and (i - 1) not in taken and opener(texts[i]) in OPENERS
+    """Sentence i leans on the sentence before it (``leans_back``) and that one is left out."""
+    return i > 0 and (i - 1) not in taken and leans_back(texts[i])
 
 
 def choose(texts: Sequence[str], ranking: Sequence[int], lengths: Sequence[int], limit: int,
@@ -286,13 +301,20 @@ def _with_antecedents(texts: Sequence[str], i: int, taken: set[int], resolver: R
 
 def final_texts(texts: Sequence[str], chosen: Sequence[int],
                 resolver: Resolver | None = None) -> list[str]:
-    """The text each chosen sentence shows: repaired where it would otherwise dangle."""
+    """The text each chosen sentence shows: repaired where it would otherwise dangle, and
+    without a wire dateline ("PARIS (AFP) - ") that reading the article left in place."""
+    from briefgen.ingest.wire import dateline
+
     resolver = resolver or Resolver(texts)
     taken = set(chosen)
     out = []
     for i in chosen:
         fixed = resolver.stand_alone(i) if dangles(texts, i, taken) else None
-        out.append(fixed or texts[i])
+        text = fixed or texts[i]
+        prefix = dateline(text)
+        if prefix and len(prefix) < len(text):
+            text = text[len(prefix)].upper() + text[len(prefix) + 1:]
+        out.append(text)
     return out
 
 
