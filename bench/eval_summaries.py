@@ -106,6 +106,7 @@ def load_multidoc(name: str) -> list[Doc]:
     folder_name, words = MULTIDOC[name]
     docs = []
     for folder in sorted(p for p in (DATA / "stories" / "multidoc" / folder_name).iterdir() if p.is_dir()):
+        # briefgen.read: wire datelines stripped, AP's " _ " a dash, as the pipeline sees them
         arts, _ = briefgen.read(sorted((folder / "docs").glob("*.txt")))
         order = sorted(range(len(arts)), key=lambda i: (str(arts[i].published or ""), i), reverse=True)
         sents: list[Sentence] = []

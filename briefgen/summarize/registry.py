@@ -47,8 +47,11 @@ def _rate_lead(texts: Sequence[str], paragraphs: Sequence[int], title: str | Non
 
 
 def rate(texts: Sequence[str], paragraphs: Sequence[int], *, algorithm: str,
-         title: str | None = None, engine: str = "fast") -> tuple[list[float], list[int]]:
-    """Raw scores (document order) and ranking (best first) of non-empty sentence texts."""
+         title: str | None = None, engine: str = "fast",
+         summary_sentences: float | None = None) -> tuple[list[float], list[int]]:
+    """Raw scores (document order) and ranking (best first) of non-empty sentence texts.
+    ``summary_sentences``: how many sentences the summary will hold (the editor keeps an
+    inverted pyramid's lead depending on it, ``pyramid``); the other algorithms ignore it."""
     name = check(algorithm, engine)
     if not texts:
         return [], []
@@ -57,7 +60,7 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int], *, algorithm: str,
     if name == "editor":
         from briefgen.summarize import editor  # numpy: lazy
 
-        return editor.rate(texts, paragraphs, title)
+        return editor.rate(texts, paragraphs, title, summary_sentences=summary_sentences)
     if engine == "fast" and name in FAST_ALGORITHMS:
         from briefgen.summarize import fast  # numpy and scipy: lazy
 
