@@ -220,3 +220,27 @@ def test_check_names_the_audience_and_template_of_a_render_time_out(tmp_path):
     result = run("check", "--config", str(tmp_path / "briefgen.toml"))
     assert result.exit_code == 1
     assert "FAIL press (press.html): the template press.html took longer than 1 s; stopped" in result.stdout
+
+
+def test_check_reports_a_half_empty_first_page_and_the_page_count_change(tmp_path):
+    # A masthead addition that pushes everything after it overleaf, as a too-tall block would.
+    (tmp_path / "executive.html").write_text(
+        '{% extends "builtin/executive.html" %}\n'
+        '{% block masthead %}{{ super() }}<p style="break-after: page">Note from the desk.</p>'
+        '<p style="break-after: page">And a second one.</p>{% endblock %}\n')
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0, result.output  # reported, not failed...
+    lines = [ln for ln in result.stdout.splitlines() if "layout:" in ln]
+    assert any("page 1: only" in ln and "full" in ln for ln in lines), result.stdout
+    assert any("pages where the built-in templates give" in ln for ln in lines), result.stdout
+    assert run("check", "--strict", str(tmp_path)).exit_code == 1  # ...unless asked to fail
+    assert "layout:" not in run("check", "--no-layout", str(tmp_path)).stdout
+
+
+def test_check_reports_text_that_sticks_out_of_the_page(tmp_path):
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "analyst.css").write_text(
+        '{% include "builtin/css/analyst.css" %}\n.headline { white-space: nowrap; overflow-wrap: normal; '
+        'hyphens: none; font-size: 40pt; }\n')
+    result = run("check", str(tmp_path))
+    assert "sticks out of the page" in result.stdout, result.stdout
