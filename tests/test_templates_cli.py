@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.cli import cli
 from briefgen.model import BriefStory, Digest
-from briefgen.rendering.render import build_context, builtin_template_dir
+from briefgen.rendering.render import build_context, builtin_template_dir, render_html
 from briefgen.rendering.sample import sample_brief
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -244,3 +244,21 @@ def test_check_reports_text_that_sticks_out_of_the_page(tmp_path):
         'hyphens: none; font-size: 40pt; }\n')
     result = run("check", str(tmp_path))
     assert "sticks out of the page" in result.stdout, result.stdout
+
+
+def test_init_minimal_writes_one_file_that_extends_the_builtin(tmp_path):
+    result = run("init", "--minimal", str(tmp_path / "t"))
+    assert result.exit_code == 0, result.output
+    files = [p.relative_to(tmp_path / "t").as_posix() for p in (tmp_path / "t").rglob("*") if p.is_file()]
+    assert files == ["base.html"]
+    base = (tmp_path / "t" / "base.html").read_text()
+    assert '{% extends "builtin/base.html" %}' in base
+    check = run("check", "--no-layout", str(tmp_path / "t"))
+    assert check.exit_code == 0 and check.stdout.count("ok   ") == 3, check.output
+    # a rule written into it reaches every audience, after the built-in ones
+    (tmp_path / "t" / "base.html").write_text(base.replace("/* .title { color: #0b5394; } */",
+                                                           ".title { color: #0b5394; }"))
+    for name in ("executive", "analyst", "press"):
+        html = render_html(sample_brief(2, audience=name), BUILTIN_AUDIENCES[name], template_dirs=[tmp_path / "t"])
+        assert html.rindex(".title { color: #0b5394; }") > html.index("@media screen and (prefers-color-scheme: dark)")
+    assert run("init", "--minimal", str(tmp_path / "t")).exit_code != 0  # no overwrite without --force

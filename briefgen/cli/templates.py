@@ -96,18 +96,49 @@ def show_template(name, config, template_dirs):
     raise click.ClickException(f"template {name!r} not found in {', '.join(map(str, path))}")
 
 
+MINIMAL = """{#- Your briefs: the built-in templates plus what you change here (`briefgen templates init
+    --minimal`). Every audience extends base.html, so this file changes them all, and whatever
+    you do not override keeps following the built-ins, later fixes included. Blocks and the
+    context: docs/templates.md; check with `briefgen templates check DIRECTORY`. -#}
+{% extends "builtin/base.html" %}
+
+{#- CSS after every built-in rule, for the PDF (print) and the HTML preview. #}
+{% block extra_style %}{{ super() }}
+/* .title { color: #0b5394; } */
+{% endblock %}
+
+{#- For example, a line under the masthead of every brief:
+{% block masthead %}{{ super() }}<p class="note">For internal use only.</p>{% endblock %}
+-#}
+"""
+
+
 @templates.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite files that already exist in DIRECTORY.")
-def init_templates(directory, force):
+@click.option("--minimal", is_flag=True,
+              help="Write one base.html that extends the built-in one, instead of copying every template.")
+def init_templates(directory, force, minimal):
     """Copy the built-in templates into DIRECTORY to start your own from.
 
     Then add `template_dirs = ["DIRECTORY"]` to briefgen.toml (or pass
     --template-dir), edit, and run `briefgen templates check DIRECTORY`.
     Files you do not change can be deleted: the built-ins fill the gaps.
+    With --minimal, DIRECTORY gets one base.html that extends the built-in:
+    copies of every template would hide later fixes to the built-ins.
     """
     from briefgen.rendering.render import builtin_template_dir
 
+    if minimal:
+        target = directory / "base.html"
+        if target.exists() and not force:
+            raise click.ClickException(f"{target} already exists; use --force")
+        directory.mkdir(parents=True, exist_ok=True)
+        target.write_text(MINIMAL, encoding="utf-8")
+        click.echo(str(directory))
+        click.echo(f"briefgen: wrote {target}, which extends the built-in base.html; "
+                   f"add template_dirs = [\"{directory}\"] to briefgen.toml", err=True)
+        return
     source = builtin_template_dir()
     names = _template_files(source)
     clashes = [n for n in names if (directory / n).exists()]
