@@ -284,7 +284,7 @@ def speaker_views(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
 
 
 def top_quotes(items: Sequence[BriefStory], stories: Sequence[StoryView], audience: Audience,
-               limit: int = 5, lead_stories: int = 3) -> tuple[QuoteView, ...]:
+               limit: int = 4, lead_stories: int = 3) -> tuple[QuoteView, ...]:
     """The quote of the day (first) and the next top quotes: each story's best key quote
     (``rank_quotes``), one per story so the list spans the day; the quote of the day comes
     from the ``lead_stories`` most newsworthy stories when one of them has a key quote."""
