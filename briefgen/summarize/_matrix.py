@@ -34,3 +34,18 @@ def row_blocks(n: int, size: int = 512) -> Iterator[slice]:
 def log_lengths(lengths: np.ndarray) -> np.ndarray:
     # math.log, as sumy: numpy's vector log differs from libm's in the last bit now and then
     return np.array([math.log(v) if v > 0 else 0.0 for v in lengths.tolist()], dtype=np.float64)
+
+
+def dense_counts(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """``counts`` as a dense array: for an article's few dozen sentences the dense products
+    cost a fraction of building sparse matrices, and integer counts make them exact."""
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, toks in enumerate(token_lists):
+        for t in toks:
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    m = np.zeros((len(token_lists), max(1, len(vocab))))
+    np.add.at(m, (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)), 1.0)
+    return m
