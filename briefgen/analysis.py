@@ -222,7 +222,7 @@ def _with_cache(articles: Sequence[Article], options: AnalysisOptions, execution
     found = cache.get_many(articles, options)
     missing = [a for a, d in zip(articles, found) if d is None]
     if len(missing) < len(articles):
-        log.info("%d of %d article(s) analysed before (cache); analysing %d", len(articles) - len(missing),
+        log.debug("%d of %d article(s) analysed before (cache); analysing %d", len(articles) - len(missing),
                  len(articles), len(missing))
     fresh = iter(analyze_articles(missing, options, execution=execution, progress=progress))
     results: list[Digest | Failure] = [d if d is not None else next(fresh) for d in found]
