@@ -103,14 +103,13 @@ def load_multidoc(name: str) -> list[Doc]:
     paragraphs), so Lead-k is the newest article's lead, as the stories README's baseline."""
     from dataclasses import replace as _replace
 
-    from briefgen.ingest.article import read_article
-    from briefgen.ingest.wire import tidy
-
     folder_name, words = MULTIDOC[name]
     docs = []
     for folder in sorted(p for p in (DATA / "stories" / "multidoc" / folder_name).iterdir() if p.is_dir()):
         # as briefgen.read hands articles on: wire datelines stripped, AP's " _ " a dash
-        arts = [tidy(read_article(p)) for p in sorted((folder / "docs").glob("*.txt"))]
+        arts, failed = briefgen.read(sorted((folder / "docs").glob("*.txt")))
+        if failed:
+            raise SystemExit(f"{folder}: could not read {failed[0]}")
         order = sorted(range(len(arts)), key=lambda i: (str(arts[i].published or ""), i), reverse=True)
         sents: list[Sentence] = []
         text_parts: list[str] = []
