@@ -196,7 +196,8 @@ def build(paths: Iterable[PathArg] = (), *, config: PathArg | None = None,
           empty_brief: bool | None = None, latest: bool | None = None, keep_days: int | None = None,
           mail_to: str | Sequence[str] = (), stories: bool = True, state: PathArg | None = None,
           jsonl_fields: str | None = None, progress: Callable[[int, int], None] | None = None,
-          env: Mapping[str, str] | None = None) -> BuildResult:
+          env: Mapping[str, str] | None = None, workers: int | None = None, executor: str | None = None,
+          scheduler: str | None = None, cache: bool | None = None) -> BuildResult:
     """Exactly ``briefgen build PATHS [flags]``: the options are its flags; an option left
     out is taken from BRIEFGEN_* (``env``, default os.environ), then the config file, then
     the default (briefgen.settings.resolve). Writes OUTPUT_DIR/<date>/<audience>.<format>
@@ -212,13 +213,17 @@ def build(paths: Iterable[PathArg] = (), *, config: PathArg | None = None,
         output_dir=_path(output_dir), template_dirs=tuple(Path(d) for d in _many(template_dirs)),
         formats=_many(formats), algorithm=algorithm, engine=engine, timezone=timezone, since=since,
         cutoff=cutoff, empty_brief=empty_brief, latest=latest, keep_days=keep_days, mail_to=_many(mail_to),
-        stories=stories, state=_path(state), jsonl_fields=jsonl_fields,
+        stories=stories, state=_path(state), jsonl_fields=jsonl_fields, workers=workers, executor=executor,
+        scheduler=scheduler, cache=cache,
     )
     return run_plan(resolve_build(flags, os.environ if env is None else env), progress=progress)
 
 
-def run_plan(plan: BuildPlan, *, progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """A resolved plan -> files written (and mailed); what ``build`` and the CLI share."""
+def run_plan(plan: BuildPlan, *, progress: Callable[[int, int], None] | None = None,
+             stage_progress: Callable[[str], Callable[[int, int], None] | None] | None = None) -> BuildResult:
+    """A resolved plan -> files written (and mailed); what ``build`` and the CLI share.
+    ``progress(done, total)`` is told as inputs are read; ``stage_progress(stage)`` gives the
+    callback for a later stage ("analysing", "rendering"), or None."""
     from briefgen.run import BuildRequest, build_briefs
 
     if plan.window:
@@ -230,19 +235,22 @@ def run_plan(plan: BuildPlan, *, progress: Callable[[int, int], None] | None = N
             latest=plan.latest, keep_days=plan.keep_days, today=plan.today, progress=progress,
             output_dir=plan.output_dir, formats=plan.formats, engine=plan.engine,
             template_dirs=plan.template_dirs, limits=plan.limits, stories=plan.stories, state=plan.state,
+            execution=plan.execution, cache=plan.cache, stage_progress=stage_progress,
         ))
     if not report.articles:
         where = f" from {plan.window.describe()}" if plan.window else ""
         log.warning("no usable articles%s in %s", where, ", ".join(map(str, plan.inputs)))
     log.info("%d articles, %d skipped, %d files written", report.articles, len(report.failures),
              len(report.written))
-    delivered = _deliver(plan, plan.smtp, report.written) if plan.smtp and report.written else None
+    delivered = _deliver(plan, plan.smtp, report.written, report.briefs) if plan.smtp and report.written else None
     return BuildResult(report=report, plan=plan, delivered=delivered)
 
 
-def _deliver(plan: BuildPlan, smtp: SmtpSettings, written: list[Path]) -> bool:
-    """One message per audience with its files, to that audience's recipients; False when any failed."""
+def _deliver(plan: BuildPlan, smtp: SmtpSettings, written: list[Path], briefs: Mapping[str, Brief]) -> bool:
+    """One message per audience with its files, to that audience's recipients, its body the
+    brief made for mail clients (briefgen.rendering.email); False when any failed."""
     from briefgen.ops.delivery import DeliveryError, mail_briefs
+    from briefgen.rendering.email import render_email_html, render_email_text
 
     ok = True
     day = plan.day.isoformat()
@@ -250,9 +258,11 @@ def _deliver(plan: BuildPlan, smtp: SmtpSettings, written: list[Path]) -> bool:
         files = [p for p in written if p.stem == audience.name]
         if not files or not plan.recipients.get(audience.name):
             continue
+        brief = briefs.get(audience.name)
         try:
-            mail_briefs(smtp, list(plan.recipients[audience.name]), files,
-                        subject=f"{audience.title} — {day}", body=f"{audience.title} for {day}, made by briefgen.\n")
+            mail_briefs(smtp, list(plan.recipients[audience.name]), files, subject=f"{audience.title} — {day}",
+                        body=render_email_text(brief, audience) if brief else f"{audience.title} for {day}.\n",
+                        html_body=render_email_html(brief, audience) if brief else None)
         except DeliveryError as err:
             log.error("%s", err)
             ok = False

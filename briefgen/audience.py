@@ -50,6 +50,10 @@ class Audience:
     author: str | None = None
     subject: str | None = None
     keywords: tuple[str, ...] = ()
+    # Story budget (issue 19): the first full_stories get the full treatment, the next
+    # digest_stories one line each in "Also today"; None: no limit. The JSON lists every story.
+    full_stories: int | None = None
+    digest_stories: int | None = None
 
 
 # How stories may be ordered (briefgen.stories.select): "rank" is most newsworthy first.
@@ -83,6 +87,8 @@ BUILTIN_AUDIENCES: dict[str, Audience] = {
             show_participants=True,
             show_sources=True,
             accent="#1f3a5f",
+            full_stories=12,
+            digest_stories=60,
         ),
         Audience(
             name="press",
@@ -95,6 +101,8 @@ BUILTIN_AUDIENCES: dict[str, Audience] = {
             show_participants=True,
             show_sources=True,
             accent="#2d5a3d",
+            full_stories=15,
+            digest_stories=60,
         ),
     )
 }

@@ -167,10 +167,10 @@ def test_check_reports_undefined_variables_with_file_and_line(tmp_path):
 
 def test_check_reports_syntax_errors_in_a_partial_with_file_and_line(tmp_path):
     (tmp_path / "partials").mkdir()
-    (tmp_path / "partials" / "quotes.html").write_text("<div>\n{% for q in story.quotes %}\n")
+    (tmp_path / "partials" / "story_memory.html").write_text("<div>\n{% for q in story.quotes %}\n")
     result = run("check", str(tmp_path))
     assert result.exit_code == 1
-    assert result.stdout.count("partials/quotes.html:") >= 2  # every audience that includes it
+    assert result.stdout.count("partials/story_memory.html:") >= 2  # every audience that includes it
 
 
 def test_check_catches_a_template_that_only_fails_on_the_empty_day(tmp_path):
