@@ -116,8 +116,9 @@ def load_multidoc(name: str) -> list[Doc]:
         para0 = 0
         for i in order:
             ss = split(arts[i].text)
-            sents.extend(_replace(x, index=len(sents) + j, paragraph=para0 + x.paragraph)
-                         for j, x in enumerate(ss))
+            base = len(sents)
+            sents.extend([_replace(x, index=base + j, paragraph=para0 + x.paragraph)
+                          for j, x in enumerate(ss)])
             para0 += 1 + max((x.paragraph for x in ss), default=0)
             text_parts.append(arts[i].text)
         refs = [p.read_text(encoding="utf-8") for p in sorted((folder / "models").glob("*.txt"))]
