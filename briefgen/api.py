@@ -242,13 +242,15 @@ def run_plan(plan: BuildPlan, *, progress: Callable[[int, int], None] | None = N
         log.warning("no usable articles%s in %s", where, ", ".join(map(str, plan.inputs)))
     log.info("%d articles, %d skipped, %d files written", report.articles, len(report.failures),
              len(report.written))
-    delivered = _deliver(plan, plan.smtp, report.written) if plan.smtp and report.written else None
+    delivered = _deliver(plan, plan.smtp, report.written, report.briefs) if plan.smtp and report.written else None
     return BuildResult(report=report, plan=plan, delivered=delivered)
 
 
-def _deliver(plan: BuildPlan, smtp: SmtpSettings, written: list[Path]) -> bool:
-    """One message per audience with its files, to that audience's recipients; False when any failed."""
+def _deliver(plan: BuildPlan, smtp: SmtpSettings, written: list[Path], briefs: Mapping[str, Brief]) -> bool:
+    """One message per audience with its files, to that audience's recipients, its body the
+    brief made for mail clients (briefgen.rendering.email); False when any failed."""
     from briefgen.ops.delivery import DeliveryError, mail_briefs
+    from briefgen.rendering.email import render_email_html, render_email_text
 
     ok = True
     day = plan.day.isoformat()
@@ -256,9 +258,11 @@ def _deliver(plan: BuildPlan, smtp: SmtpSettings, written: list[Path]) -> bool:
         files = [p for p in written if p.stem == audience.name]
         if not files or not plan.recipients.get(audience.name):
             continue
+        brief = briefs.get(audience.name)
         try:
-            mail_briefs(smtp, list(plan.recipients[audience.name]), files,
-                        subject=f"{audience.title} — {day}", body=f"{audience.title} for {day}, made by briefgen.\n")
+            mail_briefs(smtp, list(plan.recipients[audience.name]), files, subject=f"{audience.title} — {day}",
+                        body=render_email_text(brief, audience) if brief else f"{audience.title} for {day}.\n",
+                        html_body=render_email_html(brief, audience) if brief else None)
         except DeliveryError as err:
             log.error("%s", err)
             ok = False

@@ -78,6 +78,7 @@ class BuildReport:
     articles: int = 0
     latest: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # old date folders deleted by retention
+    briefs: dict[str, Brief] = field(default_factory=dict)  # audience -> the brief rendered (e-mail bodies)
 
 
 def output_path(output_dir: Path, day: date, audience: str, fmt: str) -> Path:
@@ -131,6 +132,7 @@ def _build_locked(request: BuildRequest) -> BuildReport:
         story_items, store = prepare(digests, request.day, store=store)
     try:
         pending = _render_all(request, digests, failures, story_items, briefs)
+        report.briefs = briefs
         _write_all(pending, report)
         if store is not None:
             _remember(store, story_items, request.day, briefs, report)

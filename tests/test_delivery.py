@@ -379,3 +379,26 @@ def test_a_login_without_a_password_is_a_usage_error_before_any_work(tmp_path):
     assert result.exit_code == ExitCode.USAGE
     assert "$BRIEFS_TEST_SMTP_PASSWORD (named by password_env) is not set" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_the_mail_body_is_the_brief_made_for_mail_clients_with_the_pdf_attached(smtp_server, tmp_path):
+    controller, inbox, settings = smtp_server
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "a.txt").write_text(
+        "Harbour council approves ferry terminal\n\nThe harbour council approved the new ferry terminal on "
+        "Friday after a vote of nine to two. The terminal will cost 40 million euros over three years. "
+        '"This connects the islands again and it will serve everyone for decades," said Mayor Ada Okafor.\n')
+    env = {"BRIEFGEN_SMTP_HOST": "127.0.0.1", "BRIEFGEN_SMTP_PORT": str(controller.port),
+           "BRIEFGEN_SMTP_USER": USER, "BRIEFGEN_SMTP_PASSWORD": PASSWORD, "BRIEFGEN_SMTP_CAFILE": settings.cafile}
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "inbox"), "--date", DAY, "-a", "executive",
+                                      "-f", "pdf", "-o", str(tmp_path / "out"), "--mail-to", "desk@example.org"],
+                                env=env)
+    assert result.exit_code == 0, result.output
+    (_, _, raw), = inbox.messages
+    msg = parse(raw)
+    html = msg.get_body(("html",)).get_content()
+    text = msg.get_body(("plain",)).get_content()
+    assert "Harbour council approves ferry terminal" in html and "Harbour council approves ferry terminal" in text
+    assert "<svg" not in html and "<script" not in html and "<style" not in html  # mail clients drop them
+    assert 'style="' in html and "attached as PDF" in html
+    assert [a.get_filename() for a in msg.iter_attachments()] == ["executive.pdf"]

@@ -79,8 +79,11 @@ class SmtpSettings:
         return self.sender or self.user or f"briefgen@{socket.getfqdn()}"
 
 
-def compose(sender: str, recipients: Sequence[str], subject: str, body: str, files: Sequence[Path]) -> EmailMessage:
-    """One message with every file attached under its own name."""
+def compose(sender: str, recipients: Sequence[str], subject: str, body: str, files: Sequence[Path],
+            html: str | None = None) -> EmailMessage:
+    """One message with every file attached under its own name; with ``html``, the body is
+    multipart/alternative: ``body`` as plain text for clients that show no HTML, then ``html``
+    (briefgen.rendering.email), which mail clients show instead."""
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = ", ".join(recipients)
@@ -88,6 +91,8 @@ def compose(sender: str, recipients: Sequence[str], subject: str, body: str, fil
     msg["Date"] = formatdate(localtime=True)
     msg["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     msg.set_content(body)
+    if html is not None:
+        msg.add_alternative(html, subtype="html")
     for path in files:
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         maintype, subtype = kind.split("/", 1)
@@ -147,11 +152,13 @@ def mail_briefs(
     *,
     subject: str,
     body: str = "",
+    html_body: str | None = None,
     attempts: int = 4,
     backoff: float = 2.0,
     sleep: Callable[[float], None] = time.sleep,
 ) -> None:
-    """Send `files` to `recipients` in one message; retry transient failures."""
+    """Send `files` to `recipients` in one message (``html_body``: the brief as an e-mail body,
+    shown by mail clients; ``body`` its plain-text alternative); retry transient failures."""
     if not recipients:
         return
     if settings.security == "none" and settings.user:
@@ -159,7 +166,7 @@ def mail_briefs(
                             "use BRIEFGEN_SMTP_SECURITY=starttls or ssl")
     try:
         msg = compose(settings.from_address, recipients, subject,
-                      body or "The briefs are attached.\n", [Path(f) for f in files])
+                      body or "The briefs are attached.\n", [Path(f) for f in files], html=html_body)
     except OSError as err:
         raise DeliveryError(f"cannot attach {err.filename}: {err.strerror or err}") from None
     delay = backoff

@@ -14,13 +14,16 @@ from typing import Any
 from briefgen.audience import COLOUR, IMAGE_TYPES, LOGO_MAX_BYTES, Audience
 from briefgen.errors import RenderError
 from briefgen.model import Brief
+from briefgen.rendering.charts import coverage_chart, outlet_chart, speaker_chart
 from briefgen.rendering.locales import format_date as locale_date
+from briefgen.rendering.sources import distinct_outlets, number_sources
 from briefgen.rendering.views import (
     StoryView,
     digest_line,
     format_date,
     speaker_views,
     story_view,
+    top_quotes,
     valid_lang,
 )
 
@@ -57,9 +60,14 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
     full = items if audience.full_stories is None else items[: audience.full_stories]
     rest = items[len(full):]
     listed = rest if audience.digest_stories is None else rest[: audience.digest_stories]
-    stories = tuple(story_view(i, item, audience) for i, item in enumerate(full, start=1))
+    # the articles the full stories cite, numbered as their "[n]" marks are
+    register = number_sources(full, brief.date, audience.locale)
+    stories = tuple(story_view(i, item, audience, register, brief.date) for i, item in enumerate(full, start=1))
     digest = tuple(digest_line(i, item) for i, item in enumerate(listed, start=len(full) + 1))
+    articles = tuple(register.values())
     sources = tuple(dict.fromkeys(s.source for s in stories if s.source))
+    speakers = speaker_views(stories)
+    quotes = top_quotes(items, stories, audience)
     day = format_date(brief.date, audience.locale)
     meta = Meta(
         title=f"{brief.title} — {day}",
@@ -83,7 +91,15 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
                        len(brief.stories)) - len(stories),
         "also_today": digest,  # DigestLine per story after the full ones (partials/digest.html)
         "also_omitted": len(rest) - len(listed),  # stories in neither (all are in the JSON)
-        "speakers": speaker_views(stories),
+        "speakers": speakers,
+        # Provenance (issue 16): every article used, numbered as the "[n]" marks cite them.
+        "articles": articles,
+        "outlets": distinct_outlets(articles),
+        # The gist (issue 20): the quote of the day and the next top quotes, one per story.
+        "quote_of_the_day": quotes[0] if quotes else None,
+        "top_quotes": quotes[1:],
+        "charts": {"coverage": coverage_chart(stories), "outlets": outlet_chart(articles),
+                   "speakers": speaker_chart(speakers)},
         "quote_count": sum(len(s.quotes) for s in stories),
         "sources": sources,
         "failures": brief.failures,

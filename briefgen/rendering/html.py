@@ -24,7 +24,12 @@ from briefgen.rendering.context import build_context
 
 
 def builtin_template_dir() -> Path:
-    """The built-in templates: the installed package, else the checkout's templates/."""
+    """The built-in templates: the checkout's templates/ when this code runs from a checkout
+    (so a second worktree on PYTHONPATH renders its own, not the installed editable one's),
+    else the installed package."""
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "templates" / "base.html").is_file():
+        return checkout / "templates"
     spec = importlib.util.find_spec("briefgen.templates")
     if spec is not None and spec.submodule_search_locations:
         return Path(next(iter(spec.submodule_search_locations)))

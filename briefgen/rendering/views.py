@@ -13,7 +13,10 @@ from briefgen.audience import Audience
 from briefgen.extract.quotes import rank_quotes
 from briefgen.links import safe_url
 from briefgen.model import BriefStory, Digest, Participant, Quote, StoryMemory
+from briefgen.rendering.charts import Timeline, timeline
+from briefgen.rendering.gist import key_facts, takeaway
 from briefgen.rendering.locales import format_date as locale_date
+from briefgen.rendering.sources import SourceView, article_day, distinct_outlets, is_background, item_articles
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
@@ -27,6 +30,17 @@ class QuoteView:
     cue: str | None
     story: int  # 1-based number of the story it comes from
     anchor: str  # id of that story's section, for links
+    source: SourceView | None = None  # the article it was said in (its "[n]" mark and date)
+    headline: str = ""  # the headline of the story it comes from
+
+
+@dataclass(frozen=True)
+class LineView:
+    """One summary sentence with the article it came from."""
+
+    text: str
+    source: SourceView | None
+    new: bool = False  # a fact no earlier brief of the story said
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,16 @@ class StoryView:
     places: tuple[Participant, ...]
     memory: StoryMemory | None  # with --stories: label, outlets, new facts; else None
     digest: Digest  # the lead article as analysed (raw)
+    lines: tuple[LineView, ...] = ()  # the summary, each sentence with its source
+    takeaway: LineView | None = None  # the one self-contained sentence that says the most
+    facts: tuple[LineView, ...] = ()  # 2-3 key facts besides the takeaway
+    sources: tuple[SourceView, ...] = ()  # every article of the story, the lead first, then oldest first
+    timeline: tuple[SourceView, ...] = ()  # its dated articles, oldest first (two or more: developing)
+    outlets: tuple[str, ...] = ()  # distinct publishers
+    first_reported: str | None = None  # the oldest article's date, formatted
+    updated: str | None = None  # the newest article's date when later than the first
+    age: str = "new"  # new, updated, continuing (story memory) or background (older than the window)
+    chart: Timeline | None = None  # the dated timeline of a developing story (two dates or more)
 
 
 @dataclass(frozen=True)
@@ -124,9 +148,18 @@ def format_date(value: date | datetime | None, locale: str = "en-GB") -> str | N
     return locale_date(value, locale)
 
 
-def story_view(number: int, item: BriefStory, audience: Audience) -> StoryView:
+def story_view(number: int, item: BriefStory, audience: Audience,
+               sources: dict[str, SourceView] | None = None, day: date | None = None) -> StoryView:
+    """``sources``: the brief's numbered articles (``sources.number_sources``); ``day``: the
+    brief's date, which decides what is background."""
     article = item.article
     anchor = f"story-{number}"
+    register = sources or {}
+
+    def source(path: str | None) -> SourceView | None:
+        found = item.source(path)
+        return register.get(found.path) if found is not None else None
+
     quotes = tuple(
         QuoteView(
             text=q.text,
@@ -135,15 +168,27 @@ def story_view(number: int, item: BriefStory, audience: Audience) -> StoryView:
             cue=q.cue,
             story=number,
             anchor=anchor,
+            source=source(q.path),
+            headline=article.title,
         )
         for q in _budgeted_quotes(item.quotes, audience)
     )
+    lines = tuple(LineView(s.text, source(s.path), s.new) for s in item.summary)
+    mine = tuple(register[a.path] for a in item_articles(item) if a.path in register)
+    dated = sorted((s for s in mine if s.day is not None), key=lambda s: (s.day, s.number))
+    first, last = (dated[0], dated[-1]) if dated else (None, None)
+    label = item.memory.label if item.memory else "new"
+    newest = article_day(article) if last is None else last.day
+    age = "background" if day is not None and label == "new" and is_background(newest, day) else label
+    gist = takeaway(item.summary, item.lead)
+    gist_line = LineView(gist.text, source(gist.path)) if gist else None
+    facts = tuple(LineView(f.text, source(f.path)) for f in key_facts(item.summary, item.lead, gist))
     named = _one_per_spelling(item.participants)
     if audience.participants_per_story is not None:  # the most mentioned (a story of 40 articles names hundreds)
         named = sorted(named, key=lambda p: (-p.mentions, p.name))[: audience.participants_per_story]
     participants = tuple(sorted(named, key=lambda p: (_KIND_ORDER.get(p.kind, 9), -p.mentions, p.name)))
     lang = valid_lang(article.language)
-    return StoryView(
+    view = StoryView(
         number=number,
         anchor=anchor,
         headline=article.title,
@@ -163,7 +208,17 @@ def story_view(number: int, item: BriefStory, audience: Audience) -> StoryView:
         places=tuple(p for p in participants if p.kind == "place"),
         memory=item.memory,
         digest=item.lead,
+        lines=lines,
+        takeaway=gist_line,
+        facts=facts,
+        sources=mine,
+        timeline=tuple(dated),
+        outlets=distinct_outlets(mine),
+        first_reported=first.published if first else None,
+        updated=last.published if last and first and last.day != first.day else None,
+        age=age,
     )
+    return replace(view, chart=timeline(view))
 
 
 def _one_per_spelling(participants: Sequence[Participant]) -> list[Participant]:
@@ -226,3 +281,34 @@ def speaker_views(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
         )
         for i, s in enumerate(order, start=1)
     )
+
+
+def top_quotes(items: Sequence[BriefStory], stories: Sequence[StoryView], audience: Audience,
+               limit: int = 4, lead_stories: int = 3) -> tuple[QuoteView, ...]:
+    """The quote of the day (first) and the next top quotes: each story's best key quote
+    (``rank_quotes``), one per story so the list spans the day; the quote of the day comes
+    from the ``lead_stories`` most newsworthy stories when one of them has a key quote."""
+    best: list[tuple[int, QuoteView]] = []
+    for rank, (item, story) in enumerate(zip(items, stories)):
+        ranked = rank_quotes(item.quotes, 1)
+        if not ranked:
+            continue
+        q = ranked[0]
+        view = next((v for v in story.quotes if v.text == q.text), None)
+        if view is None:  # the audience shows fewer quotes than the story has
+            said_in = item.source(q.path)
+            view = QuoteView(text=q.text, speaker=q.speaker, role=_role(item.participant(q.speaker)), cue=q.cue,
+                             story=story.number, anchor=story.anchor, headline=story.headline,
+                             source=next((s for s in story.sources if said_in and s.path == said_in.path), None))
+        best.append((rank, view))
+    leading = [b for b in best if b[0] < lead_stories]
+    if leading:
+        first = max(leading, key=lambda b: _weight(b[1]))
+        best.remove(first)
+        best.insert(0, first)
+    return tuple(v for _, v in best[:limit])
+
+
+def _weight(q: QuoteView) -> float:
+    """How well a quote stands for the day: near 30 words reads as a statement, not a fragment."""
+    return -abs(len(q.text.split()) - 30)

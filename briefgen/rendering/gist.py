@@ -1,0 +1,73 @@
+"""A story's summary -> its gist: one extractive takeaway sentence and 2-3 key facts.
+
+The takeaway is the best-rated summary sentence that stands on its own: it does not open
+on a pronoun or connective that leans on the sentence before it (the summary editor's
+``summary_openers`` list), it is not a quotation (someone's words are shown as quotes,
+with their speaker) nor a photo caption ("(left)"), and it is a whole sentence of reasonable
+length. When no summary
+sentence qualifies, the lead article's first such sentence is taken (news puts the most
+informative sentence first). Key facts are the other self-contained summary sentences in
+reading order, topped up from the lead article's sentences that carry a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefgen.model import Digest, StoryLine
+from briefgen.text import lexicon
+
+OPENERS: frozenset[str] = lexicon.words("summary_openers")
+CAPTION_POSITIONS: frozenset[str] = lexicon.words("caption_positions")
+_PARENTHESIS = re.compile(r"\(([^()]{1,20})\)")
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_WORD = re.compile(r"[\w'’-]+")
+_END = (".", "!", "?")
+MIN_WORDS, MAX_WORDS = 6, 45
+FACT_MAX_WORDS = 35
+
+
+def self_contained(text: str) -> bool:
+    """A sentence a reader understands without the one before it, and not a quotation."""
+    words = _WORD.findall(text)
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return False
+    if words[0].casefold() in OPENERS or _QUOTE_MARKS.search(text):
+        return False
+    if any(m.group(1).strip().casefold() in CAPTION_POSITIONS for m in _PARENTHESIS.finditer(text)):
+        return False  # a photo caption: "Ada Okafor (left) and ..."
+    return text.rstrip().endswith(_END) and text.lstrip()[:1].isupper()
+
+
+def _lead_lines(lead: Digest) -> list[StoryLine]:
+    """The lead article's sentences as summary lines, quoted passages left out."""
+    spans = [(q.start, q.end) for q in lead.quotes if q.path in (None, lead.article.path)]
+    return [StoryLine(s.text, lead.article.path, s.index, 0.0) for s in lead.sentences
+            if not any(a < s.end and s.start < b for a, b in spans)]
+
+
+def takeaway(summary: Sequence[StoryLine], lead: Digest) -> StoryLine | None:
+    fit = [line for line in summary if self_contained(line.text)]
+    if fit:
+        return max(fit, key=lambda line: line.score)  # max keeps the first of equal scores
+    return next((line for line in _lead_lines(lead) if self_contained(line.text)), None)
+
+
+def key_facts(summary: Sequence[StoryLine], lead: Digest, gist: StoryLine | None,
+              limit: int = 3, least: int = 2) -> tuple[StoryLine, ...]:
+    taken = {gist.text} if gist else set()
+    facts: list[StoryLine] = []
+    for line in summary:
+        if len(facts) < limit and line.text not in taken and _fact(line.text):
+            facts.append(line)
+            taken.add(line.text)
+    if len(facts) < least:  # topped up from the lead article: sentences with a number first
+        extra = [line for line in _lead_lines(lead) if line.text not in taken and _fact(line.text)]
+        extra.sort(key=lambda line: not any(c.isdigit() for c in line.text))  # stable: reading order
+        facts.extend(extra[: least - len(facts)])
+    return tuple(facts)
+
+
+def _fact(text: str) -> bool:
+    return self_contained(text) and len(_WORD.findall(text)) <= FACT_MAX_WORDS
