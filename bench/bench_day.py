@@ -340,8 +340,9 @@ def main() -> None:
         print(f"\ngrowth {a['n']:,} -> {b['n']:,} articles (x{b['n'] / a['n']:.0f}):")
         for k, s in enumerate(b["stages"]):
             if k < len(a["stages"]):
+                wall = s["wall"] / max(a["stages"][k]["wall"], 1e-3)
                 print(f"  {s['stage']:34} CPU x{s['cpu'] / max(a['stages'][k]['cpu'], 1e-3):7.1f} "
-                      f"(exponent {_exponent(days, k):.2f}),  wall x{s['wall'] / max(a['stages'][k]['wall'], 1e-3):7.1f}")
+                      f"(exponent {_exponent(days, k):.2f}),  wall x{wall:7.1f}")
         print(f"  peak RSS (driver)                  x{b['stages'][-1]['rss'] / a['stages'][-1]['rss']:7.1f}")
         big = args.extrapolate
         if big > b["n"]:
