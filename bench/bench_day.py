@@ -251,6 +251,28 @@ def compare(n: int, cluster: bool) -> dict:
     return out
 
 
+def cached_day(n: int, workers: int) -> dict:
+    """`briefgen build` of a day of n articles (three PDFs), then the same build again: the
+    re-run takes analyses and rendered briefs from the cache. The articles go to a temporary
+    JSON Lines file, deleted afterwards."""
+    arts, _ = synthetic(n)
+    out: dict = {"n": n}
+    with tempfile.TemporaryDirectory() as tmp:
+        inbox = Path(tmp) / "day.jsonl"
+        with inbox.open("w", encoding="utf-8") as f:
+            for a in arts:
+                f.write(json.dumps({"title": a.title, "text": a.text, "source": a.source, "url": a.url,
+                                    "published": DAY.isoformat()}) + "\n")
+        for label in ("build", "re-run"):
+            w0, c0, p0 = time.perf_counter(), _cpu(), _POOL_CPU[0]
+            result = briefgen.build([inbox], output_dir=Path(tmp) / "out", date=DAY, formats=["pdf"],
+                                    workers=workers, env={})
+            _end_pool()
+            out[label] = {"wall": time.perf_counter() - w0, "cpu": _cpu() - c0 + _POOL_CPU[0] - p0,
+                          "written": len(result.written)}
+    return out
+
+
 def _child(*args: str) -> dict:
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
     proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env)
@@ -293,9 +315,13 @@ def main() -> None:
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--pdf", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--compare-child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--cached-day", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
         print(json.dumps(one_day(args.one, args.workers, bool(args.pdf))))
+        return
+    if args.cached_day:
+        print(json.dumps(cached_day(args.cached_day, args.workers)))
         return
     if args.compare_child:
         print(json.dumps(compare(args.compare_child, not args.no_cluster)))
@@ -332,6 +358,12 @@ def main() -> None:
             rerun = total - d["stages"][0]["wall"] + again
             print(f"  cache re-run / first run, whole day of {d['n']:,} (other stages as measured above): "
                   f"{rerun / total:.1%}")
+        d = _child("--cached-day", str(args.compare), "--workers", str(args.workers))
+        b1, b2 = d["build"], d["re-run"]
+        print(f"  `briefgen build` of {d['n']:,} articles, 3 PDFs, {args.workers} workers: {b1['wall']:.1f} s wall "
+              f"{b1['cpu']:.1f} s CPU; the same build again (analyses and briefs from the cache): "
+              f"{b2['wall']:.1f} s wall {b2['cpu']:.1f} s CPU = {b2['wall'] / b1['wall']:.1%} wall, "
+              f"{b2['cpu'] / b1['cpu']:.1%} CPU of the first")
         per_article = c["1 process"]["cpu"] / c["n"]
         print(f"  analysis cost: {per_article * 1000:.1f} ms CPU per article = {1 / per_article:.0f} "
               f"articles/s/core")

@@ -107,13 +107,17 @@ def _build_locked(request: BuildRequest) -> BuildReport:
     analysis = AnalysisOptions(engine=request.engine, summary=not request.stories)  # stories summarise later
     cache = _open_cache(request)
     try:
-        digests, failures = analyze_paths(request.paths, analysis,
-                                          keep=request.keep, progress=request.progress,
-                                          read_options=request.read_options, execution=request.execution,
-                                          analysing=_stage(request, "analysing"), cache=cache)
+        return _build_cached(request, analysis, cache)
     finally:
         if cache is not None:
             cache.close()
+
+
+def _build_cached(request: BuildRequest, analysis: AnalysisOptions, cache) -> BuildReport:
+    digests, failures = analyze_paths(request.paths, analysis,
+                                      keep=request.keep, progress=request.progress,
+                                      read_options=request.read_options, execution=request.execution,
+                                      analysing=_stage(request, "analysing"), cache=cache)
     report = BuildReport(failures=failures, articles=len(digests))
     if not digests and not request.empty_brief:
         return report
@@ -131,7 +135,7 @@ def _build_locked(request: BuildRequest) -> BuildReport:
             failures.append(Failure(str(state), problem))  # before rendering: every brief says so
         story_items, store = prepare(digests, request.day, store=store)
     try:
-        pending = _render_all(request, digests, failures, story_items, briefs)
+        pending = _render_all(request, digests, failures, story_items, briefs, cache)
         report.briefs = briefs
         _write_all(pending, report)
         if store is not None:
@@ -169,7 +173,8 @@ def _remember(store, story_items, day: date, briefs: dict, report: BuildReport) 
         report.failures.append(Failure(str(store.path), str(err)))
 
 
-def _render_all(request: BuildRequest, digests, failures, story_items, briefs: dict) -> list[tuple[Path, bytes]]:
+def _render_all(request: BuildRequest, digests, failures, story_items, briefs: dict,
+                cache=None) -> list[tuple[Path, bytes]]:
     """Every audience's files; an audience that fails is logged and listed in ``failures``.
     ``briefs`` gets the audiences that have at least one file (what story memory records).
     The audiences are laid out side by side when there are workers for it (the same bytes)."""
@@ -177,7 +182,7 @@ def _render_all(request: BuildRequest, digests, failures, story_items, briefs: d
                                    story_items=story_items)) for audience in request.audiences]
     tasks = [RenderTask(tuple(request.formats), tuple(request.template_dirs), request.limits, audience, brief)
              for audience, brief in made]
-    rendered = _render_tasks(tasks, request)
+    rendered = _render_cached(tasks, request, cache)
     pending: list[tuple[Path, bytes]] = []
     problems: list[Failure] = []
     for (audience, brief), (files, problem) in zip(made, rendered):
@@ -237,6 +242,27 @@ def _render_tasks(tasks: list[RenderTask], request: BuildRequest) -> list[Render
         return parallel.forked_map(_render_audience, tasks, workers, advanced)
     except parallel.ChildFailed as err:
         raise BriefgenError(f"rendering failed in a worker process: {err}") from None
+
+
+def _render_cached(tasks: list[RenderTask], request: BuildRequest, cache) -> list[Rendered]:
+    """Files of an audience whose brief, look and templates are what an earlier run rendered
+    come from the cache (a re-run of the day lays out nothing); the others are rendered."""
+    if cache is None:
+        return _render_tasks(tasks, request)
+    keys = [cache.render_key(t.brief, t.audience, t.formats, t.template_dirs, t.limits) for t in tasks]
+    found = [cache.get_render(k, t.formats) for k, t in zip(keys, tasks)]
+    missing = [t for t, f in zip(tasks, found) if f is None]
+    fresh = iter(_render_tasks(missing, request) if missing else [])
+    out: list[Rendered] = []
+    for key, hit in zip(keys, found):
+        if hit is not None:
+            out.append((hit, None))
+            continue
+        files, problem = next(fresh)
+        if problem is None:
+            cache.put_render(key, files)
+        out.append((files, problem))
+    return out
 
 
 def _can_fork() -> bool:

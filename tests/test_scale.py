@@ -307,3 +307,32 @@ def test_a_story_with_more_quotes_and_names_than_the_budget_shows_its_key_ones()
     assert len(small.quotes) == 2 and small.quotes[0].speaker is None  # under the budget: every quote
     assert 1 <= len(big.quotes) <= 4
     assert [p.name for p in big.participants] == ["Speaker I", "Speaker H", "Speaker G"]  # most mentioned
+
+
+def test_a_rerun_of_the_same_day_lays_out_nothing_until_a_template_changes(tmp_path, monkeypatch):
+    from briefgen import run
+
+    out, templates = tmp_path / "out", tmp_path / "templates"
+    templates.mkdir()
+    (templates / "executive.html").write_text("<h1>{{ brief.title }}</h1>{% for s in stories %}<p>{{ s.headline }}</p>"
+                                              "{% endfor %}")
+    args = ("-a", "executive", "-a", "analyst", "-f", "html", "-f", "json", "-t", str(templates), "--workers", "1")
+    _build(out, *args)
+    first = _files(out)
+    real = run._render_tasks
+    rendered: list[str] = []
+
+    def counting(tasks, request):
+        rendered.extend(t.audience.name for t in tasks)
+        return real(tasks, request)
+
+    monkeypatch.setattr(run, "_render_tasks", counting)
+    _build(out, *args)
+    assert rendered == [] and _files(out) == first  # every file from the cache, the same bytes
+    (templates / "executive.html").write_text("<h2>{{ brief.title }}</h2>")
+    _build(out, *args)
+    # any template may include any file of the folders: a change there renders every audience again
+    assert rendered == ["executive", "analyst"]
+    assert b"<h2>" in _files(out)["executive.html"]
+    _build(out, *args, "--no-cache")
+    assert rendered == ["executive", "analyst"] * 2

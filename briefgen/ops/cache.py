@@ -1,4 +1,5 @@
-"""Analyses of earlier runs, so a cron run analyses only the articles that are new or changed.
+"""Analyses and renders of earlier runs, so a cron run analyses only the articles that are new
+or changed, and lays out only the briefs that changed.
 
 An entry is keyed by a hash of what decides an article's analysis: its title and text, the
 analysis options, the BRIEFGEN_NER choice, briefgen's version and a fingerprint of the
@@ -6,7 +7,12 @@ analysis code and data files (so an edited rule or vocabulary is a miss, even be
 version number moves). The article's path, source and dates are not in the key: the same
 text read from another file or feed is the same analysis, given back with its new article.
 
-Entries are JSON, never pickle: the cache sits in the output folder, and reading it must
+A rendered brief (its PDF, HTML, JSON bytes) is keyed by a hash of the whole brief, the
+audience, the rendering code, the built-in and user templates, the limits and
+SOURCE_DATE_EPOCH (render_key): a re-run of the same day gives back the same bytes without
+laying anything out.
+
+Entries are JSON (renders: the files' bytes), never pickle: the cache sits in the output folder, and reading it must
 not be able to run code. It lives at OUTPUT_DIR/.cache/analysis.sqlite, beside the state
 file, and is bounded by retention: an entry not used for ``keep_days`` (the build's, else
 30) days is deleted. A cache that cannot be used costs time, never the brief: an entry that
@@ -51,6 +57,26 @@ def code_fingerprint(root: Path = _ROOT) -> str:
         for path in files:
             st = path.stat()
             h.update(f"{path.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+_RENDER_CODE = ("rendering", "audience.py", "model.py", "links.py")
+
+
+def render_fingerprint(template_dirs: Sequence[Path] = ()) -> str:
+    """Like code_fingerprint, for what a render reads: the rendering code, the built-in
+    templates and every file of the user's template folders. (Installed fonts are not in it:
+    after installing fonts, run once with --no-cache.)"""
+    from briefgen.rendering.html import builtin_template_dir
+
+    h = hashlib.sha256(__version__.encode())
+    tops = [_ROOT / n for n in _RENDER_CODE] + [builtin_template_dir(), *(Path(d) for d in template_dirs)]
+    for top in tops:
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()
+                                                   and "__pycache__" not in p.parts)
+        for path in files:
+            st = path.stat()
+            h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 
@@ -113,7 +139,8 @@ class AnalysisCache:
         self._opened = True
         self._db = _connect(self.path)
         oldest = (self._today - timedelta(days=self._keep_days)).isoformat()
-        self._guard(lambda db: db.execute("DELETE FROM entries WHERE used < ?", (oldest,)))
+        self._guard(lambda db: (db.execute("DELETE FROM entries WHERE used < ?", (oldest,)),
+                                db.execute("DELETE FROM renders WHERE used < ?", (oldest,))))
 
     def get_many(self, articles: Sequence[Article], options: Any) -> list[Digest | None]:
         """Each article's cached digest, or None (a miss); hits are marked as used today."""
@@ -160,6 +187,42 @@ class AnalysisCache:
             self._guard(lambda db: db.executemany(
                 "INSERT OR REPLACE INTO entries (key, value, used) VALUES (?, ?, ?)", rows))
 
+    # ---- rendered files: a re-run of the same day lays out nothing
+
+    def render_key(self, brief: Any, audience: Any, formats: Sequence[str], template_dirs: Sequence[Path],
+                   limits: Any) -> str:
+        """A hash of everything a render reads: the whole brief (its repr: every field, floats
+        exactly), the audience, the formats, the rendering code and built-in templates, the user
+        template folders' files, the limits and SOURCE_DATE_EPOCH (which the PDF stamps)."""
+        h = hashlib.sha256(render_fingerprint(template_dirs).encode())
+        for part in (repr(audience), repr(tuple(formats)), repr(limits), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                     repr(brief)):
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\0")
+        return h.hexdigest()
+
+    def get_render(self, key: str, formats: Sequence[str]) -> list[tuple[str, bytes]] | None:
+        """The files (format, bytes) in ``formats`` order, or None unless every format is there."""
+        found: dict[str, bytes] = {}
+
+        def select(db: sqlite3.Connection) -> None:
+            found.update((f, bytes(v)) for f, v in db.execute("SELECT format, value FROM renders WHERE key = ?",
+                                                               (key,)))
+            if found:
+                db.execute("UPDATE renders SET used = ? WHERE key = ?", (self.today, key))
+
+        self._open()
+        self._guard(select)
+        if not all(f in found for f in formats):
+            return None
+        return [(f, found[f]) for f in formats]
+
+    def put_render(self, key: str, files: Sequence[tuple[str, bytes]]) -> None:
+        self._open()
+        self._guard(lambda db: db.executemany(
+            "INSERT OR REPLACE INTO renders (key, format, value, used) VALUES (?, ?, ?, ?)",
+            [(key, fmt, data, self.today) for fmt, data in files]))
+
     def close(self) -> None:
         self._opened = True  # closed stays closed
         if self._db is not None:
@@ -186,6 +249,8 @@ def _connect(path: Path) -> sqlite3.Connection | None:
             db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
                        "used TEXT NOT NULL)")
             db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
+            db.execute("CREATE TABLE IF NOT EXISTS renders (key TEXT NOT NULL, format TEXT NOT NULL, "
+                       "value BLOB NOT NULL, used TEXT NOT NULL, PRIMARY KEY (key, format))")
             db.commit()
             return db
         except sqlite3.DatabaseError as err:  # not a database (or damaged): set aside, start anew
