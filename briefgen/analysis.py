@@ -215,15 +215,16 @@ def analyze_paths(
 
 
 def analyze_with_cache(articles: Sequence[Article], options: AnalysisOptions, execution: Execution,
-                progress: Callable[[int, int], None] | None,
-                cache: AnalysisCache | None) -> list[Digest | Failure]:
+                       progress: Callable[[int, int], None] | None,
+                       cache: AnalysisCache | None) -> list[Digest | Failure]:
+    """``analyze_articles`` for the articles ``cache`` has no analysis of; the others from it."""
     if cache is None:
         return analyze_articles(articles, options, execution=execution, progress=progress)
     found = cache.get_many(articles, options)
     missing = [a for a, d in zip(articles, found) if d is None]
     if len(missing) < len(articles):
         log.debug("%d of %d article(s) analysed before (cache); analysing %d", len(articles) - len(missing),
-                 len(articles), len(missing))
+                  len(articles), len(missing))
     fresh = iter(analyze_articles(missing, options, execution=execution, progress=progress))
     results: list[Digest | Failure] = [d if d is not None else next(fresh) for d in found]
     cache.put_many([r for r, d in zip(results, found) if d is None and isinstance(r, Digest)], options)
