@@ -33,7 +33,7 @@ $(STAMP): pyproject.toml scripts/system-deps
 	scripts/system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,speed]'
 	touch $@
 
 clean:

@@ -27,12 +27,17 @@ summarizer); CPU of the child process, median of --repeats.
 
 ``--compat K`` checks instead that the fast engines reproduce sumy: on every
 BBC dev article (distinct sentences, paragraphs kept, no quote units: stock
-sumy's input) it counts the articles whose top-K set is sumy's, with
+sumy's input) it counts the articles whose top-K set is sumy's (titles given: Edmundson reads them), with
 ``compat=True`` for the algorithms where the fast default is the published
 method. sumy's LSA orders its dictionary by set iteration, so PYTHONHASHSEED
 matters there: run under several seeds.
 
     PYTHONHASHSEED=0 python bench/bench_summarizers.py --compat 3
+
+``--share N`` times ``briefgen.analyze`` on the first N BBC dev articles and the part of it
+spent in the summarizer (the default, with quote units and repairs, as analyze calls it).
+
+    python bench/bench_summarizers.py --share 491
 """
 
 from __future__ import annotations
@@ -84,6 +89,7 @@ def timed(fn, repeats: int) -> tuple[float, object]:
 def run_fast(name: str, words: list[tuple[str, ...]], compat: bool = False, cold: bool = False):
     if cold:
         _text._stem_cache.clear()  # stem every word again, as sumy does
+        _text._word_cache.clear()
     values = fast.scores(name, _text.analyse_words(words), compat=compat)
     return values, fast.ranking(values)
 
@@ -131,16 +137,16 @@ def run_processes(sizes: list[int], names: list[str], repeats: int) -> int:
     return 0
 
 
-def bbc_articles() -> list[tuple[list[str], list[int]]]:
+def bbc_articles() -> list[tuple[list[str], list[int], str]]:
     from briefgen.text.segment import split_sentences
 
     out = []
     for art in sorted((DATA / "summaries" / "bbc").glob("*/*.article.txt")):
-        body = art.read_text(encoding="utf-8").partition("\n")[2]
+        title, _, body = art.read_text(encoding="utf-8").partition("\n")
         seen: dict[str, int] = {}
         for s in split_sentences(body):
             seen.setdefault(" ".join(s.text.split()), s.paragraph)
-        out.append((list(seen), list(seen.values())))
+        out.append((list(seen), list(seen.values()), title.strip()))
     return out
 
 
@@ -151,13 +157,48 @@ def run_compat(k: int, names: list[str]) -> int:
     print("|---|---|---|---|")
     for name in names:
         same = whole = 0
-        for texts, paras in articles:
-            _, sr = sumy_engine.rate(name, texts, paras)
-            _, fr = fast.rate(name, texts, compat=True)
+        for texts, paras, title in articles:
+            _, sr = sumy_engine.rate(name, texts, paras, title)
+            _, fr = fast.rate(name, texts, compat=True, paragraphs=paras, title=title)
             same += sorted(sr[:k]) == sorted(fr[:k])
             whole += sr == fr
         mode = "compat" if name in fast.COMPAT_DIFFERS else "default"
         print(f"| {name} | {same} | {whole} | {mode} |", flush=True)
+    return 0
+
+
+def run_share(limit: int) -> int:
+    """The default summarizer's share of ``briefgen.analyze`` time on BBC dev articles: every
+    call analyze makes to ``summarize`` is timed (process CPU) beside the whole analysis."""
+    import briefgen
+    from briefgen import analysis
+
+    arts = sorted((DATA / "summaries" / "bbc").glob("*/*.article.txt"))[:limit]
+    articles = []
+    for p in arts:
+        title, _, body = p.read_text(encoding="utf-8").partition("\n")
+        articles.append(briefgen.Article(path=str(p), title=title.strip(), text=body.strip("\n")))
+    inner = analysis.summarize
+    spent = [0.0]
+
+    def timed_summarize(*a, **k):
+        t0 = time.process_time()
+        try:
+            return inner(*a, **k)
+        finally:
+            spent[0] += time.process_time() - t0
+
+    briefgen.analyze(articles[0])  # imports and lazy tables outside the clock
+    analysis.summarize = timed_summarize  # type: ignore[assignment]
+    try:
+        t0 = time.process_time()
+        for a in articles:
+            briefgen.analyze(a)
+        total = time.process_time() - t0
+    finally:
+        analysis.summarize = inner  # type: ignore[assignment]
+    print(f"| articles | analyze cpu s | summarize cpu s | share |\n|---|---|---|---|\n"
+          f"| {len(articles)} | {total:.2f} | {spent[0]:.2f} | {100 * spent[0] / total:.0f}% |")
     return 0
 
 
@@ -169,7 +210,11 @@ def main(argv=None) -> int:
     ap.add_argument("--process", action="store_true", help="time whole processes (imports included)")
     ap.add_argument("--repeats", type=int, default=3, help="--process: runs per cell")
     ap.add_argument("--compat", type=int, metavar="K", help="count BBC dev articles whose top-K is sumy's")
+    ap.add_argument("--share", type=int, metavar="N",
+                    help="the default summarizer's share of analyze time on the first N BBC articles")
     args = ap.parse_args(argv)
+    if args.share:
+        return run_share(args.share)
     if args.compat:
         return run_compat(args.compat, args.only.split(","))
     if args.process:

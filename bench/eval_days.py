@@ -10,6 +10,11 @@ analyst audience) and is scored as its reader would meet it:
 - lead: the share of the brief's multi-article stories whose lead article is the newest;
 - repeats: summary lines per story that repeat an earlier line of the same summary (most of
   their content words, or a number with the word after it, already said);
+- entity twice: the share of multi-article stories whose participants list one entity
+  under two entries (``same_entity``: one spelling with and without dots or "the", an
+  acronym of the other's initials, a person's surname beside the full name, a place with
+  and without its feature word, a country's common names) — judged here by rules of this
+  script, not by the resolver under test;
 - provenance: the share of summary lines and quotes that resolve to one of the day's articles
   with a date (the source mark the PDF and HTML print: its path or link, outlet and date), and
   the share whose article also names its outlet (DUC and MultiLing rows come without one).
@@ -92,6 +97,45 @@ def repeats(lines: list[str]) -> int:
     return count
 
 
+_SMALL = frozenset("of the and for & de du la le al".split())
+_FEATURES = frozenset("ocean sea river island islands county province state mountains".split())
+_COUNTRIES = [frozenset(g.split("|")) for g in (
+    "uk|united kingdom|britain|great britain", "us|usa|united states|united states of america|america",
+    "un|united nations", "eu|european union", "uae|united arab emirates", "dprk|north korea",
+    "ussr|soviet union", "prc|china|people's republic of china")]
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.lower().replace(".", "").replace("-", " "))
+    return " ".join(w for w in name.split() if w != "the")
+
+
+def same_entity(a: str, b: str, person: bool, acronym: bool = True) -> bool:
+    """Whether two entries name one entity (see the module docstring); ``acronym``: whether
+    one may be the other's initials (not between a person and anything)."""
+    na, nb = _norm(a), _norm(b)
+    if not na or not nb:
+        return False
+    if na == nb or any(na in g and nb in g for g in _COUNTRIES):
+        return True
+    short, long_ = sorted((na, nb), key=len)
+    sw, lw = short.split(), long_.split()
+    caps = a if len(na) <= len(nb) else b
+    if acronym and len(sw) == 1 and caps.replace(".", "").isupper() and 2 <= len(short) <= 6:
+        initials = "".join(w[0] for w in lw if w not in _SMALL)
+        if short == initials:
+            return True
+    if person:
+        return len(lw) > 1 and (sw == lw[-1:] or (len(sw) > 1 and sw[0] == lw[0] and sw[-1] == lw[-1]))
+    return lw[-1] in _FEATURES and sw == lw[:-1]
+
+
+def entity_twice(participants) -> bool:
+    ps = list(participants)
+    return any(same_entity(p.name, q.name, p.kind == q.kind == "person", "person" not in (p.kind, q.kind))
+               for i, p in enumerate(ps) for q in ps[i + 1:])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--days", type=int, default=8)
@@ -103,7 +147,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     totals = defaultdict(float)
     print(f"{'day':10} {'articles':>8} {'stories':>7} {'B3-F1':>6} {'lead newest':>11} {'repeats/summary':>15} "
-          f"{'sourced':>8} {'outlet':>7} {'secs':>5}")
+          f"{'sourced':>8} {'outlet':>7} {'entity twice':>12} {'secs':>5}")
     for day, items in days(articles(), args.days, args.cap, rng):
         t0 = time.perf_counter()
         arts = [a for a, _ in items]
@@ -125,19 +169,22 @@ def main() -> None:
         resolved = [item.source(path) for item, path in marks]
         sourced = sum(1 for a in resolved if a is not None and a.published)
         outlet = sum(1 for a in resolved if a is not None and a.published and a.source)
+        twice = sum(entity_twice(item.participants) for item in multi)
         secs = time.perf_counter() - t0
         lead_share = newest / len(multi) if multi else float("nan")
         print(f"{day.isoformat():10} {len(arts):8d} {len(brief.stories):7d} {f1:6.3f} "
               f"{newest:4d}/{len(multi):<3d} {lead_share:4.0%} {sum(reps) / max(len(reps), 1):15.2f} "
-              f"{sourced / max(len(marks), 1):8.1%} {outlet / max(len(marks), 1):7.1%} {secs:5.1f}")
+              f"{sourced / max(len(marks), 1):8.1%} {outlet / max(len(marks), 1):7.1%} "
+              f"{twice:4d}/{len(multi):<3d} {twice / max(len(multi), 1):4.0%} {secs:5.1f}")
         for key, value in (("f1", f1), ("newest", newest), ("multi", len(multi)), ("reps", sum(reps)),
                            ("summaries", len(reps)), ("sourced", sourced), ("outlet", outlet),
-                           ("marks", len(marks)), ("days", 1)):
+                           ("marks", len(marks)), ("twice", twice), ("days", 1)):
             totals[key] += value
     print(f"{'all':10} {'':8} {'':7} {totals['f1'] / totals['days']:6.3f} "
           f"{int(totals['newest']):4d}/{int(totals['multi']):<3d} {totals['newest'] / max(totals['multi'], 1):4.0%} "
           f"{totals['reps'] / max(totals['summaries'], 1):15.2f} {totals['sourced'] / max(totals['marks'], 1):8.1%} "
-          f"{totals['outlet'] / max(totals['marks'], 1):7.1%}")
+          f"{totals['outlet'] / max(totals['marks'], 1):7.1%} "
+          f"{int(totals['twice']):4d}/{int(totals['multi']):<3d} {totals['twice'] / max(totals['multi'], 1):4.0%}")
 
 
 if __name__ == "__main__":

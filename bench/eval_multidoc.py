@@ -22,8 +22,9 @@ DATA = ROOT.parent / "shared" / "data" / "stories" / "multidoc"
 
 from rouge_score import rouge_scorer  # noqa: E402
 
+from briefgen.analysis import AnalysisOptions, analyze_article  # noqa: E402
 from briefgen.ingest.article import read_article  # noqa: E402
-from briefgen.stories.assemble import cut_pool  # noqa: E402
+from briefgen.stories.assemble import StoryOptions, cut_pool, story_of  # noqa: E402
 from briefgen.stories.novelty import POOL_SENTENCES  # noqa: E402
 from briefgen.summarize import summarize, summarize_many  # noqa: E402
 from briefgen.text.segment import split_sentences  # noqa: E402
@@ -60,6 +61,10 @@ def main() -> None:
             # what `build --stories` shows: cut from a pool of POOL_SENTENCES (stories.cut_pool)
             pool = summarize_many(sents, count=POOL_SENTENCES, title=docs[0].title or None)
             systems["story pool cut"] = cut([s.text for s in cut_pool(pool, None, words + 40)], words)
+            # what a brief shows: the story as build makes it (newest article first, recency, repeats)
+            story = story_of([analyze_article(a, AnalysisOptions(summary=False)) for a in docs],
+                             StoryOptions(pool_sentences=POOL_SENTENCES, summary_words=words + 40))
+            systems["brief story"] = cut([s.text for s in story.summary], words)
             newest = max(range(len(docs)), key=lambda i: (str(docs[i].published or ""), i))
             systems["lead (newest)"] = cut([s.text for s in sents[newest][1]], words)
             # every sumy algorithm over the concatenated cluster (sentences re-indexed)

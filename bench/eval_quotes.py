@@ -16,7 +16,8 @@ Gender Gap Tracker scores 81% "with pronouns unresolved", impossible if pronoun 
 could never match (the ceiling would be ~72%). ``--pronoun-stopwords`` gives the literal
 stop-word reading. Sources with no content word at all ("the president", "who", "said")
 can never be correct: the ``unwinnable`` column counts them, ``ceiling`` is the best
-reachable speaker score, ``wrong(winnable)`` the wrong rate without them.
+reachable speaker score, ``wrong(winnable)`` the wrong rate without them. ``doc speakers``
+counts system quotes whose speaker is a document ("the statement", "A message").
 Calls the public API (briefgen.extract_participants, briefgen.extract_quotes), one process, no network.
 """
 
@@ -171,6 +172,21 @@ def speaker_ok(source: str, speaker: str | None, mention: str | None) -> bool:
     return bool(content_words(source) & (words(speaker) | words(mention)))
 
 
+# A speaker that is only a document ("the statement", "A message"): the metric's own fixed
+# list, so growing the product's vocabulary cannot move the goalposts.
+DOCUMENT_NOUNS = frozenset(
+    "statement statements message post report website site release tweet letter email memo note".split()
+)
+
+
+def is_document_speaker(speaker: str | None) -> bool:
+    words = (speaker or "").lower().split()
+    return 1 <= len(words) <= 3 and words[-1] in DOCUMENT_NOUNS and (len(words) == 1 or words[0] in STOP_DET)
+
+
+STOP_DET = frozenset("a an the this that one its their his her".split())
+
+
 def evaluate(
     data: Path,
     split: str,
@@ -185,7 +201,7 @@ def evaluate(
     root = data / "quotes" / "polnear" / split
     n_gold = n_gold_src = matched = matched_src = correct = attributed = wrong = 0
     unwinnable = wrong_winnable = attributed_winnable = 0
-    n_sys = n_sys_ok = 0
+    n_sys = n_sys_ok = doc_speakers = 0
     shown = 0
     docs = sorted((root / "text").glob("*.txt"))[:limit]
     if half is not None:
@@ -203,6 +219,7 @@ def evaluate(
         gold = [a for a in atts if is_direct(text, mask, a)]
         quotes = briefgen.extract_quotes(text, briefgen.extract_participants(text))
         n_sys += len(quotes)
+        doc_speakers += sum(1 for q in quotes if is_document_speaker(q.speaker))
         for q in quotes:
             span = (q.start, q.end)
             if any(overlap(a.content, span) * 2 > (q.end - q.start) for a in atts):
@@ -265,6 +282,7 @@ def evaluate(
         "unwinnable": unwinnable,
         "ceiling": 1 - unwinnable / n_gold_src if n_gold_src else 0.0,
         "wrong(winnable)": wrong_winnable / attributed_winnable if attributed_winnable else 0.0,
+        "doc speakers": doc_speakers,
         "docs/s": len(docs) / elapsed if elapsed else 0.0,
     }
 
@@ -292,13 +310,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no PolNeAR data under {args.data}", file=sys.stderr)
         return 2
     cols = ["docs", "gold", "system", "recall", "precision", "speaker", "attribution", "wrong", "unwinnable", "ceiling",
-            "wrong(winnable)", "docs/s"]
+            "wrong(winnable)", "doc speakers", "docs/s"]
     print("| split | " + " | ".join(cols) + " |")
     print("|---" * (len(cols) + 1) + "|")
     for split in args.split:
         rules: dict[str, list[int]] | None = {} if args.by_rule else None
         r = evaluate(args.data, split, args.errors, args.limit, rules, frozenset(args.kind), args.half)
-        cells = [f"{r[c]:.0f}" if c in ("docs", "gold", "system", "unwinnable")
+        cells = [f"{r[c]:.0f}" if c in ("docs", "gold", "system", "unwinnable", "doc speakers")
                  else f"{r[c]:.1f}" if c == "docs/s" else f"{100 * r[c]:.1f}%" for c in cols]
         print(f"| {split} | " + " | ".join(cells) + " |", flush=True)
         for rule, (ok, bad) in sorted((rules or {}).items(), key=lambda kv: -sum(kv[1])):

@@ -196,7 +196,8 @@ def build(paths: Iterable[PathArg] = (), *, config: PathArg | None = None,
           empty_brief: bool | None = None, latest: bool | None = None, keep_days: int | None = None,
           mail_to: str | Sequence[str] = (), stories: bool = True, state: PathArg | None = None,
           jsonl_fields: str | None = None, progress: Callable[[int, int], None] | None = None,
-          env: Mapping[str, str] | None = None) -> BuildResult:
+          env: Mapping[str, str] | None = None, workers: int | None = None, executor: str | None = None,
+          scheduler: str | None = None, cache: bool | None = None) -> BuildResult:
     """Exactly ``briefgen build PATHS [flags]``: the options are its flags; an option left
     out is taken from BRIEFGEN_* (``env``, default os.environ), then the config file, then
     the default (briefgen.settings.resolve). Writes OUTPUT_DIR/<date>/<audience>.<format>
@@ -212,13 +213,17 @@ def build(paths: Iterable[PathArg] = (), *, config: PathArg | None = None,
         output_dir=_path(output_dir), template_dirs=tuple(Path(d) for d in _many(template_dirs)),
         formats=_many(formats), algorithm=algorithm, engine=engine, timezone=timezone, since=since,
         cutoff=cutoff, empty_brief=empty_brief, latest=latest, keep_days=keep_days, mail_to=_many(mail_to),
-        stories=stories, state=_path(state), jsonl_fields=jsonl_fields,
+        stories=stories, state=_path(state), jsonl_fields=jsonl_fields, workers=workers, executor=executor,
+        scheduler=scheduler, cache=cache,
     )
     return run_plan(resolve_build(flags, os.environ if env is None else env), progress=progress)
 
 
-def run_plan(plan: BuildPlan, *, progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """A resolved plan -> files written (and mailed); what ``build`` and the CLI share."""
+def run_plan(plan: BuildPlan, *, progress: Callable[[int, int], None] | None = None,
+             stage_progress: Callable[[str], Callable[[int, int], None] | None] | None = None) -> BuildResult:
+    """A resolved plan -> files written (and mailed); what ``build`` and the CLI share.
+    ``progress(done, total)`` is told as inputs are read; ``stage_progress(stage)`` gives the
+    callback for a later stage ("analysing", "rendering"), or None."""
     from briefgen.run import BuildRequest, build_briefs
 
     if plan.window:
@@ -230,6 +235,7 @@ def run_plan(plan: BuildPlan, *, progress: Callable[[int, int], None] | None = N
             latest=plan.latest, keep_days=plan.keep_days, today=plan.today, progress=progress,
             output_dir=plan.output_dir, formats=plan.formats, engine=plan.engine,
             template_dirs=plan.template_dirs, limits=plan.limits, stories=plan.stories, state=plan.state,
+            execution=plan.execution, cache=plan.cache, stage_progress=stage_progress,
         ))
     if not report.articles:
         where = f" from {plan.window.describe()}" if plan.window else ""

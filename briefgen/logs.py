@@ -105,7 +105,8 @@ def setup_logging(
 
 def progress_reporter(label: str, *, stream: TextIO | None = None,
                       enabled: bool | None = None) -> Callable[[int, int], None] | None:
-    """A `(done, total)` callback drawing one self-overwriting line, or None.
+    """A `(done, total)` callback drawing one self-overwriting line, or None: the stage, the
+    count, the rate and the time left ("analysing 400/1000  180/s  0:03 left").
 
     Only when the stream is a terminal (and INFO is on): a cron job's mail and a
     log file must never collect carriage-return animations.
@@ -116,6 +117,7 @@ def progress_reporter(label: str, *, stream: TextIO | None = None,
                    and logging.getLogger("briefgen").isEnabledFor(logging.INFO))
     if not enabled:
         return None
+    start = [time.monotonic()]
     last = [0.0]
 
     def report(done: int, total: int) -> None:
@@ -123,7 +125,21 @@ def progress_reporter(label: str, *, stream: TextIO | None = None,
         if done < total and now - last[0] < 0.1:
             return  # repainting more often only costs time
         last[0] = now
-        out.write(f"\r{label} {done}/{total}" + ("\n" if done >= total else ""))
+        out.write("\r" + progress_line(label, done, total, now - start[0]) + ("\n" if done >= total else "\x1b[K"))
         out.flush()
 
     return report
+
+
+def progress_line(label: str, done: int, total: int, elapsed: float) -> str:
+    """"analysing 400/1000  180/s  0:03 left" (no rate before a second's worth of work)."""
+    line = f"{label} {done}/{total}"
+    if done and elapsed >= 0.5:
+        rate = done / elapsed
+        line += f"  {rate:,.0f}/s" if rate >= 10 else f"  {rate:.1f}/s"
+        if done < total:
+            left = round((total - done) / rate)
+            line += f"  {left // 60}:{left % 60:02d} left"
+        else:
+            line += f"  in {elapsed:.1f} s"
+    return line

@@ -36,6 +36,7 @@ from briefgen.errors import BriefgenError, RenderError
 from briefgen.model import Article, Brief, Failure
 from briefgen.ops.atomic import write_atomic
 from briefgen.ops.lock import hold_lock
+from briefgen.parallel import Execution
 from briefgen.rendering.bounded import Limits
 
 if TYPE_CHECKING:
@@ -64,6 +65,10 @@ class BuildRequest:
     stories: bool = False  # one item per story across outlets, labelled new/updated/continuing (issue 7)
     state: Path | None = None  # story memory (SQLite); None with stories: OUTPUT_DIR/briefgen.sqlite
     read_options: ReadOptions | None = None  # time zone, JSON Lines fields, fetching
+    execution: Execution = Execution()  # where the analysis runs (workers, a Dask cluster)
+    # Stage name -> a (done, total) callback for it, or None (briefgen.logs.progress_reporter)
+    stage_progress: Callable[[str], Callable[[int, int], None] | None] | None = None
+    cache: bool = False  # reuse analyses of earlier runs (briefgen.ops.cache), beside the state file
 
 
 @dataclass
@@ -100,9 +105,15 @@ def _build_locked(request: BuildRequest) -> BuildReport:
     if unknown:
         raise BriefgenError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     analysis = AnalysisOptions(engine=request.engine, summary=not request.stories)  # stories summarise later
-    digests, failures = analyze_paths(request.paths, analysis,
-                                      keep=request.keep, progress=request.progress,
-                                      read_options=request.read_options)
+    cache = _open_cache(request)
+    try:
+        digests, failures = analyze_paths(request.paths, analysis,
+                                          keep=request.keep, progress=request.progress,
+                                          read_options=request.read_options, execution=request.execution,
+                                          analysing=_stage(request, "analysing"), cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
     report = BuildReport(failures=failures, articles=len(digests))
     if not digests and not request.empty_brief:
         return report
@@ -131,6 +142,20 @@ def _build_locked(request: BuildRequest) -> BuildReport:
     return report
 
 
+def _stage(request: BuildRequest, name: str) -> Callable[[int, int], None] | None:
+    return request.stage_progress(name) if request.stage_progress is not None else None
+
+
+def _open_cache(request: BuildRequest):
+    """The analysis cache beside the state file, or None (off, or it cannot be opened: a
+    cache that fails costs time, never the brief)."""
+    if not request.cache:
+        return None
+    from briefgen.ops.cache import open_cache
+
+    return open_cache(Path(request.output_dir), keep_days=request.keep_days, today=request.today or request.day)
+
+
 def _remember(store, story_items, day: date, briefs: dict, report: BuildReport) -> None:
     """Record what was briefed, after the files: a state file that fails now costs tomorrow's
     labels, not today's briefs (exit 3 and a warning instead of exit 1)."""
@@ -146,13 +171,16 @@ def _remember(store, story_items, day: date, briefs: dict, report: BuildReport) 
 
 def _render_all(request: BuildRequest, digests, failures, story_items, briefs: dict) -> list[tuple[Path, bytes]]:
     """Every audience's files; an audience that fails is logged and listed in ``failures``.
-    ``briefs`` gets the audiences that have at least one file (what story memory records)."""
+    ``briefs`` gets the audiences that have at least one file (what story memory records).
+    The audiences are laid out side by side when there are workers for it (the same bytes)."""
+    made = [(audience, build_brief(digests, audience, request.day, failures, engine=request.engine,
+                                   story_items=story_items)) for audience in request.audiences]
+    tasks = [RenderTask(tuple(request.formats), tuple(request.template_dirs), request.limits, audience, brief)
+             for audience, brief in made]
+    rendered = _render_tasks(tasks, request)
     pending: list[tuple[Path, bytes]] = []
     problems: list[Failure] = []
-    for audience in request.audiences:
-        brief = build_brief(digests, audience, request.day, failures, engine=request.engine,
-                            story_items=story_items)
-        files, problem = _render_audience(request, audience, brief)
+    for (audience, brief), (files, problem) in zip(made, rendered):
         if problem is not None:
             log.error("%s: %s", problem.path, problem.reason)
             problems.append(problem)
@@ -167,32 +195,82 @@ def _render_all(request: BuildRequest, digests, failures, story_items, briefs: d
     return pending
 
 
-def _render_audience(request: BuildRequest, audience: Audience,
-                     brief) -> tuple[list[tuple[str, bytes]], Failure | None]:
+@dataclass(frozen=True)
+class RenderTask:
+    """One audience's rendering."""
+
+    formats: tuple[str, ...]
+    template_dirs: tuple[Path, ...]
+    limits: Limits | None
+    audience: Audience
+    brief: Brief
+
+
+Rendered = tuple[list[tuple[str, bytes]], Failure | None]
+
+
+def _render_tasks(tasks: list[RenderTask], request: BuildRequest) -> list[Rendered]:
+    """Each audience's files, side by side in forked children when there are workers for it:
+    a brief holds every article (whose time zones need not pickle), and a fork sends nothing."""
+    from briefgen import parallel
+
+    progress = _stage(request, "rendering")
+    workers = min(request.execution.workers, len(tasks))
+    if workers < 2 or not {"pdf", "html"} & set(request.formats) or not _can_fork():
+        out = []
+        for k, task in enumerate(tasks, start=1):
+            out.append(_render_audience(task))
+            if progress is not None:
+                progress(k, len(tasks))
+        return out
+    import briefgen.rendering.render  # noqa: F401 - loaded once here, not once in every child
+    import briefgen.rendering.serialize  # noqa: F401
+
+    done = [0]
+
+    def advanced(_k: int) -> None:
+        done[0] += 1
+        if progress is not None:
+            progress(done[0], len(tasks))
+
+    try:
+        return parallel.forked_map(_render_audience, tasks, workers, advanced)
+    except parallel.ChildFailed as err:
+        raise BriefgenError(f"rendering failed in a worker process: {err}") from None
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _render_audience(task: RenderTask) -> Rendered:
     """(format, bytes) in the requested order, and the render failure if any (RenderError only:
     anything else is a bug and stops the run)."""
     from briefgen.rendering.render import render_html, render_pdf
     from briefgen.rendering.serialize import brief_to_dict
 
+    formats, audience, brief = task.formats, task.audience, task.brief
     out: dict[str, bytes] = {}
     error: RenderError | None = None
     try:
-        if {"pdf", "html"} & set(request.formats):
-            html = render_html(brief, audience, template_dirs=request.template_dirs, limits=request.limits)
-            if "html" in request.formats:
+        if {"pdf", "html"} & set(formats):
+            html = render_html(brief, audience, template_dirs=task.template_dirs, limits=task.limits)
+            if "html" in formats:
                 out["html"] = html.encode("utf-8")
-            if "pdf" in request.formats:
-                out["pdf"] = render_pdf(html, template_dirs=request.template_dirs, variant=audience.pdf_variant,
-                                        limits=request.limits)
+            if "pdf" in formats:
+                out["pdf"] = render_pdf(html, template_dirs=task.template_dirs, variant=audience.pdf_variant,
+                                        limits=task.limits)
     except RenderError as err:
         error = err
     problem = None if error is None else Failure(
         f"audience {audience.name} ({audience.template})",
-        f"brief not rendered ({', '.join(f for f in request.formats if f != 'json' and f not in out)}): {error}")
-    if "json" in request.formats:
+        f"brief not rendered ({', '.join(f for f in formats if f != 'json' and f not in out)}): {error}")
+    if "json" in formats:
         shown = brief if problem is None else replace(brief, failures=(*brief.failures, problem))
         out["json"] = (json.dumps(brief_to_dict(shown), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    return [(fmt, out[fmt]) for fmt in request.formats if fmt in out], problem
+    return [(fmt, out[fmt]) for fmt in formats if fmt in out], problem
 
 
 def _write_all(pending: list[tuple[Path, bytes]], report: BuildReport) -> None:

@@ -39,3 +39,46 @@ def test_the_newest_article_gives_the_headline_and_the_first_summary_sentence():
 def test_a_story_knows_when_it_was_first_reported_and_last_updated():
     story = _story()
     assert (story.first_reported, story.updated) == (date(2026, 3, 2), date(2026, 3, 6))
+
+
+def _line(doc: str, index: int, text: str, score: float):
+    from briefgen.summarize.multi import SourcedSentence
+    return SourcedSentence(document=doc, index=index, text=text, score=score)
+
+
+def test_the_line_in_today_in_brief_is_the_newest_articles_first_sentence_that_stands_alone():
+    from briefgen.stories.lead import lead_line
+    lines = [
+        _line("freed.txt", 2, "They thanked the coastguard of Velmora for the release of the crew.", 0.9),
+        _line("freed.txt", 3, '"We never lost hope that the crew would come home," a relative said.', 0.8),
+        _line("freed.txt", 5, "The twelve fishermen of the trawler Marlin are home in Ostrava after their release.",
+              0.4),
+        _line("held.txt", 0, "Twelve fishermen from the trawler Marlin are being held by the coastguard.", 1.0),
+    ]
+    assert lead_line(lines, ["freed.txt", "held.txt"]).index == 5
+    # an older article gives the line only when the newest has none that stands alone
+    assert lead_line(lines[:2] + lines[3:], ["freed.txt", "held.txt"]).document == "held.txt"
+
+
+def test_a_sentence_that_leans_on_the_one_before_it_does_not_stand_alone():
+    from briefgen.stories.lead import stands_alone
+    assert not stands_alone("The ministry then said the crew had crossed into Velmora's waters.")
+    assert not stands_alone("However, the ministry said the crew had crossed into Velmora's waters.")
+    assert not stands_alone("Crew freed.")
+    assert stands_alone("The ministry in Ostrava said the crew had crossed into Velmora's waters.")
+
+
+def test_a_one_sentence_summary_says_the_latest_development_not_a_statement_it_overtook():
+    story = _story(pool_sentences=10, summary_sentences=1)
+    assert [line.path for line in story.summary] == ["freed.txt"]
+    assert "are being held" not in story.summary[0].text
+
+
+def test_a_sentence_naming_a_consequence_is_raised_in_the_pool():
+    from briefgen.stories.assemble import newest_first
+    from briefgen.summarize.multi import SourcedSentence
+    lines = [SourcedSentence("a.txt", 0, "The ferry left Eastport at noon with 40 passengers.", 0.5),
+             SourcedSentence("a.txt", 1, "Three passengers were killed when it struck the pier.", 0.5)]
+    digest = analyze_article(Article(path="a.txt", title="Ferry strikes pier", text=" ".join(x.text for x in lines)))
+    plain, raised = newest_first(lines, [digest], StoryOptions())
+    assert raised.score > plain.score

@@ -374,7 +374,8 @@ def test_progress_is_drawn_only_on_a_terminal():
     report = progress_reporter("analysing", stream=terminal, enabled=True)
     report(1, 3)
     report(3, 3)
-    assert terminal.text.startswith("\ranalysing 1/3") and terminal.text.endswith("\ranalysing 3/3\n")
+    assert terminal.text.startswith("\ranalysing 1/3") and terminal.text.endswith("\n")
+    assert terminal.text.rsplit("\r", 1)[1].startswith("analysing 3/3")
 
 
 # ---------------------------------------------------------------- reproducible PDFs, latest, retention

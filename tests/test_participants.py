@@ -151,3 +151,30 @@ def test_same_participants_whatever_the_hash_seed():
     }
     assert len(runs) == 1
     assert "'Wikinews'" in runs.pop()
+
+
+def test_resolve_joins_entries_of_several_articles():
+    """A story's articles name one entity differently; resolve gives one entry with the
+    fullest name, every other name as an alias, the mentions summed and the most specific
+    role with the article it came from. People who only share a given name stay apart."""
+    from briefgen.extract.participants.resolve import resolve
+    from briefgen.model import Participant
+
+    one = [Participant("U.S.", "place", mentions=2, path="a.txt"),
+           Participant("Ana Ruiz", "person", role="minister", mentions=1, path="a.txt"),
+           Participant("Ana Vale", "person", mentions=1, path="a.txt")]
+    two = [Participant("United States", "place", mentions=1, path="b.txt"),
+           Participant("Ruiz", "person", role="Elbonian finance minister", mentions=3, path="b.txt")]
+    out = {p.name: p for p in resolve(one + two)}
+    assert set(out) == {"United States", "Ana Ruiz", "Ana Vale"}
+    assert out["United States"].aliases == ("U.S.",) and out["United States"].mentions == 3
+    assert out["Ana Ruiz"].role == "Elbonian finance minister" and out["Ana Ruiz"].path == "b.txt"
+    assert out["Ana Ruiz"].mentions == 4 and out["Ana Vale"].role is None
+
+
+def test_resolve_keeps_a_surname_two_people_share_apart():
+    from briefgen.extract.participants.resolve import resolve
+    from briefgen.model import Participant
+
+    entries = [Participant("Ana Ruiz", "person"), Participant("Tomas Ruiz", "person"), Participant("Ruiz", "person")]
+    assert [p.name for p in resolve(entries)] == ["Ana Ruiz", "Tomas Ruiz", "Ruiz"]

@@ -166,3 +166,20 @@ def test_the_pure_python_and_c_snowball_stemmers_agree():
     python = snowball.EnglishStemmer()
     c = c_stemmer.Stemmer("english")
     assert [python.stemWord(w) for w in STEM_CASES] == [c.stemWord(w) for w in STEM_CASES]
+
+
+def test_fast_edmundson_reads_title_and_paragraphs_as_sumy_does():
+    """Edmundson's title and location methods: the title's words, the first and last
+    paragraph, each paragraph's first and last sentence; integer scores, sumy's ties."""
+    texts = ["Harbour officials announced a new ferry timetable.", "Ferries will sail hourly.",
+             "Residents welcomed the ferry plan.", "Some doubted the timetable.",
+             "Fishermen said little.", "The council confirmed the harbour budget."]
+    paragraphs = [0, 0, 1, 1, 1, 2]
+    title = "Harbour ferry timetable changes"
+    sumy_scores, sumy_rank = sumy_engine.rate("edmundson", texts, paragraphs, title)
+    fast_scores, fast_rank = fast.rate("edmundson", texts, paragraphs=paragraphs, title=title)
+    assert fast_rank == sumy_rank
+    assert fast_scores == sumy_scores
+    # without a title only cue words and position count
+    assert fast.rate("edmundson", texts, paragraphs=paragraphs)[1] == \
+        sumy_engine.rate("edmundson", texts, paragraphs)[1]

@@ -28,7 +28,7 @@ def test_an_untitled_wire_story_gets_a_clean_headline_and_body():
            "after a week of talks, the ministry said, ending a dispute over fishing waters.\n\n"
            "Their families _ who had waited at the harbour _ met them in Ostrava.\n")
     article = tidy(parse_article(raw.encode(), path="marlin.txt"))
-    assert article.title == "Velmora's coastguard freed twelve fishermen of the trawler Marlin on Friday"
+    assert article.title == "Velmora's coastguard freed twelve fishermen of the trawler Marlin on Friday after a week of talks"
     assert article.text.startswith("Velmora's coastguard freed")
     assert " _ " not in article.text and "families — who had waited at the harbour — met" in article.text
 
@@ -37,6 +37,10 @@ def test_an_untitled_wire_story_gets_a_clean_headline_and_body():
     ("The bridge reopens on Monday.", "The bridge reopens on Monday"),
     ("The harbour council of Eastport approved a ferry terminal to Westholm on Monday night, after a "
      "long debate about its cost and the noise", "The harbour council of Eastport approved a ferry terminal to Westholm on Monday night"),
+    # no clause fits: the trailing prepositional phrases go, not a cut mid-phrase
+    ("The prime minister of Velmora and the president of the Eastport Republic of Westholm met in Ostrava on "
+     "Tuesday to sign a treaty on fishing waters and ferry routes",
+     "The prime minister of Velmora and the president of the Eastport Republic of Westholm met"),
 ])
 def test_a_headline_made_from_a_long_sentence_is_its_opening_clause(sentence, expected):
     assert headline_phrase(sentence) == expected

@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from briefgen.audience import FORMATS
-from briefgen.cli.common import config_option, option_errors
+from briefgen.cli.common import config_option, option_errors, workers_option
 from briefgen.cli.exitcodes import ExitCode
 from briefgen.logs import progress_reporter
+from briefgen.parallel import EXECUTORS
 
 
 @click.command()
@@ -59,9 +60,21 @@ from briefgen.logs import progress_reporter
               help="Story memory (SQLite). Default: OUTPUT_DIR/briefgen.sqlite.")
 @click.option("--jsonl-fields", default=None, metavar="MAP",
               help="Field names of .jsonl inputs, e.g. text=body,title=headline,published=date.")
+@workers_option
+@click.option("--executor", type=click.Choice(EXECUTORS), default=None,
+              help="Where the per-article analysis runs: local processes, or a Dask cluster at --scheduler "
+                   "(pip install 'briefgen[dask]'); grouping, memory and rendering stay here. Default: "
+                   "$BRIEFGEN_EXECUTOR, the config's executor, else local.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="The Dask scheduler for --executor dask, e.g. tcp://HOST:8786. Default: $BRIEFGEN_SCHEDULER, "
+                   "the config's scheduler.")
+@click.option("--cache/--no-cache", default=None,
+              help="Reuse earlier runs' analyses of unchanged articles (OUTPUT_DIR/.cache/analysis.sqlite). "
+                   "Default: $BRIEFGEN_CACHE, the config's cache, else on.")
 @click.pass_context
 def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats, algorithm, engine,
-          timezone, since, cutoff, empty_brief, latest, keep_days, mail_to, stories, state, jsonl_fields):
+          timezone, since, cutoff, empty_brief, latest, keep_days, mail_to, stories, state, jsonl_fields,
+          workers, executor, scheduler, cache):
     """Write briefs for the articles in PATHS (files or folders).
 
     \b
@@ -85,11 +98,14 @@ def build(ctx, paths, config, audiences, day, output_dir, template_dirs, formats
                        output_dir=output_dir, template_dirs=template_dirs, formats=formats, algorithm=algorithm,
                        engine=engine, timezone=timezone, since=since, cutoff=cutoff, empty_brief=empty_brief,
                        latest=latest, keep_days=keep_days, mail_to=mail_to, stories=stories, state=state,
-                       jsonl_fields=jsonl_fields)
+                       jsonl_fields=jsonl_fields, workers=workers, executor=executor, scheduler=scheduler,
+                       cache=cache)
     with option_errors():
         plan = resolve_build(flags)  # flag > BRIEFGEN_* > config file > default
     quiet = bool((ctx.find_root().obj or {}).get("quiet"))
-    result = run_plan(plan, progress=progress_reporter("analysing", enabled=False if quiet else None))
+    shown = False if quiet else None
+    result = run_plan(plan, progress=progress_reporter("reading", enabled=shown),
+                      stage_progress=lambda stage: progress_reporter(stage, enabled=shown))
     for target in result.written:
         click.echo(str(target))
     if result.delivered is False:

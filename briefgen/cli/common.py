@@ -58,3 +58,11 @@ def config_option(fn):  # noqa: ANN001, ANN201 - a Click decorator
         "-c", "--config", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
         help="Config file. Default: $BRIEFGEN_CONFIG, ./briefgen.toml, then ~/.config/briefgen/briefgen.toml.",
     )(fn)
+
+
+def workers_option(fn):  # noqa: ANN001, ANN201 - a Click decorator
+    return click.option(
+        "-j", "--workers", type=click.IntRange(min=1), default=None, metavar="N",
+        help="Processes for the per-article analysis and the audiences' rendering (the output is the same "
+             "for any N). Default: $BRIEFGEN_WORKERS, the config's workers, else every core.",
+    )(fn)

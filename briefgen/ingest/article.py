@@ -136,17 +136,29 @@ _CLAUSE_BREAK = re.compile(r",\s|\s[—–]\s|:\s|;\s|\s(?:after|as|when|while|b
                            r"although|though|before|until|since|where)\s")
 
 
+# an opening clause may run this much over the limit: a whole 110-character phrase reads
+# better as a headline than a cut one
+CLAUSE_SLACK = 1.25
+_PHRASE_START = re.compile(r"\s(?:about|against|among|at|between|by|during|for|from|in|into|near|of|on|over|"
+                           r"through|to|toward|towards|under|with|without)\s")
+
+
 def headline_phrase(sentence: str, limit: int = 90) -> str:
     """A title for an article that came without one: its first sentence when short enough,
-    else the longest opening clause that fits (at least four words), else a cut at a word."""
+    else the longest opening clause that fits (at least four words; a little over ``limit``
+    is allowed), else the clause without its trailing prepositional phrases ("... met" for
+    "... met in Japan on Tuesday"), else a cut at a word. Never a cut mid-phrase when a whole
+    one exists."""
     text = " ".join(sentence.split()).rstrip(".")
     if len(text) <= limit:
         return text
-    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() <= limit]
-    cuts = [c for c in cuts if len(text[:c].split()) >= 4]
-    if cuts:
-        return text[:max(cuts)].rstrip(",;:–— ")
-    return shorten(text, limit)
+
+    def longest(pattern: re.Pattern[str], most: float) -> str | None:
+        cuts = [m.start() for m in pattern.finditer(text) if m.start() <= most and len(text[:m.start()].split()) >= 4]
+        return text[:max(cuts)].rstrip(",;:–— ") if cuts else None
+
+    return (longest(_CLAUSE_BREAK, limit * CLAUSE_SLACK) or longest(_PHRASE_START, limit)
+            or shorten(text, limit))
 
 
 def shorten(text: str, limit: int = 90) -> str:

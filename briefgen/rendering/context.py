@@ -17,7 +17,15 @@ from briefgen.model import Brief
 from briefgen.rendering.charts import coverage_chart, outlet_chart, speaker_chart
 from briefgen.rendering.locales import format_date as locale_date
 from briefgen.rendering.sources import distinct_outlets, number_sources
-from briefgen.rendering.views import StoryView, format_date, speaker_views, story_view, top_quotes, valid_lang
+from briefgen.rendering.views import (
+    StoryView,
+    digest_line,
+    format_date,
+    speaker_views,
+    story_view,
+    top_quotes,
+    valid_lang,
+)
 
 _PAGE_SIZES = {"a4": "A4", "letter": "letter", "a5": "A5", "legal": "legal"}
 
@@ -47,8 +55,15 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
     items = brief.stories
     if audience.max_stories is not None:
         items = items[: audience.max_stories]
-    register = number_sources(items, brief.date, audience.locale)
-    stories = tuple(story_view(i, item, audience, register, brief.date) for i, item in enumerate(items, start=1))
+    # The story budget (issue 19): full treatment for the first full_stories, one line each
+    # for the next digest_stories ("Also today"), so the layout does not grow with the day.
+    full = items if audience.full_stories is None else items[: audience.full_stories]
+    rest = items[len(full):]
+    listed = rest if audience.digest_stories is None else rest[: audience.digest_stories]
+    # the articles the full stories cite, numbered as their "[n]" marks are
+    register = number_sources(full, brief.date, audience.locale)
+    stories = tuple(story_view(i, item, audience, register, brief.date) for i, item in enumerate(full, start=1))
+    digest = tuple(digest_line(i, item) for i, item in enumerate(listed, start=len(full) + 1))
     articles = tuple(register.values())
     sources = tuple(dict.fromkeys(s.source for s in stories if s.source))
     speakers = speaker_views(stories)
@@ -74,6 +89,8 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
         # many passed the filters; a hand-made Brief is cut here.
         "omitted": max(len(brief.stories) if brief.available is None else brief.available,
                        len(brief.stories)) - len(stories),
+        "also_today": digest,  # DigestLine per story after the full ones (partials/digest.html)
+        "also_omitted": len(rest) - len(listed),  # stories in neither (all are in the JSON)
         "speakers": speakers,
         # Provenance (issue 16): every article used, numbered as the "[n]" marks cite them.
         "articles": articles,

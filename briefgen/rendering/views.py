@@ -77,6 +77,27 @@ class StoryView:
 
 
 @dataclass(frozen=True)
+class DigestLine:
+    """A story beyond the audience's full_stories: one line in "Also today"."""
+
+    number: int
+    headline: str
+    source: str | None
+    sentence: str  # the story's lead sentence (or the first summary line)
+    label: str | None  # new / updated / continuing with --stories; else None
+    outlet_count: int
+
+
+def digest_line(number: int, item: BriefStory) -> DigestLine:
+    memory = item.memory
+    sentence = memory.lead_sentence if memory is not None and memory.lead_sentence else (
+        item.summary[0].text if item.summary else "")
+    return DigestLine(number=number, headline=item.article.title, source=item.article.source,
+                      sentence=sentence, label=memory.label if memory is not None else None,
+                      outlet_count=memory.outlet_count if memory is not None else 1)
+
+
+@dataclass(frozen=True)
 class SpeakerStory:
     story: StoryView
     quotes: tuple[QuoteView, ...]  # what the speaker said in that story, in order
@@ -101,6 +122,14 @@ def _select_quotes(quotes: Sequence[Quote], limit: int | None) -> list[Quote]:
     if ranked:
         return sorted(ranked, key=lambda q: q.start)
     return [q for q in quotes if q.speaker][:limit]
+
+
+def _budgeted_quotes(quotes: Sequence[Quote], audience: Audience) -> list[Quote]:
+    """The audience's quotes, and only the key ones when that is more than its quote_budget."""
+    chosen = _select_quotes(quotes, audience.quotes_per_story)
+    if audience.quote_budget is not None and len(chosen) > audience.quote_budget:
+        return _select_quotes(quotes, audience.quote_budget)
+    return chosen
 
 
 def shorten(text: str, limit: int) -> str:
@@ -142,7 +171,7 @@ def story_view(number: int, item: BriefStory, audience: Audience,
             source=source(q.path),
             headline=article.title,
         )
-        for q in _select_quotes(item.quotes, audience.quotes_per_story)
+        for q in _budgeted_quotes(item.quotes, audience)
     )
     lines = tuple(LineView(s.text, source(s.path), s.new) for s in item.summary)
     mine = tuple(register[a.path] for a in item_articles(item) if a.path in register)
@@ -154,9 +183,10 @@ def story_view(number: int, item: BriefStory, audience: Audience,
     gist = takeaway(item.summary, item.lead)
     gist_line = LineView(gist.text, source(gist.path)) if gist else None
     facts = tuple(LineView(f.text, source(f.path)) for f in key_facts(item.summary, item.lead, gist))
-    participants = tuple(
-        sorted(_one_per_spelling(item.participants), key=lambda p: (_KIND_ORDER.get(p.kind, 9), -p.mentions, p.name))
-    )
+    named = _one_per_spelling(item.participants)
+    if audience.participants_per_story is not None:  # the most mentioned (a story of 40 articles names hundreds)
+        named = sorted(named, key=lambda p: (-p.mentions, p.name))[: audience.participants_per_story]
+    participants = tuple(sorted(named, key=lambda p: (_KIND_ORDER.get(p.kind, 9), -p.mentions, p.name)))
     lang = valid_lang(article.language)
     view = StoryView(
         number=number,

@@ -12,6 +12,7 @@ import os
 
 from briefgen.audience import FORMATS, ORDERS
 from briefgen.ops.delivery import SECURITY
+from briefgen.parallel import EXECUTORS
 from briefgen.settings import validators as v
 from briefgen.settings.validators import Validator
 
@@ -36,6 +37,11 @@ GLOBAL_KEYS: dict[str, tuple[str, Validator, str | None]] = {
     "keep_days": ("keep_days", v.int_at_least(0), "BRIEFGEN_KEEP_DAYS"),
     "empty_brief": ("empty_brief", v.boolean, "BRIEFGEN_EMPTY_BRIEF"),
     "latest": ("latest", v.boolean, "BRIEFGEN_LATEST"),
+    # A day of any size (issue 19)
+    "workers": ("workers", v.int_at_least(1), "BRIEFGEN_WORKERS"),
+    "executor": ("executor", v.choice(EXECUTORS), "BRIEFGEN_EXECUTOR"),
+    "scheduler": ("scheduler", v.scheduler, "BRIEFGEN_SCHEDULER"),
+    "cache": ("cache", v.boolean, "BRIEFGEN_CACHE"),
 }
 # [smtp] key -> (SmtpSettings field, validator, BRIEFGEN_* variable or None)
 SMTP_KEYS: dict[str, tuple[str, Validator, str | None]] = {
@@ -65,6 +71,10 @@ AUDIENCE_KEYS: dict[str, Validator] = {
     "summary_sentences": v.int_at_least(1),
     "summary_words": v.words,
     "max_stories": v.count_or_all,
+    "full_stories": v.count_or_all,
+    "digest_stories": v.count_or_all,
+    "participants_per_story": v.count_or_all,
+    "quote_budget": v.count_or_all,
     "quotes_per_story": v.count_or_all,
     "show_participants": v.boolean,
     "show_sources": v.boolean,

@@ -38,6 +38,11 @@ class Settings:
     latest: bool = True  # keep OUTPUT_DIR/latest/<audience>.<format> current
     smtp: SmtpSettings | None = None  # None: no server configured (its repr hides the password)
     mail_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # audience -> recipients
+    # A day of any size (issue 19); `build` flags override each.
+    workers: int | None = None  # analysis and rendering processes; None: the machine's cores
+    executor: str = "local"  # "dask": the analysis runs on the cluster at `scheduler`
+    scheduler: str | None = None  # tcp://HOST:8786
+    cache: bool = True  # reuse earlier runs' analyses of unchanged articles (briefgen.ops.cache)
 
     def recipients(self, audience: str) -> tuple[str, ...]:
         return tuple(self.mail_to.get(audience, ()))

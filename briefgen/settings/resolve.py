@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from briefgen.audience import Audience
 from briefgen.errors import BriefgenError
 from briefgen.ops.delivery import SmtpSettings
+from briefgen.parallel import Execution
 from briefgen.rendering.bounded import Limits
 from briefgen.settings.load import load_settings
 from briefgen.settings.model import Settings
@@ -68,6 +69,10 @@ class BuildFlags:
     stories: bool = True
     state: Path | None = None
     jsonl_fields: str | None = None
+    workers: int | None = None
+    executor: str | None = None
+    scheduler: str | None = None
+    cache: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,8 @@ class BuildPlan:
     read_options: ReadOptions
     recipients: Mapping[str, tuple[str, ...]]  # audience -> addresses (only audiences with some)
     smtp: SmtpSettings | None  # None: nothing to mail
+    execution: Execution = Execution()  # where the analysis (and rendering) runs
+    cache: bool = False  # reuse earlier runs' analyses (briefgen.ops.cache)
 
 
 def resolve_build(flags: BuildFlags, env: Mapping[str, str] = os.environ,
@@ -127,7 +134,21 @@ def resolve_build(flags: BuildFlags, env: Mapping[str, str] = os.environ,
         stories=flags.stories, state=flags.state,
         read_options=_read_options(tz, flags.jsonl_fields, Path(output_dir), settings.allow_hosts),
         recipients=recipients, smtp=smtp,
+        execution=_execution(flags, settings), cache=_first(flags.cache, settings.cache),
     )
+
+
+def _execution(flags: BuildFlags, settings: Settings) -> Execution:
+    """--workers > BRIEFGEN_WORKERS > config > the machine's cores; a Dask executor needs a scheduler."""
+    from briefgen.parallel import default_workers
+
+    executor = flags.executor or settings.executor
+    scheduler = flags.scheduler or settings.scheduler
+    if executor == "dask" and not scheduler:
+        raise OptionError("--executor dask needs --scheduler tcp://HOST:8786 (or `scheduler` in the config, "
+                          "BRIEFGEN_SCHEDULER)", "--scheduler")
+    return Execution(workers=_first(flags.workers, settings.workers) or default_workers(),
+                     executor=executor, scheduler=scheduler)
 
 
 def _first(given, fallback):
@@ -136,10 +157,22 @@ def _first(given, fallback):
 
 def _checked(flags: BuildFlags) -> None:
     """What the CLI's argument types check, checked here too for Python callers."""
-    from briefgen.settings.keys import ENGINES
+    from briefgen.settings.keys import ENGINES, EXECUTORS
 
     if flags.engine is not None and flags.engine not in ENGINES:
         raise OptionError(f"unknown engine {flags.engine!r}; choose from {', '.join(ENGINES)}", "--engine")
+    if flags.workers is not None and (isinstance(flags.workers, bool) or not isinstance(flags.workers, int)
+                                      or flags.workers < 1):
+        raise OptionError(f"{flags.workers!r} is not a number of workers >= 1", "--workers")
+    if flags.executor is not None and flags.executor not in EXECUTORS:
+        raise OptionError(f"unknown executor {flags.executor!r}; choose from {', '.join(EXECUTORS)}", "--executor")
+    if flags.scheduler is not None:
+        from briefgen.settings.validators import Bad, scheduler
+
+        try:
+            scheduler(flags.scheduler, Path())
+        except Bad as err:
+            raise OptionError(f"{flags.scheduler!r} is not {err}", "--scheduler") from None
     if flags.keep_days is not None and flags.keep_days < 0:
         raise OptionError(f"{flags.keep_days} is not a number of days >= 0", "--keep-days")
     for folder in flags.template_dirs:

@@ -255,3 +255,12 @@ def sources(v: Any, base: Path) -> tuple:
         return parse_sources(v, base)
     except ValueError as err:
         raise Bad(str(err)) from None
+
+
+def scheduler(v: Any, base: Path) -> str:
+    """A Dask scheduler address: tcp://HOST:PORT (or tls://, or another protocol Dask knows)."""
+    text = string(v, base)
+    scheme, sep, rest = text.partition("://")
+    if not sep or not scheme.isalpha() or not rest or any(c.isspace() for c in rest):
+        raise Bad("a scheduler address such as tcp://HOST:8786")
+    return text

@@ -19,11 +19,12 @@ from datetime import date, datetime
 
 from briefgen.model import Digest
 from briefgen.stories.grouping import Doc, DuplicateSets, GroupingOptions, group, near_duplicates
+from briefgen.stories.lead import lead_line, leans_on_earlier
 from briefgen.stories.merge import merged_people
 from briefgen.stories.outlets import outlet_key
 from briefgen.stories.repeats import says_again
 from briefgen.stories.story import Outlet, Story, SummaryLine, fingerprint
-from briefgen.stories.value import news_value
+from briefgen.stories.value import MAX_CONSEQUENCE, consequence, news_value
 from briefgen.summarize import summarize_many, summary_input
 
 
@@ -54,6 +55,10 @@ class StoryOptions:
     # article is the story's newest, the raise halving every ``recency_days`` older.
     recency: float = 0.2
     recency_days: float = 2.0
+    # A story's outcome is what its reader needs most ("no survivors", "107 killed"): a
+    # sentence naming a consequence (``value.consequence``: deaths, injuries, evacuations ...)
+    # is raised by up to this much, in proportion to that consequence's weight
+    outcome: float = 0.2
 
 
 def summary_documents(digests: Sequence[Digest], limit: int | None) -> list[tuple[str, Sequence]]:
@@ -77,23 +82,34 @@ def _multi_summary(digests: Sequence[Digest], options: StoryOptions, words: int 
 
 
 def cut_pool(pool: Sequence, count: int | None, words: int | None) -> list:
-    """The best sentences of a story's summary pool (most relevant first, skipping one
-    that would overrun the word budget, as summarize_many does, and one that says again
-    what a chosen sentence said: ``repeats``) within ``count`` and ``words``, back in the
-    pool's order. Never empty when the pool is not."""
+    """The sentences of a story's summary pool within ``count`` and ``words``, back in the
+    pool's order (newest article first). First the story's lead (``lead.lead_line``: the
+    newest article's first sentence that stands alone), so even a two-sentence summary says
+    the latest development and not a statement a newer article overtook; then the most
+    relevant, skipping one that would overrun the word budget (as summarize_many does), one
+    that says again what a chosen sentence said (``repeats``) and one that leans on a
+    sentence left out ("The ministry then said"). Never empty when the pool is not."""
     chosen: set[int] = set()
     used = 0
-    for k in sorted(range(len(pool)), key=lambda k: -pool[k].score):
-        if count is not None and len(chosen) >= count:
-            break
+    lead = lead_line(pool, list(dict.fromkeys(p.document for p in pool)))
+    first = [k for k, p in enumerate(pool) if p is lead]
+    for k in first + sorted(range(len(pool)), key=lambda k: -pool[k].score):
+        if k in chosen or (count is not None and len(chosen) >= count):
+            continue
         n = len(pool[k].text.split())
         if words is not None and chosen and used + n > words:
             continue
-        if says_again(pool[k].text, (pool[c].text for c in chosen)):
-            continue  # the fact is in already, from a better sentence
+        if chosen and (says_again(pool[k].text, (pool[c].text for c in chosen))
+                       or leans_on_earlier(pool[k].text) and not _after_chosen(pool, k, chosen)):
+            continue  # the fact is in already, or the sentence it leans on is not
         chosen.add(k)
         used += n
     return [p for k, p in enumerate(pool) if k in chosen]
+
+
+def _after_chosen(pool: Sequence, k: int, chosen: set[int]) -> bool:
+    """Whether the sentence before pool[k] in its article is among the chosen."""
+    return any(pool[c].document == pool[k].document and pool[c].index == pool[k].index - 1 for c in chosen)
 
 
 def _pool(digests: Sequence[Digest], options: StoryOptions) -> tuple:
@@ -111,9 +127,14 @@ def newest_first(lines: Sequence, digests: Sequence[Digest], options: StoryOptio
     newest = max((v for v in days.values() if v is not None), default=None)
 
     def raised(line):
-        if not hasattr(line, "score") or newest is None or (day := days.get(line.document)) is None:
+        if not hasattr(line, "score"):
             return line
-        return replace(line, score=line.score + options.recency * 0.5 ** ((newest - day).days / options.recency_days))
+        score = line.score
+        if options.outcome:
+            score += options.outcome * consequence([line.text]) / MAX_CONSEQUENCE
+        if newest is not None and (day := days.get(line.document)) is not None:
+            score += options.recency * 0.5 ** ((newest - day).days / options.recency_days)
+        return replace(line, score=score)
 
     def path(line) -> str:
         return line.document if hasattr(line, "document") else line.path
@@ -145,6 +166,17 @@ def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOption
     stories = [_story(members, digests, dup_sets, in_dup, options, today) for members in clusters]
     stories.sort(key=lambda s: (-s.importance, s.headline))
     return stories
+
+
+def story_of(digests: Sequence[Digest], options: StoryOptions = StoryOptions(),
+              today: date | None = None) -> Story:
+    """The digests taken as one story, whatever the grouper would say (a caller that knows
+    its articles belong together: a benchmark's gold cluster, an editor's pick)."""
+    texts = [d.article.text for d in digests]
+    pairs = [(i, j) for i, j, _ in near_duplicates(texts, options.grouping.duplicate_threshold)]
+    dup_sets = DuplicateSets.from_pairs(len(digests), pairs).sets
+    in_dup = {i: s for s in dup_sets for i in s}
+    return _story(range(len(digests)), digests, dup_sets, in_dup, options, today)
 
 
 def _representatives(members: Sequence[int], digests: Sequence[Digest],

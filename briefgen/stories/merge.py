@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from briefgen.extract.participants.resolve import key, resolve
 from briefgen.model import Digest, Participant, Quote
 
 T = TypeVar("T", Quote, Participant)
@@ -107,7 +108,14 @@ def merged_people(digests: Sequence[Digest]) -> tuple[tuple[Participant, ...], t
 
     # Renamed entries merge with their full name: mentions add up, a role is kept.
     people = merge_participants([[replace(p, name=full(p.name)) if p.kind == "person" else p for p in people]])
-    quotes = tuple(replace(q, speaker=full(q.speaker) if q.speaker else q.speaker)
+    # one outlet's "Britain" and another's "U.K.", or "KCNA" beside its full name: one entry
+    people = resolve(people)
+    canonical = {key(a): p.name for p in people for a in (p.name, *p.aliases)}
+
+    def speaker(name: str | None) -> str | None:
+        return canonical.get(key(full(name)), full(name)) if name else name
+
+    quotes = tuple(replace(q, speaker=speaker(q.speaker))
                    for q in merge_quotes([_from(d.article.path, d.quotes) for d in digests]))
     return people, quotes
 

@@ -20,6 +20,7 @@ from briefgen.audience import Audience
 from briefgen.links import safe_url
 from briefgen.model import BriefMemory, BriefStory, NewsValue, OutletLink, StoryLine, StoryMemory, TodayLine, WhoEntry
 from briefgen.stories.assemble import StoryOptions, cut_pool, summary_documents
+from briefgen.stories.lead import lead_line
 from briefgen.stories.novelty import is_new_fact
 from briefgen.stories.outlets import outlet_key, outlet_name
 from briefgen.stories.select import phrase_pattern
@@ -80,11 +81,16 @@ def _item(story: Story, candidate: BriefStory, audience: Audience, engine: str) 
         articles=articles,
         new_facts=tuple(line.text for line in lines if line.new),
         first_seen=story.first_seen,
-        lead_sentence=max(picked, key=lambda p: p.score).text if picked else story.headline,
+        lead_sentence=_lead_text(picked, story),
         importance=value.total,
         value=value,
     )
     return replace(candidate, summary=lines, memory=memory)
+
+
+def _lead_text(picked: Sequence, story: Story) -> str:
+    line = lead_line(picked, [d.article.path for d in story.digests])  # digests: newest first
+    return line.text if line is not None else story.headline
 
 
 def _one_per_outlet(articles: Sequence[OutletLink], sources: Sequence[str]) -> tuple[OutletLink, ...]:

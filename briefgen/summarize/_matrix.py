@@ -34,3 +34,16 @@ def row_blocks(n: int, size: int = 512) -> Iterator[slice]:
 def log_lengths(lengths: np.ndarray) -> np.ndarray:
     # math.log, as sumy: numpy's vector log differs from libm's in the last bit now and then
     return np.array([math.log(v) if v > 0 else 0.0 for v in lengths.tolist()], dtype=np.float64)
+
+
+def dense_counts(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """``counts`` as a dense array (columns in first-seen order, as ``counts``): for an
+    article's few dozen sentences the dense products cost a fraction of building sparse
+    matrices, and integer counts make them exact."""
+    vocab: dict[str, int] = {}
+    setdefault = vocab.setdefault
+    cols = [setdefault(t, len(vocab)) for toks in token_lists for t in toks]
+    n, v = len(token_lists), max(1, len(vocab))
+    rows = np.repeat(np.arange(n), [len(t) for t in token_lists])
+    flat = rows * v + np.asarray(cols, dtype=np.intp)
+    return np.bincount(flat, minlength=n * v).reshape(n, v).astype(np.float64)

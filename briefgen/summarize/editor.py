@@ -28,7 +28,9 @@ from importlib import resources
 
 import numpy as np
 
-from briefgen.summarize import _text, fast, lexrank, luhn, reduction, textrank
+from briefgen.summarize import _text, fast, lexrank, luhn, pyramid, reduction, textrank
+from briefgen.summarize._matrix import dense_counts
+from briefgen.summarize.budget import DEFAULT_COUNT
 from briefgen.summarize.resolve import Resolver
 from briefgen.text import lexicon
 
@@ -40,6 +42,12 @@ FEATURES: tuple[str, ...] = (
 
 # a sentence opening with one of these leans on the sentence before it
 OPENERS: frozenset[str] = lexicon.words("summary_openers")
+# "The report said..." leans on the sentence that introduced the report
+REFERENCES: frozenset[str] = lexicon.words("summary_references")
+# what may follow the noun and still name the thing: "The report by the auditors", "The deal, signed..."
+_SPECIFIERS = frozenset({"of", "by", "between", "from", "for", "on", "in", "into", "with", "to", "that",
+                         "which", "who", "at", "over", "about", "against"})
+_DEFINITE = re.compile(r"^[\W_]*the\s+([a-z]+)\s+([A-Za-z]+)")
 _FIRST_WORD = re.compile(r"^[\W_]*([A-Za-z']+)")
 BOILERPLATE = re.compile(
     r"\b(subscribe|sign up for|read more|click here|newsletter|all rights reserved|"
@@ -65,6 +73,7 @@ def is_boilerplate(text: str) -> bool:
     return bool(BOILERPLATE.search(text))
 
 
+@lru_cache(maxsize=4096)
 def is_content(text: str) -> bool:
     """False for what an editor would never put in a summary: datelines, credits,
     boilerplate, and fragments that start in lower case (a caption's tail, a broken split)."""
@@ -121,13 +130,17 @@ def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
     para = np.asarray(paragraphs)
     x[:, col["para_first"]] = np.concatenate([[1.0], (para[1:] != para[:-1]).astype(float)])
 
-    tr = textrank.rate(words.content)
-    red = reduction.rate(words.content)
+    # one overlap graph for TextRank and Reduction (they weigh the same shared words)
+    # and one sentence x word count matrix for that graph and LexRank's cosines
+    dense = dense_counts(words.content) if n <= textrank.DENSE_COUNTS_MAX else None
+    ov = textrank.overlap(words.content, dense) if n <= textrank.DENSE_MAX else None
+    tr = textrank.rate(words.content, ov=ov)
+    red = reduction.rate(words.content, ov=ov)
     x[:, col["textrank"]] = tr * n  # 1 = an average sentence
     x[:, col["reduction"]] = _norm_max(red)
     x[:, col["textrank_pct"]] = _percentile(tr)
     x[:, col["reduction_pct"]] = _percentile(red)
-    x[:, col["lexrank"]] = _norm_max(lexrank.rate(words.content))
+    x[:, col["lexrank"]] = _norm_max(lexrank.rate(words.content, dense=dense))
     x[:, col["luhn"]] = _norm_max(luhn.rate(words.stems, words.content))
     # Reduction over unstemmed content words: stemming merges words ("council",
     # "councillor") that news writers keep apart, and ranks extracts better
@@ -158,8 +171,22 @@ def weights() -> np.ndarray:
     return np.asarray([w.get(f, 0.0) for f in FEATURES])
 
 
-def rate(texts: Sequence[str], paragraphs: Sequence[int],
-         title: str | None = None) -> tuple[list[float], list[int]]:
+def shape(x: np.ndarray, scores: np.ndarray, words: _text.Words, paragraphs: Sequence[int],
+          lengths: Sequence[int], share: float) -> np.ndarray:
+    """The article's row of ``pyramid.FEATURES``, from its FEATURES rows and editor scores."""
+    col = {f: i for i, f in enumerate(FEATURES)}
+    return pyramid.features(words.content, paragraphs, lengths, _percentile(scores),
+                            x[:, col["textrank_pct"]], x[:, col["title"]],
+                            [bool(v) for v in x[:, col["has_quote"]]], share)
+
+
+def rate(texts: Sequence[str], paragraphs: Sequence[int], title: str | None = None,
+         lead: bool | None = None, summary_sentences: float | None = None,
+         ) -> tuple[list[float], list[int]]:
+    """Editor scores and ranking. ``lead``: None lets ``pyramid`` decide from the article's
+    shape and the summary's size (``summary_sentences``, default ``budget.DEFAULT_COUNT``)
+    whether its opening tells the story (then the ranking is the lead: document order);
+    True/False forces the lead or the ranking (``bench/fit_pyramid.py``)."""
     if not texts:
         return [], []
     ok = np.asarray([is_content(t) for t in texts])
@@ -167,7 +194,20 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int],
         ok[:] = True  # nothing looks like prose: rank it all rather than nothing
     keep = np.flatnonzero(ok)
     # positions count from the first real sentence: a dateline must not steal the lead
-    sub = features([texts[int(i)] for i in keep], [paragraphs[int(i)] for i in keep], title) @ weights()
+    sub_texts = [texts[int(i)] for i in keep]
+    sub_paras = [paragraphs[int(i)] for i in keep]
+    words = _text.analyse(sub_texts)
+    x = features(sub_texts, sub_paras, title, words)
+    sub = x @ weights()
+    if lead is None:
+        lengths = [len(t.split()) for t in sub_texts]
+        size = DEFAULT_COUNT if summary_sentences is None else summary_sentences
+        lead = pyramid.keeps_lead(shape(x, sub, words, sub_paras, lengths, size / len(sub)))
+    if lead:
+        # the lead, still scored by the editor's model (a pool cut reads the scores), but
+        # ranked in document order: every score above the next sentence's
+        order = np.arange(len(sub), 0, -1, dtype=np.float64)
+        sub = order * (float(np.ptp(sub)) + 1.0) + sub
     values = np.full(len(texts), float(sub.min()) - 1.0)
     values[keep] = sub
     return [float(v) for v in values], fast.ranking(values)
@@ -177,9 +217,18 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", text.lower()))
 
 
+def leans_back(text: str) -> bool:
+    """Opens with a pronoun or connective, or with "The <noun> <verb>" for a noun an
+    earlier sentence must have introduced ("The report said...")."""
+    if opener(text) in OPENERS:
+        return True
+    m = _DEFINITE.match(text.lower())
+    return bool(m and m.group(1) in REFERENCES and m.group(2) not in _SPECIFIERS)
+
+
 def dangles(texts: Sequence[str], i: int, taken: set[int]) -> bool:
-    """Sentence i opens with a pronoun/connective and the sentence before it is left out."""
-    return i > 0 and (i - 1) not in taken and opener(texts[i]) in OPENERS
+    """Sentence i leans on the sentence before it (``leans_back``) and that one is left out."""
+    return i > 0 and (i - 1) not in taken and leans_back(texts[i])
 
 
 def choose(texts: Sequence[str], ranking: Sequence[int], lengths: Sequence[int], limit: int,
@@ -256,13 +305,20 @@ def _with_antecedents(texts: Sequence[str], i: int, taken: set[int], resolver: R
 
 def final_texts(texts: Sequence[str], chosen: Sequence[int],
                 resolver: Resolver | None = None) -> list[str]:
-    """The text each chosen sentence shows: repaired where it would otherwise dangle."""
+    """The text each chosen sentence shows: repaired where it would otherwise dangle, and
+    without a wire dateline ("PARIS (AFP) - ") that reading the article left in place."""
+    from briefgen.ingest.wire import dateline
+
     resolver = resolver or Resolver(texts)
     taken = set(chosen)
     out = []
     for i in chosen:
         fixed = resolver.stand_alone(i) if dangles(texts, i, taken) else None
-        out.append(fixed or texts[i])
+        text = fixed or texts[i]
+        prefix = dateline(text)
+        if prefix and len(prefix) < len(text):
+            text = text[len(prefix)].upper() + text[len(prefix) + 1:]
+        out.append(text)
     return out
 
 

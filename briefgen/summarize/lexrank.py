@@ -17,7 +17,8 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from briefgen.summarize._matrix import counts, row_blocks
+from briefgen.summarize._matrix import counts, dense_counts, row_blocks
+from briefgen.summarize.textrank import DENSE_COUNTS_MAX
 
 THRESHOLD = 0.1
 EPSILON = 0.1
@@ -25,10 +26,14 @@ DENSE_MAX = 2000  # an n x n float matrix: 32 MB at the cap
 
 
 def rate(tokens: Sequence[Sequence[str]], threshold: float = THRESHOLD,
-         epsilon: float = EPSILON) -> np.ndarray:
+         epsilon: float = EPSILON, dense: np.ndarray | None = None) -> np.ndarray:
+    """``dense``: the article's ``_matrix.dense_counts(tokens)`` when the caller has it."""
     n = len(tokens)
     if n == 0:
         return np.zeros(0)
+    if n <= DENSE_COUNTS_MAX:
+        return _power(_dense_adjacency(dense_counts(tokens) if dense is None else dense, threshold),
+                      epsilon)
     c, _ = counts(tokens)
     rowmax = c.max(axis=1).toarray().ravel()
     rowmax[rowmax == 0] = 1.0
@@ -45,13 +50,35 @@ def rate(tokens: Sequence[Sequence[str]], threshold: float = THRESHOLD,
         sim = (x[rows] @ xt).toarray()
         blocks.append(sparse.csr_matrix((sim > threshold).astype(np.float64)))
     adj = sparse.vstack(blocks, format="csr")
+    if n <= DENSE_MAX:
+        return _power(adj.toarray(), epsilon)
     degree = np.asarray(adj.sum(axis=1)).ravel()
     degree[degree == 0] = 1.0
-    if n <= DENSE_MAX:
-        # sumy's matrix is C-ordered and multiplied through its transposed view
-        mt = (adj.toarray() / degree[:, None]).T
-    else:
-        mt = (sparse.diags(1.0 / degree) @ adj).T.tocsr()
+    return _iterate((sparse.diags(1.0 / degree) @ adj).T.tocsr(), n, epsilon)
+
+
+def _dense_adjacency(c: np.ndarray, threshold: float) -> np.ndarray:
+    """The thresholded cosine graph of an article's few dozen sentences, with dense arrays
+    (a fraction of the sparse route's cost there); the same tf, idf and cosines."""
+    n = c.shape[0]
+    rowmax = c.max(axis=1)
+    rowmax[rowmax == 0] = 1.0
+    df = np.count_nonzero(c, axis=0)
+    x = c * (1.0 / rowmax)[:, None] * np.log(n / (1.0 + df))[None, :]
+    norms = np.sqrt((x * x).sum(axis=1))
+    inv = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    x = x * inv[:, None]
+    return (x @ x.T > threshold).astype(np.float64)
+
+
+def _power(adj: np.ndarray, epsilon: float) -> np.ndarray:
+    degree = adj.sum(axis=1)
+    degree[degree == 0] = 1.0
+    # sumy's matrix is C-ordered and multiplied through its transposed view
+    return _iterate((adj / degree[:, None]).T, len(adj), epsilon)
+
+
+def _iterate(mt, n: int, epsilon: float) -> np.ndarray:
     p = np.full(n, 1.0 / n)
     while True:
         nxt = mt @ p

@@ -13,16 +13,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from briefgen.summarize.textrank import DENSE_MAX, overlap_graph
+from briefgen.summarize.textrank import DENSE_MAX, dense_weights, overlap, overlap_graph
 
 
-def rate(tokens: Sequence[Sequence[str]]) -> np.ndarray:
+def rate(tokens: Sequence[Sequence[str]], ov: np.ndarray | None = None) -> np.ndarray:
+    """``ov``: the article's ``textrank.overlap`` when the caller has it already (the editor)."""
     if not tokens:
         return np.zeros(0)
-    w = overlap_graph(tokens, single_word_edges=False)
     if len(tokens) <= DENSE_MAX:
-        dense = w.toarray()
+        dense = dense_weights(overlap(tokens) if ov is None else ov, tokens, single_word_edges=False)
         np.fill_diagonal(dense, 0.0)
         # sumy adds each sentence's edges left to right from 0.0; adding 0.0 changes nothing
         return np.cumsum(dense, axis=1)[:, -1]
+    w = overlap_graph(tokens, single_word_edges=False)
     return np.asarray(w.sum(axis=1)).ravel() - w.diagonal()

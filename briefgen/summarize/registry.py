@@ -21,9 +21,10 @@ SUMY_ALGORITHMS: tuple[str, ...] = (
 ALGORITHMS: tuple[str, ...] = SUMY_ALGORITHMS + ("lead", "editor")
 DEFAULT_ALGORITHM: str = "editor"
 ENGINES: tuple[str, ...] = ("fast", "sumy")
-# algorithms with a vectorised engine; the others (edmundson, random, lead) are
+# algorithms with a vectorised engine; the others (random, lead) are
 # linear already and run the same code under both engines
-FAST_ALGORITHMS: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction")
+FAST_ALGORITHMS: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction",
+                                     "edmundson")
 
 Rater = Callable[[Sequence[str], Sequence[int], "str | None"], tuple[list[float], list[int]]]
 
@@ -46,8 +47,11 @@ def _rate_lead(texts: Sequence[str], paragraphs: Sequence[int], title: str | Non
 
 
 def rate(texts: Sequence[str], paragraphs: Sequence[int], *, algorithm: str,
-         title: str | None = None, engine: str = "fast") -> tuple[list[float], list[int]]:
-    """Raw scores (document order) and ranking (best first) of non-empty sentence texts."""
+         title: str | None = None, engine: str = "fast",
+         summary_sentences: float | None = None) -> tuple[list[float], list[int]]:
+    """Raw scores (document order) and ranking (best first) of non-empty sentence texts.
+    ``summary_sentences``: how many sentences the summary will hold (the editor keeps an
+    inverted pyramid's lead depending on it, ``pyramid``); the other algorithms ignore it."""
     name = check(algorithm, engine)
     if not texts:
         return [], []
@@ -56,11 +60,11 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int], *, algorithm: str,
     if name == "editor":
         from briefgen.summarize import editor  # numpy: lazy
 
-        return editor.rate(texts, paragraphs, title)
+        return editor.rate(texts, paragraphs, title, summary_sentences=summary_sentences)
     if engine == "fast" and name in FAST_ALGORITHMS:
         from briefgen.summarize import fast  # numpy and scipy: lazy
 
-        return fast.rate(name, texts)
+        return fast.rate(name, texts, paragraphs=paragraphs, title=title)
     from briefgen.summarize import sumy_engine  # sumy: lazy
 
     return sumy_engine.rate(name, texts, paragraphs, title)

@@ -43,13 +43,17 @@ def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
     groups = _units.group(kept) if quote_units else _units.singletons(kept)
     texts = [" ".join(u.text.split()) for u in groups]
     paragraphs = [u.paragraph for u in groups]
-    raw, ranking = rate(texts, paragraphs, algorithm=name, title=title, engine=engine)
+    lengths = [_budget.word_count(t) for t in texts]
+    limit, budget = _budget.limits(len(texts), count=count, words=words, ratio=ratio)
+    size: float = limit
+    if budget is not None and lengths:  # a word budget: about that many average sentences
+        size = min(size, budget / max(1.0, sum(lengths) / len(lengths)))
+    raw, ranking = rate(texts, paragraphs, algorithm=name, title=title, engine=engine,
+                        summary_sentences=size)
     if quote_units:
         whole = [i for i in ranking if groups[i].balanced]
         ranking = whole or list(ranking)
-    lengths = [_budget.word_count(t) for t in texts]
     if name == "editor":
-        limit, budget = _budget.limits(len(texts), count=count, words=words, ratio=ratio)
         chosen, shown = _choose_editor(groups, texts, paragraphs, ranking, lengths, limit, budget,
                                        quote_units=quote_units, participants=participants)
     else:

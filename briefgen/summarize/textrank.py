@@ -16,12 +16,13 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from briefgen.summarize._matrix import counts, log_lengths, row_blocks
+from briefgen.summarize._matrix import counts, dense_counts, log_lengths, row_blocks
 
 DAMPING = 0.85
 EPSILON = 1e-4
 _ZERO_DIVISION_PREVENTION = 1e-7  # sumy's guard for sentences without edges
 DENSE_MAX = 2000  # an n x n float matrix: 32 MB at the cap
+DENSE_COUNTS_MAX = 400  # sentences x words as a dense array: a few MB at the cap
 
 
 def overlap_graph(tokens: Sequence[Sequence[str]], *, single_word_edges: bool) -> sparse.csr_matrix:
@@ -47,14 +48,39 @@ def overlap_graph(tokens: Sequence[Sequence[str]], *, single_word_edges: bool) -
     return sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, 0))
 
 
+def overlap(tokens: Sequence[Sequence[str]], dense: np.ndarray | None = None) -> np.ndarray:
+    """Shared word occurrences of every pair of sentences (dense, exact integers): the one
+    graph TextRank and Reduction both weigh, computed once per article (up to DENSE_MAX).
+    ``dense``: the article's ``_matrix.dense_counts(tokens)`` when the caller has it."""
+    if dense is not None or len(tokens) <= DENSE_COUNTS_MAX:
+        c = dense_counts(tokens) if dense is None else dense
+        return c @ c.T
+    sc, _ = counts(tokens)  # a dense sentence x word array would outgrow the n x n one
+    return (sc @ sc.T).toarray()
+
+
+def dense_weights(ov: np.ndarray, tokens: Sequence[Sequence[str]], *,
+                  single_word_edges: bool) -> np.ndarray:
+    """``overlap_graph`` as a dense array, from the ``overlap`` counts: the same values."""
+    logs = log_lengths(np.asarray([len(t) for t in tokens], dtype=np.float64))
+    norm = logs[:, None] + logs[None, :]
+    tiny = np.isclose(norm, 0.0) if single_word_edges else norm == 0.0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        w = np.where(tiny, ov if single_word_edges else 0.0, ov / np.where(tiny, 1.0, norm))
+    w[ov == 0] = 0.0
+    return w
+
+
 def rate(tokens: Sequence[Sequence[str]], damping: float = DAMPING,
-         epsilon: float = EPSILON) -> np.ndarray:
+         epsilon: float = EPSILON, ov: np.ndarray | None = None) -> np.ndarray:
+    """``ov``: the article's ``overlap`` when the caller has it already (the editor)."""
     n = len(tokens)
     if n == 0:
         return np.zeros(0)
-    w = overlap_graph(tokens, single_word_edges=True)
     if n <= DENSE_MAX:
-        return _rate_dense(w.toarray(), damping, epsilon)
+        ov = overlap(tokens) if ov is None else ov
+        return _rate_dense(dense_weights(ov, tokens, single_word_edges=True), damping, epsilon)
+    w = overlap_graph(tokens, single_word_edges=True)
     rowsum = np.asarray(w.sum(axis=1)).ravel() + _ZERO_DIVISION_PREVENTION
     w = sparse.diags(1.0 / rowsum) @ w
     wt = (damping * w).T.tocsr()

@@ -1,12 +1,14 @@
 """Text -> participants, stage by stage: mentions (``headlines``, ``mentions``), a kind per
 name (``decide``), kinds shared along lists and sports reports (``lists``), the optional
-model's extra names, then one entry per entity (``merge``)."""
+model's extra names, then one entry per entity (``merge``, then ``resolve``: aliases,
+acronyms and short forms)."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
+from briefgen.extract.participants.acronyms import acronym_of
 from briefgen.extract.participants.compounds import split_compounds
 from briefgen.extract.participants.decide import Story, decide, sports_context
 from briefgen.extract.participants.gazetteer import kind_of
@@ -20,6 +22,7 @@ from briefgen.extract.participants.merge import (
     person_owners,
 )
 from briefgen.extract.participants.model_spans import model_names
+from briefgen.extract.participants.resolve import resolve
 from briefgen.model import Participant
 from briefgen.text import lexicon
 from briefgen.text.spans import tokenize
@@ -95,7 +98,7 @@ def extract(
     drop_things_named_after_people(k.kinds, by_name)
     canonical = person_owners(k.kinds, by_name, k.why)
     kinds_of_acronyms(text, k.kinds, k.undecided, k.why)
-    return participants(k.kinds, by_name, canonical, k.why)
+    return list(resolve(participants(k.kinds, by_name, canonical, k.why), acronym_of(text)))
 
 
 def _record(k: _Kinds, name: str, kind: str | None, why: list[str]) -> None:

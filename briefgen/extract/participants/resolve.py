@@ -1,0 +1,240 @@
+"""Participants of one article or of many -> one entry per entity.
+
+The names an outlet uses for one entity vary: case ("LONDON" in a dateline, "London"),
+periods and hyphens ("U.S", "U.S.", "US"; "Kim Jong-un", "Kim Jong Un"), possessives,
+other names a table of aliases knows ("Britain", "United Kingdom"), acronyms (defined in
+the text, or spelled by the initials of a name beside them: "KCNA"), the head of an
+organisation's name ("the Church" beside "Church of Scientology"), a place's name without
+its head noun ("Atlantic" beside "Atlantic Ocean") and a person's surname. These join one
+entry whose name is the fullest form written, with the others as aliases, the mentions
+summed and the most specific role (with the article it came from).
+
+Names that only share words stay apart: "North Korea" and "South Korea" (a place's
+modifier is no variant of it), "UN" and "UN Security Council" (a modifier, not the head),
+and a short form that two longer names could mean joins neither ("Court" beside two courts).
+``story.merge`` may call ``resolve`` over the participants of all of a story's articles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import cache
+
+from briefgen.extract.participants import vocab
+from briefgen.model import Participant
+from briefgen.text import lexicon
+
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_SEPARATORS_RE = re.compile(r"[\s.\-‐‑–]+")
+_ACRONYM_RE = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_LEGAL_FORMS = lexicon.words("legal_form_words")
+_LOWER_LINKS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
+
+
+def key(name: str) -> str:
+    """The spelling-free form of a name: case, periods, hyphens, spaces and a possessive
+    ending do not count ("U.S." = "US", "Ruiz-Vale" = "Ruiz Vale", "NATO's" = "Nato")."""
+    s = unicodedata.normalize("NFKC", name).strip()
+    s = _POSSESSIVE_RE.sub("", s) if len(s) > 2 else s
+    s = re.sub(r"^(?:the|The|THE)\s+", "", s)
+    return _SEPARATORS_RE.sub("", s).lower()
+
+
+@cache
+def _alias_table() -> tuple[dict[str, int], tuple[tuple[str, str], ...]]:
+    """Key of every listed name -> its row; rows as (kind, canonical name)."""
+    rows: list[tuple[str, str]] = []
+    of: dict[str, int] = {}
+    for row in lexicon.table("entity_aliases"):
+        kind, canonical = row[0], row[1]
+        others = row[2].split("|") if len(row) > 2 and row[2] else []
+        for n in (canonical, *others):
+            of.setdefault(key(n), len(rows))
+        rows.append((kind, canonical))
+    return of, tuple(rows)
+
+
+class _Groups:
+    """Union-find over entry indices."""
+
+    def __init__(self, n: int) -> None:
+        self.up = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.up[i] != i:
+            self.up[i] = self.up[self.up[i]]
+            i = self.up[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.up[max(ra, rb)] = min(ra, rb)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in _POSSESSIVE_RE.sub("", name).split() if w]
+
+
+def _head(words: list[str]) -> list[str]:
+    """The head phrase of an organisation's name: the words before its first "of"
+    ("Church of Scientology" -> "Church"), without a leading "The"."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words
+
+
+def _initials(words: list[str], with_links: bool) -> str:
+    return "".join(w[0].upper() for w in words if w[:1].isalpha() and (with_links or w.lower() not in _LOWER_LINKS))
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Is ``acronym`` the initials of ``words`` (with or without "of", "and"…)?"""
+    letters = acronym.replace(".", "")
+    return len(words) >= 2 and letters in (_initials(words, False), _initials(words, True))
+
+
+def resolve(entries: Sequence[Participant], defined: Mapping[str, str] | None = None) -> tuple[Participant, ...]:
+    """One entry per entity among ``entries`` (of one article or of several), most
+    mentioned first. ``defined`` maps acronyms the text defines to their names
+    ("World Health Organization (WHO)")."""
+    ents = list(entries)
+    if len(ents) < 2:
+        return tuple(ents)
+    g = _Groups(len(ents))
+    keys = [key(p.name) for p in ents]
+    by_key: dict[tuple[str, str], int] = {}
+    for i, p in enumerate(ents):
+        first = by_key.setdefault((keys[i], p.kind), i)
+        g.join(first, i)
+    _join_by_alias_table(ents, keys, g)
+    _join_defined(ents, keys, defined or {}, g)
+    _join_written_aliases(ents, keys, by_key, g)
+    _join_acronyms(ents, g)
+    _join_short_forms(ents, g)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(ents)):
+        groups.setdefault(g.find(i), []).append(i)
+    merged = [(_merge([ents[i] for i in members]), members[0]) for members in groups.values()]
+    merged.sort(key=lambda pm: (-pm[0].mentions, pm[1]))
+    return tuple(p for p, _ in merged)
+
+
+def _join_by_alias_table(ents: list[Participant], keys: list[str], g: _Groups) -> None:
+    of, rows = _alias_table()
+    seen: dict[int, int] = {}
+    for i, p in enumerate(ents):
+        if p.kind == "person":
+            continue
+        # The entry's own name only: an alias may be a word of it ("US" under "US Steel").
+        row = of.get(keys[i])
+        if row is not None:
+            g.join(seen.setdefault(row, i), i)
+
+
+def _join_defined(ents: list[Participant], keys: list[str], defined: Mapping[str, str], g: _Groups) -> None:
+    where = {k: i for i, k in reversed(list(enumerate(keys))) if ents[i].kind != "person"}
+    for acronym, long_name in defined.items():
+        a, b = where.get(key(acronym)), where.get(key(long_name))
+        if a is not None and b is not None:
+            g.join(a, b)
+
+
+def _join_written_aliases(
+    ents: list[Participant], keys: list[str], by_key: dict[tuple[str, str], int], g: _Groups
+) -> None:
+    """An entry one article lists as an alias of another ("Lee" under "Lee Jae Myung")."""
+    for i, p in enumerate(ents):
+        for a in p.aliases:
+            j = by_key.get((key(a), p.kind))
+            if j is not None and j != i:
+                g.join(i, j)
+
+
+def _join_acronyms(ents: list[Participant], g: _Groups) -> None:
+    """"KCNA" beside "Korean Central News Agency": capitals that spell the initials of
+    exactly one longer name of an organisation or place are that name."""
+    longs = [(i, _words(p.name)) for i, p in enumerate(ents) if p.kind != "person" and len(p.name.split()) >= 2]
+    for i, p in enumerate(ents):
+        if p.kind == "person" or not _ACRONYM_RE.match(_POSSESSIVE_RE.sub("", p.name)):
+            continue
+        acronym = _POSSESSIVE_RE.sub("", p.name)
+        # "US" is no acronym of "US Steel": a name holding the capitals is another name.
+        owners = {g.find(j) for j, ws in longs if acronym not in ws and _spells(acronym, ws)}
+        if len(owners) == 1:
+            g.join(i, owners.pop())
+
+
+def _join_short_forms(ents: list[Participant], g: _Groups) -> None:
+    """Shorter names that are another entry's name without its modifiers or head noun."""
+    order = sorted(range(len(ents)), key=lambda i: len(_words(ents[i].name)))
+    for i in order:
+        p = ents[i]
+        short = _words(p.name)
+        if not short:
+            continue
+        owners = {g.find(j) for j in order if j != i and _short_form_of(p.kind, short, ents[j])}
+        owners.discard(g.find(i))
+        if len(owners) == 1:
+            g.join(i, owners.pop())
+
+
+def _short_form_of(kind: str, short: list[str], other: Participant) -> bool:
+    long_ = _words(other.name)
+    if len(long_) <= len(short):
+        return False
+    if kind == "person" and other.kind == "person":
+        # "Ruiz" for "Ana Ruiz"; "Najib Razak" for "Najib Tun Razak".
+        if len(short) == 1:
+            return short[0] == long_[-1]
+        return short[0] == long_[0] and short[-1] == long_[-1]
+    if kind != other.kind:
+        return False
+    if kind == "organization":
+        head = _head(long_)
+        # "Church" / "Supreme Court" in "(Italian) Supreme Court of Cassation"; "Labour" in
+        # "Labour Party" (an organisation word after it).
+        if len(head) >= len(short) and head[-len(short):] == short:
+            return True
+        return long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in _LEGAL_FORMS
+    if kind == "place":
+        # "Atlantic" in "Atlantic Ocean": the name without its head noun.
+        return long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in vocab.PLACE_HEADS
+    return False
+
+
+def _merge(group: list[Participant]) -> Participant:
+    if len(group) == 1:
+        return group[0]
+    best = max(group, key=_fullness)
+    aliases = [n for p in group for n in (p.name, *p.aliases)]
+    role_from = max((p for p in group if p.role), key=lambda p: len(p.role.split()) if p.role else 0, default=None)
+    kinds: dict[str, int] = {}
+    for p in group:
+        kinds[p.kind] = kinds.get(p.kind, 0) + p.mentions
+    kind = max(kinds, key=lambda k: (kinds[k], k == best.kind))
+    _, rows = _alias_table()
+    row = _alias_table()[0].get(key(best.name))
+    if row is not None and rows[row][0] in kinds:
+        kind = rows[row][0]
+    return replace(
+        best,
+        kind=kind,  # type: ignore[arg-type]
+        role=role_from.role if role_from else None,
+        path=role_from.path if role_from and role_from.path else best.path,
+        aliases=tuple(dict.fromkeys(a for a in aliases if a != best.name)),
+        mentions=sum(p.mentions for p in group),
+        evidence=tuple(dict.fromkeys(e for p in group for e in p.evidence)),
+    )
+
+
+def _fullness(p: Participant) -> tuple[int, int, int]:
+    """The fullest proper name: not an acronym or all capitals, most words, most mentioned."""
+    bare = _POSSESSIVE_RE.sub("", p.name)
+    shouting = bare.isupper() and len(bare) > 1
+    return (0 if shouting else 1, len(bare.split()), p.mentions)

@@ -1,0 +1,160 @@
+"""Attributed quotes -> speakers that are people or organisations, not documents.
+
+"“…,” the statement said" after "In a statement, the Elbonian Port Authority said …": a
+document, post or website carries its author's words, so the speaker is the author the
+text names beside the document (a participant in the same sentence as an earlier mention
+of that document, or the name written before it: "the Veltra website"); when the text
+names none the speaker is left unknown, never the document. "it added" after a named
+organisation is that organisation; "…, with Ana Ruiz saying: “…”" is Ana Ruiz's. A later
+"the poster" is grouped with an earlier "one poster" (same head noun, written as first seen).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.extract.quotes.context import Context
+from briefgen.extract.quotes.marks import Candidate
+from briefgen.extract.quotes.speakers import resolve_name
+from briefgen.extract.quotes.vocab import DETERMINERS, SPEECH_FORMS, alternation
+from briefgen.model import Participant
+from briefgen.text import lexicon
+
+DOCUMENT_NOUNS = lexicon.words("document_nouns")
+_DOC_RE = re.compile(rf"\b(?:{alternation(DOCUMENT_NOUNS)})\b", re.IGNORECASE)
+_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w.&'’-]*){0,5}"
+# "the Veltra website", "Rajanews.com's post": the name written right before the document.
+_OWNER_BEFORE_RE = re.compile(rf"({_NAME})(?:['’]s)?\s+$")
+# "a letter from the Elbonian Port Authority", "a statement issued by Veltra".
+_BY_RE = re.compile(rf"\s+(?:(?:issued|released|posted|signed|sent|written)\s+)?(?:from|by)\s+(?:the\s+)?({_NAME})")
+_GERUNDS = sorted((f for f in SPEECH_FORMS if f.endswith("ing")), key=len, reverse=True)
+# "…, with Ana Ruiz saying:" / "with the minister stating that": the speaker of what follows.
+_WITH_RE = re.compile(
+    rf"\bwith\s+((?:the\s+)?{_NAME})\s+(?:{'|'.join(map(re.escape, _GERUNDS))})\b[^“”\"]{{0,30}}?[:,]?\s*$"
+) if _GERUNDS else None
+_IT_PRONOUNS = frozenset({"it", "they"})
+
+
+def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
+    """Rewrite document speakers to their authors (or None), resolve "it" to the last named
+    organisation, take "with X saying" speakers, and group descriptive speakers."""
+    described: dict[str, str] = {}
+    for q in quotes:
+        _with_speaker(ctx, q)
+        mention = (q.mention or "").strip()
+        words = mention.lower().split()
+        if words and (words[-1] in DOCUMENT_NOUNS or (q.speaker and _is_document(q.speaker))):
+            q.speaker = _author(ctx, q)
+        elif mention.lower() in _IT_PRONOUNS and not q.speaker:
+            q.speaker = _last_body(ctx, q.open_at)
+        elif q.speaker and len(words) >= 2 and words[0] in DETERMINERS and q.speaker == mention:
+            head = words[-1]
+            q.speaker = described.setdefault(head, q.speaker)
+
+
+def _is_document(speaker: str) -> bool:
+    words = speaker.lower().split()
+    return len(words) <= 3 and words[-1] in DOCUMENT_NOUNS and (len(words) == 1 or words[0] in DETERMINERS)
+
+
+def _window_start(ctx: Context, pos: int, back: int, in_paragraph: bool = True) -> int:
+    """Start of the sentence ``back`` sentences before ``pos`` (within its paragraph)."""
+    para = ctx.paras.span_of(pos)[0] if ctx.paras.spans and in_paragraph else 0
+    if not ctx.sentences.spans:
+        return max(para, pos - 400)
+    return max(para, ctx.sentences.spans[max(0, ctx.sentences.index_of(pos) - back)][0])
+
+
+def _author(ctx: Context, q: Candidate) -> str | None:
+    """The author of the document that carries ``q``: in the quote's sentence or the two
+    before it, the participant nearest a mention of the document, else the name written
+    before the document noun; None when the text names no author."""
+    text = ctx.text
+    start = _window_start(ctx, q.open_at, 2)
+    end = q.open_at
+    if q.mention_span[1] > end:  # "“…,” the statement from the Authority said."
+        end = ctx.sentences.span_of(q.mention_span[0])[1] if ctx.sentences.spans else q.mention_span[1]
+    docs = [m for m in _DOC_RE.finditer(text, start, end) if not ctx.inside_quote(m.start())]
+    for d in reversed(docs):
+        by = _BY_RE.match(text, d.end())
+        owner = _participant_named(ctx, by.group(1)) if by else None
+        if owner:
+            return owner
+        owner = _owner_before(ctx, max(start, d.start() - 60), d.start())
+        if owner:
+            return owner
+        s_start, s_end = ctx.sentences.span_of(d.start()) if ctx.sentences.spans else (start, end)
+        near = _nearest_body(ctx, s_start, s_end, d.start())
+        if near:
+            return near
+    return None
+
+
+def _owner_before(ctx: Context, start: int, end: int) -> str | None:
+    """The name written right before a document noun ("the Veltra website"), not a
+    determiner that opens the sentence ("A message")."""
+    m = _OWNER_BEFORE_RE.search(ctx.text, start, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and words[0].lower() in DETERMINERS | {"the"}:
+        words = words[1:]
+    if not words or words[-1].lower() in DOCUMENT_NOUNS:
+        return None
+    phrase = " ".join(words)
+    known = _participant_named(ctx, phrase)
+    if known:
+        return known
+    name, _ = resolve_name(ctx, phrase)
+    return name
+
+
+def _mentions(ctx: Context, start: int, end: int) -> list[tuple[int, Participant]]:
+    """(offset, participant) of every person or organisation named in text[start:end]."""
+    out = []
+    for p in ctx.participants:
+        if p.kind == "place":
+            continue
+        for form in (p.name, *p.aliases):
+            if len(form) < 2:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", ctx.text[start:end]):
+                if not ctx.inside_quote(start + m.start()):
+                    out.append((start + m.start(), p))
+    return out
+
+
+def _participant_named(ctx: Context, phrase: str) -> str | None:
+    phrase = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+    for p in ctx.participants:
+        if p.kind != "place" and phrase in (p.name, *p.aliases):
+            return p.name
+    return None
+
+
+def _nearest_body(ctx: Context, start: int, end: int, pos: int) -> str | None:
+    ms = _mentions(ctx, start, end)
+    if not ms:
+        return None
+    return min(ms, key=lambda m: abs(m[0] - pos))[1].name
+
+
+def _last_body(ctx: Context, pos: int) -> str | None:
+    """The organisation named last before ``pos`` in its sentence or the two before (a
+    report's quotes often open a paragraph of their own)."""
+    start = _window_start(ctx, pos, 2, in_paragraph=False)
+    orgs = [(at, p) for at, p in _mentions(ctx, start, pos) if p.kind == "organization"]
+    return max(orgs, key=lambda m: m[0])[1].name if orgs else None
+
+
+def _with_speaker(ctx: Context, q: Candidate) -> None:
+    if _WITH_RE is None:
+        return
+    s_start = ctx.sentences.span_of(q.open_at)[0] if ctx.sentences.spans else max(0, q.open_at - 300)
+    m = _WITH_RE.search(ctx.text, s_start, q.open_at)
+    if not m:
+        return
+    name, how = resolve_name(ctx, re.sub(r"^the\s+", "", m.group(1)))
+    if name and how == "name":
+        q.speaker, q.mention, q.rule = name, m.group(1), "with-gerund"
+        q.mention_span = (m.start(1), m.end(1))

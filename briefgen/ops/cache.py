@@ -1,0 +1,208 @@
+"""Analyses of earlier runs, so a cron run analyses only the articles that are new or changed.
+
+An entry is keyed by a hash of what decides an article's analysis: its title and text, the
+analysis options, the BRIEFGEN_NER choice, briefgen's version and a fingerprint of the
+analysis code and data files (so an edited rule or vocabulary is a miss, even before the
+version number moves). The article's path, source and dates are not in the key: the same
+text read from another file or feed is the same analysis, given back with its new article.
+
+Entries are JSON, never pickle: the cache sits in the output folder, and reading it must
+not be able to run code. It lives at OUTPUT_DIR/.cache/analysis.sqlite, beside the state
+file, and is bounded by retention: an entry not used for ``keep_days`` (the build's, else
+30) days is deleted. A cache that cannot be used costs time, never the brief: an entry that
+does not decode is a miss, a file that is not a database is set aside and started anew, and
+any other error turns the cache off for the run with one warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from briefgen.model import Article, Digest, Participant, Quote, Sentence, SummarySentence
+from briefgen.version import __version__
+
+log = logging.getLogger(__name__)
+
+FILE = Path(".cache") / "analysis.sqlite"
+DEFAULT_KEEP_DAYS = 30
+_BATCH = 500  # keys per SELECT (SQLite's variable limit is 999 on old builds)
+_ROOT = Path(__file__).resolve().parents[1]
+# What the analysis reads: a change to any of these files makes every entry a miss.
+_ANALYSIS_CODE = ("analysis.py", "model.py", "extract", "summarize", "text", "data")
+
+
+def code_fingerprint(root: Path = _ROOT) -> str:
+    """briefgen's version and the size and modification time of every analysis source and
+    data file (a stat each, no reading: ~1 ms)."""
+    h = hashlib.sha256(__version__.encode())
+    for name in _ANALYSIS_CODE:
+        top = root / name
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()
+                                                   and "__pycache__" not in p.parts)
+        for path in files:
+            st = path.stat()
+            h.update(f"{path.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def entry_key(article: Article, options: Any, fingerprint: str) -> str:
+    h = hashlib.sha256()
+    for part in (fingerprint, repr(options), os.environ.get("BRIEFGEN_NER", ""), article.title, article.text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def encode(digest: Digest) -> str:
+    return json.dumps({
+        "path": digest.article.path,
+        "sentences": [asdict(s) for s in digest.sentences],
+        "summary": [asdict(s) for s in digest.summary],
+        "quotes": [asdict(q) for q in digest.quotes],
+        "participants": [asdict(p) for p in digest.participants],
+        "algorithm": digest.algorithm,
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(text: str, article: Article) -> Digest:
+    """The digest of ``article``; raises (KeyError, TypeError, ValueError) when ``text`` is not one."""
+    d = json.loads(text)
+    old = d["path"]
+
+    def moved(path: str | None) -> str | None:  # a path that named the old file names the new one
+        return article.path if path == old else path
+
+    participants = []
+    for p in d["participants"]:
+        p.update(aliases=tuple(p["aliases"]), evidence=tuple(p["evidence"]), path=moved(p["path"]))
+        participants.append(Participant(**p))
+    quotes = []
+    for q in d["quotes"]:
+        q["path"] = moved(q["path"])
+        quotes.append(Quote(**q))
+    return Digest(article=article, sentences=tuple(Sentence(**s) for s in d["sentences"]),
+                  summary=tuple(SummarySentence(**s) for s in d["summary"]), quotes=tuple(quotes),
+                  participants=tuple(participants), algorithm=str(d["algorithm"]))
+
+
+class AnalysisCache:
+    """get_many / put_many over one SQLite file; see the module docstring for what is promised."""
+
+    def __init__(self, path: Path, today: date, keep_days: int | None = None):
+        self.path = path
+        self.today = today.isoformat()
+        self.fingerprint = code_fingerprint()
+        self.hits = self.misses = 0
+        self._keep_days = DEFAULT_KEEP_DAYS if keep_days is None else keep_days
+        self._today = today
+        self._db: sqlite3.Connection | None = None
+        self._opened = False  # on first use: a run with no article creates no file
+
+    def _open(self) -> None:
+        if self._opened:
+            return
+        self._opened = True
+        self._db = _connect(self.path)
+        oldest = (self._today - timedelta(days=self._keep_days)).isoformat()
+        self._guard(lambda db: db.execute("DELETE FROM entries WHERE used < ?", (oldest,)))
+
+    def get_many(self, articles: Sequence[Article], options: Any) -> list[Digest | None]:
+        """Each article's cached digest, or None (a miss); hits are marked as used today."""
+        if not articles:
+            return []
+        self._open()
+        keys = [entry_key(a, options, self.fingerprint) for a in articles]
+        found: dict[str, str] = {}
+
+        def select(db: sqlite3.Connection) -> None:
+            for i in range(0, len(keys), _BATCH):
+                batch = keys[i:i + _BATCH]
+                marks = ",".join("?" * len(batch))
+                found.update(db.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", batch))
+
+        self._guard(select)
+        out: list[Digest | None] = []
+        bad: list[str] = []
+        for key, article in zip(keys, articles):
+            text = found.get(key)
+            digest = None
+            if text is not None:
+                try:
+                    digest = decode(text, article)
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    bad.append(key)  # written by something else, or damaged: analysed anew
+            out.append(digest)
+        used = [k for k, d in zip(keys, out) if d is not None]
+        self.hits += len(used)
+        self.misses += len(out) - len(used)
+
+        def mark(db: sqlite3.Connection) -> None:
+            db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in bad])
+            db.executemany("UPDATE entries SET used = ? WHERE key = ?", [(self.today, k) for k in used])
+
+        if used or bad:
+            self._guard(mark)
+        return out
+
+    def put_many(self, digests: Sequence[Digest], options: Any) -> None:
+        rows = [(entry_key(d.article, options, self.fingerprint), encode(d), self.today) for d in digests]
+        if rows:
+            self._open()
+            self._guard(lambda db: db.executemany(
+                "INSERT OR REPLACE INTO entries (key, value, used) VALUES (?, ?, ?)", rows))
+
+    def close(self) -> None:
+        self._opened = True  # closed stays closed
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _guard(self, work) -> None:
+        """``work(db)`` in one transaction; any database error turns the cache off for this run."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                work(self._db)
+        except sqlite3.Error as err:
+            log.warning("analysis cache %s turned off for this run: %s", self.path, err)
+            self.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    for attempt in (1, 2):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path)
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+                       "used TEXT NOT NULL)")
+            db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
+            db.commit()
+            return db
+        except sqlite3.DatabaseError as err:  # not a database (or damaged): set aside, start anew
+            if attempt == 2 or not path.is_file():
+                log.debug("analysis cache %s cannot be used (%s); analysing every article", path, err)
+                return None
+            aside = path.with_name(path.name + ".unusable")
+            log.warning("analysis cache %s is damaged (%s); moved to %s, starting a new one", path, err, aside)
+            try:
+                os.replace(path, aside)
+            except OSError:
+                return None
+        except OSError as err:  # a folder that cannot be written: the build says so when it writes
+            log.debug("analysis cache %s cannot be opened (%s); analysing every article", path, err)
+            return None
+    return None
+
+
+def open_cache(output_dir: Path, *, today: date, keep_days: int | None = None) -> AnalysisCache:
+    return AnalysisCache(Path(output_dir) / FILE, today, keep_days)
