@@ -140,3 +140,15 @@ def test_charts_are_svg_with_text_alternatives():
         assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
     assert "story 1. Harbour council approves ferry terminal: 2 articles from 2 outlets" in html
     assert "<script" not in html
+
+
+def test_also_today_lines_are_cited_and_their_articles_listed_in_sources():
+    items = [story_of((f"{n}.txt", f"Outlet {n}", DAY), headline=h) for n, h in
+             enumerate(["Harbour council approves ferry terminal", "Rail line reopens after floods"])]
+    audience = replace(BUILTIN_AUDIENCES["analyst"], full_stories=1, digest_stories=5)
+    ctx = build_context(day_brief(*items), audience)
+    (line,) = ctx["also_today"]
+    assert line.ref is not None and line.ref.path == "1.txt"
+    assert [s.path for s in ctx["articles"]] == ["0.txt", "1.txt"]
+    html = render_html(day_brief(*items), audience)
+    assert f'href="#{line.ref.anchor}"' in html[html.index('id="also-today"'):]

@@ -60,10 +60,10 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
     full = items if audience.full_stories is None else items[: audience.full_stories]
     rest = items[len(full):]
     listed = rest if audience.digest_stories is None else rest[: audience.digest_stories]
-    # the articles the full stories cite, numbered as their "[n]" marks are
-    register = number_sources(full, brief.date, audience.locale)
+    # the articles the full stories and the "Also today" lines cite, numbered as their "[n]" marks are
+    register = number_sources((*full, *listed), brief.date, audience.locale)
     stories = tuple(story_view(i, item, audience, register, brief.date) for i, item in enumerate(full, start=1))
-    digest = tuple(digest_line(i, item) for i, item in enumerate(listed, start=len(full) + 1))
+    digest = tuple(digest_line(i, item, register) for i, item in enumerate(listed, start=len(full) + 1))
     articles = tuple(register.values())
     sources = tuple(dict.fromkeys(s.source for s in stories if s.source))
     speakers = speaker_views(stories)

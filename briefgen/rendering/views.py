@@ -86,15 +86,19 @@ class DigestLine:
     sentence: str  # the story's lead sentence (or the first summary line)
     label: str | None  # new / updated / continuing with --stories; else None
     outlet_count: int
+    ref: SourceView | None = None  # the article the sentence came from: its "[n]" mark
 
 
-def digest_line(number: int, item: BriefStory) -> DigestLine:
+def digest_line(number: int, item: BriefStory, sources: dict[str, SourceView] | None = None) -> DigestLine:
     memory = item.memory
     sentence = memory.lead_sentence if memory is not None and memory.lead_sentence else (
         item.summary[0].text if item.summary else "")
+    path = next((line.path for line in item.summary if line.text == sentence), None)
+    said_in = item.source(path)
     return DigestLine(number=number, headline=item.article.title, source=item.article.source,
                       sentence=sentence, label=memory.label if memory is not None else None,
-                      outlet_count=memory.outlet_count if memory is not None else 1)
+                      outlet_count=memory.outlet_count if memory is not None else 1,
+                      ref=(sources or {}).get(said_in.path) if said_in is not None else None)
 
 
 @dataclass(frozen=True)
