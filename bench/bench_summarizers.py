@@ -89,6 +89,7 @@ def timed(fn, repeats: int) -> tuple[float, object]:
 def run_fast(name: str, words: list[tuple[str, ...]], compat: bool = False, cold: bool = False):
     if cold:
         _text._stem_cache.clear()  # stem every word again, as sumy does
+        _text._word_cache.clear()
     values = fast.scores(name, _text.analyse_words(words), compat=compat)
     return values, fast.ranking(values)
 

@@ -106,16 +106,19 @@ def load_multidoc(name: str) -> list[Doc]:
     folder_name, words = MULTIDOC[name]
     docs = []
     for folder in sorted(p for p in (DATA / "stories" / "multidoc" / folder_name).iterdir() if p.is_dir()):
-        # briefgen.read: wire datelines stripped, AP's " _ " a dash, as the pipeline sees them
-        arts, _ = briefgen.read(sorted((folder / "docs").glob("*.txt")))
+        # as briefgen.read hands articles on: wire datelines stripped, AP's " _ " a dash
+        arts, failed = briefgen.read(sorted((folder / "docs").glob("*.txt")))
+        if failed:
+            raise SystemExit(f"{folder}: could not read {failed[0]}")
         order = sorted(range(len(arts)), key=lambda i: (str(arts[i].published or ""), i), reverse=True)
         sents: list[Sentence] = []
         text_parts: list[str] = []
         para0 = 0
         for i in order:
             ss = split(arts[i].text)
-            sents.extend(_replace(x, index=len(sents) + j, paragraph=para0 + x.paragraph)
-                         for j, x in enumerate(ss))
+            base = len(sents)
+            sents.extend([_replace(x, index=base + j, paragraph=para0 + x.paragraph)
+                          for j, x in enumerate(ss)])
             para0 += 1 + max((x.paragraph for x in ss), default=0)
             text_parts.append(arts[i].text)
         refs = [p.read_text(encoding="utf-8") for p in sorted((folder / "models").glob("*.txt"))]

@@ -130,6 +130,7 @@ def main(argv=None) -> int:
     bbc = both_ways(fit_docs, scorer, SIZES)
     gum = both_ways(load_gum(), scorer)
     w = train([bbc, gum], args.l2)
+    allx = np.vstack([bbc[0], gum[0]])
     report("BBC odd IDs (fit)", *bbc, w)
     report("GUM (fit)", *gum, w)
     # GUM scored leave-one-out: each article's gate fitted without it
@@ -157,6 +158,11 @@ def main(argv=None) -> int:
                      f"{int((glead > grank).sum())})",
         "script": "bench/fit_pyramid.py",
         "weights": {f: round(float(v), 6) for f, v in zip(pyramid.FEATURES, w)},
+        # the article shapes the model saw: outside them (a whole cluster of articles run
+        # together, say) the editor ranks rather than extrapolate the gate
+        "applies_within": {f: [round(float(np.min(allx[:, pyramid.FEATURES.index(f)])), 6),
+                               round(float(np.max(allx[:, pyramid.FEATURES.index(f)])), 6)]
+                           for f in pyramid.SHAPE},
     }
     print(json.dumps(out, indent=2))
     if not args.dry_run:

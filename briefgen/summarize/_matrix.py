@@ -37,15 +37,13 @@ def log_lengths(lengths: np.ndarray) -> np.ndarray:
 
 
 def dense_counts(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
-    """``counts`` as a dense array: for an article's few dozen sentences the dense products
-    cost a fraction of building sparse matrices, and integer counts make them exact."""
+    """``counts`` as a dense array (columns in first-seen order, as ``counts``): for an
+    article's few dozen sentences the dense products cost a fraction of building sparse
+    matrices, and integer counts make them exact."""
     vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, toks in enumerate(token_lists):
-        for t in toks:
-            rows.append(i)
-            cols.append(vocab.setdefault(t, len(vocab)))
-    m = np.zeros((len(token_lists), max(1, len(vocab))))
-    np.add.at(m, (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)), 1.0)
-    return m
+    setdefault = vocab.setdefault
+    cols = [setdefault(t, len(vocab)) for toks in token_lists for t in toks]
+    n, v = len(token_lists), max(1, len(vocab))
+    rows = np.repeat(np.arange(n), [len(t) for t in token_lists])
+    flat = rows * v + np.asarray(cols, dtype=np.intp)
+    return np.bincount(flat, minlength=n * v).reshape(n, v).astype(np.float64)

@@ -36,7 +36,7 @@ class _SumyWords:
         return tuple(self._inner.to_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(w for w in self._inner.to_words(sentence) if _WORD.match(w))
+        return tuple(filter(_WORD.match, self._inner.to_words(sentence)))
 
 
 @lru_cache(maxsize=1)
@@ -126,18 +126,32 @@ def analyse(texts: Sequence[str]) -> Words:
     return analyse_words([tok.to_words(t) for t in texts])
 
 
+_word_cache: dict[str, tuple[str, str, bool]] = {}
+
+
+def _word(w: str) -> tuple[str, str, bool]:
+    """A word as it appears -> (lower case, stem, is a stop word), memoised."""
+    low = w.lower()
+    info = (low, stem(low), low in stop_words())
+    if len(_word_cache) < 500_000:
+        _word_cache[w] = info
+    return info
+
+
 def analyse_words(word_lists: Sequence[Sequence[str]]) -> Words:
     """``analyse`` for sentences already split into words."""
-    sw = stop_words()
-    cache = _stem_cache
+    cache = _word_cache
     words, lower, stems, content = [], [], [], []
-    # one pass per sentence with the memo read inline: this runs for every word of
+    # one memo lookup per word and the columns split by zip: this runs for every word of
     # every article, so a function call per word is most of its cost
     for ws in word_lists:
-        low = tuple(w.lower() for w in ws)
-        st = tuple(cache[w] if w in cache else stem(w) for w in low)
+        infos = [cache[w] if w in cache else _word(w) for w in ws]
+        if infos:
+            low, st, stop = zip(*infos)
+        else:
+            low = st = stop = ()
         words.append(tuple(ws))
         lower.append(low)
         stems.append(st)
-        content.append(tuple(s for w, s in zip(low, st) if w not in sw))
+        content.append(tuple(s for s, x in zip(st, stop) if not x))
     return Words(tuple(words), tuple(lower), tuple(stems), tuple(content))

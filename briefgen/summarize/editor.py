@@ -29,6 +29,7 @@ from importlib import resources
 import numpy as np
 
 from briefgen.summarize import _text, fast, lexrank, luhn, pyramid, reduction, textrank
+from briefgen.summarize._matrix import dense_counts
 from briefgen.summarize.budget import DEFAULT_COUNT
 from briefgen.summarize.resolve import Resolver
 from briefgen.text import lexicon
@@ -72,6 +73,7 @@ def is_boilerplate(text: str) -> bool:
     return bool(BOILERPLATE.search(text))
 
 
+@lru_cache(maxsize=4096)
 def is_content(text: str) -> bool:
     """False for what an editor would never put in a summary: datelines, credits,
     boilerplate, and fragments that start in lower case (a caption's tail, a broken split)."""
@@ -129,14 +131,16 @@ def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
     x[:, col["para_first"]] = np.concatenate([[1.0], (para[1:] != para[:-1]).astype(float)])
 
     # one overlap graph for TextRank and Reduction (they weigh the same shared words)
-    ov = textrank.overlap(words.content) if n <= textrank.DENSE_MAX else None
+    # and one sentence x word count matrix for that graph and LexRank's cosines
+    dense = dense_counts(words.content) if n <= textrank.DENSE_COUNTS_MAX else None
+    ov = textrank.overlap(words.content, dense) if n <= textrank.DENSE_MAX else None
     tr = textrank.rate(words.content, ov=ov)
     red = reduction.rate(words.content, ov=ov)
     x[:, col["textrank"]] = tr * n  # 1 = an average sentence
     x[:, col["reduction"]] = _norm_max(red)
     x[:, col["textrank_pct"]] = _percentile(tr)
     x[:, col["reduction_pct"]] = _percentile(red)
-    x[:, col["lexrank"]] = _norm_max(lexrank.rate(words.content))
+    x[:, col["lexrank"]] = _norm_max(lexrank.rate(words.content, dense=dense))
     x[:, col["luhn"]] = _norm_max(luhn.rate(words.stems, words.content))
     # Reduction over unstemmed content words: stemming merges words ("council",
     # "councillor") that news writers keep apart, and ranks extracts better

@@ -26,12 +26,14 @@ DENSE_MAX = 2000  # an n x n float matrix: 32 MB at the cap
 
 
 def rate(tokens: Sequence[Sequence[str]], threshold: float = THRESHOLD,
-         epsilon: float = EPSILON) -> np.ndarray:
+         epsilon: float = EPSILON, dense: np.ndarray | None = None) -> np.ndarray:
+    """``dense``: the article's ``_matrix.dense_counts(tokens)`` when the caller has it."""
     n = len(tokens)
     if n == 0:
         return np.zeros(0)
     if n <= DENSE_COUNTS_MAX:
-        return _power(_dense_adjacency(tokens, threshold), epsilon)
+        return _power(_dense_adjacency(dense_counts(tokens) if dense is None else dense, threshold),
+                      epsilon)
     c, _ = counts(tokens)
     rowmax = c.max(axis=1).toarray().ravel()
     rowmax[rowmax == 0] = 1.0
@@ -55,10 +57,9 @@ def rate(tokens: Sequence[Sequence[str]], threshold: float = THRESHOLD,
     return _iterate((sparse.diags(1.0 / degree) @ adj).T.tocsr(), n, epsilon)
 
 
-def _dense_adjacency(tokens: Sequence[Sequence[str]], threshold: float) -> np.ndarray:
+def _dense_adjacency(c: np.ndarray, threshold: float) -> np.ndarray:
     """The thresholded cosine graph of an article's few dozen sentences, with dense arrays
     (a fraction of the sparse route's cost there); the same tf, idf and cosines."""
-    c = dense_counts(tokens)
     n = c.shape[0]
     rowmax = c.max(axis=1)
     rowmax[rowmax == 0] = 1.0

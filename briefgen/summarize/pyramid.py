@@ -74,11 +74,25 @@ def _cover(content: Sequence[Sequence[str]], chosen: Sequence[int]) -> float:
     return sum(w in held for w in rest) / len(rest) if rest else 1.0
 
 
+# the features whose fitted range bounds where the gate applies (``applies_within``)
+SHAPE: tuple[str, ...] = ("log_share", "log_sentences")
+
+
 @lru_cache(maxsize=1)
-def weights() -> np.ndarray:
+def _model() -> dict:
     raw = resources.files("briefgen.data").joinpath("pyramid_weights.json").read_text("utf-8")
-    w = json.loads(raw)["weights"]
+    return json.loads(raw)
+
+
+def weights() -> np.ndarray:
+    w = _model()["weights"]
     return np.asarray([w.get(f, 0.0) for f in FEATURES])
+
+
+def applies(x: np.ndarray) -> bool:
+    """The article's shape lies within the shapes the gate was fitted on."""
+    bounds = _model().get("applies_within", {})
+    return all(lo <= x[FEATURES.index(f)] <= hi for f, (lo, hi) in bounds.items())
 
 
 def lead_probability(x: np.ndarray, w: np.ndarray | None = None) -> float:
@@ -88,4 +102,6 @@ def lead_probability(x: np.ndarray, w: np.ndarray | None = None) -> float:
 
 
 def keeps_lead(x: np.ndarray) -> bool:
-    return lead_probability(x) > 0.5
+    """Keep the lead: the model says so, for an article shaped like those it was fitted on
+    (elsewhere, e.g. many articles run together, the editor's ranking stands)."""
+    return applies(x) and lead_probability(x) > 0.5

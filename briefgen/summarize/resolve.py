@@ -118,10 +118,15 @@ class Resolver:
 
     def __init__(self, texts: Sequence[str], participants: Iterable | None = None) -> None:
         self.texts = texts
-        self._pattern = _people_from(participants) if participants else None
+        self._participants = participants
+        self._pattern: re.Pattern | None = None
+        self._compiled = False
         self._memo: dict[int, list[str]] = {}
 
     def people(self, j: int) -> list[str]:
+        if not self._compiled:  # built on first use: most summaries never ask for a name
+            self._pattern = _people_from(self._participants) if self._participants else None
+            self._compiled = True
         if j not in self._memo:
             if self._pattern is not None:
                 self._memo[j] = [m.group(0) for m in self._pattern.finditer(self.texts[j])]

@@ -48,11 +48,12 @@ def overlap_graph(tokens: Sequence[Sequence[str]], *, single_word_edges: bool) -
     return sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, 0))
 
 
-def overlap(tokens: Sequence[Sequence[str]]) -> np.ndarray:
+def overlap(tokens: Sequence[Sequence[str]], dense: np.ndarray | None = None) -> np.ndarray:
     """Shared word occurrences of every pair of sentences (dense, exact integers): the one
-    graph TextRank and Reduction both weigh, computed once per article (up to DENSE_MAX)."""
-    if len(tokens) <= DENSE_COUNTS_MAX:
-        c = dense_counts(tokens)
+    graph TextRank and Reduction both weigh, computed once per article (up to DENSE_MAX).
+    ``dense``: the article's ``_matrix.dense_counts(tokens)`` when the caller has it."""
+    if dense is not None or len(tokens) <= DENSE_COUNTS_MAX:
+        c = dense_counts(tokens) if dense is None else dense
         return c @ c.T
     sc, _ = counts(tokens)  # a dense sentence x word array would outgrow the n x n one
     return (sc @ sc.T).toarray()

@@ -110,7 +110,10 @@ def _repaired(u: Unit, sentences: Sequence[Sentence]) -> Unit:
 
 
 def _group_paragraph(sentences: Sequence[Sentence], lo: int, hi: int) -> list[Unit]:
-    if hi - lo == 1 or not any(q in s.text for s in sentences[lo:hi] for q in '"“”'):
+    # a quotation that crosses a sentence boundary leaves an odd count of straight marks, or
+    # more “ than ”, in some sentence before the boundary: where every sentence's marks pair
+    # up, each sentence is its own unit and the paragraph need not be split again
+    if hi - lo == 1 or all(balanced(s.text) for s in sentences[lo:hi]):
         return [Unit((k,), sentences[k].text, sentences[k].paragraph, balanced(sentences[k].text))
                 for k in range(lo, hi)]
     # rebuild the paragraph (the caller has no article text), remembering where each sentence starts
