@@ -178,3 +178,10 @@ def test_resolve_keeps_a_surname_two_people_share_apart():
 
     entries = [Participant("Ana Ruiz", "person"), Participant("Tomas Ruiz", "person"), Participant("Ruiz", "person")]
     assert [p.name for p in resolve(entries)] == ["Ana Ruiz", "Tomas Ruiz", "Ruiz"]
+
+
+def test_the_publisher_is_no_participant_of_its_own_story():
+    text = "Elbury Times reporter Lena Kovac said the ferry was late. The Elbury Times asked the council why."
+    names = [p.name for p in extract_participants(text, publisher="Elbury Times")]
+    assert "Lena Kovac" in names and "Elbury Times" not in names
+    assert "Elbury Times" in [p.name for p in extract_participants(text)]

@@ -233,8 +233,11 @@ def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
         rest = run[cut:]
         if not rest:
             return None
-        if kind_of(strip_possessive(text[rest[0].start : rest[-1].end])) is not None:
-            return _Cut(run, None, cut)  # "President Elbury Park": the whole is a name
+        # "President Elbury Park": the whole is a name; but "Director Helen Park" is a
+        # title and a person whose surname is a place word.
+        person_after_title = rest[0].text in lexicon.first_names() and 2 <= len(rest) <= 3
+        if kind_of(strip_possessive(text[rest[0].start : rest[-1].end])) is not None and not person_after_title:
+            return _Cut(run, None, cut)
         role_end = run[cut - 1].end
         if text[role_end : role_end + 1] == "." and run[cut - 1].lower in ABBREVIATIONS:
             role_end += 1  # "Vermont Sen.", "Elbury Gov.": the abbreviation's period

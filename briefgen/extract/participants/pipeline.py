@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from briefgen.extract.participants.acronyms import acronym_of
 from briefgen.extract.participants.compounds import split_compounds
+from briefgen.extract.participants.credits import credit_spans
 from briefgen.extract.participants.decide import Story, decide, sports_context
 from briefgen.extract.participants.gazetteer import kind_of
 from briefgen.extract.participants.headlines import collect
@@ -55,6 +56,10 @@ def extract(
     decision and all the evidence rows that fired for it (participant or not)."""
     # In text order once: the list rules walk them in order, by_name[n][0] is the first.
     mentions = sorted(split_compounds(collect(text, tokenize(text))), key=lambda m: m.start)
+    credits = credit_spans(text)
+    if credits:
+        # "Image: Ana Ruiz.", "By Ana Ruiz": who took the photo or wrote the piece is no participant.
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in credits)]
     by_name: ByName = defaultdict(list)
     for m in mentions:
         by_name[m.name].append(m)

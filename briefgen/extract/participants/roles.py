@@ -101,6 +101,8 @@ def appositive_role(text: str, end: int) -> str | None:
 _POST_NOMINALS = lexicon.words("post_nominals")
 _ROLE_STOPS = lexicon.words("role_stop_words") | lexicon.SPEECH_FORMS | vocab.FINITE_VERBS
 _NON_PERSON_HEADS = lexicon.words("non_person_heads")
+_SURNAME_RE = re.compile(r"^[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?[,.]?$")
+_CALENDAR = frozenset(w.lower() for w in lexicon.words("weekdays") | lexicon.words("months"))
 _MAX_ROLE_WORDS = 12
 # ", the leader of …", ", Executive Secretary of …", ", who is believed to be the bomber of …":
 # an apposition after the name, with or without a determiner, up to punctuation, a bracket
@@ -150,8 +152,13 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
         low = t.lower
         if low in _ROLE_STOPS:
             break
+        # "praised | coach", "after beating | champion": a verb form ends the role, but an
+        # -ing noun inside it stays ("world rowing champion").
+        gerund = low.endswith("ing") and low not in lexicon.title_words() and (
+            k == 0 or tokens[k - 1].lower in _ROLE_STOPS or text[tokens[k - 1].end : t.start] != " "
+        )
         if not t.is_cap and (low.endswith("ly") or (low.endswith("ed") and low not in vocab.ROLE_MODIFIERS)
-                             or low.endswith("ing") and low not in lexicon.title_words()):
+                             or gerund):
             break
         if t.is_cap and sentence_initial(text, t.start) and not (
             t.text in lexicon.demonyms() or kind_of(strip_possessive(t.text)) or "-" in t.text
@@ -197,7 +204,7 @@ def apposition_after(text: str, end: int) -> str | None:
     league (…)", ", Executive Secretary of …"), or in a relative clause (", who is the …")."""
     found = appositive_role(text, end)
     if found:
-        return found
+        return None if _names_someone(found.split()) else found
     m = _APPOSITION_RE.match(text, end)
     if not m:
         return None
@@ -224,7 +231,9 @@ def _names_someone(words: list[str]) -> bool:
     """"…, London Mayor Ana Ruiz and …": the phrase after a name in a list holds the next
     person (a given name before a capitalised word), so it is no apposition."""
     names = lexicon.first_names()
-    return any(w in names and words[i + 1][:1].isupper() for i, w in enumerate(words[:-1]) if i)
+    return any(
+        w in names and _SURNAME_RE.match(words[i + 1]) is not None for i, w in enumerate(words[:-1]) if i
+    )
 
 
 def post_nominal(run: list[Token]) -> bool:
@@ -241,9 +250,17 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
     m = _TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
     if not m or not any(is_title(w) for w in m.group(1).split()[-3:]):
         return None
+    # The title starts after any word no role runs across ("On Tuesday | Prime Minister of").
+    start = m.start(1)
+    for w in re.finditer(r"\S+", m.group(1)):
+        low = w.group().lower()
+        if low != "and" and (low in _ROLE_STOPS or low in _CALENDAR):
+            start = m.start(1) + w.end() + 1
+    if start >= m.end(1) or not is_title(text[start:m.end(1)].split()[0]) and not any(
+        is_title(x) for x in text[start:m.end(1)].split()
+    ):
+        return None
     for i in range(1, len(run) - 1):
         if run[i].text in lexicon.first_names() and 2 <= len(run) - i <= 3:
-            words = m.group(1).split()
-            start = m.start(1) + (len(words[0]) + 1 if words[0] in ("The", "A", "An") else 0)
             return start, i
     return None

@@ -11,6 +11,13 @@ import re
 from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.marks import Candidate
 from briefgen.extract.quotes.vocab import STRONG_CUES, TITLE_SMALL, WORK_NOUNS, alternation
+from briefgen.text import lexicon
+
+# "a blog post titled “…”", "a robot named “…”", "a report entitled “…”": a verb that only
+# names (not "called", which also reports speech) right before the marks makes the quoted
+# words a name. ("entitled to one thing: “…”" is no naming verb: the marks must follow it.)
+_ONLY_NAMING = (lexicon.NAMING_FORMS | {"entitled"}) - lexicon.SPEECH_FORMS
+_NAMED_BEFORE_RE = re.compile(rf"\b(?:{alternation(_ONLY_NAMING)}),?\s*$") if _ONLY_NAMING else None
 
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes unless a cue sits right next to them
 
@@ -58,6 +65,8 @@ def is_name_not_speech(ctx: Context, q: Candidate, content: str, attributed: boo
     """Is the span a title or name rather than quoted speech?"""
     words = content.split()
     text = ctx.text
+    if _NAMED_BEFORE_RE is not None and _NAMED_BEFORE_RE.search(text, max(0, q.open_at - 30), q.open_at):
+        return True
     # "Tales From the Crypt," and "Night Shift: The Early Years,": American style puts the
     # comma inside the marks of a title too.
     if not attributed and is_title_like(words, re.sub(r",$", "", content.rstrip())) and not in_headline(ctx, q):
