@@ -183,3 +183,11 @@ def test_fast_edmundson_reads_title_and_paragraphs_as_sumy_does():
     # without a title only cue words and position count
     assert fast.rate("edmundson", texts, paragraphs=paragraphs)[1] == \
         sumy_engine.rate("edmundson", texts, paragraphs)[1]
+
+
+@pytest.mark.parametrize("name", fast.COMPAT_DIFFERS)
+def test_the_compat_engine_summarizes_as_sumy_where_fast_follows_the_paper(name):
+    sents = make_sentences()
+    a = summarize(sents, algorithm=name, count=3, engine="compat", quote_units=False)
+    b = summarize(sents, algorithm=name, count=3, engine="sumy", quote_units=False)
+    assert [s.index for s in a] == [s.index for s in b]
