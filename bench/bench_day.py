@@ -1,4 +1,4 @@
-"""Speed of a day: many distinct stories -> analyse, group, summarise, render three audiences.
+"""Speed of a day of any size: analyse, group, summarise, shape and render all three audiences' PDFs.
 
 Articles are built at run time and never written anywhere. Source: the story
 datasets of ../shared/data/stories/grouping (real articles, several outlets per
@@ -8,13 +8,19 @@ stories, the k-th pass over the source renames every capitalised word (people,
 places, organisations) and half of the other content words with invented words
 fixed per (word, pass): pass k of a story is a different story about other
 people that shares everyday vocabulary with the others. Every article is dated
-the bench day.
+the bench day. Story sizes are the source's own (1 to ~40 articles a story).
 
-Prints: seconds for each stage of a 1,000-article day; grouping time for 100,
-1,000 and 10,000 articles; peak Python memory of labelling a day against an
-empty state file and against one holding a long history.
+One run prints, each measured in a fresh process (so memory is that size's own):
+- per stage, at each --sizes: wall, process CPU (the workers' included: the pool is shut
+  down inside the stage so its CPU is counted) and peak RSS so far (driver; largest child);
+  PDFs up to --pdf-up-to, the larger sizes without them;
+- at --compare articles: analysis on 1 process vs a pool of 2 vs a Dask LocalCluster of 2
+  worker processes (same digests checked), and a re-run of the day with the analysis cache;
+- the growth from the smallest to the largest size and, by the measured per-stage growth
+  exponent, an extrapolation to --extrapolate articles and to a 4- and 16-worker cluster.
 
-    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_day.py [--articles 1000] [--profile]
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_day.py [--sizes 100,1000,10000] [--workers 2]
+    .venv/bin/python bench/bench_day.py --grouping        # the grouper alone: time and B-cubed F1
 """
 
 from __future__ import annotations
@@ -22,8 +28,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
+import os
 import random
 import re
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -112,46 +123,246 @@ def bcubed_f1(gold: list[str], clusters: list[list[int]]) -> float:
     return 2 * p * r / (p + r)
 
 
-def timed(label: str, fn):
-    t0 = time.perf_counter()
-    result = fn()
-    print(f"  {label:38} {time.perf_counter() - t0:7.2f} s")
-    return result
+AUDIENCES = ("executive", "analyst", "press")
+
+
+def _cpu() -> float:
+    """This process's CPU and that of its children that have ended (s)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _rss() -> tuple[float, float]:
+    """Peak RSS so far in MiB: this process, and the largest child that has ended."""
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
+_POOL_CPU = [0.0]  # CPU of the pool's workers, read before they end (they are the fork server's children)
+
+
+def _proc_cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _process_cpu() -> float:
+    """This process's CPU (for a Dask worker: run there by client.run)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime
+
+
+class Meter:
+    def __init__(self) -> None:
+        self.stages: list[dict] = []
+
+    def stage(self, name: str, fn):
+        w0, c0, p0 = time.perf_counter(), _cpu(), _POOL_CPU[0]
+        result = fn()
+        me, child = _rss()
+        self.stages.append({"stage": name, "wall": time.perf_counter() - w0,
+                            "cpu": _cpu() - c0 + _POOL_CPU[0] - p0,
+                            "rss": me, "child_rss": child})
+        return result
+
+
+def _analyse(arts, workers: int):
+    from briefgen import parallel
+    from briefgen.analysis import AnalysisOptions, analyze_articles  # not public: build stages
+
+    # as `briefgen build --stories` runs: no per-article summary, one summary pool per story
+    out = analyze_articles(arts, AnalysisOptions(summary=False), execution=parallel.Execution(workers=workers))
+    _end_pool()
+    return out
+
+
+def _end_pool() -> None:
+    """Shut the pool down (its start-up is part of the stage), counting its workers' CPU."""
+    from briefgen import parallel
+
+    pool = parallel._pool  # the bench reads the pool's pids; nothing else should
+    if pool is not None:
+        _POOL_CPU[0] += sum(_proc_cpu(pid) for pid in list(pool._processes or {}))
+    parallel.shutdown_pool()
+
+
+def _render_all(briefs, workers: int, pdf: bool) -> list[int]:
+    """Each audience's HTML (and PDF) as build lays them out: side by side in forked children
+    when there are workers. Returns the sizes (HTML characters, PDF bytes)."""
+    from briefgen import parallel
+
+    def one(b):
+        html = briefgen.render(b, "html")
+        return [len(html), len(briefgen.render(b, "pdf")) if pdf else 0]
+
+    if workers > 1:
+        return parallel.forked_map(one, briefs, min(workers, len(briefs)))
+    return [one(b) for b in briefs]
+
+
+def one_day(n: int, workers: int, pdf: bool) -> dict:
+    """A day of n articles, stage by stage, in this process."""
+    arts, _ = synthetic(n)
+    meter = Meter()
+    digests = meter.stage("analyse (per article)", lambda: _analyse(arts, workers))
+    stories = meter.stage("group + story summaries", lambda: briefgen.group(digests, date=DAY))
+    briefs = meter.stage("shape 3 audiences", lambda: [briefgen.brief(stories, a, DAY) for a in AUDIENCES])
+    sizes = meter.stage("render 3 HTML" + (" + 3 PDF" if pdf else ""), lambda: _render_all(briefs, workers, pdf))
+    return {"n": n, "workers": workers, "pdf": pdf, "stories": len(stories), "stages": meter.stages,
+            "sizes": dict(zip(AUDIENCES, sizes))}
+
+
+def compare(n: int, cluster: bool) -> dict:
+    """Analysis of n articles: 1 process, a pool of 2, a LocalCluster of 2; then the cache."""
+    from briefgen import parallel
+    from briefgen.analysis import AnalysisOptions, analyze_articles, analyze_with_cache  # not public: build stages
+    from briefgen.ops.cache import open_cache  # not public: build stages
+
+    arts, _ = synthetic(n)
+    options = AnalysisOptions(summary=False)
+    out: dict = {"n": n}
+    w0, c0 = time.perf_counter(), _cpu()
+    alone = analyze_articles(arts, options, execution=parallel.Execution(workers=1))
+    out["1 process"] = {"wall": time.perf_counter() - w0, "cpu": _cpu() - c0}
+    w0, c0, p0 = time.perf_counter(), _cpu(), _POOL_CPU[0]
+    pooled = _analyse(arts, 2)
+    out["pool of 2"] = {"wall": time.perf_counter() - w0, "cpu": _cpu() - c0 + _POOL_CPU[0] - p0,
+                        "same": pooled == alone}
+    if cluster:
+        from distributed import Client, LocalCluster
+
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc, \
+                Client(lc) as client:
+            run = parallel.Execution(executor="dask", scheduler=lc.scheduler_address)
+            analyze_articles(arts[:20], options, execution=run)  # a running cluster has briefgen imported
+            w0, c0, k0 = time.perf_counter(), _cpu(), sum(client.run(_process_cpu).values())
+            on_cluster = analyze_articles(arts, options, execution=run)
+            cpu = _cpu() - c0 + sum(client.run(_process_cpu).values()) - k0
+            out["LocalCluster of 2"] = {"wall": time.perf_counter() - w0, "cpu": cpu, "same": on_cluster == alone}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label in ("cache: first run", "cache: re-run"):
+            cache = open_cache(Path(tmp), today=DAY)
+            w0, c0, p0 = time.perf_counter(), _cpu(), _POOL_CPU[0]
+            analyze_with_cache(arts, options, parallel.Execution(workers=2), None, cache)
+            _end_pool()
+            cache.close()
+            out[label] = {"wall": time.perf_counter() - w0, "cpu": _cpu() - c0 + _POOL_CPU[0] - p0,
+                          "hits": cache.hits}
+    return out
+
+
+def _child(*args: str) -> dict:
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench child {' '.join(args)} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _print_day(day: dict) -> None:
+    total_w = sum(s["wall"] for s in day["stages"])
+    total_c = sum(s["cpu"] for s in day["stages"])
+    print(f"\n{day['n']:,} articles, {day['stories']:,} stories, {day['workers']} worker(s)"
+          f"{'' if day['pdf'] else ', no PDFs'}:")
+    print(f"  {'stage':34} {'wall s':>8} {'CPU s':>8} {'peak RSS MiB (driver / child)':>30}")
+    for s in day["stages"]:
+        print(f"  {s['stage']:34} {s['wall']:8.2f} {s['cpu']:8.2f} {s['rss']:14.0f} / {s['child_rss']:5.0f}")
+    print(f"  {'total':34} {total_w:8.2f} {total_c:8.2f}")
+    analyse = day["stages"][0]
+    print(f"  analysis: {day['n'] / analyse['cpu']:.0f} articles per CPU-second;  HTML characters "
+          + ", ".join(f"{a} {v[0]:,}" for a, v in day["sizes"].items())
+          + ("" if not day["pdf"] else ";  PDF bytes " + ", ".join(f"{a} {v[1]:,}" for a, v in day["sizes"].items())))
+
+
+def _exponent(days: list[dict], k: int) -> float:
+    a, b = days[0], days[-1]
+    return math.log(max(b["stages"][k]["wall"], 1e-3) / max(a["stages"][k]["wall"], 1e-3)) / math.log(b["n"] / a["n"])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=int, default=1000)
-    ap.add_argument("--profile", action="store_true", help="cProfile the day; print the top functions")
-    ap.add_argument("--sizes", default="100,1000,10000", help="article counts for the grouping growth")
+    ap.add_argument("--sizes", default="100,1000,10000", help="day sizes, each run in a fresh process")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--pdf-up-to", type=int, default=10000, help="larger days are measured without PDFs")
+    ap.add_argument("--compare", type=int, default=1000, help="articles for 1 vs 2 workers, cluster, cache (0: skip)")
+    ap.add_argument("--no-cluster", action="store_true")
+    ap.add_argument("--extrapolate", type=int, default=100000)
+    ap.add_argument("--grouping", action="store_true", help="the grouper alone at --sizes: time and B-cubed F1")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--pdf", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--compare-child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    from briefgen.stories.assemble import build_stories  # not public: the history probe below
-    from briefgen.stories.memory import open_store  # not public: the history probe below
-    from briefgen.stories.novelty import label_stories  # not public: the history probe below
+    if args.one:
+        print(json.dumps(one_day(args.one, args.workers, bool(args.pdf))))
+        return
+    if args.compare_child:
+        print(json.dumps(compare(args.compare_child, not args.no_cluster)))
+        return
+    sizes = [int(x) for x in args.sizes.split(",")]
+    if args.grouping:
+        grouping_growth(sizes)
+        return
+    print(f"days of {', '.join(f'{n:,}' for n in sizes)} articles "
+          f"({'shared story data' if GROUPING.exists() else 'seeds'} renamed); {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f} at the start")
+    days = []
+    for n in sizes:
+        day = _child("--one", str(n), "--workers", str(args.workers), "--pdf", str(int(n <= args.pdf_up_to)))
+        _print_day(day)
+        days.append(day)
+    if args.compare:
+        c = _child("--compare-child", str(args.compare), *(["--no-cluster"] if args.no_cluster else []))
+        base = c["1 process"]["wall"]
+        print(f"\nanalysis of {c['n']:,} articles (wall s, CPU s incl. workers, speed-up over 1 process):")
+        for label, r in c.items():
+            if label == "n":
+                continue
+            cpu = "   -  " if r["cpu"] is None else f"{r['cpu']:6.2f}"
+            extra = f"  same digests: {'yes' if r['same'] else 'NO'}" if "same" in r else ""
+            extra += f"  cache hits {r['hits']:,}" if "hits" in r else ""
+            print(f"  {label:22} {r['wall']:7.2f} {cpu}  x{base / r['wall']:5.2f}{extra}")
+        first, again = c["cache: first run"]["wall"], c["cache: re-run"]["wall"]
+        print(f"  cache re-run / first run, analysis: {again / first:.1%}")
+        same = [d for d in days if d["n"] == c["n"]]
+        if same:
+            d = same[0]
+            total = sum(s["wall"] for s in d["stages"])
+            rerun = total - d["stages"][0]["wall"] + again
+            print(f"  cache re-run / first run, whole day of {d['n']:,} (other stages as measured above): "
+                  f"{rerun / total:.1%}")
+        per_article = c["1 process"]["cpu"] / c["n"]
+        print(f"  analysis cost: {per_article * 1000:.1f} ms CPU per article = {1 / per_article:.0f} "
+              f"articles/s/core")
+    if len(days) >= 2:
+        a, b = days[0], days[-1]
+        print(f"\ngrowth {a['n']:,} -> {b['n']:,} articles (x{b['n'] / a['n']:.0f}):")
+        for k, s in enumerate(b["stages"]):
+            if k < len(a["stages"]):
+                print(f"  {s['stage']:34} wall x{s['wall'] / max(a['stages'][k]['wall'], 1e-3):7.1f}  "
+                      f"(exponent {_exponent(days, k):.2f})")
+        print(f"  peak RSS (driver)                  x{b['stages'][-1]['rss'] / a['stages'][-1]['rss']:7.1f}")
+        big = args.extrapolate
+        if big > b["n"]:
+            print(f"\n{big:,} articles, extrapolated from {b['n']:,} by each stage's growth exponent between "
+                  f"{days[-2]['n']:,} and {b['n']:,} (rendering: as measured, its length is bounded):")
+            pair = days[-2:]
+            est = []
+            for k, s in enumerate(b["stages"]):
+                e = 0.0 if k == 3 else _exponent(pair, k)
+                est.append(s["wall"] * (big / b["n"]) ** e)
+                print(f"  {s['stage']:34} ~{est[-1]:8.0f} s wall at {b['workers']} worker(s)")
+            if args.compare:
+                per_article = c["1 process"]["cpu"] / c["n"]
+                driver = sum(est[1:])
+                for w in (4, 16):
+                    print(f"  on a {w:2d}-worker cluster: analysis ~{big * per_article / w:6.0f} s "
+                          f"(measured {per_article * 1000:.1f} ms/article / {w}) + driver stages ~{driver:5.0f} s "
+                          f"= ~{(big * per_article / w + driver) / 60:.1f} min")
 
-    arts, _ = synthetic(args.articles)
-    print(f"a day of {len(arts)} articles, {'shared story data' if GROUPING.exists() else 'seeds'} renamed")
-    profile = None
-    if args.profile:
-        import cProfile
-        profile = cProfile.Profile()
-        profile.enable()
-    t_all = time.perf_counter()
-    # as `briefgen build --stories` runs: no per-article summary, one summary pool per story
-    digests = timed("analyse (per article)", lambda: [briefgen.analyze(a, summary=False) for a in arts])
-    stories = timed("group + story summaries", lambda: briefgen.group(digests, date=DAY))
-    names = ("executive", "analyst", "press")
-    briefs = timed("shape 3 audiences", lambda: [briefgen.brief(stories, n, DAY) for n in names])
-    timed("render HTML x3", lambda: [briefgen.render(b, "html") for b in briefs])
-    timed("render PDF x3", lambda: [briefgen.render(b, "pdf") for b in briefs])
-    print(f"  {'total':38} {time.perf_counter() - t_all:7.2f} s   ({len(stories)} stories)")
-    if profile is not None:
-        import pstats
-        profile.disable()
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
 
+def grouping_growth(sizes: list[int]) -> None:
     print("grouping alone (near-duplicates + clustering), B-cubed F1 against the generated stories:")
-    for n in map(int, args.sizes.split(",")):
+    for n in sizes:
         arts_n, labels = synthetic(n, seed=n)
         docs = [GroupingDoc(a.title, a.text, a.published) for a in arts_n]
         t0 = time.perf_counter()
@@ -165,9 +376,13 @@ def main() -> None:
             tracemalloc.stop()
         print(f"  {n:6d} articles {secs:7.2f} s  {len(set(labels)):5d} true / {len(clusters):5d} found stories"
               f"  B3-F1 {bcubed_f1(labels, clusters):.3f}  peak {peak / 1e6:6.1f} MB")
+    from briefgen.stories.assemble import build_stories  # not public: the history probe below
+    from briefgen.stories.memory import open_store  # not public: the history probe below
+    from briefgen.stories.novelty import label_stories  # not public: the history probe below
 
     print("labelling 300 stories, peak memory vs history size:")
-    small = build_stories(digests[:300], today=DAY)
+    arts, _ = synthetic(300)
+    small = build_stories([briefgen.analyze(a, summary=False) for a in arts], today=DAY)
     for history in (0, 20000):
         with tempfile.TemporaryDirectory() as tmp:
             store = open_store(Path(tmp) / "s.sqlite")

@@ -198,7 +198,7 @@ def analyze_paths(
         slots.append(len(failures))
     if outside:
         log.info("%d article(s) outside the date window were left out", outside)
-    results = _with_cache(articles, options, execution, analysing, cache)
+    results = analyze_with_cache(articles, options, execution, analysing, cache)
     digests: list[Digest] = []
     ordered: list[Failure] = []
     read = 0
@@ -214,7 +214,7 @@ def analyze_paths(
     return digests, ordered
 
 
-def _with_cache(articles: Sequence[Article], options: AnalysisOptions, execution: Execution,
+def analyze_with_cache(articles: Sequence[Article], options: AnalysisOptions, execution: Execution,
                 progress: Callable[[int, int], None] | None,
                 cache: AnalysisCache | None) -> list[Digest | Failure]:
     if cache is None:

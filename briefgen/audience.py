@@ -54,6 +54,10 @@ class Audience:
     # digest_stories one line each in "Also today"; None: no limit. The JSON lists every story.
     full_stories: int | None = None
     digest_stories: int | None = None
+    participants_per_story: int | None = None  # the most mentioned; None: every participant
+    # With quotes_per_story "all": a story with more quotes than this (forty outlets' worth)
+    # shows its key quotes, this many; None: every quote however many.
+    quote_budget: int | None = None
 
 
 # How stories may be ordered (briefgen.stories.select): "rank" is most newsworthy first.
@@ -84,6 +88,8 @@ BUILTIN_AUDIENCES: dict[str, Audience] = {
             summary_sentences=5,
             max_stories=None,
             quotes_per_story=None,
+            quote_budget=12,
+            participants_per_story=30,
             show_participants=True,
             show_sources=True,
             accent="#1f3a5f",
@@ -98,6 +104,8 @@ BUILTIN_AUDIENCES: dict[str, Audience] = {
             summary_sentences=2,
             max_stories=None,
             quotes_per_story=None,
+            quote_budget=10,
+            participants_per_story=20,
             show_participants=True,
             show_sources=True,
             accent="#2d5a3d",

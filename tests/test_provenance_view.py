@@ -89,6 +89,7 @@ def test_an_undated_story_has_an_unknown_age_not_an_old_one():
     item = story_of(("a.txt", "Eastport Courier", None))
     story = build_context(day_brief(item), BUILTIN_AUDIENCES["analyst"])["stories"][0]
     assert story.age == "new" and story.first_reported is None and story.chart is None
+    assert "Date unknown" in render_html(day_brief(item), BUILTIN_AUDIENCES["analyst"])  # said, not hidden
 
 
 @pytest.mark.parametrize("sentence, ok", [

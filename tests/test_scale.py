@@ -287,3 +287,23 @@ def test_the_builtin_budgets_keep_the_long_briefs_bounded():
         a = BUILTIN_AUDIENCES[name]
         assert a.full_stories is not None and a.digest_stories is not None
     assert BUILTIN_AUDIENCES["executive"].max_stories is not None
+
+
+def test_a_story_with_more_quotes_and_names_than_the_budget_shows_its_key_ones():
+    from dataclasses import replace
+
+    from briefgen.audience import BUILTIN_AUDIENCES
+    from briefgen.rendering.context import build_context
+    from builders import brief, digest, participant, quote
+
+    analyst = replace(BUILTIN_AUDIENCES["analyst"], quote_budget=4, participants_per_story=3)
+    few = digest("Few", quotes=[quote("We are ready to build the new terminal this year.", None),
+                                quote("The harbour will be busy.", "Bo Lind")])
+    speakers = [f"Speaker {chr(65 + k)}" for k in range(9)]
+    many = digest("Many", quotes=[quote(f"The ferry terminal will open in spring, and we expect {k} new routes.", s)
+                                  for k, s in enumerate(speakers)],
+                  participants=[participant(s, mentions=k + 1) for k, s in enumerate(speakers)])
+    small, big = build_context(brief(few, many), analyst)["stories"]
+    assert len(small.quotes) == 2 and small.quotes[0].speaker is None  # under the budget: every quote
+    assert 1 <= len(big.quotes) <= 4
+    assert [p.name for p in big.participants] == ["Speaker I", "Speaker H", "Speaker G"]  # most mentioned

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from briefgen.audience import BUILTIN_AUDIENCES
 from briefgen.cli import cli
 from briefgen.model import BriefStory, Digest
-from briefgen.rendering.render import build_context, builtin_template_dir
+from briefgen.rendering.render import build_context, builtin_template_dir, render_html
 from briefgen.rendering.sample import sample_brief
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -220,3 +220,45 @@ def test_check_names_the_audience_and_template_of_a_render_time_out(tmp_path):
     result = run("check", "--config", str(tmp_path / "briefgen.toml"))
     assert result.exit_code == 1
     assert "FAIL press (press.html): the template press.html took longer than 1 s; stopped" in result.stdout
+
+
+def test_check_reports_a_half_empty_first_page_and_the_page_count_change(tmp_path):
+    # A masthead addition that pushes everything after it overleaf, as a too-tall block would.
+    (tmp_path / "executive.html").write_text(
+        '{% extends "builtin/executive.html" %}\n'
+        '{% block masthead %}{{ super() }}<p style="break-after: page">Note from the desk.</p>'
+        '<p style="break-after: page">And a second one.</p>{% endblock %}\n')
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0, result.output  # reported, not failed...
+    lines = [ln for ln in result.stdout.splitlines() if "layout:" in ln]
+    assert any("page 1: only" in ln and "full" in ln for ln in lines), result.stdout
+    assert any("pages where the built-in templates give" in ln for ln in lines), result.stdout
+    assert run("check", "--strict", str(tmp_path)).exit_code == 1  # ...unless asked to fail
+    assert "layout:" not in run("check", "--no-layout", str(tmp_path)).stdout
+
+
+def test_check_reports_text_that_sticks_out_of_the_page(tmp_path):
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "analyst.css").write_text(
+        '{% include "builtin/css/analyst.css" %}\n.headline { white-space: nowrap; overflow-wrap: normal; '
+        'hyphens: none; font-size: 40pt; }\n')
+    result = run("check", str(tmp_path))
+    assert "sticks out of the page" in result.stdout, result.stdout
+
+
+def test_init_minimal_writes_one_file_that_extends_the_builtin(tmp_path):
+    result = run("init", "--minimal", str(tmp_path / "t"))
+    assert result.exit_code == 0, result.output
+    files = [p.relative_to(tmp_path / "t").as_posix() for p in (tmp_path / "t").rglob("*") if p.is_file()]
+    assert files == ["base.html"]
+    base = (tmp_path / "t" / "base.html").read_text()
+    assert '{% extends "builtin/base.html" %}' in base
+    check = run("check", "--no-layout", str(tmp_path / "t"))
+    assert check.exit_code == 0 and check.stdout.count("ok   ") == 3, check.output
+    # a rule written into it reaches every audience, after the built-in ones
+    (tmp_path / "t" / "base.html").write_text(base.replace("/* .title { color: #0b5394; } */",
+                                                           ".title { color: #0b5394; }"))
+    for name in ("executive", "analyst", "press"):
+        html = render_html(sample_brief(2, audience=name), BUILTIN_AUDIENCES[name], template_dirs=[tmp_path / "t"])
+        assert html.rindex(".title { color: #0b5394; }") > html.index("@media screen and (prefers-color-scheme: dark)")
+    assert run("init", "--minimal", str(tmp_path / "t")).exit_code != 0  # no overwrite without --force

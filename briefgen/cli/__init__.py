@@ -27,9 +27,46 @@ class _Locked(click.ClickException):
     exit_code = ExitCode.LOCKED
 
 
+# The verbs, loaded only when named: `briefgen --help` and `briefgen audiences` never import
+# build's or analyze's modules. Name -> (module, function, the line `--help` shows), in the
+# order `--help` lists them; tests/test_startup.py checks each line against the command's own.
+VERBS: dict[str, tuple[str, str, str]] = {
+    "analyze": ("briefgen.cli.analyze", "analyze", "Show what briefgen finds in articles: sentences, summary,..."),
+    "audiences": ("briefgen.cli.audiences", "audiences",
+                  "List the audiences (built-in and from the config file) and..."),
+    "build": ("briefgen.cli.build", "build", "Write briefs for the articles in PATHS (files or folders)."),
+    "doctor": ("briefgen.cli.doctor", "doctor", "Check fonts, Pango, HarfBuzz, the output folder, config and..."),
+    "forget": ("briefgen.cli.history", "forget", "Delete old briefs, stories and articles from the state file."),
+    "group": ("briefgen.cli.group", "group", "Group articles into stories: copies collapsed, one summary..."),
+    "history": ("briefgen.cli.history", "history", "Show past briefs (newest first) and the stories in each."),
+    "templates": ("briefgen.cli.templates", "templates", "List, show, copy and check brief templates."),
+}
+
+
 class _Group(click.Group):
     """Turns the library's own errors into Click's one-line 'Error: …' and exit 1
-    (exit 5 when another run holds the output folder's lock)."""
+    (exit 5 when another run holds the output folder's lock). Its commands are VERBS,
+    imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*VERBS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in VERBS:
+            import importlib
+
+            module, name, _ = VERBS[cmd_name]
+            self.commands[cmd_name] = getattr(importlib.import_module(module), name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list from VERBS, without importing every verb for its first line."""
+        rows = [(name, VERBS[name][2] if name in VERBS and name not in self.commands
+                 else self.commands[name].get_short_help_str(formatter.width - 6 - len(name)))
+                for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         return super().parse_args(ctx, _hoist_global_flags(self, ctx, args))
@@ -49,11 +86,12 @@ _GLOBAL_FLAG = re.compile(r"-q|--quiet|-v+|--verbose")
 def _hoist_global_flags(group: click.Group, ctx: click.Context, args: list[str]) -> list[str]:
     """`briefgen build x -q` means `briefgen -q build x`: -q/-v after the subcommand move in front
     of it (never a value of an option, nothing after `--`)."""
-    names = [i for i, a in enumerate(args) if a in group.commands]
+    names = [i for i, a in enumerate(args) if a in group.list_commands(ctx)]
     if not names:
         return args
     start = names[0] + 1
-    takes_value = _value_options(group.commands[args[names[0]]], ctx)
+    command = group.get_command(ctx, args[names[0]])
+    takes_value = _value_options(command, ctx) if command is not None else set()
     moved, kept, skip = [], list(args[:start]), False
     for i, arg in enumerate(args[start:], start=start):
         if arg == "--":
@@ -105,18 +143,6 @@ def cli(ctx: click.Context, verbose: int, quiet: bool, log_file: Path | None, lo
         setup_logging(verbose, quiet, log_file=log_file, log_format=log_format)
     except OSError as err:
         raise click.BadParameter(f"cannot open {log_file}: {err.strerror or err}", param_hint="--log-file") from None
-
-
-from briefgen.cli.analyze import analyze  # noqa: E402  (commands register on the group)
-from briefgen.cli.audiences import audiences  # noqa: E402
-from briefgen.cli.build import build  # noqa: E402
-from briefgen.cli.doctor import doctor  # noqa: E402
-from briefgen.cli.group import group  # noqa: E402
-from briefgen.cli.history import forget, history  # noqa: E402
-from briefgen.cli.templates import templates  # noqa: E402
-
-for _command in (build, analyze, audiences, templates, doctor, group, history, forget):
-    cli.add_command(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -190,7 +190,7 @@ def _connect(path: Path) -> sqlite3.Connection | None:
             return db
         except sqlite3.DatabaseError as err:  # not a database (or damaged): set aside, start anew
             if attempt == 2 or not path.is_file():
-                log.warning("analysis cache %s cannot be used (%s); analysing every article", path, err)
+                log.debug("analysis cache %s cannot be used (%s); analysing every article", path, err)
                 return None
             aside = path.with_name(path.name + ".unusable")
             log.warning("analysis cache %s is damaged (%s); moved to %s, starting a new one", path, err, aside)
@@ -198,8 +198,8 @@ def _connect(path: Path) -> sqlite3.Connection | None:
                 os.replace(path, aside)
             except OSError:
                 return None
-        except OSError as err:
-            log.warning("analysis cache %s cannot be opened (%s); analysing every article", path, err)
+        except OSError as err:  # a folder that cannot be written: the build says so when it writes
+            log.debug("analysis cache %s cannot be opened (%s); analysing every article", path, err)
             return None
     return None
 

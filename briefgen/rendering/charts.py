@@ -67,7 +67,7 @@ def coverage_chart(stories: Sequence) -> BarChart | None:
     if not stories or all(len(s.sources) <= 1 for s in stories):
         return None
     top = max(len(s.sources) for s in stories)
-    bars = tuple(Bar(label=_label(s.number, s.headline), value=len(s.sources), share=len(s.sources) / top,
+    bars = tuple(Bar(label=_label(s.number, s.headline, 48), value=len(s.sources), share=len(s.sources) / top,
                      second=len(s.outlets) or 1, second_share=(len(s.outlets) or 1) / top, href=f"#{s.anchor}")
                  for s in stories)
     text = "; ".join(f"story {b.label}: {_plural(b.value, 'article')} from {_plural(b.second or 1, 'outlet')}"

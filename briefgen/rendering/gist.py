@@ -25,7 +25,7 @@ _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 _WORD = re.compile(r"[\w'’-]+")
 _END = (".", "!", "?")
 MIN_WORDS, MAX_WORDS = 6, 45
-FACT_MAX_WORDS = 40
+FACT_MAX_WORDS = 35
 
 
 def self_contained(text: str) -> bool:

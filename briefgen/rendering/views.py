@@ -124,6 +124,14 @@ def _select_quotes(quotes: Sequence[Quote], limit: int | None) -> list[Quote]:
     return [q for q in quotes if q.speaker][:limit]
 
 
+def _budgeted_quotes(quotes: Sequence[Quote], audience: Audience) -> list[Quote]:
+    """The audience's quotes, and only the key ones when that is more than its quote_budget."""
+    chosen = _select_quotes(quotes, audience.quotes_per_story)
+    if audience.quote_budget is not None and len(chosen) > audience.quote_budget:
+        return _select_quotes(quotes, audience.quote_budget)
+    return chosen
+
+
 def shorten(text: str, limit: int) -> str:
     """Text cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
     text = " ".join(text.split())
@@ -163,7 +171,7 @@ def story_view(number: int, item: BriefStory, audience: Audience,
             source=source(q.path),
             headline=article.title,
         )
-        for q in _select_quotes(item.quotes, audience.quotes_per_story)
+        for q in _budgeted_quotes(item.quotes, audience)
     )
     lines = tuple(LineView(s.text, source(s.path), s.new) for s in item.summary)
     mine = tuple(register[a.path] for a in item_articles(item) if a.path in register)
@@ -175,9 +183,10 @@ def story_view(number: int, item: BriefStory, audience: Audience,
     gist = takeaway(item.summary, item.lead)
     gist_line = LineView(gist.text, source(gist.path)) if gist else None
     facts = tuple(LineView(f.text, source(f.path)) for f in key_facts(item.summary, item.lead, gist))
-    participants = tuple(
-        sorted(_one_per_spelling(item.participants), key=lambda p: (_KIND_ORDER.get(p.kind, 9), -p.mentions, p.name))
-    )
+    named = _one_per_spelling(item.participants)
+    if audience.participants_per_story is not None:  # the most mentioned (a story of 40 articles names hundreds)
+        named = sorted(named, key=lambda p: (-p.mentions, p.name))[: audience.participants_per_story]
+    participants = tuple(sorted(named, key=lambda p: (_KIND_ORDER.get(p.kind, 9), -p.mentions, p.name)))
     lang = valid_lang(article.language)
     view = StoryView(
         number=number,
@@ -275,7 +284,7 @@ def speaker_views(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
 
 
 def top_quotes(items: Sequence[BriefStory], stories: Sequence[StoryView], audience: Audience,
-               limit: int = 5, lead_stories: int = 3) -> tuple[QuoteView, ...]:
+               limit: int = 4, lead_stories: int = 3) -> tuple[QuoteView, ...]:
     """The quote of the day (first) and the next top quotes: each story's best key quote
     (``rank_quotes``), one per story so the list spans the day; the quote of the day comes
     from the ``lead_stories`` most newsworthy stories when one of them has a key quote."""

@@ -73,6 +73,8 @@ AUDIENCE_KEYS: dict[str, Validator] = {
     "max_stories": v.count_or_all,
     "full_stories": v.count_or_all,
     "digest_stories": v.count_or_all,
+    "participants_per_story": v.count_or_all,
+    "quote_budget": v.count_or_all,
     "quotes_per_story": v.count_or_all,
     "show_participants": v.boolean,
     "show_sources": v.boolean,

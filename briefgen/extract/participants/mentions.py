@@ -21,7 +21,16 @@ from briefgen.extract.participants.names import (
     sentence_initial,
     strip_possessive,
 )
-from briefgen.extract.participants.roles import STYLE_END_RE, appositive_role, left_role, split_role
+from briefgen.extract.participants.roles import (
+    STYLE_END_RE,
+    apposition_after,
+    comma_role_before,
+    left_role,
+    phrase_role_before,
+    post_nominal,
+    split_role,
+    title_of_before,
+)
 from briefgen.extract.participants.runs import Run, runs, split_org_person
 from briefgen.text import lexicon
 from briefgen.text.spans import ABBREVIATIONS, Token
@@ -204,7 +213,22 @@ class _Cut(NamedTuple):
 def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
     """Where the run's name is, and its role; None when the run names nobody."""
     text = ctx.text
+    if post_nominal(run):
+        # "Ana Ruiz QC": the letters after the name are its role.
+        inner = _cut_role(ctx, run[:-1], out)
+        if inner is None:
+            return None
+        role = f"{inner.role} {run[-1].text}" if inner.role else run[-1].text
+        return _Cut(inner.name_tokens, role, inner.cut)
     cut = split_role(run)
+    if not cut:
+        of = title_of_before(text, run)
+        if of is not None:
+            # "Minister for the Olympics Ana Ruiz": the title's earlier words were a run of
+            # their own ("Minister"), no participant.
+            role_start, at = of
+            out[:] = [m for m in out if not (role_start <= m.start and m.end <= run[0].start)]
+            return _Cut(run[at:], text[role_start : run[at - 1].end], at)
     if cut:
         rest = run[cut:]
         if not rest:
@@ -285,8 +309,16 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
         return
     role, first_idx = cut.role, ctx.index_of[id(run[0])]
     left = left_role(text, tokens, first_idx)
+    phrase = phrase_role_before(text, tokens, first_idx)
+    if phrase and (not left or len(phrase[0]) > len(left[0])):
+        left = phrase  # "TV presenter Ana Ruiz", "five time gold medal winner Tom Vale"
+        # "Army Spc. Ana Ruiz": a run of the role that ends in a title is no participant.
+        out[:] = [m for m in out if not (phrase[1] <= m.start and m.end <= run[0].start and is_title(
+            m.name.split()[-1]))]
     if left:
         role = f"{left[0]} {role}" if role else left[0]
+    if not role and not cut.cut:
+        role = comma_role_before(text, cut.name_tokens[0].start)
     start, end = cut.name_tokens[0].start, cut.name_tokens[-1].end
     if INITIALISM_RE.fullmatch(text[start:end]) and text[end : end + 1] == ".":
         end += 1  # "U.S." keeps its last period
@@ -301,9 +333,9 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
         m.surface = strip_possessive(text[run[cut.cut - 1].start : end])  # "Lady Vale", "President Ruiz"
     m.role = role
     after = end + (len(raw) - len(name))  # past a possessive the name dropped
-    app = appositive_role(text, after)
-    if app:
-        m.role = m.role or app
+    app = apposition_after(text, after)
+    if app and (not m.role or len(app.split()) > len(m.role.split())):
+        m.role = app  # the most specific: "Doctor" < ", chairman of the Elbury Institute,"
     last_idx = ctx.index_of[id(cut.name_tokens[-1])]
     titled = bool(
         role

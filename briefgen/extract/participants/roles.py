@@ -5,12 +5,13 @@ after it (", a teacher at the school,")."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from briefgen.extract.participants import vocab
 from briefgen.extract.participants.gazetteer import kind_of
 from briefgen.extract.participants.names import demonym_len, is_title, sentence_initial, strip_possessive
 from briefgen.text import lexicon
-from briefgen.text.spans import Token
+from briefgen.text.spans import ABBREVIATIONS, Token
 
 # "Foreign Office Minister Lord Vale": the peer's style is no part of the role.
 STYLE_END_RE = re.compile(r"(?:^|\s+)" + vocab.alternation("styles") + r"$")
@@ -92,4 +93,157 @@ def appositive_role(text: str, end: int) -> str | None:
     words = [w.strip("’'").lower() for w in phrase.split()]
     if any(w in lexicon.title_words() or w.split("-")[-1] in lexicon.ROLE_NOUNS for w in words[1:]):
         return phrase
+    return None
+
+
+# ----------------------------------------------------------------------------- more role forms
+
+_POST_NOMINALS = lexicon.words("post_nominals")
+_ROLE_STOPS = lexicon.words("role_stop_words") | lexicon.SPEECH_FORMS | vocab.FINITE_VERBS
+_NON_PERSON_HEADS = lexicon.words("non_person_heads")
+_MAX_ROLE_WORDS = 12
+# ", the leader of …", ", Executive Secretary of …", ", who is believed to be the bomber of …":
+# an apposition after the name, with or without a determiner, up to punctuation, a bracket
+# or the speech verb.
+_APPOSITION_RE = re.compile(
+    r",?\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:believed|thought|said|reported)\s+to\s+be\s+)?)?"
+    r"((?:(?:a|an|the|his|her|its|their)\s+)?[^,;:“”\"()\n]{2,110}?)"
+    r"(?=\s*[,;(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+(?:said|says|told|added|declared|stated|claimed)\b)"
+)
+_RELATIVE_RE = re.compile(r",?\s+who\s+(?:is|was|has been|had been)\b")
+# "Minister for the Olympics Ana Ruiz", "Duchess of Elbury Ana Vale": a title and its "of"
+# part before the run that holds the name.
+_TITLE_OF_BEFORE_RE = re.compile(
+    r"((?:(?:[A-Z][\w.'’-]*|and)\s+)*[A-Z][\w'’-]*)\s+(?:of|for)\s+(?:the\s+)?$"
+)
+
+
+@cache
+def _person_heads() -> frozenset[str]:
+    """Lower-case nouns that can end a person's role ("minister", "presenter", "soprano")."""
+    return (lexicon.title_words() | lexicon.ROLE_NOUNS | lexicon.words("occupations")) - _NON_PERSON_HEADS
+
+
+def _is_head(word: str) -> bool:
+    w = word.lower().strip("’'.").split("-")[-1]
+    return w in _person_heads() or word.lower().rstrip(".") in _person_heads() or is_title(word)
+
+
+def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
+    """A role phrase right before token ``idx`` whose last word is a role noun, read back over
+    modifiers and names up to a function word or punctuation ("TV presenter", "Vancouver-based
+    venture capitalist", "five time Olympic gold medal winner", "US Transport Command
+    spokesman"). Returns (role, start offset)."""
+    j = idx - 1
+    if j < 0 or not _is_head(tokens[j].text):
+        return None
+    gap = text[tokens[j].end : tokens[idx].start]
+    # "Army Spc. Ana Ruiz": an abbreviated title keeps its full stop.
+    if gap != " " and not (gap == ". " and tokens[j].lower in ABBREVIATIONS):
+        return None
+    if tokens[j].is_cap and not is_title(tokens[j].text):
+        return None  # "Brown Ana Ruiz": a capitalised word is a title only when titles.txt says so
+    start = j
+    k = j - 1
+    while k >= 0 and idx - k <= _MAX_ROLE_WORDS and text[tokens[k].end : tokens[k + 1].start] == " ":
+        t = tokens[k]
+        low = t.lower
+        if low in _ROLE_STOPS:
+            break
+        if not t.is_cap and (low.endswith("ly") or (low.endswith("ed") and low not in vocab.ROLE_MODIFIERS)
+                             or low.endswith("ing") and low not in lexicon.title_words()):
+            break
+        if t.is_cap and sentence_initial(text, t.start) and not (
+            t.text in lexicon.demonyms() or kind_of(strip_possessive(t.text)) or "-" in t.text
+            or k + 1 < j and tokens[k + 1].is_cap
+        ):
+            break  # "Yesterday goalkeeper …": a sentence's first word is no part of the role
+        start = k
+        k -= 1
+    return text[tokens[start].start : tokens[idx].start].strip(), tokens[start].start
+
+
+def comma_role_before(text: str, start: int) -> str | None:
+    """"The state's governor, Ana Ruiz", "Minister for Ports, Ana Ruiz": a role phrase that
+    ends in a role noun (or opens with a title and its "of" part) before a comma and the name."""
+    before = text[max(0, start - 140) : start]
+    m = re.search(r"([^,;:.!?()“”\"\n]{2,120}),\s+$", before)
+    if not m:
+        return None
+    words = m.group(1).split()
+    # The phrase starts after the last word no role runs across ("including the minister").
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}), default=0)
+    words = words[cut:]
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if not words or len(words) > _MAX_ROLE_WORDS:
+        return None
+    if any(w.lower() in lexicon.SPEECH_FORMS or w.lower() in vocab.FINITE_VERBS for w in words):
+        return None
+    last = words[-1]
+    # "head of the Elbury Port Authority": a title, then "of"/"for" and a name.
+    of_at = next((i for i, w in enumerate(words[:4]) if w in ("of", "for") and i and is_title(words[i - 1])), None)
+    title_of = of_at is not None and len(words) > of_at + 1 and all(
+        w[:1].isupper() or w in ("of", "for", "the", "and") for w in words[of_at + 1 :]
+    )
+    if (last[:1].islower() and _is_head(last) and last.lower() not in _NON_PERSON_HEADS) or title_of:
+        return " ".join(words)
+    return None
+
+
+def apposition_after(text: str, end: int) -> str | None:
+    """The role in apposition after a name ending at ``end``: with a determiner (", a teacher
+    at the school,"), without one when it opens with a role word (", president of the
+    league (…)", ", Executive Secretary of …"), or in a relative clause (", who is the …")."""
+    found = appositive_role(text, end)
+    if found:
+        return found
+    m = _APPOSITION_RE.match(text, end)
+    if not m:
+        return None
+    relative = bool(_RELATIVE_RE.match(text, end))
+    if not relative and not text[end : m.start(1)].lstrip().startswith(",") and not text[end:end + 1] == ",":
+        return None  # an apposition after a name is set off by a comma (or is a relative clause)
+    phrase = m.group(1).strip()
+    words = phrase.split()
+    if not words or len(words) > 16 or any(w in vocab.FINITE_VERBS or w in lexicon.SPEECH_FORMS for w in words):
+        return None
+    core = [w for w in words if w.lower() not in ("a", "an", "the", "his", "her", "its", "their")]
+    if not core or _names_someone(words):
+        return None
+    # The first words say it is a role: a title ("Executive Secretary of …", "former BBC
+    # Director"), a modifier then a role noun, or (in a relative clause) any role noun.
+    lead = core[:3]
+    if any(_is_head(w) for w in lead) and (relative or core[0][:1].isupper() or core[0].lower() in
+                                            vocab.ROLE_MODIFIERS or _is_head(core[0])):
+        return phrase
+    return None
+
+
+def _names_someone(words: list[str]) -> bool:
+    """"…, London Mayor Ana Ruiz and …": the phrase after a name in a list holds the next
+    person (a given name before a capitalised word), so it is no apposition."""
+    names = lexicon.first_names()
+    return any(w in names and words[i + 1][:1].isupper() for i, w in enumerate(words[:-1]) if i)
+
+
+def post_nominal(run: list[Token]) -> bool:
+    """Does the run end in letters written after a name ("Ana Ruiz QC")?"""
+    return len(run) >= 3 and run[-1].text in _POST_NOMINALS
+
+
+def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
+    """"Prime Minister of the Elbonian Republic Ana Ruiz": when the text before the run is a
+    title and its "of"/"for", and the run ends in a given name and a surname, (offset where
+    the role starts, index in the run where the name starts); else None."""
+    if len(run) < 3:
+        return None
+    m = _TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
+    if not m or not any(is_title(w) for w in m.group(1).split()[-3:]):
+        return None
+    for i in range(1, len(run) - 1):
+        if run[i].text in lexicon.first_names() and 2 <= len(run) - i <= 3:
+            words = m.group(1).split()
+            start = m.start(1) + (len(words[0]) + 1 if words[0] in ("The", "A", "An") else 0)
+            return start, i
     return None
