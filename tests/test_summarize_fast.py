@@ -183,3 +183,20 @@ def test_fast_edmundson_reads_title_and_paragraphs_as_sumy_does():
     # without a title only cue words and position count
     assert fast.rate("edmundson", texts, paragraphs=paragraphs)[1] == \
         sumy_engine.rate("edmundson", texts, paragraphs)[1]
+
+
+@pytest.mark.parametrize("name", fast.COMPAT_DIFFERS)
+def test_the_compat_engine_summarizes_as_sumy_where_fast_follows_the_paper(name):
+    sents = make_sentences()
+    a = summarize(sents, algorithm=name, count=3, engine="compat", quote_units=False)
+    b = summarize(sents, algorithm=name, count=3, engine="sumy", quote_units=False)
+    assert [s.index for s in a] == [s.index for s in b]
+
+
+def test_compat_kl_breaks_near_ties_as_sumys_own_sums_do():
+    """Sentences whose divergences differ only in the last bits of a sum: compat KL repeats
+    sumy's arithmetic for them, so the whole ranking is sumy's."""
+    texts = ["Rivers rose fast.", "Rivers rose fast again.", "Bridges closed early.",
+             "Bridges closed early again.", "Rivers and bridges mattered.", "Crews worked late."]
+    _, sumy_rank = sumy_engine.rate("kl", texts, [0] * len(texts))
+    assert fast.rate("kl", texts, compat=True)[1] == sumy_rank

@@ -6,8 +6,15 @@
 Every name in ``ALGORITHMS`` (``registry``) works with both engines:
 ``engine="sumy"`` runs the real sumy 0.13 classes offline (the reference,
 ``sumy_engine``), ``engine="fast"`` runs briefgen's vectorised implementations
-(``fast``: lexrank, lsa, textrank, luhn, kl, sumbasic, reduction) where one
-exists and sumy otherwise; ``editor`` is briefgen's own default.
+(``fast``: lexrank, lsa, textrank, luhn, kl, sumbasic, reduction, edmundson) where
+one exists and sumy otherwise (random), and ``engine="compat"`` runs the same
+vectorised engines in sumy's own variant: where sumy 0.13 departs from the
+published method (LSA keeps every SVD dimension, so it scores a smoothed column
+norm that rewards length; KL normalises its words inconsistently and sums only
+some of them; SumBasic picks over all sentences and squares a repeated word's
+probability once per occurrence) "fast" follows the paper and "compat" follows sumy, ranking as sumy does (the same
+top-3 on all 491 BBC dev articles, ``bench/bench_summarizers.py --compat 3``).
+``editor`` is briefgen's own default.
 
 Scores: every algorithm's own rating is rescaled to [0, 1] over the article
 (1 = the article's best sentence, 0 = its worst; all 1 when every sentence

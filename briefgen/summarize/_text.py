@@ -20,6 +20,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from briefgen.text.segment import SumyTokenizer
+from briefgen.text.segment.words import tokenize_words
 
 # sumy's word filter: a token is a word when it starts with a letter and holds
 # only letters, apostrophes and hyphens.
@@ -122,8 +123,9 @@ class Words:
 
 
 def analyse(texts: Sequence[str]) -> Words:
-    tok = sumy_tokenizer()
-    return analyse_words([tok.to_words(t) for t in texts])
+    # sumy_tokenizer().to_words, inlined: this runs on every sentence of every article
+    match = _WORD.match
+    return analyse_words([tuple(filter(match, tokenize_words(t))) for t in texts])
 
 
 _word_cache: dict[str, tuple[str, str, bool]] = {}
@@ -140,12 +142,12 @@ def _word(w: str) -> tuple[str, str, bool]:
 
 def analyse_words(word_lists: Sequence[Sequence[str]]) -> Words:
     """``analyse`` for sentences already split into words."""
-    cache = _word_cache
+    get = _word_cache.get
     words, lower, stems, content = [], [], [], []
     # one memo lookup per word and the columns split by zip: this runs for every word of
     # every article, so a function call per word is most of its cost
     for ws in word_lists:
-        infos = [cache[w] if w in cache else _word(w) for w in ws]
+        infos = [get(w) or _word(w) for w in ws]
         if infos:
             low, st, stop = zip(*infos)
         else:

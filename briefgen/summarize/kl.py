@@ -17,6 +17,7 @@ product per round: O(rounds x non-zeros) instead of sumy's O(n^3).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -86,16 +87,63 @@ def rate_sumy(raw_words: Sequence[Sequence[str]], stop_words: frozenset[str],
     alive = np.ones(n, dtype=bool)
     scores = np.full(n, -float(n))
     rounds = n if rounds is None else min(n, rounds)
+    summary_words: list[str] = []
+    tf: dict[str, float] | None = None
     for r in range(rounds):
         kl = _sumy_divergences(pdoc, plogp, coo, cand_len, s, s_len)
         kl[~alive] = np.inf
         best = int(np.argmin(kl))
+        low = float(kl[best])
+        near: np.ndarray = (np.flatnonzero(kl <= low + NEAR_TIE * max(1.0, abs(low)))
+                            if np.isfinite(low) else np.zeros(0, dtype=np.intp))
+        if len(near) > 1:
+            # values this close are ordered by the last bits of sumy's pure-Python sums:
+            # repeat those sums for the candidates concerned, in sumy's order
+            if tf is None:
+                tf = _sumy_tf(doc_words)
+            exact = [_sumy_kl(cand[int(i)], summary_words, tf) for i in near]
+            best = int(near[exact.index(min(exact))])
         scores[best] = -float(r)
         alive[best] = False
         row = raw.getrow(best)
         s[row.indices] += row.data
         s_len += raw_len[best]
+        summary_words.extend(raw_words[best])
     return scores
+
+
+# candidates whose vectorised divergences lie this close (relative) to the best are compared
+# with sumy's own arithmetic
+NEAR_TIE = 1e-9
+
+
+def _sumy_tf(doc_words: Sequence[str]) -> dict[str, float]:
+    """sumy's ``compute_tf``: frequency / number of document content words."""
+    freq: dict[str, int] = {}
+    for w in doc_words:
+        freq[w] = freq.get(w, 0) + 1
+    return {w: f / len(doc_words) for w, f in freq.items()}
+
+
+def _sumy_kl(words: Sequence[str], summary: Sequence[str], tf: dict[str, float]) -> float:
+    """sumy's ``_joint_freq`` then ``_kl_divergence``, operation for operation."""
+    total = len(words) + len(summary)
+    joint: dict[str, float] = {}
+    for w in words:
+        joint[w] = joint.get(w, 0) + 1
+    extra: dict[str, int] = {}
+    for w in summary:
+        extra[w] = extra.get(w, 0) + 1
+    for k, c in extra.items():
+        joint[k] = joint[k] + c if k in joint else c
+    for k in joint:
+        joint[k] /= float(total)
+    value = 0.0
+    for w, q in joint.items():
+        f = tf.get(w)
+        if f:
+            value += f * math.log(f / q)
+    return value
 
 
 def _sumy_words(raw_words: Sequence[Sequence[str]], stop_words: frozenset[str]):

@@ -20,7 +20,9 @@ SUMY_ALGORITHMS: tuple[str, ...] = (
 # editorial selection (see briefgen.summarize.editor)
 ALGORITHMS: tuple[str, ...] = SUMY_ALGORITHMS + ("lead", "editor")
 DEFAULT_ALGORITHM: str = "editor"
-ENGINES: tuple[str, ...] = ("fast", "sumy")
+# "compat": the fast engines in their sumy-compatible mode, so lsa, kl and sumbasic rank as
+# sumy 0.13 does (the others always do); "fast" runs the published methods (fast.COMPAT_DIFFERS)
+ENGINES: tuple[str, ...] = ("fast", "sumy", "compat")
 # algorithms with a vectorised engine; the others (random, lead) are
 # linear already and run the same code under both engines
 FAST_ALGORITHMS: tuple[str, ...] = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "reduction",
@@ -61,10 +63,10 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int], *, algorithm: str,
         from briefgen.summarize import editor  # numpy: lazy
 
         return editor.rate(texts, paragraphs, title, summary_sentences=summary_sentences)
-    if engine == "fast" and name in FAST_ALGORITHMS:
+    if engine in ("fast", "compat") and name in FAST_ALGORITHMS:
         from briefgen.summarize import fast  # numpy and scipy: lazy
 
-        return fast.rate(name, texts, paragraphs=paragraphs, title=title)
+        return fast.rate(name, texts, compat=engine == "compat", paragraphs=paragraphs, title=title)
     from briefgen.summarize import sumy_engine  # sumy: lazy
 
     return sumy_engine.rate(name, texts, paragraphs, title)
