@@ -112,6 +112,7 @@ def analyze_articles(articles: Sequence[Article], options: AnalysisOptions = Ana
         from briefgen.ops.cluster import analyze_on_cluster
 
         return _reattached(articles, analyze_on_cluster(_sendable(articles), options, execution.scheduler,
+                                                        run_chunk=analyze_chunk, make_task=chunk_task,
                                                         progress=progress))
     from briefgen import parallel
 

@@ -82,9 +82,11 @@ def check_workers(client: Any, scheduler: str | None) -> int:
 
 
 def analyze_on_cluster(articles: Sequence[Article], options: Any, scheduler: str | None, *,
+                       run_chunk: Callable[[Any], Any], make_task: Callable[[Sequence[Article], Any], Any],
                        progress: Callable[[int, int], None] | None = None) -> list[Digest | Failure]:
-    """Each article's Digest or Failure, in input order, analysed by the cluster's workers."""
-    from briefgen.analysis import analyze_chunk, chunk_task
+    """Each article's Digest or Failure, in input order, analysed by the cluster's workers:
+    ``run_chunk(make_task(chunk, options))`` on each chunk (the local pool's own functions,
+    passed in so this module needs nothing of the analysis)."""
     from briefgen.parallel import chunk_size, chunks, replay
 
     if not articles:
@@ -94,7 +96,7 @@ def analyze_on_cluster(articles: Sequence[Article], options: Any, scheduler: str
         workers = check_workers(client, scheduler)
         parts = chunks(articles, chunk_size(len(articles), workers))
         log.info("analysing %d article(s) on %d Dask worker(s) at %s", len(articles), workers, scheduler)
-        futures = client.map(analyze_chunk, [chunk_task(p, options) for p in parts], pure=False)
+        futures = client.map(run_chunk, [make_task(p, options) for p in parts], pure=False)
         done = 0
         index = {f.key: k for k, f in enumerate(futures)}
         results: list[Any] = [None] * len(parts)

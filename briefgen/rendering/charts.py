@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from briefgen.rendering.clip import shorten
 from briefgen.rendering.sources import SourceView
 from briefgen.stories.outlets import outlet_key
 
@@ -56,8 +57,6 @@ def _plural(n: int, word: str) -> str:
 
 
 def _label(number: int, headline: str, limit: int = 70) -> str:
-    from briefgen.rendering.views import shorten
-
     return shorten(f"{number}. {headline}", limit)
 
 

@@ -15,10 +15,11 @@ directories, nothing else.
 from __future__ import annotations
 
 from briefgen.links import safe_url
+from briefgen.rendering.clip import shorten
 from briefgen.rendering.context import Meta, build_context, logo_data_url
 from briefgen.rendering.html import builtin_template_dir, make_environment, render_html, template_search_path
 from briefgen.rendering.pdf import render_pdf, write_pdf
-from briefgen.rendering.views import QuoteView, SpeakerStory, SpeakerView, StoryView, format_date, shorten
+from briefgen.rendering.views import QuoteView, SpeakerStory, SpeakerView, StoryView, format_date
 
 __all__ = [
     "Meta", "QuoteView", "SpeakerStory", "SpeakerView", "StoryView", "build_context", "builtin_template_dir",

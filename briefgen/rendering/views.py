@@ -14,6 +14,7 @@ from briefgen.extract.quotes import rank_quotes
 from briefgen.links import safe_url
 from briefgen.model import BriefStory, Digest, Participant, Quote, StoryMemory
 from briefgen.rendering.charts import Timeline, timeline
+from briefgen.rendering.clip import shorten
 from briefgen.rendering.gist import key_facts, takeaway
 from briefgen.rendering.locales import format_date as locale_date
 from briefgen.rendering.sources import SourceView, article_day, distinct_outlets, is_background, item_articles
@@ -136,15 +137,6 @@ def _budgeted_quotes(quotes: Sequence[Quote], audience: Audience) -> list[Quote]
     return chosen
 
 
-def shorten(text: str, limit: int) -> str:
-    """Text cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-") + "…"
 
 
 def format_date(value: date | datetime | None, locale: str = "en-GB") -> str | None:
