@@ -257,10 +257,16 @@ def unique(entities: list[set[str]], person: bool) -> list[set[str]]:
     the metric counts unique names, so an entity whose names are all another's, or that
     shares a name of two or more words with it, is the same participant. A shared one-word
     name is not enough: "Man" (of the Match) is a variant of several players."""
+    return _joined(sorted(entities, key=len, reverse=True), person,
+                   lambda norm, have: norm <= have or any(len(n.split()) > 1 for n in norm & have))
+
+
+def _joined(groups, person: bool, joins) -> list[set[str]]:
+    """Name sets merged into the first earlier set whose normalised names ``joins`` accepts."""
     out: list[tuple[set[str], set[str]]] = []
-    for vs in sorted(entities, key=len, reverse=True):
+    for vs in groups:
         norm = {normalize(v, person) for v in vs}
-        owner = next((o for o in out if norm <= o[1] or any(len(n.split()) > 1 for n in norm & o[1])), None)
+        owner = next((o for o in out if joins(norm, o[1])), None)
         if owner is None:
             out.append((set(vs), norm))
         else:
@@ -421,16 +427,7 @@ def score_entries(
 def same_names(gold: list[set[str]], person: bool) -> list[set[str]]:
     """Gold entities whose names are equal once normalised are one: CoNLL's gold lists
     "LONDON" (a dateline) and "London" apart, but to a reader they are one place."""
-    out: list[tuple[set[str], set[str]]] = []
-    for vs in gold:
-        norm = {normalize(v, person) for v in vs}
-        owner = next((o for o in out if o[1] & norm), None)
-        if owner is None:
-            out.append((set(vs), norm))
-        else:
-            owner[0].update(vs)
-            owner[1].update(norm)
-    return [o[0] for o in out]
+    return _joined(gold, person, lambda norm, have: bool(have & norm))
 
 
 def evaluate(

@@ -27,7 +27,7 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
@@ -49,14 +49,18 @@ _ANALYSIS_CODE = ("analysis.py", "model.py", "extract", "summarize", "text", "da
 def code_fingerprint(root: Path = _ROOT) -> str:
     """briefgen's version and the size and modification time of every analysis source and
     data file (a stat each, no reading: ~1 ms)."""
+    return _stat_digest([root / name for name in _ANALYSIS_CODE], lambda path: path.relative_to(root))
+
+
+def _stat_digest(tops: Sequence[Path], label: Callable[[Path], object]) -> str:
+    """briefgen's version and each file's ``label``, size and modification time under ``tops``."""
     h = hashlib.sha256(__version__.encode())
-    for name in _ANALYSIS_CODE:
-        top = root / name
+    for top in tops:
         files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()
                                                    and "__pycache__" not in p.parts)
         for path in files:
             st = path.stat()
-            h.update(f"{path.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+            h.update(f"{label(path)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 
@@ -69,15 +73,8 @@ def render_fingerprint(template_dirs: Sequence[Path] = ()) -> str:
     after installing fonts, run once with --no-cache.)"""
     from briefgen.rendering.html import builtin_template_dir
 
-    h = hashlib.sha256(__version__.encode())
     tops = [_ROOT / n for n in _RENDER_CODE] + [builtin_template_dir(), *(Path(d) for d in template_dirs)]
-    for top in tops:
-        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()
-                                                   and "__pycache__" not in p.parts)
-        for path in files:
-            st = path.stat()
-            h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
+    return _stat_digest(tops, lambda path: path)
 
 
 def entry_key(article: Article, options: Any, fingerprint: str) -> str:
