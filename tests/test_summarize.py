@@ -211,6 +211,17 @@ def test_picture_captions_never_enter_the_default_summary():
         assert not chosen & set(texts[3:5])
 
 
+def test_a_caption_written_as_a_sentence_stays_out_when_its_paragraph_ends_with_the_credit():
+    texts = ARTICLE[:3] + [
+        "The river at the Riverton weir during the floods of March 2019.",
+        "Image: Riverton Council.",
+    ] + ARTICLE[3:8]
+    paragraphs = [0, 0, 1, 9, 9, 1, 1, 2, 2, 2]
+    for n in range(1, len(texts) + 1):
+        chosen = {s.text for s in summarize(make_sentences(texts, paragraphs), count=n)}
+        assert not chosen & set(texts[3:5])
+
+
 def test_importing_the_registry_loads_no_numerical_library():
     """``briefgen.summarize`` names the summarizers; numpy, scipy and sumy load on first use."""
     code = ("import sys, briefgen.summarize\n"

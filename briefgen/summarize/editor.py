@@ -87,11 +87,18 @@ def is_content(text: str) -> bool:
 
 
 def captions(texts: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
-    """True for the label of a picture: a sentence without a full stop in a paragraph that
-    holds a credit ("US President Barack Obama tweet to student Ahmed Mohamed" then
-    "Image: Twitter."). A caption written as a sentence can still summarize the story."""
+    """True for the words under a picture. A paragraph that ends with a credit ("Image:
+    Twitter.") is the picture's block: everything in it describes the picture, even written
+    as a sentence ("The ferry at the quay on 8 May."), so none of it summarizes the story.
+    Elsewhere a credit takes along only a label without a full stop in its paragraph
+    ("US President Barack Obama tweet to student Ahmed Mohamed")."""
+    last: dict[int, str] = {}
+    for t, p in zip(texts, paragraphs):
+        last[p] = t
+    blocks = {p for p, t in last.items() if CREDIT.match(t.strip())}
     credited = {p for t, p in zip(texts, paragraphs) if CREDIT.match(t.strip())}
-    return [p in credited and not re.search(r"[.!?][”\"’')]*$", t.strip()) for t, p in zip(texts, paragraphs)]
+    return [p in blocks or (p in credited and not re.search(r"[.!?][”\"’')]*$", t.strip()))
+            for t, p in zip(texts, paragraphs)]
 
 
 def _norm_max(v: np.ndarray) -> np.ndarray:
