@@ -107,3 +107,25 @@ def test_speech_verbs_table_says_once_whether_a_verb_introduces_speech_or_a_name
     assert "titled" in lexicon.NAMING_FORMS - lexicon.SPEECH_FORMS
     # "a boat called “Sea Lark”" names a thing, but "called them on it: “…”" is still speech
     assert "called" in (lexicon.QUOTED_NAME_FORMS & lexicon.SPEECH_FORMS) - lexicon.NAMING_FORMS
+
+
+@pytest.mark.parametrize(
+    ("speaker", "named"),
+    [
+        ("Ada Okafor", True),
+        ("the European Union", True),
+        ("NATO", True),
+        ("Ministry of Defence", True),
+        ("a police spokesperson", False),
+        ("One poster", False),
+        ("The statement", False),
+        ("the Republican candidate", False),
+        ("Okafor's campaign manager", False),
+        ("federal prosecutors", False),
+        ("He", False),
+    ],
+)
+def test_speaker_lists_take_names_not_descriptions(speaker, named):
+    from briefgen.extract.quotes import is_named_speaker
+
+    assert is_named_speaker(speaker) is named

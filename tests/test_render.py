@@ -207,17 +207,20 @@ def test_speakers_are_grouped_most_quoted_first_and_unattributed_last():
     assert [[q.text for q in g.quotes] for g in speakers[0].stories] == [["c", "d"], ["f"]]
 
 
-def test_a_description_groups_whatever_its_case_under_its_capitalised_form():
+def test_described_speakers_share_one_other_sources_entry_keeping_their_words():
     d1 = digest("One", quotes=[quote("a", "one poster"), quote("b", "One poster")])
-    d2 = digest("Two", quotes=[quote("c", "one poster")])
+    d2 = digest("Two", quotes=[quote("c", "a police spokesperson"), quote("d", "Bo")])
     speakers = build_context(brief(d1, d2), BUILTIN_AUDIENCES["press"])["speakers"]
-    assert [(s.name, len(s.quotes)) for s in speakers] == [("One poster", 3)]
+    assert [(s.name, len(s.quotes)) for s in speakers] == [("Bo", 1), ("Other sources", 3)]
+    assert [q.speaker for q in speakers[1].quotes] == ["one poster", "One poster", "a police spokesperson"]
 
 
-def test_speakers_index_sorts_whatever_the_case_and_capitalises_descriptions():
-    d = digest(quotes=[quote("a", "a message"), quote("b", "Bo"), quote("c", "the news report")])
-    speakers = build_context(brief(d), BUILTIN_AUDIENCES["press"])["speakers"]
-    assert [s.name for s in speakers] == ["A message", "Bo", "The news report"]
+def test_speaker_lists_name_only_people_and_organisations():
+    d = digest(quotes=[quote("a", "a message"), quote("b", "Bo"), quote("c", "the news report"),
+                       quote("d", "the European Union"), quote("e", "The statement"), quote("f", "Bo")])
+    context = build_context(brief(d), BUILTIN_AUDIENCES["press"])
+    assert [s.name for s in context["speakers"]] == ["Bo", "the European Union", "Other sources"]
+    assert [b.label for b in context["charts"]["speakers"].bars] == ["Bo", "the European Union"]
 
 
 def test_a_dateline_spelling_in_capitals_joins_the_participant_written_in_running_text():

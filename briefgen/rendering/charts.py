@@ -93,8 +93,9 @@ def outlet_chart(sources: Sequence[SourceView], limit: int = 10) -> BarChart | N
 
 
 def speaker_chart(speakers: Sequence, limit: int = 10) -> BarChart | None:
-    """Attributed speakers by number of quotes, most quoted first; None with fewer than two."""
-    named = [s for s in speakers if s.name][:limit]
+    """Named speakers (people, organisations) by number of quotes, most quoted first; None
+    with fewer than two. The "Other sources" entry of described speakers is no speaker."""
+    named = [s for s in speakers if s.name and not getattr(s, "described", False)][:limit]
     if len(named) < 2:
         return None
     top = max(len(s.quotes) for s in named)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from briefgen.audience import Audience
-from briefgen.extract.quotes import rank_quotes
+from briefgen.extract.quotes import is_named_speaker, rank_quotes
 from briefgen.links import safe_url
 from briefgen.model import BriefStory, Digest, Participant, Quote, StoryMemory
 from briefgen.rendering.charts import Timeline, timeline
@@ -116,6 +116,7 @@ class SpeakerView:
     anchor: str  # "speaker-2": generated, never article text
     quotes: tuple[QuoteView, ...]
     stories: tuple[SpeakerStory, ...]
+    described: bool = False  # the "Other sources" entry: each quote shows its own speaker
 
 
 def _select_quotes(quotes: Sequence[Quote], limit: int | None) -> list[Quote]:
@@ -246,26 +247,44 @@ def _role(participant: Participant | None) -> str | None:
     return participant.role if participant else None
 
 
+# The one entry of the speaker index that gathers speakers kept as written ("a police
+# spokesperson", "one poster"): the index and its chart name people and organisations only.
+DESCRIBED = "Other sources"
+
+
+@dataclass(frozen=True)
+class _Key:
+    """A speaker index entry: a named speaker (case-folded), the described ones, or none."""
+
+    name: str | None
+    described: bool = False
+
+
 def speaker_views(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
-    """Quotes grouped by speaker: most quoted first, unattributed last. A description kept
-    as written groups whatever its case: "One poster" opening a sentence is "one poster"."""
-    groups: dict[str | None, dict[int, list[QuoteView]]] = {}
-    roles: dict[str | None, str | None] = {}
-    names: dict[str | None, str | None] = {}  # the form shown: a capitalised one when there is one
+    """Quotes grouped by speaker: people and organisations, most quoted first; then every
+    quote whose speaker is a description ("One poster", "a police spokesperson") under one
+    "Other sources" entry, each quote keeping its speaker as written; unattributed last."""
+    groups: dict[_Key, dict[int, list[QuoteView]]] = {}
+    roles: dict[_Key, str | None] = {}
+    names: dict[_Key, str | None] = {}  # the form shown: a capitalised one when there is one
     for story in stories:
         for q in story.quotes:
-            key = q.speaker.casefold() if q.speaker else None
+            if q.speaker and not is_named_speaker(q.speaker):
+                key = _Key(DESCRIBED, described=True)
+            else:
+                key = _Key(q.speaker.casefold() if q.speaker else None)
             groups.setdefault(key, {}).setdefault(story.number, []).append(q)
+            if key.described:
+                roles[key], names[key] = None, DESCRIBED
+                continue
             roles[key] = roles.get(key) or q.role
             if key not in names or q.speaker and q.speaker[:1].isupper() and not (names[key] or "")[:1].isupper():
                 names[key] = q.speaker
 
-    def count(key: str | None) -> int:
+    def count(key: _Key) -> int:
         return sum(len(qs) for qs in groups[key].values())
 
-    # A description kept as written opens a line of the index: "A message", not "a message".
-    names = {k: n[:1].upper() + n[1:] if n else n for k, n in names.items()}
-    order = sorted(groups, key=lambda k: (k is None, -count(k), (names[k] or "").casefold()))
+    order = sorted(groups, key=lambda k: (k.name is None, k.described, -count(k), (names[k] or "").casefold()))
     return tuple(
         SpeakerView(
             name=names[s],
@@ -274,6 +293,7 @@ def speaker_views(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
             anchor=f"speaker-{i}",
             quotes=tuple(q for qs in groups[s].values() for q in qs),
             stories=tuple(SpeakerStory(stories[n - 1], tuple(qs)) for n, qs in groups[s].items()),
+            described=s.described,
         )
         for i, s in enumerate(order, start=1)
     )

@@ -6,7 +6,8 @@ sentences), the speaker mention is resolved to a participant (speakers), split q
 floating paragraphs carry on the last speaker (merge); rank picks key quotes for briefs.
 """
 
+from briefgen.extract.quotes.described import is_named_speaker
 from briefgen.extract.quotes.extract import extract_quotes
 from briefgen.extract.quotes.rank import rank_quotes
 
-__all__ = ["extract_quotes", "rank_quotes"]
+__all__ = ["extract_quotes", "is_named_speaker", "rank_quotes"]
