@@ -334,7 +334,7 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
     styled = bool(cut.cut) and not role and run[cut.cut - 1].text in vocab.STYLES
     if styled or (role and cut.cut):
         m.surface = strip_possessive(text[run[cut.cut - 1].start : end])  # "Lady Vale", "President Ruiz"
-    m.role = role
+    m.role = STYLE_END_RE.sub("", role) or None if role else None  # "Mr Vale": evidence, but no role
     after = end + (len(raw) - len(name))  # past a possessive the name dropped
     app = apposition_after(text, after)
     if app and (not m.role or len(app.split()) > len(m.role.split())):

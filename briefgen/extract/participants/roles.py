@@ -14,13 +14,38 @@ from briefgen.text import lexicon
 from briefgen.text.spans import ABBREVIATIONS, Token
 
 # "Foreign Office Minister Lord Vale": the peer's style is no part of the role.
-STYLE_END_RE = re.compile(r"(?:^|\s+)" + vocab.alternation("styles") + r"$")
+# "Mr Vale": a courtesy title is no role either.
+STYLE_END_RE = re.compile(
+    r"(?:^|\s+)" + vocab.alternation_of(vocab.STYLES | lexicon.words("courtesy_titles")) + r"\.?$"
+)
+_APPOSITION_ENDS = vocab.alternation("apposition_ends")
+_CLAUSE_BREAKS = lexicon.words("role_clause_breaks")
+_PAST_VERBS = lexicon.words("past_verbs")
+_COURTESY = frozenset(w.lower() for w in lexicon.words("courtesy_titles"))
 # ", a teacher at the school,", ", the U.K.'s Foreign Secretary said": abbreviation periods
 # may sit inside; the phrase ends at punctuation or at the speech verb (closing comma left out).
 _APPOSITIVE_RE = re.compile(
     r",\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|its|their)\s+[^,;:“”\"()\n]{2,70}?)"
-    r"(?=[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+(?:said|says|told|added)\b)"
+    r"(?=[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
+
+
+def _clause_cut(phrase: str) -> str:
+    """The noun phrase of an apposition without the relative or participle clause after its
+    role noun ("a teacher who lives nearby", "a teacher carrying a flag" -> the role). A finite
+    verb left in it after a participle still makes the whole a clause ("the first man rescued
+    on Friday was sent back"), so it is kept for that check."""
+    words = phrase.split()
+    for i, w in enumerate(words[1:], 1):
+        low = w.lower()
+        if low in _CLAUSE_BREAKS:
+            return " ".join(words[:i])
+        after_head = _is_head(words[i - 1].rstrip(","))
+        if after_head and w.islower() and low.endswith(("ing", "ed")) and low not in lexicon.title_words():
+            if any(x in vocab.FINITE_VERBS for x in words[i:]):
+                return phrase
+            return " ".join(words[:i])
+    return phrase
 
 
 def split_role(run: list[Token]) -> int:
@@ -47,6 +72,13 @@ def split_role(run: list[Token]) -> int:
 def _inner_title(run: list[Token], cut: int) -> int:
     """A title after an organisation or place: the last title word before 1-3 name words
     ("Former | UN Ambassador | Ana Ruiz" once the leading role is cut); 0 when none."""
+    names = lexicon.first_names()
+    for i in range(max(cut, 1), len(run) - 3):
+        # "US Secretary of State | Ana Ruiz": a title's "of" part before the given name.
+        if is_title(run[i].text) and run[i].text[:1].isupper() and run[i + 1].lower == "of":
+            j = next((j for j in range(i + 2, min(i + 5, len(run) - 1)) if run[j].text in names), 0)
+            if j and 2 <= len(run) - j <= 3 and not any(is_title(t.text) for t in run[j:]):
+                return j
     for i in range(len(run) - 2, max(cut, 1) - 1, -1):
         # A unit's rank is a title before a given name ("Army Ranger Ana Ruiz", not "Ranger Division").
         rank = run[i].text in vocab.UNIT_RANKS and run[i + 1].text in lexicon.first_names()
@@ -87,7 +119,7 @@ def appositive_role(text: str, end: int) -> str | None:
     m = _APPOSITIVE_RE.match(text, end)
     if not m:
         return None
-    phrase = m.group(1)
+    phrase = _clause_cut(m.group(1))
     if any(w in vocab.FINITE_VERBS for w in phrase.split()):
         return None  # "Ana Ruiz, the first boat rescued … was turned around": a clause
     words = [w.strip("’'").lower() for w in phrase.split()]
@@ -110,7 +142,7 @@ _MAX_ROLE_WORDS = 12
 _APPOSITION_RE = re.compile(
     r",?\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:believed|thought|said|reported)\s+to\s+be\s+)?)?"
     r"((?:(?:a|an|the|his|her|its|their)\s+)?[^,;:“”\"()\n]{2,110}?)"
-    r"(?=\s*[,;(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+(?:said|says|told|added|declared|stated|claimed)\b)"
+    r"(?=\s*[,;(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
 _RELATIVE_RE = re.compile(r",?\s+who\s+(?:is|was|has been|had been)\b")
 # "Minister for the Olympics Ana Ruiz", "Duchess of Elbury Ana Vale": a title and its "of"
@@ -123,7 +155,9 @@ _TITLE_OF_BEFORE_RE = re.compile(
 @cache
 def _person_heads() -> frozenset[str]:
     """Lower-case nouns that can end a person's role ("minister", "presenter", "soprano")."""
-    return (lexicon.title_words() | lexicon.ROLE_NOUNS | lexicon.words("occupations")) - _NON_PERSON_HEADS
+    return (
+        lexicon.title_words() | lexicon.ROLE_NOUNS | lexicon.words("occupations") | lexicon.words("person_nouns")
+    ) - _NON_PERSON_HEADS - _COURTESY
 
 
 def _is_head(word: str) -> bool:
@@ -157,11 +191,13 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
         gerund = low.endswith("ing") and low not in lexicon.title_words() and (
             k == 0 or tokens[k - 1].lower in _ROLE_STOPS or text[tokens[k - 1].end : t.start] != " "
         )
-        if not t.is_cap and (low.endswith("ly") or (low.endswith("ed") and low not in vocab.ROLE_MODIFIERS)
-                             or gerund):
+        if low in _PAST_VERBS or not t.is_cap and (
+            low.endswith("ly") or (low.endswith("ed") and low not in vocab.ROLE_MODIFIERS) or gerund
+        ):
             break
         if t.is_cap and sentence_initial(text, t.start) and not (
-            t.text in lexicon.demonyms() or kind_of(strip_possessive(t.text)) or "-" in t.text
+            low in lexicon.title_words()  # "Chief executive Ana Ruiz"
+            or t.text in lexicon.demonyms() or kind_of(strip_possessive(t.text)) or "-" in t.text
             or k + 1 < j and tokens[k + 1].is_cap
         ):
             break  # "Yesterday goalkeeper …": a sentence's first word is no part of the role
@@ -173,6 +209,9 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
 def comma_role_before(text: str, start: int) -> str | None:
     """"The state's governor, Ana Ruiz", "Minister for Ports, Ana Ruiz": a role phrase that
     ends in a role noun (or opens with a title and its "of" part) before a comma and the name."""
+    prev = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
+    if prev and prev.group(1) in lexicon.demonyms():
+        start -= len(prev.group(0))  # "The winner, Elbonian Ana Ruiz": the nationality is no role
     before = text[max(0, start - 140) : start]
     m = re.search(r"([^,;:.!?()“”\"\n]{2,120}),\s+$", before)
     if not m:
@@ -193,7 +232,9 @@ def comma_role_before(text: str, start: int) -> str | None:
     title_of = of_at is not None and len(words) > of_at + 1 and all(
         w[:1].isupper() or w in ("of", "for", "the", "and") for w in words[of_at + 1 :]
     )
-    if (last[:1].islower() and _is_head(last) and last.lower() not in _NON_PERSON_HEADS) or title_of:
+    # "the Elbonian Foreign Minister, Ana Ruiz": a capitalised head counts when it is a title.
+    head = _is_head(last) and (last[:1].islower() or is_title(last))
+    if (head and last.lower() not in _NON_PERSON_HEADS) or title_of:
         return " ".join(words)
     return None
 
@@ -211,7 +252,7 @@ def apposition_after(text: str, end: int) -> str | None:
     relative = bool(_RELATIVE_RE.match(text, end))
     if not relative and not text[end : m.start(1)].lstrip().startswith(",") and not text[end:end + 1] == ",":
         return None  # an apposition after a name is set off by a comma (or is a relative clause)
-    phrase = m.group(1).strip()
+    phrase = _clause_cut(m.group(1).strip())
     words = phrase.split()
     if not words or len(words) > 16 or any(w in vocab.FINITE_VERBS or w in lexicon.SPEECH_FORMS for w in words):
         return None
