@@ -28,6 +28,7 @@ from briefgen.extract.participants.roles import (
     left_role,
     phrase_role_before,
     post_nominal,
+    shared_role_before,
     split_role,
     title_of_before,
 )
@@ -321,7 +322,7 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
     if left:
         role = f"{left[0]} {role}" if role else left[0]
     if not role and not cut.cut:
-        role = comma_role_before(text, cut.name_tokens[0].start)
+        role = comma_role_before(text, cut.name_tokens[0].start) or shared_role_before(text, tokens, first_idx)
     start, end = cut.name_tokens[0].start, cut.name_tokens[-1].end
     if INITIALISM_RE.fullmatch(text[start:end]) and text[end : end + 1] == ".":
         end += 1  # "U.S." keeps its last period

@@ -22,6 +22,10 @@ _APPOSITION_ENDS = vocab.alternation("apposition_ends")
 _CLAUSE_BREAKS = lexicon.words("role_clause_breaks")
 _PAST_VERBS = lexicon.words("past_verbs")
 _COURTESY = frozenset(w.lower() for w in lexicon.words("courtesy_titles"))
+_GROUP_WORDS = lexicon.words("role_group_words") | lexicon.words("quantifiers")
+# Words a role's prepositional tail may hold ("ambassador to the US", "official with the Elbury Board").
+_TAIL_WORDS = frozenset("the of for to at in on with and".split())
+_PP_OPENERS = frozenset("of for to at in on with".split())
 # ", a teacher at the school,", ", the U.K.'s Foreign Secretary said": abbreviation periods
 # may sit inside; the phrase ends at punctuation or at the speech verb (closing comma left out).
 _APPOSITIVE_RE = re.compile(
@@ -160,9 +164,12 @@ def _person_heads() -> frozenset[str]:
     ) - _NON_PERSON_HEADS - _COURTESY
 
 
-def _is_head(word: str) -> bool:
+def _is_head(word: str, plural: bool = False) -> bool:
     w = word.lower().strip("’'.").split("-")[-1]
-    return w in _person_heads() or word.lower().rstrip(".") in _person_heads() or is_title(word)
+    heads = _person_heads()
+    # "singers Ana Ruiz and …": a plural head names each of the people after it.
+    plural = plural and len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w[:-1] in heads
+    return w in heads or plural or word.lower().rstrip(".") in heads or is_title(word)
 
 
 def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
@@ -171,7 +178,7 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     venture capitalist", "five time Olympic gold medal winner", "US Transport Command
     spokesman"). Returns (role, start offset)."""
     j = idx - 1
-    if j < 0 or not _is_head(tokens[j].text):
+    if j < 0 or not _is_head(tokens[j].text, plural=True):
         return None
     gap = text[tokens[j].end : tokens[idx].start]
     # "Army Spc. Ana Ruiz": an abbreviated title keeps its full stop.
@@ -217,12 +224,15 @@ def comma_role_before(text: str, start: int) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
+    pp = _head_with_tail(words)
+    if pp is not None:
+        return pp
     # The phrase starts after the last word no role runs across ("including the minister").
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}), default=0)
     words = words[cut:]
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    if not words or len(words) > _MAX_ROLE_WORDS:
+    if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _partitive(words):
         return None
     if any(w.lower() in lexicon.SPEECH_FORMS or w.lower() in vocab.FINITE_VERBS for w in words):
         return None
@@ -237,6 +247,49 @@ def comma_role_before(text: str, start: int) -> str | None:
     if (head and last.lower() not in _NON_PERSON_HEADS) or title_of:
         return " ".join(words)
     return None
+
+
+def _partitive(words: list[str]) -> bool:
+    """"one of the bombers", "two of the judges": a part of a group, no role."""
+    return any(w.lower() in _GROUP_WORDS and words[i + 1].lower() == "of" for i, w in enumerate(words[:-1]))
+
+
+def _head_with_tail(words: list[str]) -> str | None:
+    """"the Elbonian ambassador to the US", "an official with the Elbury Board": a role noun
+    and its prepositional tail before a comma and the name; None when the phrase is not one."""
+    for h in range(len(words) - 2, -1, -1):
+        w = words[h]
+        if not (_is_head(w) and (w[:1].islower() or is_title(w))) or words[h + 1].lower() not in _PP_OPENERS:
+            continue
+        tail = words[h + 1 :]
+        if any(t.lower() in _ROLE_STOPS - _TAIL_WORDS or t.lower() in lexicon.SPEECH_FORMS for t in tail):
+            return None
+        cut = max((i + 1 for i, x in enumerate(words[:h]) if x.lower() in _ROLE_STOPS - {"the", "a", "an"}),
+                  default=0)
+        role = words[cut:]
+        while role and role[0].lower() in ("the", "a", "an"):
+            role = role[1:]
+        if not role or len(role) > _MAX_ROLE_WORDS or role[0].lower() in _GROUP_WORDS or _partitive(role) or (
+            w.lower() in _NON_PERSON_HEADS
+        ):
+            return None
+        return " ".join(role)
+    return None
+
+
+def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
+    """"singers Ana Ruiz and Lena Kovac": the second name shares a plural role before the first."""
+    j = idx - 1
+    if j < 1 or tokens[j].lower != "and" or text[tokens[j].end : tokens[idx].start] != " ":
+        return None
+    k = j - 1
+    while k > 0 and j - k <= 3 and tokens[k].is_cap and text[tokens[k - 1].end : tokens[k].start] == " ":
+        k -= 1
+    found = phrase_role_before(text, tokens, k + 1) if k + 1 < j else None
+    if not found:
+        return None
+    head = found[0].split()[-1].lower()
+    return found[0] if head.endswith("s") and not head.endswith("ss") else None
 
 
 def apposition_after(text: str, end: int) -> str | None:
@@ -257,7 +310,7 @@ def apposition_after(text: str, end: int) -> str | None:
     if not words or len(words) > 16 or any(w in vocab.FINITE_VERBS or w in lexicon.SPEECH_FORMS for w in words):
         return None
     core = [w for w in words if w.lower() not in ("a", "an", "the", "his", "her", "its", "their")]
-    if not core or _names_someone(words):
+    if not core or _names_someone(words) or core[0].lower() in _GROUP_WORDS:
         return None
     # The first words say it is a role: a title ("Executive Secretary of …", "former BBC
     # Director"), a modifier then a role noun, or (in a relative clause) any role noun.
@@ -297,6 +350,11 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
         low = w.group().lower()
         if low != "and" and (low in _ROLE_STOPS or low in _CALENDAR):
             start = m.start(1) + w.end() + 1
+        elif low == "and":
+            # "Ana Ruiz and Minister for Ports | Lena Kovac": the title starts after the first name.
+            before, after = text[start : m.start(1) + w.start()].split(), text[m.start(1) + w.end() : m.end(1)].split()
+            if after and is_title(after[0]) and not any(_is_head(x) for x in before):
+                start = m.start(1) + w.end() + 1
     if start >= m.end(1) or not is_title(text[start:m.end(1)].split()[0]) and not any(
         is_title(x) for x in text[start:m.end(1)].split()
     ):
