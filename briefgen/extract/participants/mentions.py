@@ -28,6 +28,7 @@ from briefgen.extract.participants.roles import (
     left_role,
     phrase_role_before,
     post_nominal,
+    predicate_role,
     shared_role_before,
     split_role,
     title_of_before,
@@ -340,6 +341,8 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
     app = apposition_after(text, after)
     if app and (not m.role or len(app.split()) > len(m.role.split())):
         m.role = app  # the most specific: "Doctor" < ", chairman of the Elbury Institute,"
+    if not m.role:
+        m.role = predicate_role(text, after)  # "Vale is a spokesperson for …": no evidence, only the role
     last_idx = ctx.index_of[id(cut.name_tokens[-1])]
     titled = bool(
         role

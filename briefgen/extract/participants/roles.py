@@ -26,6 +26,8 @@ _GROUP_WORDS = lexicon.words("role_group_words") | lexicon.words("quantifiers")
 # Words a role's prepositional tail may hold ("ambassador to the US", "official with the Elbury Board").
 _TAIL_WORDS = frozenset("the of for to at in on with and".split())
 _PP_OPENERS = frozenset("of for to at in on with".split())
+# "the only officer charged", "the first man rescued": a ranking, not a post.
+_RANKING_WORDS = frozenset("only first last second third sole".split())
 # ", a teacher at the school,", ", the U.K.'s Foreign Secretary said": abbreviation periods
 # may sit inside; the phrase ends at punctuation or at the speech verb (closing comma left out).
 _APPOSITIVE_RE = re.compile(
@@ -145,7 +147,7 @@ _MAX_ROLE_WORDS = 12
 # or the speech verb.
 _APPOSITION_RE = re.compile(
     r",?\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:believed|thought|said|reported)\s+to\s+be\s+)?)?"
-    r"((?:(?:a|an|the|his|her|its|their)\s+)?[^,;:“”\"()\n]{2,110}?)"
+    r"((?:(?:a|an|the|his|her|its|their)\s+)?[^,;:“”\"()\n]{2,170}?)"
     r"(?=\s*[,;(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
 _RELATIVE_RE = re.compile(r",?\s+who\s+(?:is|was|has been|had been)\b")
@@ -249,6 +251,30 @@ def comma_role_before(text: str, start: int) -> str | None:
     return None
 
 
+_PREDICATE_RE = re.compile(
+    r"\s+(?:is|was)\s+(?:a|an|the)\s+([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|\.\s|\.$)"
+)
+
+
+def predicate_role(text: str, end: int) -> str | None:
+    """"Vale is a spokesperson for the mayor's office.": a copular predicate right after a name
+    whose noun phrase ends in a role noun (with its tail) states the person's post; read only
+    when the text gives the person no other role."""
+    m = _PREDICATE_RE.match(text, end)
+    if not m:
+        return None
+    words = _clause_cut(m.group(1)).split()
+    if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS | _RANKING_WORDS:
+        return None
+    if any(w in vocab.FINITE_VERBS or w.lower() in lexicon.SPEECH_FORMS for w in words):
+        return None
+    tail = next((i for i, w in enumerate(words) if w.lower() in _PP_OPENERS), len(words))
+    head = words[tail - 1] if tail else ""
+    if tail and head[:1].islower() and _is_head(head) and head.lower() not in _NON_PERSON_HEADS:
+        return " ".join(words)
+    return None
+
+
 def _partitive(words: list[str]) -> bool:
     """"one of the bombers", "two of the judges": a part of a group, no role."""
     return any(w.lower() in _GROUP_WORDS and words[i + 1].lower() == "of" for i, w in enumerate(words[:-1]))
@@ -307,7 +333,7 @@ def apposition_after(text: str, end: int) -> str | None:
         return None  # an apposition after a name is set off by a comma (or is a relative clause)
     phrase = _clause_cut(m.group(1).strip())
     words = phrase.split()
-    if not words or len(words) > 16 or any(w in vocab.FINITE_VERBS or w in lexicon.SPEECH_FORMS for w in words):
+    if not words or len(words) > 26 or any(w in vocab.FINITE_VERBS or w in lexicon.SPEECH_FORMS for w in words):
         return None
     core = [w for w in words if w.lower() not in ("a", "an", "the", "his", "her", "its", "their")]
     if not core or _names_someone(words) or core[0].lower() in _GROUP_WORDS:
@@ -317,8 +343,23 @@ def apposition_after(text: str, end: int) -> str | None:
     lead = core[:3]
     if any(_is_head(w) for w in lead) and (relative or core[0][:1].isupper() or core[0].lower() in
                                             vocab.ROLE_MODIFIERS or _is_head(core[0])):
-        return phrase
+        return phrase + _place_after(text, m.end(1)) if phrase == m.group(1).strip() else phrase
     return None
+
+
+_PLACE_AFTER_RE = re.compile(
+    r",\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?=\s*[,;]|\.\s|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
+)
+
+
+def _place_after(text: str, end: int) -> str:
+    """", … at the University of Elbury, Santa Cruz, said": a place after the comma that ends
+    an apposition belongs to it (the institution's town); "" when none follows."""
+    m = _PLACE_AFTER_RE.match(text, end)
+    named = text[:end].rstrip()[-1:].isalpha() and text[:end].split()[-1][:1].isupper()  # "… of Elbury"
+    return f", {m.group(1)}" if m and named and kind_of(m.group(1)) == "place" else ""
+
+
 
 
 def _names_someone(words: list[str]) -> bool:
