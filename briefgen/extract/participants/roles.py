@@ -193,7 +193,7 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     while k >= 0 and idx - k <= _MAX_ROLE_WORDS and text[tokens[k].end : tokens[k + 1].start] == " ":
         t = tokens[k]
         low = t.lower
-        if low in _ROLE_STOPS:
+        if low in _ROLE_STOPS and not _inside_name(tokens, k) and not _coordinated(tokens, k, start):
             break
         # "praised | coach", "after beating | champion": a verb form ends the role, but an
         # -ing noun inside it stays ("world rowing champion").
@@ -206,6 +206,8 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
             break
         if t.is_cap and sentence_initial(text, t.start) and not (
             low in lexicon.title_words()  # "Chief executive Ana Ruiz"
+            # "Global health campaigner …": a first word that is no sentence opener, before lower case
+            or low not in _STARTERS and not tokens[k + 1].is_cap
             or t.text in lexicon.demonyms() or kind_of(strip_possessive(t.text)) or "-" in t.text
             or k + 1 < j and tokens[k + 1].is_cap
         ):
@@ -213,6 +215,29 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
         start = k
         k -= 1
     return text[tokens[start].start : tokens[idx].start].strip(), tokens[start].start
+
+
+_STARTERS = lexicon.words("sentence_starters") | lexicon.words("intro_words") | _CALENDAR
+_NAME_LINKS = frozenset("of for the and".split())
+
+
+def _inside_name(tokens: list[Token], k: int) -> bool:
+    """"Joint Council for the Welfare of Immigrants campaigner": a link word between capitalised
+    words of one name is no end of the role."""
+    if tokens[k].lower not in _NAME_LINKS:
+        return False
+    after = next((t for t in tokens[k + 1 :] if t.lower not in _NAME_LINKS), None)
+    before = next((t for t in reversed(tokens[:k]) if t.lower not in _NAME_LINKS), None)
+    return bool(after and before and after.is_cap and before.is_cap and (
+        tokens[k + 1].is_cap or tokens[k + 1].lower == "the"))
+
+
+def _coordinated(tokens: list[Token], k: int, start: int) -> bool:
+    """"academic and former professor": "and" between two role words joins two roles of one person."""
+    return (
+        tokens[k].lower == "and" and k > 0 and _is_head(tokens[k - 1].text) and tokens[k - 1].text.islower()
+        and (_is_head(tokens[start].text) or tokens[start].lower in vocab.ROLE_MODIFIERS)
+    )
 
 
 def comma_role_before(text: str, start: int) -> str | None:
