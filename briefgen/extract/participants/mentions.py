@@ -32,6 +32,7 @@ from briefgen.extract.participants.roles import (
     shared_role_before,
     split_role,
     title_of_before,
+    title_of_org_before,
 )
 from briefgen.extract.participants.runs import Run, runs, split_org_person
 from briefgen.text import lexicon
@@ -323,7 +324,10 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
     if left:
         role = f"{left[0]} {role}" if role else left[0]
     if not role and not cut.cut:
-        role = comma_role_before(text, cut.name_tokens[0].start) or shared_role_before(text, tokens, first_idx)
+        start0 = cut.name_tokens[0].start
+        role = comma_role_before(text, start0) or shared_role_before(text, tokens, first_idx) or title_of_org_before(
+            text, start0
+        )
     start, end = cut.name_tokens[0].start, cut.name_tokens[-1].end
     if INITIALISM_RE.fullmatch(text[start:end]) and text[end : end + 1] == ".":
         end += 1  # "U.S." keeps its last period

@@ -401,6 +401,26 @@ def post_nominal(run: list[Token]) -> bool:
     return len(run) >= 3 and run[-1].text in _POST_NOMINALS
 
 
+_TITLE_OF_ORG_RE = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}"
+    r"([A-Z][\w'’-]*))\s+$"
+)
+
+
+def title_of_org_before(text: str, start: int) -> str | None:
+    """"CEO of the Elbury Refugee Council Ana Ruiz": a title and the organisation it is "of"
+    right before the name (the organisation a participant of its own); None when not so."""
+    m = _TITLE_OF_ORG_RE.search(text, max(0, start - 160), start)
+    if not m or m.group(3) not in lexicon.org_cues()[0]:
+        return None
+    words = m.group(1).split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS or w.lower() in _CALENDAR), default=0)
+    words = words[cut:]
+    if not words or not is_title(words[-1]) or not all(is_title(w) or w.lower() in vocab.ROLE_MODIFIERS for w in words):
+        return None
+    return text[m.start(1) + m.group(1).find(words[0]) : m.end(2)].strip()
+
+
 def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
     """"Prime Minister of the Elbonian Republic Ana Ruiz": when the text before the run is a
     title and its "of"/"for", and the run ends in a given name and a surname, (offset where
