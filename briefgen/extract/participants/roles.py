@@ -214,6 +214,8 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
             break  # "Yesterday goalkeeper …": a sentence's first word is no part of the role
         start = k
         k -= 1
+    while start < j and tokens[start].lower in _NAME_LINKS:
+        start += 1  # ", and Elbury Council for … campaigner": a link word never opens the role
     return text[tokens[start].start : tokens[idx].start].strip(), tokens[start].start
 
 
