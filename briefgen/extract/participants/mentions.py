@@ -28,8 +28,11 @@ from briefgen.extract.participants.roles import (
     left_role,
     phrase_role_before,
     post_nominal,
+    predicate_role,
+    shared_role_before,
     split_role,
     title_of_before,
+    title_of_org_before,
 )
 from briefgen.extract.participants.runs import Run, runs, split_org_person
 from briefgen.text import lexicon
@@ -321,7 +324,10 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
     if left:
         role = f"{left[0]} {role}" if role else left[0]
     if not role and not cut.cut:
-        role = comma_role_before(text, cut.name_tokens[0].start)
+        start0 = cut.name_tokens[0].start
+        role = comma_role_before(text, start0) or shared_role_before(text, tokens, first_idx) or title_of_org_before(
+            text, start0
+        )
     start, end = cut.name_tokens[0].start, cut.name_tokens[-1].end
     if INITIALISM_RE.fullmatch(text[start:end]) and text[end : end + 1] == ".":
         end += 1  # "U.S." keeps its last period
@@ -334,11 +340,13 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
     styled = bool(cut.cut) and not role and run[cut.cut - 1].text in vocab.STYLES
     if styled or (role and cut.cut):
         m.surface = strip_possessive(text[run[cut.cut - 1].start : end])  # "Lady Vale", "President Ruiz"
-    m.role = role
+    m.role = STYLE_END_RE.sub("", role) or None if role else None  # "Mr Vale": evidence, but no role
     after = end + (len(raw) - len(name))  # past a possessive the name dropped
     app = apposition_after(text, after)
     if app and (not m.role or len(app.split()) > len(m.role.split())):
         m.role = app  # the most specific: "Doctor" < ", chairman of the Elbury Institute,"
+    if not m.role:
+        m.role = predicate_role(text, after)  # "Vale is a spokesperson for …": no evidence, only the role
     last_idx = ctx.index_of[id(cut.name_tokens[-1])]
     titled = bool(
         role

@@ -14,13 +14,44 @@ from briefgen.text import lexicon
 from briefgen.text.spans import ABBREVIATIONS, Token
 
 # "Foreign Office Minister Lord Vale": the peer's style is no part of the role.
-STYLE_END_RE = re.compile(r"(?:^|\s+)" + vocab.alternation("styles") + r"$")
+# "Mr Vale": a courtesy title is no role either.
+STYLE_END_RE = re.compile(
+    r"(?:^|\s+)" + vocab.alternation_of(vocab.STYLES | lexicon.words("courtesy_titles")) + r"\.?$"
+)
+_APPOSITION_ENDS = vocab.alternation("apposition_ends")
+_CLAUSE_BREAKS = lexicon.words("role_clause_breaks")
+_PAST_VERBS = lexicon.words("past_verbs")
+_COURTESY = frozenset(w.lower() for w in lexicon.words("courtesy_titles"))
+_GROUP_WORDS = lexicon.words("role_group_words") | lexicon.words("quantifiers")
+# Words a role's prepositional tail may hold ("ambassador to the US", "official with the Elbury Board").
+_TAIL_WORDS = frozenset("the of for to at in on with and".split())
+_PP_OPENERS = frozenset("of for to at in on with".split())
+# "the only officer charged", "the first man rescued": a ranking, not a post.
+_RANKING_WORDS = frozenset("only first last second third sole".split())
 # ", a teacher at the school,", ", the U.K.'s Foreign Secretary said": abbreviation periods
 # may sit inside; the phrase ends at punctuation or at the speech verb (closing comma left out).
 _APPOSITIVE_RE = re.compile(
     r",\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|its|their)\s+[^,;:“”\"()\n]{2,70}?)"
-    r"(?=[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+(?:said|says|told|added)\b)"
+    r"(?=[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
+
+
+def _clause_cut(phrase: str) -> str:
+    """The noun phrase of an apposition without the relative or participle clause after its
+    role noun ("a teacher who lives nearby", "a teacher carrying a flag" -> the role). A finite
+    verb left in it after a participle still makes the whole a clause ("the first man rescued
+    on Friday was sent back"), so it is kept for that check."""
+    words = phrase.split()
+    for i, w in enumerate(words[1:], 1):
+        low = w.lower()
+        if low in _CLAUSE_BREAKS:
+            return " ".join(words[:i])
+        after_head = _is_head(words[i - 1].rstrip(","))
+        if after_head and w.islower() and low.endswith(("ing", "ed")) and low not in lexicon.title_words():
+            if any(x in vocab.FINITE_VERBS for x in words[i:]):
+                return phrase
+            return " ".join(words[:i])
+    return phrase
 
 
 def split_role(run: list[Token]) -> int:
@@ -47,6 +78,13 @@ def split_role(run: list[Token]) -> int:
 def _inner_title(run: list[Token], cut: int) -> int:
     """A title after an organisation or place: the last title word before 1-3 name words
     ("Former | UN Ambassador | Ana Ruiz" once the leading role is cut); 0 when none."""
+    names = lexicon.first_names()
+    for i in range(max(cut, 1), len(run) - 3):
+        # "US Secretary of State | Ana Ruiz": a title's "of" part before the given name.
+        if is_title(run[i].text) and run[i].text[:1].isupper() and run[i + 1].lower == "of":
+            j = next((j for j in range(i + 2, min(i + 5, len(run) - 1)) if run[j].text in names), 0)
+            if j and 2 <= len(run) - j <= 3 and not any(is_title(t.text) for t in run[j:]):
+                return j
     for i in range(len(run) - 2, max(cut, 1) - 1, -1):
         # A unit's rank is a title before a given name ("Army Ranger Ana Ruiz", not "Ranger Division").
         rank = run[i].text in vocab.UNIT_RANKS and run[i + 1].text in lexicon.first_names()
@@ -87,7 +125,7 @@ def appositive_role(text: str, end: int) -> str | None:
     m = _APPOSITIVE_RE.match(text, end)
     if not m:
         return None
-    phrase = m.group(1)
+    phrase = _clause_cut(m.group(1))
     if any(w in vocab.FINITE_VERBS for w in phrase.split()):
         return None  # "Ana Ruiz, the first boat rescued … was turned around": a clause
     words = [w.strip("’'").lower() for w in phrase.split()]
@@ -109,8 +147,8 @@ _MAX_ROLE_WORDS = 12
 # or the speech verb.
 _APPOSITION_RE = re.compile(
     r",?\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:believed|thought|said|reported)\s+to\s+be\s+)?)?"
-    r"((?:(?:a|an|the|his|her|its|their)\s+)?[^,;:“”\"()\n]{2,110}?)"
-    r"(?=\s*[,;(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+(?:said|says|told|added|declared|stated|claimed)\b)"
+    r"((?:(?:a|an|the|his|her|its|their)\s+)?[^,;:“”\"()\n]{2,170}?)"
+    r"(?=\s*[,;(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
 _RELATIVE_RE = re.compile(r",?\s+who\s+(?:is|was|has been|had been)\b")
 # "Minister for the Olympics Ana Ruiz", "Duchess of Elbury Ana Vale": a title and its "of"
@@ -123,12 +161,17 @@ _TITLE_OF_BEFORE_RE = re.compile(
 @cache
 def _person_heads() -> frozenset[str]:
     """Lower-case nouns that can end a person's role ("minister", "presenter", "soprano")."""
-    return (lexicon.title_words() | lexicon.ROLE_NOUNS | lexicon.words("occupations")) - _NON_PERSON_HEADS
+    return (
+        lexicon.title_words() | lexicon.ROLE_NOUNS | lexicon.words("occupations") | lexicon.words("person_nouns")
+    ) - _NON_PERSON_HEADS - _COURTESY
 
 
-def _is_head(word: str) -> bool:
+def _is_head(word: str, plural: bool = False) -> bool:
     w = word.lower().strip("’'.").split("-")[-1]
-    return w in _person_heads() or word.lower().rstrip(".") in _person_heads() or is_title(word)
+    heads = _person_heads()
+    # "singers Ana Ruiz and …": a plural head names each of the people after it.
+    plural = plural and len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w[:-1] in heads
+    return w in heads or plural or word.lower().rstrip(".") in heads or is_title(word)
 
 
 def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
@@ -137,7 +180,7 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     venture capitalist", "five time Olympic gold medal winner", "US Transport Command
     spokesman"). Returns (role, start offset)."""
     j = idx - 1
-    if j < 0 or not _is_head(tokens[j].text):
+    if j < 0 or not _is_head(tokens[j].text, plural=True):
         return None
     gap = text[tokens[j].end : tokens[idx].start]
     # "Army Spc. Ana Ruiz": an abbreviated title keeps its full stop.
@@ -150,40 +193,75 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     while k >= 0 and idx - k <= _MAX_ROLE_WORDS and text[tokens[k].end : tokens[k + 1].start] == " ":
         t = tokens[k]
         low = t.lower
-        if low in _ROLE_STOPS:
+        if low in _ROLE_STOPS and not _inside_name(tokens, k) and not _coordinated(tokens, k, start):
             break
         # "praised | coach", "after beating | champion": a verb form ends the role, but an
         # -ing noun inside it stays ("world rowing champion").
         gerund = low.endswith("ing") and low not in lexicon.title_words() and (
             k == 0 or tokens[k - 1].lower in _ROLE_STOPS or text[tokens[k - 1].end : t.start] != " "
         )
-        if not t.is_cap and (low.endswith("ly") or (low.endswith("ed") and low not in vocab.ROLE_MODIFIERS)
-                             or gerund):
+        if low in _PAST_VERBS or not t.is_cap and (
+            low.endswith("ly") or (low.endswith("ed") and low not in vocab.ROLE_MODIFIERS) or gerund
+        ):
             break
         if t.is_cap and sentence_initial(text, t.start) and not (
-            t.text in lexicon.demonyms() or kind_of(strip_possessive(t.text)) or "-" in t.text
+            low in lexicon.title_words()  # "Chief executive Ana Ruiz"
+            # "Global health campaigner …": a first word that is no sentence opener, before lower case
+            or low not in _STARTERS and not tokens[k + 1].is_cap
+            or t.text in lexicon.demonyms() or kind_of(strip_possessive(t.text)) or "-" in t.text
             or k + 1 < j and tokens[k + 1].is_cap
         ):
             break  # "Yesterday goalkeeper …": a sentence's first word is no part of the role
         start = k
         k -= 1
+    while start < j and tokens[start].lower in _NAME_LINKS:
+        start += 1  # ", and Elbury Council for … campaigner": a link word never opens the role
     return text[tokens[start].start : tokens[idx].start].strip(), tokens[start].start
+
+
+_STARTERS = lexicon.words("sentence_starters") | lexicon.words("intro_words") | _CALENDAR
+_NAME_LINKS = frozenset("of for the and".split())
+
+
+def _inside_name(tokens: list[Token], k: int) -> bool:
+    """"Joint Council for the Welfare of Immigrants campaigner": a link word between capitalised
+    words of one name is no end of the role."""
+    if tokens[k].lower not in _NAME_LINKS:
+        return False
+    after = next((t for t in tokens[k + 1 :] if t.lower not in _NAME_LINKS), None)
+    before = next((t for t in reversed(tokens[:k]) if t.lower not in _NAME_LINKS), None)
+    return bool(after and before and after.is_cap and before.is_cap and (
+        tokens[k + 1].is_cap or tokens[k + 1].lower == "the"))
+
+
+def _coordinated(tokens: list[Token], k: int, start: int) -> bool:
+    """"academic and former professor": "and" between two role words joins two roles of one person."""
+    return (
+        tokens[k].lower == "and" and k > 0 and _is_head(tokens[k - 1].text) and tokens[k - 1].text.islower()
+        and (_is_head(tokens[start].text) or tokens[start].lower in vocab.ROLE_MODIFIERS)
+    )
 
 
 def comma_role_before(text: str, start: int) -> str | None:
     """"The state's governor, Ana Ruiz", "Minister for Ports, Ana Ruiz": a role phrase that
     ends in a role noun (or opens with a title and its "of" part) before a comma and the name."""
+    prev = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
+    if prev and prev.group(1) in lexicon.demonyms():
+        start -= len(prev.group(0))  # "The winner, Elbonian Ana Ruiz": the nationality is no role
     before = text[max(0, start - 140) : start]
     m = re.search(r"([^,;:.!?()“”\"\n]{2,120}),\s+$", before)
     if not m:
         return None
     words = m.group(1).split()
+    pp = _head_with_tail(words)
+    if pp is not None:
+        return pp
     # The phrase starts after the last word no role runs across ("including the minister").
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}), default=0)
     words = words[cut:]
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    if not words or len(words) > _MAX_ROLE_WORDS:
+    if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _partitive(words):
         return None
     if any(w.lower() in lexicon.SPEECH_FORMS or w.lower() in vocab.FINITE_VERBS for w in words):
         return None
@@ -193,9 +271,78 @@ def comma_role_before(text: str, start: int) -> str | None:
     title_of = of_at is not None and len(words) > of_at + 1 and all(
         w[:1].isupper() or w in ("of", "for", "the", "and") for w in words[of_at + 1 :]
     )
-    if (last[:1].islower() and _is_head(last) and last.lower() not in _NON_PERSON_HEADS) or title_of:
+    # "the Elbonian Foreign Minister, Ana Ruiz": a capitalised head counts when it is a title.
+    head = _is_head(last) and (last[:1].islower() or is_title(last))
+    if (head and last.lower() not in _NON_PERSON_HEADS) or title_of:
         return " ".join(words)
     return None
+
+
+_PREDICATE_RE = re.compile(
+    r"\s+(?:is|was)\s+(?:a|an|the)\s+([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|\.\s|\.$)"
+)
+
+
+def predicate_role(text: str, end: int) -> str | None:
+    """"Vale is a spokesperson for the mayor's office.": a copular predicate right after a name
+    whose noun phrase ends in a role noun (with its tail) states the person's post; read only
+    when the text gives the person no other role."""
+    m = _PREDICATE_RE.match(text, end)
+    if not m:
+        return None
+    words = _clause_cut(m.group(1)).split()
+    if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS | _RANKING_WORDS:
+        return None
+    if any(w in vocab.FINITE_VERBS or w.lower() in lexicon.SPEECH_FORMS for w in words):
+        return None
+    tail = next((i for i, w in enumerate(words) if w.lower() in _PP_OPENERS), len(words))
+    head = words[tail - 1] if tail else ""
+    if tail and head[:1].islower() and _is_head(head) and head.lower() not in _NON_PERSON_HEADS:
+        return " ".join(words)
+    return None
+
+
+def _partitive(words: list[str]) -> bool:
+    """"one of the bombers", "two of the judges": a part of a group, no role."""
+    return any(w.lower() in _GROUP_WORDS and words[i + 1].lower() == "of" for i, w in enumerate(words[:-1]))
+
+
+def _head_with_tail(words: list[str]) -> str | None:
+    """"the Elbonian ambassador to the US", "an official with the Elbury Board": a role noun
+    and its prepositional tail before a comma and the name; None when the phrase is not one."""
+    for h in range(len(words) - 2, -1, -1):
+        w = words[h]
+        if not (_is_head(w) and (w[:1].islower() or is_title(w))) or words[h + 1].lower() not in _PP_OPENERS:
+            continue
+        tail = words[h + 1 :]
+        if any(t.lower() in _ROLE_STOPS - _TAIL_WORDS or t.lower() in lexicon.SPEECH_FORMS for t in tail):
+            return None
+        cut = max((i + 1 for i, x in enumerate(words[:h]) if x.lower() in _ROLE_STOPS - {"the", "a", "an"}),
+                  default=0)
+        role = words[cut:]
+        while role and role[0].lower() in ("the", "a", "an"):
+            role = role[1:]
+        if not role or len(role) > _MAX_ROLE_WORDS or role[0].lower() in _GROUP_WORDS or _partitive(role) or (
+            w.lower() in _NON_PERSON_HEADS
+        ):
+            return None
+        return " ".join(role)
+    return None
+
+
+def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
+    """"singers Ana Ruiz and Lena Kovac": the second name shares a plural role before the first."""
+    j = idx - 1
+    if j < 1 or tokens[j].lower != "and" or text[tokens[j].end : tokens[idx].start] != " ":
+        return None
+    k = j - 1
+    while k > 0 and j - k <= 3 and tokens[k].is_cap and text[tokens[k - 1].end : tokens[k].start] == " ":
+        k -= 1
+    found = phrase_role_before(text, tokens, k + 1) if k + 1 < j else None
+    if not found:
+        return None
+    head = found[0].split()[-1].lower()
+    return found[0] if head.endswith("s") and not head.endswith("ss") else None
 
 
 def apposition_after(text: str, end: int) -> str | None:
@@ -211,20 +358,35 @@ def apposition_after(text: str, end: int) -> str | None:
     relative = bool(_RELATIVE_RE.match(text, end))
     if not relative and not text[end : m.start(1)].lstrip().startswith(",") and not text[end:end + 1] == ",":
         return None  # an apposition after a name is set off by a comma (or is a relative clause)
-    phrase = m.group(1).strip()
+    phrase = _clause_cut(m.group(1).strip())
     words = phrase.split()
-    if not words or len(words) > 16 or any(w in vocab.FINITE_VERBS or w in lexicon.SPEECH_FORMS for w in words):
+    if not words or len(words) > 26 or any(w in vocab.FINITE_VERBS or w in lexicon.SPEECH_FORMS for w in words):
         return None
     core = [w for w in words if w.lower() not in ("a", "an", "the", "his", "her", "its", "their")]
-    if not core or _names_someone(words):
+    if not core or _names_someone(words) or core[0].lower() in _GROUP_WORDS:
         return None
     # The first words say it is a role: a title ("Executive Secretary of …", "former BBC
     # Director"), a modifier then a role noun, or (in a relative clause) any role noun.
     lead = core[:3]
     if any(_is_head(w) for w in lead) and (relative or core[0][:1].isupper() or core[0].lower() in
                                             vocab.ROLE_MODIFIERS or _is_head(core[0])):
-        return phrase
+        return phrase + _place_after(text, m.end(1)) if phrase == m.group(1).strip() else phrase
     return None
+
+
+_PLACE_AFTER_RE = re.compile(
+    r",\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?=\s*[,;]|\.\s|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
+)
+
+
+def _place_after(text: str, end: int) -> str:
+    """", … at the University of Elbury, Santa Cruz, said": a place after the comma that ends
+    an apposition belongs to it (the institution's town); "" when none follows."""
+    m = _PLACE_AFTER_RE.match(text, end)
+    named = text[:end].rstrip()[-1:].isalpha() and text[:end].split()[-1][:1].isupper()  # "… of Elbury"
+    return f", {m.group(1)}" if m and named and kind_of(m.group(1)) == "place" else ""
+
+
 
 
 def _names_someone(words: list[str]) -> bool:
@@ -239,6 +401,26 @@ def _names_someone(words: list[str]) -> bool:
 def post_nominal(run: list[Token]) -> bool:
     """Does the run end in letters written after a name ("Ana Ruiz QC")?"""
     return len(run) >= 3 and run[-1].text in _POST_NOMINALS
+
+
+_TITLE_OF_ORG_RE = re.compile(
+    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}"
+    r"([A-Z][\w'’-]*))\s+$"
+)
+
+
+def title_of_org_before(text: str, start: int) -> str | None:
+    """"CEO of the Elbury Refugee Council Ana Ruiz": a title and the organisation it is "of"
+    right before the name (the organisation a participant of its own); None when not so."""
+    m = _TITLE_OF_ORG_RE.search(text, max(0, start - 160), start)
+    if not m or m.group(3) not in lexicon.org_cues()[0]:
+        return None
+    words = m.group(1).split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS or w.lower() in _CALENDAR), default=0)
+    words = words[cut:]
+    if not words or not is_title(words[-1]) or not all(is_title(w) or w.lower() in vocab.ROLE_MODIFIERS for w in words):
+        return None
+    return text[m.start(1) + m.group(1).find(words[0]) : m.end(2)].strip()
 
 
 def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
@@ -256,6 +438,11 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
         low = w.group().lower()
         if low != "and" and (low in _ROLE_STOPS or low in _CALENDAR):
             start = m.start(1) + w.end() + 1
+        elif low == "and":
+            # "Ana Ruiz and Minister for Ports | Lena Kovac": the title starts after the first name.
+            before, after = text[start : m.start(1) + w.start()].split(), text[m.start(1) + w.end() : m.end(1)].split()
+            if after and is_title(after[0]) and not any(_is_head(x) for x in before):
+                start = m.start(1) + w.end() + 1
     if start >= m.end(1) or not is_title(text[start:m.end(1)].split()[0]) and not any(
         is_title(x) for x in text[start:m.end(1)].split()
     ):
