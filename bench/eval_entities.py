@@ -4,7 +4,10 @@
 
 Sets: CoNLL-2003 train/testa; ``gum`` = GUM news names (proper mentions and names after a
 common-noun head, without groups and nested names: see ``read_gum``); ``gum-proper`` = only
-the mentions GUM marks proper (``gum-named`` is an old alias of ``gum``).
+the mentions GUM marks proper (``gum-named`` is an old alias of ``gum``). All 20 local GUM
+documents are GUM's official train split, so for tuning they are halved once, here, before
+any error of them was read: ``gum-tune`` (errors may be read) and ``gum-held`` (scores only;
+see ``GUM_TUNE``).
 
 Definitions (EVALUATION.md): the unique people, organizations and places of each
 document; a system participant matches a gold one of the same type when the names are
@@ -275,7 +278,17 @@ def _joined(groups, person: bool, joins) -> list[set[str]]:
     return [o[0] for o in out]
 
 
-def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
+# Declared before tuning (issue 17): every other document in name order. Errors of
+# ``gum-tune`` may be read to find causes; ``gum-held`` is only scored.
+GUM_TUNE = frozenset(
+    "afghan clock defector expo hackers imprisoned lanterns soccer taxes warming".split()
+)
+GUM_HELD = frozenset(
+    "asylum crane election flag ie9 korea questionnaire stampede warhol worship".split()
+)
+
+
+def read_gum(root: Path, named: bool = True, only: frozenset[str] | None = None) -> Iterator[tuple[str, Gold]]:
     """Gold participants of the GUM news documents: an entity is gold when it has a name mention,
     that is a mention with a proper-noun head or (``named``) a common-noun head followed by a name ("team member
     Rodaba Noori"). Not gold, because a reader would not call them a participant's name
@@ -288,6 +301,8 @@ def read_gum(root: Path, named: bool = True) -> Iterator[tuple[str, Gold]]:
     Then, as for CoNLL, a one-word person name that is a token of a longer person name
     in the document is merged into it."""
     for jpath in sorted(root.glob("*.gold.json")):
+        if only is not None and jpath.name.removeprefix("GUM_news_").removesuffix(".gold.json") not in only:
+            continue
         doc = json.loads(jpath.read_text(encoding="utf-8"))
         text = jpath.with_name(jpath.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
         conllu = root.parent / "dep" / jpath.name.replace(".gold.json", ".conllu")
@@ -537,6 +552,8 @@ def main(argv: list[str] | None = None) -> int:
         # creator Mark Zuckerberg"); see read_gum for what is and is not gold.
         "gum": lambda: read_gum(ent / "gum-news" / "gold"),
         "gum-named": lambda: read_gum(ent / "gum-news" / "gold"),  # old name of "gum"
+        "gum-tune": lambda: read_gum(ent / "gum-news" / "gold", only=GUM_TUNE),
+        "gum-held": lambda: read_gum(ent / "gum-news" / "gold", only=GUM_HELD),
         # Only mentions GUM marks proper (head PROPN), same exclusions.
         "gum-proper": lambda: read_gum(ent / "gum-news" / "gold", named=False),
     }

@@ -185,3 +185,43 @@ def test_the_publisher_is_no_participant_of_its_own_story():
     names = [p.name for p in extract_participants(text, publisher="Elbury Times")]
     assert "Lena Kovac" in names and "Elbury Times" not in names
     assert "Elbury Times" in [p.name for p in extract_participants(text)]
+
+
+def _story(*articles):
+    """The merged people of a story whose articles (path -> participants) come in this order."""
+    from briefgen.model import Article, Digest
+    from briefgen.stories.merge import merged_people
+
+    digests = [Digest(Article(path, "", ""), (), (), (), tuple(ps)) for path, ps in articles]
+    people, _ = merged_people(digests)
+    return {p.name: p for p in people}
+
+
+def test_a_story_gives_each_person_the_most_specific_role_any_article_states():
+    """Whichever article comes first, the person gets the fullest role written for her, with
+    the article it came from; an article that names her without a role changes nothing."""
+    from briefgen.model import Participant
+
+    a = ("a.txt", [Participant("Ada Okafor", "person", role="mayor")])
+    b = ("b.txt", [Participant("Ada Okafor", "person", role="Mayor of Eastport", aliases=("Okafor",))])
+    c = ("c.txt", [Participant("Okafor", "person")])
+    for order in ((a, b, c), (c, b, a), (b, a, c), (a, c, b)):
+        (ada,) = _story(*order).values()
+        assert (ada.name, ada.role, ada.path, ada.mentions) == ("Ada Okafor", "Mayor of Eastport", "b.txt", 3)
+
+
+def test_a_story_never_gives_one_persons_role_to_another_who_shares_the_surname():
+    """Two people of one surname in two articles, and a third article that names only the
+    surname: the bare surname is neither of them, so its role goes to neither."""
+    from briefgen.model import Participant
+
+    for order in ((0, 1, 2), (2, 1, 0), (1, 2, 0)):
+        arts = [
+            ("a.txt", [Participant("Ana Ruiz", "person", aliases=("Ruiz",))]),
+            ("b.txt", [Participant("Tomas Ruiz", "person", role="coach", aliases=("Ruiz",))]),
+            ("c.txt", [Participant("Ruiz", "person", role="goalkeeper")]),
+        ]
+        out = _story(*(arts[i] for i in order))
+        assert set(out) == {"Ana Ruiz", "Tomas Ruiz", "Ruiz"}
+        assert (out["Ana Ruiz"].role, out["Tomas Ruiz"].role, out["Ruiz"].role) == (None, "coach", "goalkeeper")
+        assert out["Tomas Ruiz"].path == "b.txt"

@@ -58,28 +58,53 @@ def merge_quotes(quote_lists: Sequence[Sequence[Quote]]) -> tuple[Quote, ...]:
 
 
 def merge_participants(lists: Sequence[Sequence[Participant]]) -> tuple[Participant, ...]:
-    """One entry per name (case-folded); mentions add up, the first known role is kept, and
-    the entry's ``path`` is that of the article the role came from (else the first mention)."""
-    merged: dict[str, Participant] = {}
-    alias_of: dict[str, str] = {}
-    for plist in lists:
-        for p in plist:
-            key = alias_of.get(p.name.lower(), p.name.lower())
-            have = merged.get(key)
-            if have is None:
-                merged[key] = p
-            else:
-                role_from = p if have.role is None and p.role is not None else have
-                merged[key] = replace(
-                    have,
-                    role=role_from.role,
-                    path=role_from.path,
-                    aliases=tuple(dict.fromkeys(have.aliases + p.aliases)),
-                    mentions=have.mentions + p.mentions,
-                )
-            for a in p.aliases:
-                alias_of.setdefault(a.lower(), key)
-    return tuple(sorted(merged.values(), key=lambda p: (-p.mentions, p.name)))
+    """One entry per name (case-folded); mentions add up and aliases join.
+
+    An entry named by another entry's alias ("Ruiz" beside "Ana Ruiz" with alias "Ruiz")
+    joins it, unless that alias is claimed by two names ("Ana Ruiz" and "Tomas Ruiz"):
+    a surname two people share is neither's. The role kept is the most specific of all the
+    articles' ("Mayor of Eastport" over "mayor"; on a tie the first article's), whichever
+    article came first, and the entry's ``path`` is that of the article the role came from
+    (else of the first mention). Decided over all the lists at once, so the order of the
+    articles does not change who gets which role."""
+    items = [p for plist in lists for p in plist]
+    claims: dict[tuple[str, str], set[str]] = {}
+    for p in items:
+        for a in p.aliases:
+            claims.setdefault((a.lower(), p.kind), set()).add(p.name.lower())
+
+    def group_of(p: Participant) -> str:
+        own = p.name.lower()
+        owners = claims.get((own, p.kind), set()) - {own}
+        return owners.pop() if len(owners) == 1 else own
+
+    groups: dict[str, list[Participant]] = {}
+    for p in items:
+        groups.setdefault(group_of(p), []).append(p)
+    return tuple(sorted((_join(k, g) for k, g in groups.items()), key=lambda p: (-p.mentions, p.name)))
+
+
+def _specificity(role: str | None) -> int:
+    """More words say more: "Elbonian finance minister" over "minister"."""
+    return len(role.split()) if role else 0
+
+
+def _join(name: str, group: list[Participant]) -> Participant:
+    """Entries of one (case-folded) ``name`` from several articles -> one, named as the first
+    article that wrote the name itself (not an alias of it) did."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    owner = next((p for p in group if p.name.lower() == name), first)
+    roled = max(group, key=lambda p: _specificity(p.role))  # max keeps the first of equals
+    role_from = roled if roled.role is not None else first
+    return replace(
+        owner,
+        role=role_from.role,
+        path=role_from.path,
+        aliases=tuple(dict.fromkeys(a for p in group for a in (p.name, *p.aliases) if a != owner.name)),
+        mentions=sum(p.mentions for p in group),
+    )
 
 
 def surname_owners(people: Sequence[Participant]) -> dict[str, str]:

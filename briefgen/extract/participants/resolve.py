@@ -148,11 +148,17 @@ def _join_defined(ents: list[Participant], keys: list[str], defined: Mapping[str
 def _join_written_aliases(
     ents: list[Participant], keys: list[str], by_key: dict[tuple[str, str], int], g: _Groups
 ) -> None:
-    """An entry one article lists as an alias of another ("Lee" under "Lee Jae Myung")."""
+    """An entry one article lists as an alias of another ("Lee" under "Lee Jae Myung"),
+    unless entries of two names list it ("Ruiz" under "Ana Ruiz" and under "Tomas Ruiz"):
+    joining through it would make two people one, and give one's role to the other."""
+    claims: dict[tuple[str, str], set[str]] = {}
+    for i, p in enumerate(ents):
+        for a in p.aliases:
+            claims.setdefault((key(a), p.kind), set()).add(keys[i])
     for i, p in enumerate(ents):
         for a in p.aliases:
             j = by_key.get((key(a), p.kind))
-            if j is not None and j != i:
+            if j is not None and j != i and len(claims[(key(a), p.kind)] - {keys[j]}) == 1:
                 g.join(i, j)
 
 
