@@ -20,6 +20,7 @@ from briefgen.extract.quotes import extract_quotes
 from briefgen.inputs import iter_articles, log_failures
 from briefgen.model import Article, Digest, Failure
 from briefgen.parallel import Execution
+from briefgen.stories.outlets import publisher
 from briefgen.summarize import summarize, summary_input
 from briefgen.text.segment import split_sentences
 
@@ -43,7 +44,8 @@ class AnalysisOptions:
 
 def analyze_article(article: Article, options: AnalysisOptions = AnalysisOptions()) -> Digest:
     sentences = tuple(split_sentences(article.text))
-    participants = extract_participants(article.text, sentences)
+    # the outlet that publishes the article is its channel, not a participant ("Wikinews")
+    participants = extract_participants(article.text, sentences, publisher=publisher(article.source))
     quotes = extract_quotes(article.text, participants, sentences)
     summary = summarize(
         summary_input(sentences),
@@ -150,9 +152,10 @@ def analyze_articles(articles: Sequence[Article], options: AnalysisOptions = Ana
 
 
 def _sendable(articles: Sequence[Article]) -> list[Article]:
-    """What a worker needs of each article: the analysis reads its title and text only (a
-    publication time's zone may not even pickle), and less to send is less to pickle."""
-    return [Article(path=a.path, title=a.title, text=a.text) for a in articles]
+    """What a worker needs of each article: the analysis reads its title, text and outlet only
+    (a publication time's zone may not even pickle), and less to send is less to pickle."""
+    return [Article(path=a.path, title=a.title, text=a.text, source=a.source) for a in articles]
+
 
 
 def _reattached(articles: Sequence[Article], results: list[Digest | Failure]) -> list[Digest | Failure]:

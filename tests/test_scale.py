@@ -73,6 +73,19 @@ def test_pdfs_laid_out_side_by_side_are_byte_identical(tmp_path):
     assert set(one) == {"analyst.pdf", "executive.pdf", "press.pdf"} and one == two
 
 
+def test_the_outlet_is_never_a_participant_of_its_own_article_in_a_pool_or_alone():
+    text = ("Ada Okafor, the harbour master, told the Eastport Courier on Monday that the Eastport "
+            "Courier had seen the plans. Ada Okafor said the council would vote in May.\n")
+    articles = [article(title=f"Ferry terminal {k}", text=text, path=f"inbox/{k}.txt") for k in range(40)]
+    options = AnalysisOptions(summary=False)
+    alone = analyze_articles(articles, options, execution=Execution(workers=1))
+    pooled = analyze_articles(articles, options, execution=Execution(workers=2))
+    assert pooled == alone
+    for digest in alone:
+        names = {p.name for p in digest.participants}
+        assert "Ada Okafor" in names and "Eastport Courier" not in names
+
+
 def test_read_and_analysis_failures_stay_in_input_order(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -138,10 +151,11 @@ def test_cache_answers_by_content_not_by_file_name(tmp_path):
     text = "Ada Okafor, the harbour master, said: “We are ready to build.” The council agreed on Monday.\n"
     original = article(title="Ferry terminal approved", text=text, path="inbox/a.txt")
     cache.put_many(analyze_articles([original], options), options)
-    renamed = article(title="Ferry terminal approved", text=text, path="inbox/b.txt", source="Other Outlet")
+    renamed = article(title="Ferry terminal approved", text=text, path="inbox/b.txt")
     edited = article(title="Ferry terminal approved", text=text + "More followed.\n", path="inbox/a.txt")
-    hit, miss = cache.get_many([renamed, edited], options)
-    assert miss is None
+    elsewhere = article(title="Ferry terminal approved", text=text, path="inbox/a.txt", source="Other Outlet")
+    hit, miss, other = cache.get_many([renamed, edited, elsewhere], options)
+    assert miss is None and other is None  # another outlet is left out of other participants
     assert hit == analyze_articles([renamed], options)[0]  # the new article, its own analysis
     assert cache.get_many([original], AnalysisOptions(summary=True)) == [None]  # other options: a miss
     cache.close()

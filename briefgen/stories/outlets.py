@@ -16,6 +16,11 @@ def outlet_name(source: str) -> str:
     return _EDITION.sub("", name) or name
 
 
+def publisher(source: str | None) -> str | None:
+    """The outlet's name as extraction leaves it out of an article's participants."""
+    return outlet_name(source) if source else None
+
+
 def outlet_key(source: str) -> str:
     """What two source names must share to be one outlet."""
     return outlet_name(source).casefold()
