@@ -41,10 +41,14 @@ def self_contained(text: str) -> bool:
 
 
 def _lead_lines(lead: Digest) -> list[StoryLine]:
-    """The lead article's sentences as summary lines, quoted passages left out."""
+    """The lead article's sentences as summary lines, quoted passages and the words under
+    its pictures left out."""
+    from briefgen.summarize.editor import captions  # the summarizer's own caption rule
+
     spans = [(q.start, q.end) for q in lead.quotes if q.path in (None, lead.article.path)]
-    return [StoryLine(s.text, lead.article.path, s.index, 0.0) for s in lead.sentences
-            if not any(a < s.end and s.start < b for a, b in spans)]
+    under = captions([s.text for s in lead.sentences], [s.paragraph for s in lead.sentences])
+    return [StoryLine(s.text, lead.article.path, s.index, 0.0) for s, c in zip(lead.sentences, under)
+            if not c and not any(a < s.end and s.start < b for a, b in spans)]
 
 
 def takeaway(summary: Sequence[StoryLine], lead: Digest) -> StoryLine | None:

@@ -300,8 +300,9 @@ def speaker_views(stories: Sequence[StoryView]) -> tuple[SpeakerView, ...]:
 
 
 def top_quotes(items: Sequence[BriefStory], stories: Sequence[StoryView], audience: Audience,
-               limit: int = 4, lead_stories: int = 3) -> tuple[QuoteView, ...]:
-    """The quote of the day (first) and the next top quotes: each story's best key quote
+               limit: int = 3, lead_stories: int = 3) -> tuple[QuoteView, ...]:
+    """The quote of the day (first) and the next top quotes (two: the executive's second page
+    ends with them and its sources, and must not spill onto a third): each story's best key quote
     (``rank_quotes``), one per story so the list spans the day; the quote of the day comes
     from the ``lead_stories`` most newsworthy stories when one of them has a key quote."""
     best: list[tuple[int, QuoteView]] = []
