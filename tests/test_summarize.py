@@ -200,22 +200,13 @@ def test_quote_units_can_be_switched_off_to_rate_sentences_as_given():
     assert [s.text for s in result] == QUOTED[:3]
 
 
-def test_picture_captions_never_enter_the_default_summary():
-    texts = ARTICLE[:3] + [
-        "Council leader Maria Ortiz at the flood defence plan vote on Monday",
-        "Image: Riverton Council.",
-    ] + ARTICLE[3:8]
-    paragraphs = [0, 0, 1, 9, 9, 1, 1, 2, 2, 2]
-    for n in range(1, len(texts) + 1):
-        chosen = {s.text for s in summarize(make_sentences(texts, paragraphs), count=n)}
-        assert not chosen & set(texts[3:5])
-
-
-def test_a_caption_written_as_a_sentence_stays_out_when_its_paragraph_ends_with_the_credit():
-    texts = ARTICLE[:3] + [
-        "The river at the Riverton weir during the floods of March 2019.",
-        "Image: Riverton Council.",
-    ] + ARTICLE[3:8]
+@pytest.mark.parametrize("caption", [
+    "Council leader Maria Ortiz at the flood defence plan vote on Monday",  # a label
+    "The river at the Riverton weir during the floods of March 2019.",  # written as a sentence
+])
+def test_picture_captions_never_enter_the_default_summary(caption):
+    """The words under a picture: a label beside a credit, or the whole paragraph a credit ends."""
+    texts = ARTICLE[:3] + [caption, "Image: Riverton Council."] + ARTICLE[3:8]
     paragraphs = [0, 0, 1, 9, 9, 1, 1, 2, 2, 2]
     for n in range(1, len(texts) + 1):
         chosen = {s.text for s in summarize(make_sentences(texts, paragraphs), count=n)}
