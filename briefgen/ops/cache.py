@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.model import Article, Digest, Participant, Quote, Sentence, SummarySentence
-from briefgen.stories.outlets import publisher
 from briefgen.version import __version__
 
 log = logging.getLogger(__name__)
@@ -80,9 +79,10 @@ def render_fingerprint(template_dirs: Sequence[Path] = ()) -> str:
 
 def entry_key(article: Article, options: Any, fingerprint: str) -> str:
     h = hashlib.sha256()
-    # the outlet is part of the key: extraction leaves it out of the participants
+    # the outlet is part of the key: extraction leaves it out of the participants (as
+    # written: two spellings of one outlet cost a miss, never a wrong entry)
     for part in (fingerprint, repr(options), os.environ.get("BRIEFGEN_NER", ""), article.title, article.text,
-                 publisher(article.source) or ""):
+                 article.source or ""):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()
