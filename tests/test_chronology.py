@@ -63,6 +63,7 @@ def test_the_line_in_today_in_brief_is_the_newest_articles_first_sentence_that_s
 def test_a_sentence_that_leans_on_the_one_before_it_does_not_stand_alone():
     from briefgen.stories.lead import stands_alone
     assert not stands_alone("The ministry then said the crew had crossed into Velmora's waters.")
+    assert not stands_alone("The mayor later agreed to reopen the harbour road to lorries on Friday.")
     assert not stands_alone("However, the ministry said the crew had crossed into Velmora's waters.")
     assert not stands_alone("Crew freed.")
     assert stands_alone("The ministry in Ostrava said the crew had crossed into Velmora's waters.")

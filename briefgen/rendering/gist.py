@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 
 from briefgen.model import Digest, StoryLine
+from briefgen.stories.lead import leans_on_earlier
 from briefgen.text import lexicon
 
-OPENERS: frozenset[str] = lexicon.words("summary_openers")
 CAPTION_POSITIONS: frozenset[str] = lexicon.words("caption_positions")
 _PARENTHESIS = re.compile(r"\(([^()]{1,20})\)")
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
@@ -33,7 +33,7 @@ def self_contained(text: str) -> bool:
     words = _WORD.findall(text)
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
-    if words[0].casefold() in OPENERS or _QUOTE_MARKS.search(text):
+    if leans_on_earlier(text) or _QUOTE_MARKS.search(text):
         return False
     if any(m.group(1).strip().casefold() in CAPTION_POSITIONS for m in _PARENTHESIS.finditer(text)):
         return False  # a photo caption: "Ada Okafor (left) and ..."

@@ -20,9 +20,9 @@ from briefgen.text import lexicon
 MIN_WORDS = 8  # shorter lines are captions, datelines or fragments more often than leads
 _QUOTE_OPEN = re.compile(r"^[\s(\[]*[\"“‘'«]")
 _WORD = re.compile(r"[A-Za-z’']+")
-# "then" and "also" inside the opening clause lean on an earlier sentence as much as a
-# leading "However" does ("The ministry then said")
-_LEANING_INSIDE = frozenset({"then", "also", "again", "too"})
+# "then", "also" and "later" inside the opening clause lean on an earlier sentence as much
+# as a leading "However" does ("The ministry then said", "The mayor later agreed")
+_LEANING_INSIDE = frozenset({"then", "also", "again", "too", "later"})
 OPENING_WORDS = 6
 
 
