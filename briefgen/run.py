@@ -272,14 +272,15 @@ def _can_fork() -> bool:
 
 
 def _render_audience(task: RenderTask) -> Rendered:
-    """(format, bytes) in the requested order, and the render failure if any (RenderError only:
-    anything else is a bug and stops the run)."""
+    """(format, bytes) in the requested order, and the render failure if any. An error that is
+    not a RenderError is a bug of briefgen's, yet it costs only this audience's brief: the
+    other readers still get theirs, and this one its JSON, which lists the failure."""
     from briefgen.rendering.render import render_html, render_pdf
     from briefgen.rendering.serialize import brief_to_dict
 
     formats, audience, brief = task.formats, task.audience, task.brief
     out: dict[str, bytes] = {}
-    error: RenderError | None = None
+    error: Exception | None = None
     try:
         if {"pdf", "html"} & set(formats):
             html = render_html(brief, audience, template_dirs=task.template_dirs, limits=task.limits)
@@ -290,6 +291,8 @@ def _render_audience(task: RenderTask) -> Rendered:
                                         limits=task.limits)
     except RenderError as err:
         error = err
+    except Exception as err:  # noqa: BLE001 - see the docstring
+        error = RenderError(f"internal error, please report it: {type(err).__name__}: {err}")
     problem = None if error is None else Failure(
         f"audience {audience.name} ({audience.template})",
         f"brief not rendered ({', '.join(f for f in formats if f != 'json' and f not in out)}): {error}")

@@ -133,6 +133,26 @@ def test_a_jinja_error_in_one_audiences_partial_costs_only_that_audience(site, t
     assert_nothing_lost(out, before)
 
 
+def test_a_bug_in_one_audiences_rendering_costs_only_that_audience(site, monkeypatch):
+    # not a template error the user can fix: briefgen's own code fails for one audience
+    import briefgen.rendering.render as render
+
+    real = render.render_html
+
+    def failing(brief, audience, **kw):
+        if audience.name == "analyst":
+            raise TypeError("an invented bug")
+        return real(brief, audience, **kw)
+
+    monkeypatch.setattr(render, "render_html", failing)
+    inbox, out, before = site
+    result = build(inbox, out, "--workers", "1")
+    assert result.exit_code == ExitCode.PARTIAL
+    assert todays(out) == ["analyst.json", "executive.html", "executive.json"]
+    assert "internal error, please report it: TypeError: an invented bug" in line(result, "audience analyst")
+    assert_nothing_lost(out, before)
+
+
 def test_a_missing_template_costs_only_its_audience(site, tmp_path):
     inbox, out, before = site
     config = tmp_path / "briefgen.toml"

@@ -34,6 +34,7 @@ class BarChart:
     bars: tuple[Bar, ...]
     unit: str  # what ``value`` counts ("articles")
     second_unit: str | None = None  # what ``second`` counts ("outlets")
+    note: str | None = None  # said under the bars: what they leave out
 
 
 @dataclass(frozen=True)
@@ -61,19 +62,25 @@ def _label(number: int, headline: str, limit: int = 70) -> str:
 
 
 def coverage_chart(stories: Sequence) -> BarChart | None:
-    """Articles and distinct outlets per story; None when no story has more than one article
-    (every bar would be the same)."""
-    if not stories or all(len(s.sources) <= 1 for s in stories):
+    """Articles and distinct outlets per story told by more than one article; None when no
+    story is (every bar would be the same). A one-article story gets no bar: a column of
+    "1 · 1" bars would push the brief overleaf and tell the reader nothing the caption's
+    count of them does not."""
+    several = [s for s in stories if len(s.sources) > 1]
+    if not several:
         return None
-    top = max(len(s.sources) for s in stories)
+    top = max(len(s.sources) for s in several)
     bars = tuple(Bar(label=_label(s.number, s.headline, 48), value=len(s.sources), share=len(s.sources) / top,
                      second=len(s.outlets) or 1, second_share=(len(s.outlets) or 1) / top, href=f"#{s.anchor}")
-                 for s in stories)
+                 for s in several)
     text = "; ".join(f"story {b.label}: {_plural(b.value, 'article')} from {_plural(b.second or 1, 'outlet')}"
                      for b in bars)
+    single = len(stories) - len(several)
+    rest = {0: "", 1: " The other story had one article."}.get(
+        single, f" The other {single} stories had one article each.")
     return BarChart(id="chart-coverage", title="Coverage by story",
-                    description=f"Articles and outlets per story. {text}.",
-                    bars=bars, unit="articles", second_unit="outlets")
+                    description=f"Articles and outlets per story. {text}.{rest}",
+                    bars=bars, unit="articles", second_unit="outlets", note=rest.strip() or None)
 
 
 def outlet_chart(sources: Sequence[SourceView], limit: int = 10) -> BarChart | None:

@@ -19,13 +19,14 @@ from datetime import date, datetime
 
 from briefgen.model import Digest
 from briefgen.stories.grouping import Doc, DuplicateSets, GroupingOptions, group, near_duplicates
-from briefgen.stories.lead import lead_line, leans_on_earlier
+from briefgen.stories.lead import lead_line, leans_on_earlier, opening
 from briefgen.stories.merge import merged_people
 from briefgen.stories.outlets import outlet_key
 from briefgen.stories.repeats import says_again
 from briefgen.stories.story import Outlet, Story, SummaryLine, fingerprint
 from briefgen.stories.value import MAX_CONSEQUENCE, consequence, news_value
 from briefgen.summarize import summarize_many, summary_input
+from briefgen.summarize.multi import SourcedSentence
 
 
 def _day(value: date | datetime | None) -> date | None:
@@ -113,8 +114,16 @@ def _after_chosen(pool: Sequence, k: int, chosen: set[int]) -> bool:
 
 
 def _pool(digests: Sequence[Digest], options: StoryOptions) -> tuple:
+    """The story's summary pool, holding the lead article's own opening (``lead.opening``)
+    even where the summarizer ranked it out: the story's lead line is that article's earliest
+    usable line, and without its opening that is whatever came second ("The forms are part
+    of ...", whose antecedent is the opening)."""
     pool = summarize_many(summary_documents(digests, options.max_documents), count=options.pool_sentences,
                           title=digests[0].article.title, algorithm=options.algorithm)
+    lead = digests[0].article.path
+    first = opening(digests[0].sentences)
+    if first is not None and pool and not any(p.document == lead and p.index == first.index for p in pool):
+        pool = (SourcedSentence(lead, first.index, first.text, max(p.score for p in pool)), *pool)
     return newest_first(pool, digests, options)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefgen.model import Sentence
 from briefgen.summarize.multi import SourcedSentence
 from briefgen.text import lexicon
 
@@ -42,6 +43,17 @@ def stands_alone(text: str) -> bool:
     if len(_WORD.findall(text)) < MIN_WORDS or _QUOTE_OPEN.match(text):
         return False
     return not leans_on_earlier(text)
+
+
+def opening(sentences: Sequence[Sentence]) -> Sentence | None:
+    """An article's own lead: its first sentence outside the words under its pictures, when
+    that sentence stands alone. The summarizer can rank it low (it shares few words with the
+    rest of the story), yet it is the one the writer chose to say the news first."""
+    from briefgen.summarize.editor import captions  # the summarizer's own caption rule
+
+    under = captions([s.text for s in sentences], [s.paragraph for s in sentences])
+    first = next((s for s, c in zip(sentences, under) if not c), None)
+    return first if first is not None and stands_alone(first.text) else None
 
 
 def lead_line(lines: Sequence[SourcedSentence], newest_first: Sequence[str]) -> SourcedSentence | None:
