@@ -96,8 +96,8 @@ def _speech_after(s: Site) -> bool:
 # "Veltra said on Monday its profit rose" (a company), "Vale said he would" (a person).
 # "it" before a copula is mostly no speaker ("Vale said it was a mess").
 _THEN_PRONOUN_RE = re.compile(
-    r"\s+(?:on\s+[A-Z][a-z]+day\s+|in\s+a\s+statement\s+|(?:on|late|early)\s+[A-Z][a-z]+day\s+)?"
-    r"(?:that\s+)?(it|its|he|she|his|her)\b(?!\s+(?:is|was|were|has been|had been|(?:will|would|could|might|may) be)\b|['’]s)"
+    r"\s+(?:(?:on|late|early)\s+[A-Z][a-z]+day\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
+    r"(it(?!\s+(?:is|was|were|has been|had been|(?:will|would|could|might|may) be)\b|['’]s)|its|he|she|his|her)\b"
 )
 
 
