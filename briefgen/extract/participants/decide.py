@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from briefgen.extract.participants import vocab
+from briefgen.extract.participants.common import is_common_word
 from briefgen.extract.participants.gazetteer import classify, kind_of
 from briefgen.extract.participants.mention import Mention
 from briefgen.extract.participants.names import HYPHEN_GIVEN_RE, INITIALS_RE, looks_like_person_name, sentence_initial
@@ -167,6 +168,23 @@ def _head_word_alone(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+def _everyday_words(f: _Facts, kind: str | None) -> str | None:
+    # "Trading System", "Daily Variety said": every word an everyday English word, none a
+    # given name, and nothing but its shape or a speech verb for a person. What speaks is
+    # then a body; the rest is no participant.
+    if (
+        kind == "person"
+        and len(f.words) > 1  # one word may be a surname common in the news ("Ruiz said")
+        and f.person < 2
+        and not any(m.role for m in f.ms)
+        and not set(f.words) & lexicon.first_names()
+        and not any(w.lower() in vocab.NAME_PARTICLES for w in f.words)  # "Marine Le Pen"
+        and all(is_common_word(w) for w in f.words)
+    ):
+        return "organization" if f.person > 0 else None
+    return kind
+
+
 def _org_word_inside(f: _Facts, kind: str | None) -> str | None:
     # "Veltra Radio Four", "Veltra News Daily": an organisation word inside
     if kind == "person" and f.person < 2 and len(f.words) > 1 and any(w in lexicon.org_cues()[0] for w in f.words[:-1]):
@@ -229,6 +247,7 @@ _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("head word alone opening sentences", _head_word_alone),
     _Correction("organisation word inside", _org_word_inside),
     _Correction("a company's product", _company_product),
+    _Correction("everyday words", _everyday_words),
     _Correction("model vote", _model_vote),
     _Correction("club with a person's shape", _club_with_a_persons_shape),
     _Correction("club in a sports report", _club_in_sports),

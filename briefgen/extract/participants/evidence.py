@@ -92,6 +92,31 @@ def _speech_after(s: Site) -> bool:
     return not noun_use
 
 
+# What a speaker's own pronoun after the speech verb says it is: "Veltra said it would",
+# "Veltra said on Monday its profit rose" (a company), "Vale said he would" (a person).
+# "it" before a copula is mostly no speaker ("Vale said it was a mess").
+_THEN_PRONOUN_RE = re.compile(
+    r"\s+(?:(?:on|late|early)\s+[A-Z][a-z]+day\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
+    r"(it(?!\s+(?:is|was|were|has been|had been|(?:will|would|could|might|may) be)\b|['’]s)|its|he|she|his|her)\b"
+)
+
+
+def _speech_pronoun(s: Site) -> str | None:
+    nxt = s.nxt
+    if nxt is None or nxt.lower not in lexicon.SPEECH_FORMS or s.text[s.end : nxt.start].strip(" ,") != "":
+        return None
+    m = _THEN_PRONOUN_RE.match(s.text, nxt.end)
+    return m.group(1) if m else None
+
+
+def _speaks_of_itself(s: Site) -> bool:
+    return _speech_pronoun(s) in ("it", "its")
+
+
+def _speaks_of_himself(s: Site) -> bool:
+    return _speech_pronoun(s) in ("he", "she", "his", "her")
+
+
 def _speech_before(s: Site) -> bool:
     return s.prv is not None and s.prv.lower in lexicon.SPEECH_FORMS and s.text[s.prv.end : s.start] == " "
 
@@ -203,7 +228,9 @@ CUES: tuple[Cue, ...] = (
     Cue("style before the name", "person", 2, lambda s: s.styled),  # "Lady Vale": a style alone, no role
     Cue("title before the name", "person", 2, lambda s: s.titled),  # "Senator Vale", "finance minister Vale"
     Cue("role in apposition", "person", 2, lambda s: s.appositive),  # "Vale, a teacher at the school,"
-    Cue("speech verb after", "person", 1.5, _speech_after),  # "Vale said"
+    Cue("speech verb after", "person", 1.5, lambda s: _speech_after(s) and not _speaks_of_itself(s)),  # "Vale said"
+    Cue("speech verb then 'it'", "organization", 2, _speaks_of_itself),  # "Veltra said it would"
+    Cue("speech verb then 'he' or 'she'", "person", 1, _speaks_of_himself),  # "Vale said he would"
     Cue("speech verb before", "person", 1, _speech_before),  # "said Vale"
     Cue("age in commas", "person", 2, _after(r",\s+\d{1,3},", at_end=True, window=8)),  # "Vale, 53, said"
     Cue("place preposition before", "place", 1, _place_preposition),  # "in Elbury"

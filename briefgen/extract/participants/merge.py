@@ -75,6 +75,43 @@ def _first_named(people: list[str], by_name: dict[str, list[Mention]]) -> str | 
     return min(people, key=lambda p: by_name[p][0].start, default=None)
 
 
+_LEGAL_FORMS = lexicon.words("legal_form_words")
+# "Kinross" for "Kinross Gold Corp": at most this many words between the short form and the legal form.
+_MAX_SKIPPED = 1
+
+
+def company_short_form(short: list[str], long_: list[str]) -> bool:
+    """Is ``short`` a company's name ``long_`` without its legal form (and a word before
+    it): "Malbak" for "Malbak Ltd", "Kinross" for "Kinross Gold Corp"?"""
+    return (
+        len(short) < len(long_) <= len(short) + 1 + _MAX_SKIPPED
+        and long_[: len(short)] == short
+        and long_[-1] in _LEGAL_FORMS
+        and long_[-1] != "Party"  # "Labour" alone is a party's short form already (resolve)
+    )
+
+
+def company_owners(
+    kinds: dict[str, str],
+    by_name: dict[str, list[Mention]],
+    open_names: set[str],
+    why: dict[str, list[str]],
+) -> None:
+    """Names the rules left open, or decided on weak evidence (``open_names``), that are
+    exactly one company's name without its legal form ("Veltra said" after "Veltra Corp")
+    are that company: companies are named in full once and short after."""
+    companies = [n for n, k in kinds.items() if k == "organization" and n.split()[-1] in _LEGAL_FORMS]
+    if not companies:
+        return
+    for n in [n for n in by_name if (n not in kinds or n in open_names) and kind_of(n) is None]:
+        if any(m.person or m.role for m in by_name[n]):
+            continue
+        owners = [c for c in companies if company_short_form(n.split(), c.split())]
+        if len(owners) == 1:
+            kinds[n] = "organization"
+            why[n].append("a company's name without its legal form")
+
+
 def kinds_of_acronyms(text: str, kinds: dict[str, str], undecided: set[str], why: dict[str, list[str]]) -> None:
     """"EEPCO" defined after "Elbury Electric Power Co" has its kind. It stays a participant
     of its own: readers and the evaluation (unique names per document) both see two names."""

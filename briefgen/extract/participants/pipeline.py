@@ -17,6 +17,7 @@ from briefgen.extract.participants.headlines import collect
 from briefgen.extract.participants.lists import kinds_from_list_heads, kinds_from_lists, places_beside_places
 from briefgen.extract.participants.mention import Mention
 from briefgen.extract.participants.merge import (
+    company_owners,
     drop_things_named_after_people,
     kinds_of_acronyms,
     participants,
@@ -101,6 +102,7 @@ def extract(
     if model_only:
         _add_model_only(story, k, by_name, model_only)
     drop_things_named_after_people(k.kinds, by_name)
+    company_owners(k.kinds, by_name, k.undecided | story.weak, k.why)
     canonical = person_owners(k.kinds, by_name, k.why)
     kinds_of_acronyms(text, k.kinds, k.undecided, k.why)
     return list(resolve(participants(k.kinds, by_name, canonical, k.why), acronym_of(text)))

@@ -24,6 +24,7 @@ from dataclasses import replace
 from functools import cache
 
 from briefgen.extract.participants import vocab
+from briefgen.extract.participants.merge import company_short_form
 from briefgen.model import Participant
 from briefgen.text import lexicon
 
@@ -207,7 +208,9 @@ def _short_form_of(kind: str, short: list[str], other: Participant) -> bool:
         # "Labour Party" (an organisation word after it).
         if len(head) >= len(short) and head[-len(short):] == short:
             return True
-        return long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in _LEGAL_FORMS
+        return (
+            long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in _LEGAL_FORMS
+        ) or company_short_form(short, long_)
     if kind == "place":
         # "Atlantic" in "Atlantic Ocean": the name without its head noun.
         return long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in vocab.PLACE_HEADS
