@@ -163,6 +163,7 @@ def _person_heads() -> frozenset[str]:
     """Lower-case nouns that can end a person's role ("minister", "presenter", "soprano")."""
     return (
         lexicon.title_words() | lexicon.ROLE_NOUNS | lexicon.words("occupations") | lexicon.words("person_nouns")
+        | lexicon.words("kin_nouns")
     ) - _NON_PERSON_HEADS - _COURTESY
 
 
@@ -190,7 +191,7 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
         return None  # "Brown Ana Ruiz": a capitalised word is a title only when titles.txt says so
     start = j
     k = j - 1
-    while k >= 0 and idx - k <= _MAX_ROLE_WORDS and text[tokens[k].end : tokens[k + 1].start] == " ":
+    while k >= 0 and idx - k <= _MAX_ROLE_WORDS and _joined(text, tokens[k], tokens[k + 1]):
         t = tokens[k]
         low = t.lower
         if low in _ROLE_STOPS and not _inside_name(tokens, k) and not _coordinated(tokens, k, start):
@@ -219,6 +220,15 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     return text[tokens[start].start : tokens[idx].start].strip(), tokens[start].start
 
 
+def _joined(text: str, t: Token, nxt: Token) -> bool:
+    """Are two words of one phrase next to each other: one space, or an initialism's or a
+    possessive's mark and a space ("U.S. soldier", "Elbury' mayor")?"""
+    gap = text[t.end : nxt.start]
+    if gap == " ":
+        return True
+    return t.is_cap and (gap == ". " and "." in t.text or gap in ("' ", "’ ") and t.text.endswith("s"))
+
+
 _STARTERS = lexicon.words("sentence_starters") | lexicon.words("intro_words") | _CALENDAR
 _NAME_LINKS = frozenset("of for the and".split())
 
@@ -230,7 +240,8 @@ def _inside_name(tokens: list[Token], k: int) -> bool:
         return False
     after = next((t for t in tokens[k + 1 :] if t.lower not in _NAME_LINKS), None)
     before = next((t for t in reversed(tokens[:k]) if t.lower not in _NAME_LINKS), None)
-    return bool(after and before and after.is_cap and before.is_cap and (
+    # "Tom Vale and Elbonian armed forces spokesman": a nationality after "and" opens a role.
+    return bool(after and before and after.is_cap and before.is_cap and after.text not in lexicon.demonyms() and (
         tokens[k + 1].is_cap or tokens[k + 1].lower == "the"))
 
 
@@ -242,6 +253,29 @@ def _coordinated(tokens: list[Token], k: int, start: int) -> bool:
     )
 
 
+_COMMA_END_RE = re.compile(r",\s+$")
+_PHRASE_BREAKS = frozenset(',;:.!?()“”"\n')
+_INITIALISM_DOT_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
+
+
+def _phrase_before_comma(before: str) -> str | None:
+    """The words between the last break and the comma that ends ``before``; an initialism's
+    full stops stay inside ("the U.N. climate chief, Ana Ruiz")."""
+    m = _COMMA_END_RE.search(before)
+    if not m:
+        return None
+    i = m.start()
+    while i > 0:
+        c = before[i - 1]
+        if c in _PHRASE_BREAKS and not (
+            c == "." and _INITIALISM_DOT_RE.search(before, 0, i) and re.match(r"[A-Z]\.|\s+[a-z]", before[i:])
+        ):
+            break
+        i -= 1
+    phrase = before[i : m.start()]
+    return phrase if 2 <= len(phrase) <= 120 else None
+
+
 def comma_role_before(text: str, start: int) -> str | None:
     """"The state's governor, Ana Ruiz", "Minister for Ports, Ana Ruiz": a role phrase that
     ends in a role noun (or opens with a title and its "of" part) before a comma and the name."""
@@ -249,17 +283,19 @@ def comma_role_before(text: str, start: int) -> str | None:
     if prev and prev.group(1) in lexicon.demonyms():
         start -= len(prev.group(0))  # "The winner, Elbonian Ana Ruiz": the nationality is no role
     before = text[max(0, start - 140) : start]
-    m = re.search(r"([^,;:.!?()“”\"\n]{2,120}),\s+$", before)
-    if not m:
+    phrase = _phrase_before_comma(before)
+    if phrase is None:
         return None
-    words = m.group(1).split()
+    words = phrase.split()
     pp = _head_with_tail(words)
     if pp is not None:
         return pp
     # The phrase starts after the last word no role runs across ("including the minister").
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}), default=0)
     words = words[cut:]
-    while words and words[0].lower() in ("the", "a", "an"):
+    # "one local resident, Ana Ruiz": "one" before a singular noun is an article, not a group.
+    while words and (words[0].lower() in ("the", "a", "an") or words[0].lower() == "one" and len(words) > 1
+                     and words[1].lower() != "of"):
         words = words[1:]
     if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _partitive(words):
         return None
@@ -352,6 +388,9 @@ def apposition_after(text: str, end: int) -> str | None:
     found = appositive_role(text, end)
     if found:
         return None if _names_someone(found.split()) else found
+    found = bracket_role(text, end) or list_role(text, end)
+    if found:
+        return found
     m = _APPOSITION_RE.match(text, end)
     if not m:
         return None
@@ -371,6 +410,91 @@ def apposition_after(text: str, end: int) -> str | None:
     if any(_is_head(w) for w in lead) and (relative or core[0][:1].isupper() or core[0].lower() in
                                             vocab.ROLE_MODIFIERS or _is_head(core[0])):
         return phrase + _place_after(text, m.end(1)) if phrase == m.group(1).strip() else phrase
+    if _named_body_role(core):
+        return phrase
+    return None
+
+
+def _named_body_role(words: list[str]) -> bool:
+    """"Elbury Rights Watch military analyst": an organisation's name, then modifiers and a
+    lower-case role noun, with no other word (a list or a clause is no apposition)."""
+    last = words[-1]
+    if len(words) < 2 or len(words) > 8 or not words[0][:1].isupper() or not last.islower() or not _is_head(last):
+        return False
+    body = words[:-1]
+    caps = [w for w in body if w[:1].isupper()]
+    return bool(caps) and not _names_someone(words) and all(
+        w[:1].isupper() or w in vocab.ROLE_MODIFIERS or _is_head(w) for w in body
+    ) and last not in _NON_PERSON_HEADS
+
+
+_BRACKET_RE = re.compile(r"\s*\(([^()\n]{2,90})\)")
+_LINE_NAME_RE = re.compile(r"\s*(?:[*•–-]\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*")
+_LIST_RE = re.compile(r"(?:\s*\([^()\n]{1,80}\))?:\s+([^\n]{2,240})")
+_SEGMENT_RE = re.compile(r"[;,]\s+|\.\s+|\.$")
+
+
+def _role_words(words: list[str]) -> list[str] | None:
+    """The role at the start of a list entry or a bracket: modifiers, the first role noun
+    (within five words) and its prepositional tail ("suspected planner", "resident of
+    Elbury"); None when the words before the noun hold a verb or pronoun (a sentence)."""
+    for h, w in enumerate(words[:5]):
+        low = w.lower().strip("’'")
+        if low in vocab.FINITE_VERBS or low in lexicon.PRONOUNS or low in lexicon.SPEECH_FORMS:
+            return None
+        if _is_head(w, plural=True) and (w[:1].islower() or is_title(w)) and low not in _NON_PERSON_HEADS:
+            # "former mayor", "chief executive": the role noun is the last of a run of role words.
+            while h + 1 < len(words) and words[h + 1][:1].islower() and (
+                _is_head(words[h + 1], plural=True) or words[h + 1] in vocab.ROLE_MODIFIERS
+            ):
+                h += 1
+            end = h + 1
+            if end < len(words) and words[end].lower() in _PP_OPENERS:
+                end += 1
+                while end < len(words) and not (
+                    (low_e := words[end].lower()) in _ROLE_STOPS - _TAIL_WORDS or low_e in _CLAUSE_BREAKS
+                    or low_e in _PAST_VERBS or words[end].islower() and low_e.endswith(("ed", "ly"))
+                ):
+                    end += 1
+                if end == h + 2:
+                    end = h + 1  # "planner of": no tail after all
+            return words[:end]
+    return None
+
+
+def bracket_role(text: str, end: int) -> str | None:
+    """"Ana Ruiz (former Elbury mayor)": a role in brackets right after the name."""
+    m = _BRACKET_RE.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _names_someone(words):
+        return None
+    role = _role_words(words)
+    last = words[-1]
+    # The bracket holds the role and nothing else ("(38)", "(also named as …)" are none).
+    whole = role is not None and (len(role) == len(words) or _is_head(last) and (last[:1].islower() or is_title(last)))
+    return " ".join(words) if whole else None
+
+
+def list_role(text: str, end: int) -> str | None:
+    """"Ana Ruiz: owner of a shop; a retired teacher.": in a list of people, each line opens with
+    a name, a colon and what the person is; the first entry part that is a role."""
+    line_start = text.rfind("\n", 0, end) + 1
+    if not _LINE_NAME_RE.fullmatch(text[line_start:end]):
+        return None
+    m = _LIST_RE.match(text, end)
+    if not m:
+        return None
+    for part in _SEGMENT_RE.split(m.group(1)):
+        words = _clause_cut(part.strip()).split()
+        while words and words[0].lower() in ("a", "an", "the"):
+            words = words[1:]
+        if not words or words[0].lower() in _GROUP_WORDS or _partitive(words):
+            continue
+        role = _role_words(words)
+        if role:
+            return " ".join(role)
     return None
 
 
