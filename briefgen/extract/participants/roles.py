@@ -108,7 +108,7 @@ def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | Non
         start = j
         j -= 1
     if start is None:
-        return None
+        return _possessive_before_title(text, tokens, idx)
     # "Veltra chief executive", "Veltra’s chief executive", "Elbonian foreign minister"
     if j >= 0 and tokens[j].is_cap and text[tokens[j].end : tokens[start].start] == " " and has_title:
         if (
@@ -118,6 +118,36 @@ def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | Non
         ):
             start = j
     return text[tokens[start].start : tokens[idx].start].strip(), tokens[start].start
+
+
+_POSSESSIVE_RE = re.compile(r"[A-Z][\w.-]*(?:['’]s|s['’])$")
+
+
+def _possessive_before_title(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
+    """"Elbury Party's Shadow Home Secretary Ana Ruiz": a proper name's possessive right before
+    a run that opens with a title is the role's first word (whose post it is)."""
+    j = idx - 1
+    if j < 0 or not _POSSESSIVE_RE.search(text[: tokens[idx].start].rstrip()) or not text[
+        tokens[j].end : tokens[idx].start
+    ].endswith(" "):
+        return None
+    k = idx
+    while k < len(tokens) and tokens[k].is_cap and (k == idx or text[tokens[k - 1].end : tokens[k].start] == " "):
+        if is_title(tokens[k].text):
+            break
+        k += 1
+    if k >= len(tokens) or not tokens[k].is_cap or not is_title(tokens[k].text):
+        return None
+    start = text.rfind(" ", 0, tokens[j].start) + 1
+    # The possessive may be the end of a longer name ("Elbury Party's"): read back over capitals.
+    while j > 0 and tokens[j - 1].is_cap and text[tokens[j - 1].end : tokens[j].start] == " " and not (
+        sentence_initial(text, tokens[j - 1].start) and tokens[j - 1].lower in _STARTERS
+    ):
+        j -= 1
+        start = tokens[j].start
+    if sentence_initial(text, start) and text[start : tokens[idx].start].split()[0].lower() in _STARTERS:
+        return None
+    return text[start : tokens[idx].start].strip(), start
 
 
 def appositive_role(text: str, end: int) -> str | None:
@@ -151,10 +181,10 @@ _APPOSITION_RE = re.compile(
     r"(?=\s*[,;(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
 _RELATIVE_RE = re.compile(r",?\s+who\s+(?:is|was|has been|had been)\b")
-# "Minister for the Olympics Ana Ruiz", "Duchess of Elbury Ana Vale": a title and its "of"
-# part before the run that holds the name.
+# "Minister for the Olympics Ana Ruiz", "Duchess of Elbury Ana Vale", "Ambassador to the
+# United States Ana Ruiz": a title and its "of" part before the run that holds the name.
 _TITLE_OF_BEFORE_RE = re.compile(
-    r"((?:(?:[A-Z][\w.'’-]*|and)\s+)*[A-Z][\w'’-]*)\s+(?:of|for)\s+(?:the\s+)?$"
+    r"((?:(?:[A-Z][\w.'’-]*|and)\s+)*[A-Z][\w'’-]*)\s+(?:of|for|to)\s+(?:the\s+)?$"
 )
 
 
@@ -247,9 +277,11 @@ def _inside_name(tokens: list[Token], k: int) -> bool:
 
 def _coordinated(tokens: list[Token], k: int, start: int) -> bool:
     """"academic and former professor": "and" between two role words joins two roles of one person."""
+    # "interior and overseas minister": two modifiers of one role noun are joined too.
     return (
-        tokens[k].lower == "and" and k > 0 and _is_head(tokens[k - 1].text) and tokens[k - 1].text.islower()
-        and (_is_head(tokens[start].text) or tokens[start].lower in vocab.ROLE_MODIFIERS)
+        tokens[k].lower == "and" and k > 0 and tokens[k - 1].text.islower()
+        and (_is_head(tokens[k - 1].text) or tokens[k - 1].lower in vocab.ROLE_MODIFIERS)
+        and tokens[start].text.islower()
     )
 
 
@@ -348,7 +380,9 @@ def _head_with_tail(words: list[str]) -> str | None:
     and its prepositional tail before a comma and the name; None when the phrase is not one."""
     for h in range(len(words) - 2, -1, -1):
         w = words[h]
-        if not (_is_head(w) and (w[:1].islower() or is_title(w))) or words[h + 1].lower() not in _PP_OPENERS:
+        # "Co-founder of Veltra, Ana Ruiz": a capitalised head may open the phrase.
+        opens = h == 0 or words[h - 1].lower() in ("the", "a", "an")
+        if not (_is_head(w) and (w[:1].islower() or is_title(w) or opens)) or words[h + 1].lower() not in _PP_OPENERS:
             continue
         tail = words[h + 1 :]
         if any(t.lower() in _ROLE_STOPS - _TAIL_WORDS or t.lower() in lexicon.SPEECH_FORMS for t in tail):
