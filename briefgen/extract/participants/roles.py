@@ -159,7 +159,8 @@ def appositive_role(text: str, end: int) -> str | None:
     if any(w in vocab.FINITE_VERBS for w in phrase.split()):
         return None  # "Ana Ruiz, the first boat rescued … was turned around": a clause
     words = [w.strip("’'").lower() for w in phrase.split()]
-    if any(w in lexicon.title_words() or w.split("-")[-1] in lexicon.ROLE_NOUNS for w in words[1:]):
+    # Any noun of a post, occupation or relation makes it a role ("a construction engineer").
+    if any(w in lexicon.title_words() or _is_head(w) and w not in _NON_PERSON_HEADS for w in words[1:]):
         return phrase
     return None
 
@@ -217,7 +218,9 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     # "Army Spc. Ana Ruiz": an abbreviated title keeps its full stop.
     if gap != " " and not (gap == ". " and tokens[j].lower in ABBREVIATIONS):
         return None
-    if tokens[j].is_cap and not is_title(tokens[j].text):
+    if tokens[j].is_cap and not is_title(tokens[j].text) and not (
+        sentence_initial(text, tokens[j].start) and tokens[j].lower in _person_heads()  # "Policeman Ana Ruiz"
+    ):
         return None  # "Brown Ana Ruiz": a capitalised word is a title only when titles.txt says so
     start = j
     k = j - 1
@@ -331,7 +334,7 @@ def comma_role_before(text: str, start: int) -> str | None:
         words = words[1:]
     if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _partitive(words):
         return None
-    if any(w.lower() in lexicon.SPEECH_FORMS or w.lower() in vocab.FINITE_VERBS for w in words):
+    if any(w.islower() and (w in lexicon.SPEECH_FORMS or w in vocab.FINITE_VERBS) for w in words):
         return None
     last = words[-1]
     # "head of the Elbury Port Authority": a title, then "of"/"for" and a name.
@@ -385,7 +388,8 @@ def _head_with_tail(words: list[str]) -> str | None:
         if not (_is_head(w) and (w[:1].islower() or is_title(w) or opens)) or words[h + 1].lower() not in _PP_OPENERS:
             continue
         tail = words[h + 1 :]
-        if any(t.lower() in _ROLE_STOPS - _TAIL_WORDS or t.lower() in lexicon.SPEECH_FORMS for t in tail):
+        # A capitalised word of the tail is part of a name ("to the United States"), no verb.
+        if any(t.islower() and (t in _ROLE_STOPS - _TAIL_WORDS or t in lexicon.SPEECH_FORMS) for t in tail):
             return None
         cut = max((i + 1 for i, x in enumerate(words[:h]) if x.lower() in _ROLE_STOPS - {"the", "a", "an"}),
                   default=0)
@@ -476,7 +480,7 @@ def _role_words(words: list[str]) -> list[str] | None:
         low = w.lower().strip("’'")
         if low in vocab.FINITE_VERBS or low in lexicon.PRONOUNS or low in lexicon.SPEECH_FORMS:
             return None
-        if _is_head(w, plural=True) and (w[:1].islower() or is_title(w)) and low not in _NON_PERSON_HEADS:
+        if _is_head(w, plural=True) and low not in _NON_PERSON_HEADS:
             # "former mayor", "chief executive": the role noun is the last of a run of role words.
             while h + 1 < len(words) and words[h + 1][:1].islower() and (
                 _is_head(words[h + 1], plural=True) or words[h + 1] in vocab.ROLE_MODIFIERS
