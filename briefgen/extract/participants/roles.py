@@ -404,20 +404,31 @@ def _head_with_tail(words: list[str]) -> str | None:
     return None
 
 
+_CAPS = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)"
+# One item of a list of people: a name, and maybe its party or group ("of the Elbury Party").
+_ITEM = _CAPS + r"{0,3}(?:\s+(?:of|from)\s+(?:the\s+)?" + _CAPS + r"{0,4})?"
+_LIST_TAIL_RE = re.compile(r"(?:^|\s)(" + _ITEM + r")(?:,\s+(?:and\s+)?|\s+and\s+)$")
+
+
 def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
-    """"singers Ana Ruiz and Lena Kovac": the second name shares a plural role before the first."""
-    j = idx - 1
-    if j < 1 or tokens[j].lower != "and" or text[tokens[j].end : tokens[idx].start] != " ":
+    """"singers Ana Ruiz, Lena Kovac and Mira Holt", "councillors Ana Ruiz of the Elbury Party and
+    Lena Kovac": a later name of a list shares the plural role before its first name (each name
+    may carry its party or group after "of"/"from")."""
+    first = None
+    at = tokens[idx].start
+    for _ in range(8):
+        m = _LIST_TAIL_RE.search(text, max(0, at - 160), at)
+        if not m:
+            break
+        first = at = m.start(1)
+    if first is None:
         return None
-    k = j - 1
-    while k > 0 and j - k <= 3 and tokens[k].is_cap and text[tokens[k - 1].end : tokens[k].start] == " ":
-        k -= 1
-    found = phrase_role_before(text, tokens, k + 1) if k + 1 < j else None
+    k = next((i for i in range(idx - 1, -1, -1) if tokens[i].start == first), None)
+    found = phrase_role_before(text, tokens, k) if k is not None else None
     if not found:
         return None
     head = found[0].split()[-1].lower()
     return found[0] if head.endswith("s") and not head.endswith("ss") else None
-
 
 def apposition_after(text: str, end: int) -> str | None:
     """The role in apposition after a name ending at ``end``: with a determiner (", a teacher
