@@ -436,8 +436,10 @@ def apposition_after(text: str, end: int) -> str | None:
     league (…)", ", Executive Secretary of …"), or in a relative clause (", who is the …")."""
     found = appositive_role(text, end)
     if found:
-        return None if _names_someone(found.split()) else found
-    found = bracket_role(text, end) or list_role(text, end)
+        if _names_someone(found.split()):
+            return _relation_cut(found.split()) if _relation_to(found.split()) else None
+        return found
+    found = bracket_role(text, end) or list_role(text, end) or _role_verb_clause(text, end)
     if found:
         return found
     m = _APPOSITION_RE.match(text, end)
@@ -451,6 +453,8 @@ def apposition_after(text: str, end: int) -> str | None:
     if not words or len(words) > 26 or any(w in vocab.FINITE_VERBS or w in lexicon.SPEECH_FORMS for w in words):
         return None
     core = [w for w in words if w.lower() not in ("a", "an", "the", "his", "her", "its", "their")]
+    if core and _names_someone(words) and _relation_to(core):
+        return _relation_cut(words)
     if not core or _names_someone(words) or core[0].lower() in _GROUP_WORDS:
         return None
     # The first words say it is a role: a title ("Executive Secretary of …", "former BBC
@@ -462,6 +466,41 @@ def apposition_after(text: str, end: int) -> str | None:
     if _named_body_role(core):
         return phrase
     return None
+
+
+_KIN = lexicon.words("kin_nouns")
+_ROLE_VERB_RE = re.compile(
+    r",\s+who\s+(" + vocab.alternation("role_verbs") + r"\s+[^,;:“”\"()\n]{2,90}?)"
+    r"(?=\s*[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
+)
+
+
+def _relation_to(words: list[str]) -> bool:
+    """"the daughter of Ana Ruiz", "uncle to Tom Vale": a relation names the other person, and is
+    still this person's role."""
+    core = [w for w in words if w.lower() not in ("a", "an", "the", "his", "her", "its", "their")]
+    return len(core) > 2 and core[0].lower() in _KIN and core[1].lower() in ("of", "to")
+
+
+def _relation_cut(words: list[str]) -> str:
+    """The relation up to the end of the other person's name ("uncle to Tom Vale | one of …")."""
+    i = next(i for i, w in enumerate(words) if w.lower() in ("of", "to"))
+    j = i + 1
+    while j < len(words) and (words[j][:1].isupper() or words[j].lower() == "the" and j == i + 1):
+        j += 1
+    return " ".join(words[:j])
+
+
+def _role_verb_clause(text: str, end: int) -> str | None:
+    """", who heads the Elbury Port Authority,": a relative clause with a verb of a post is the
+    role, as written from the verb."""
+    m = _ROLE_VERB_RE.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if len(words) > _MAX_ROLE_WORDS or any(w.islower() and w in vocab.FINITE_VERBS for w in words[1:]):
+        return None
+    return m.group(1)
 
 
 def _named_body_role(words: list[str]) -> bool:
