@@ -1,5 +1,6 @@
 """Role recall and precision on hand-annotated Wikinews articles (bench/roles, CC BY 2.5: see
-ATTRIBUTION.md), on a tune split and a held-out split declared before the rules changed.
+ATTRIBUTION.md), on a tune split (the 94 MultiLing articles) and a fresh held-out split (7 GUM
+Wikinews articles, annotated before any rule was changed for them, never read for misses).
 
     python bench/eval_roles.py [--split tune|heldout|both] [--errors]
 

@@ -108,7 +108,7 @@ def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | Non
         start = j
         j -= 1
     if start is None:
-        return None
+        return _possessive_before_title(text, tokens, idx)
     # "Veltra chief executive", "Veltra’s chief executive", "Elbonian foreign minister"
     if j >= 0 and tokens[j].is_cap and text[tokens[j].end : tokens[start].start] == " " and has_title:
         if (
@@ -120,6 +120,36 @@ def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | Non
     return text[tokens[start].start : tokens[idx].start].strip(), tokens[start].start
 
 
+_POSSESSIVE_RE = re.compile(r"[A-Z][\w.-]*(?:['’]s|s['’])$")
+
+
+def _possessive_before_title(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
+    """"Elbury Party's Shadow Home Secretary Ana Ruiz": a proper name's possessive right before
+    a run that opens with a title is the role's first word (whose post it is)."""
+    j = idx - 1
+    if j < 0 or not _POSSESSIVE_RE.search(text[: tokens[idx].start].rstrip()) or not text[
+        tokens[j].end : tokens[idx].start
+    ].endswith(" "):
+        return None
+    k = idx
+    while k < len(tokens) and tokens[k].is_cap and (k == idx or text[tokens[k - 1].end : tokens[k].start] == " "):
+        if is_title(tokens[k].text):
+            break
+        k += 1
+    if k >= len(tokens) or not tokens[k].is_cap or not is_title(tokens[k].text):
+        return None
+    start = text.rfind(" ", 0, tokens[j].start) + 1
+    # The possessive may be the end of a longer name ("Elbury Party's"): read back over capitals.
+    while j > 0 and tokens[j - 1].is_cap and text[tokens[j - 1].end : tokens[j].start] == " " and not (
+        sentence_initial(text, tokens[j - 1].start) and tokens[j - 1].lower in _STARTERS
+    ):
+        j -= 1
+        start = tokens[j].start
+    if sentence_initial(text, start) and text[start : tokens[idx].start].split()[0].lower() in _STARTERS:
+        return None
+    return text[start : tokens[idx].start].strip(), start
+
+
 def appositive_role(text: str, end: int) -> str | None:
     """The role phrase in apposition after a name ending at ``end`` (", a teacher at the school,")."""
     m = _APPOSITIVE_RE.match(text, end)
@@ -129,7 +159,8 @@ def appositive_role(text: str, end: int) -> str | None:
     if any(w in vocab.FINITE_VERBS for w in phrase.split()):
         return None  # "Ana Ruiz, the first boat rescued … was turned around": a clause
     words = [w.strip("’'").lower() for w in phrase.split()]
-    if any(w in lexicon.title_words() or w.split("-")[-1] in lexicon.ROLE_NOUNS for w in words[1:]):
+    # Any noun of a post, occupation or relation makes it a role ("a construction engineer").
+    if any(w in lexicon.title_words() or _is_head(w) and w not in _NON_PERSON_HEADS for w in words[1:]):
         return phrase
     return None
 
@@ -151,10 +182,10 @@ _APPOSITION_RE = re.compile(
     r"(?=\s*[,;(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
 _RELATIVE_RE = re.compile(r",?\s+who\s+(?:is|was|has been|had been)\b")
-# "Minister for the Olympics Ana Ruiz", "Duchess of Elbury Ana Vale": a title and its "of"
-# part before the run that holds the name.
+# "Minister for the Olympics Ana Ruiz", "Duchess of Elbury Ana Vale", "Ambassador to the
+# United States Ana Ruiz": a title and its "of" part before the run that holds the name.
 _TITLE_OF_BEFORE_RE = re.compile(
-    r"((?:(?:[A-Z][\w.'’-]*|and)\s+)*[A-Z][\w'’-]*)\s+(?:of|for)\s+(?:the\s+)?$"
+    r"((?:(?:[A-Z][\w.'’-]*|and)\s+)*[A-Z][\w'’-]*)\s+(?:of|for|to)\s+(?:the\s+)?$"
 )
 
 
@@ -163,6 +194,7 @@ def _person_heads() -> frozenset[str]:
     """Lower-case nouns that can end a person's role ("minister", "presenter", "soprano")."""
     return (
         lexicon.title_words() | lexicon.ROLE_NOUNS | lexicon.words("occupations") | lexicon.words("person_nouns")
+        | lexicon.words("kin_nouns")
     ) - _NON_PERSON_HEADS - _COURTESY
 
 
@@ -186,11 +218,13 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     # "Army Spc. Ana Ruiz": an abbreviated title keeps its full stop.
     if gap != " " and not (gap == ". " and tokens[j].lower in ABBREVIATIONS):
         return None
-    if tokens[j].is_cap and not is_title(tokens[j].text):
+    if tokens[j].is_cap and not is_title(tokens[j].text) and not (
+        sentence_initial(text, tokens[j].start) and tokens[j].lower in _person_heads()  # "Policeman Ana Ruiz"
+    ):
         return None  # "Brown Ana Ruiz": a capitalised word is a title only when titles.txt says so
     start = j
     k = j - 1
-    while k >= 0 and idx - k <= _MAX_ROLE_WORDS and text[tokens[k].end : tokens[k + 1].start] == " ":
+    while k >= 0 and idx - k <= _MAX_ROLE_WORDS and _joined(text, tokens[k], tokens[k + 1]):
         t = tokens[k]
         low = t.lower
         if low in _ROLE_STOPS and not _inside_name(tokens, k) and not _coordinated(tokens, k, start):
@@ -219,6 +253,15 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     return text[tokens[start].start : tokens[idx].start].strip(), tokens[start].start
 
 
+def _joined(text: str, t: Token, nxt: Token) -> bool:
+    """Are two words of one phrase next to each other: one space, or an initialism's or a
+    possessive's mark and a space ("U.S. soldier", "Elbury' mayor")?"""
+    gap = text[t.end : nxt.start]
+    if gap == " ":
+        return True
+    return t.is_cap and (gap == ". " and "." in t.text or gap in ("' ", "’ ") and t.text.endswith("s"))
+
+
 _STARTERS = lexicon.words("sentence_starters") | lexicon.words("intro_words") | _CALENDAR
 _NAME_LINKS = frozenset("of for the and".split())
 
@@ -230,16 +273,42 @@ def _inside_name(tokens: list[Token], k: int) -> bool:
         return False
     after = next((t for t in tokens[k + 1 :] if t.lower not in _NAME_LINKS), None)
     before = next((t for t in reversed(tokens[:k]) if t.lower not in _NAME_LINKS), None)
-    return bool(after and before and after.is_cap and before.is_cap and (
+    # "Tom Vale and Elbonian armed forces spokesman": a nationality after "and" opens a role.
+    return bool(after and before and after.is_cap and before.is_cap and after.text not in lexicon.demonyms() and (
         tokens[k + 1].is_cap or tokens[k + 1].lower == "the"))
 
 
 def _coordinated(tokens: list[Token], k: int, start: int) -> bool:
     """"academic and former professor": "and" between two role words joins two roles of one person."""
+    # "interior and overseas minister": two modifiers of one role noun are joined too.
     return (
-        tokens[k].lower == "and" and k > 0 and _is_head(tokens[k - 1].text) and tokens[k - 1].text.islower()
-        and (_is_head(tokens[start].text) or tokens[start].lower in vocab.ROLE_MODIFIERS)
+        tokens[k].lower == "and" and k > 0 and tokens[k - 1].text.islower()
+        and (_is_head(tokens[k - 1].text) or tokens[k - 1].lower in vocab.ROLE_MODIFIERS)
+        and tokens[start].text.islower()
     )
+
+
+_COMMA_END_RE = re.compile(r",\s+$")
+_PHRASE_BREAKS = frozenset(',;:.!?()“”"\n')
+_INITIALISM_DOT_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
+
+
+def _phrase_before_comma(before: str) -> str | None:
+    """The words between the last break and the comma that ends ``before``; an initialism's
+    full stops stay inside ("the U.N. climate chief, Ana Ruiz")."""
+    m = _COMMA_END_RE.search(before)
+    if not m:
+        return None
+    i = m.start()
+    while i > 0:
+        c = before[i - 1]
+        if c in _PHRASE_BREAKS and not (
+            c == "." and _INITIALISM_DOT_RE.search(before, 0, i) and re.match(r"[A-Z]\.|\s+[a-z]", before[i:])
+        ):
+            break
+        i -= 1
+    phrase = before[i : m.start()]
+    return phrase if 2 <= len(phrase) <= 120 else None
 
 
 def comma_role_before(text: str, start: int) -> str | None:
@@ -249,21 +318,23 @@ def comma_role_before(text: str, start: int) -> str | None:
     if prev and prev.group(1) in lexicon.demonyms():
         start -= len(prev.group(0))  # "The winner, Elbonian Ana Ruiz": the nationality is no role
     before = text[max(0, start - 140) : start]
-    m = re.search(r"([^,;:.!?()“”\"\n]{2,120}),\s+$", before)
-    if not m:
+    phrase = _phrase_before_comma(before)
+    if phrase is None:
         return None
-    words = m.group(1).split()
+    words = phrase.split()
     pp = _head_with_tail(words)
     if pp is not None:
         return pp
     # The phrase starts after the last word no role runs across ("including the minister").
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}), default=0)
     words = words[cut:]
-    while words and words[0].lower() in ("the", "a", "an"):
+    # "one local resident, Ana Ruiz": "one" before a singular noun is an article, not a group.
+    while words and (words[0].lower() in ("the", "a", "an") or words[0].lower() == "one" and len(words) > 1
+                     and words[1].lower() != "of"):
         words = words[1:]
     if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _partitive(words):
         return None
-    if any(w.lower() in lexicon.SPEECH_FORMS or w.lower() in vocab.FINITE_VERBS for w in words):
+    if any(w.islower() and (w in lexicon.SPEECH_FORMS or w in vocab.FINITE_VERBS) for w in words):
         return None
     last = words[-1]
     # "head of the Elbury Port Authority": a title, then "of"/"for" and a name.
@@ -312,10 +383,13 @@ def _head_with_tail(words: list[str]) -> str | None:
     and its prepositional tail before a comma and the name; None when the phrase is not one."""
     for h in range(len(words) - 2, -1, -1):
         w = words[h]
-        if not (_is_head(w) and (w[:1].islower() or is_title(w))) or words[h + 1].lower() not in _PP_OPENERS:
+        # "Co-founder of Veltra, Ana Ruiz": a capitalised head may open the phrase.
+        opens = h == 0 or words[h - 1].lower() in ("the", "a", "an")
+        if not (_is_head(w) and (w[:1].islower() or is_title(w) or opens)) or words[h + 1].lower() not in _PP_OPENERS:
             continue
         tail = words[h + 1 :]
-        if any(t.lower() in _ROLE_STOPS - _TAIL_WORDS or t.lower() in lexicon.SPEECH_FORMS for t in tail):
+        # A capitalised word of the tail is part of a name ("to the United States"), no verb.
+        if any(t.islower() and (t in _ROLE_STOPS - _TAIL_WORDS or t in lexicon.SPEECH_FORMS) for t in tail):
             return None
         cut = max((i + 1 for i, x in enumerate(words[:h]) if x.lower() in _ROLE_STOPS - {"the", "a", "an"}),
                   default=0)
@@ -330,20 +404,31 @@ def _head_with_tail(words: list[str]) -> str | None:
     return None
 
 
+_CAPS = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)"
+# One item of a list of people: a name, and maybe its party or group ("of the Elbury Party").
+_ITEM = _CAPS + r"{0,3}(?:\s+(?:of|from)\s+(?:the\s+)?" + _CAPS + r"{0,4})?"
+_LIST_TAIL_RE = re.compile(r"(?:^|\s)(" + _ITEM + r")(?:,\s+(?:and\s+)?|\s+and\s+)$")
+
+
 def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
-    """"singers Ana Ruiz and Lena Kovac": the second name shares a plural role before the first."""
-    j = idx - 1
-    if j < 1 or tokens[j].lower != "and" or text[tokens[j].end : tokens[idx].start] != " ":
+    """"singers Ana Ruiz, Lena Kovac and Mira Holt", "councillors Ana Ruiz of the Elbury Party and
+    Lena Kovac": a later name of a list shares the plural role before its first name (each name
+    may carry its party or group after "of"/"from")."""
+    first = None
+    at = tokens[idx].start
+    for _ in range(8):
+        m = _LIST_TAIL_RE.search(text, max(0, at - 160), at)
+        if not m:
+            break
+        first = at = m.start(1)
+    if first is None:
         return None
-    k = j - 1
-    while k > 0 and j - k <= 3 and tokens[k].is_cap and text[tokens[k - 1].end : tokens[k].start] == " ":
-        k -= 1
-    found = phrase_role_before(text, tokens, k + 1) if k + 1 < j else None
+    k = next((i for i in range(idx - 1, -1, -1) if tokens[i].start == first), None)
+    found = phrase_role_before(text, tokens, k) if k is not None else None
     if not found:
         return None
     head = found[0].split()[-1].lower()
     return found[0] if head.endswith("s") and not head.endswith("ss") else None
-
 
 def apposition_after(text: str, end: int) -> str | None:
     """The role in apposition after a name ending at ``end``: with a determiner (", a teacher
@@ -351,7 +436,12 @@ def apposition_after(text: str, end: int) -> str | None:
     league (…)", ", Executive Secretary of …"), or in a relative clause (", who is the …")."""
     found = appositive_role(text, end)
     if found:
-        return None if _names_someone(found.split()) else found
+        if _names_someone(found.split()):
+            return _relation_cut(found.split()) if _relation_to(found.split()) else None
+        return found
+    found = bracket_role(text, end) or list_role(text, end) or _role_verb_clause(text, end)
+    if found:
+        return found
     m = _APPOSITION_RE.match(text, end)
     if not m:
         return None
@@ -363,6 +453,8 @@ def apposition_after(text: str, end: int) -> str | None:
     if not words or len(words) > 26 or any(w in vocab.FINITE_VERBS or w in lexicon.SPEECH_FORMS for w in words):
         return None
     core = [w for w in words if w.lower() not in ("a", "an", "the", "his", "her", "its", "their")]
+    if core and _names_someone(words) and _relation_to(core):
+        return _relation_cut(words)
     if not core or _names_someone(words) or core[0].lower() in _GROUP_WORDS:
         return None
     # The first words say it is a role: a title ("Executive Secretary of …", "former BBC
@@ -371,6 +463,126 @@ def apposition_after(text: str, end: int) -> str | None:
     if any(_is_head(w) for w in lead) and (relative or core[0][:1].isupper() or core[0].lower() in
                                             vocab.ROLE_MODIFIERS or _is_head(core[0])):
         return phrase + _place_after(text, m.end(1)) if phrase == m.group(1).strip() else phrase
+    if _named_body_role(core):
+        return phrase
+    return None
+
+
+_KIN = lexicon.words("kin_nouns")
+_ROLE_VERB_RE = re.compile(
+    r",\s+who\s+(" + vocab.alternation("role_verbs") + r"\s+[^,;:“”\"()\n]{2,90}?)"
+    r"(?=\s*[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
+)
+
+
+def _relation_to(words: list[str]) -> bool:
+    """"the daughter of Ana Ruiz", "uncle to Tom Vale": a relation names the other person, and is
+    still this person's role."""
+    core = [w for w in words if w.lower() not in ("a", "an", "the", "his", "her", "its", "their")]
+    return len(core) > 2 and core[0].lower() in _KIN and core[1].lower() in ("of", "to")
+
+
+def _relation_cut(words: list[str]) -> str:
+    """The relation up to the end of the other person's name ("uncle to Tom Vale | one of …")."""
+    i = next(i for i, w in enumerate(words) if w.lower() in ("of", "to"))
+    j = i + 1
+    while j < len(words) and (words[j][:1].isupper() or words[j].lower() == "the" and j == i + 1):
+        j += 1
+    return " ".join(words[:j])
+
+
+def _role_verb_clause(text: str, end: int) -> str | None:
+    """", who heads the Elbury Port Authority,": a relative clause with a verb of a post is the
+    role, as written from the verb."""
+    m = _ROLE_VERB_RE.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if len(words) > _MAX_ROLE_WORDS or any(w.islower() and w in vocab.FINITE_VERBS for w in words[1:]):
+        return None
+    return m.group(1)
+
+
+def _named_body_role(words: list[str]) -> bool:
+    """"Elbury Rights Watch military analyst": an organisation's name, then modifiers and a
+    lower-case role noun, with no other word (a list or a clause is no apposition)."""
+    last = words[-1]
+    if len(words) < 2 or len(words) > 8 or not words[0][:1].isupper() or not last.islower() or not _is_head(last):
+        return False
+    body = words[:-1]
+    caps = [w for w in body if w[:1].isupper()]
+    return bool(caps) and not _names_someone(words) and all(
+        w[:1].isupper() or w in vocab.ROLE_MODIFIERS or _is_head(w) for w in body
+    ) and last not in _NON_PERSON_HEADS
+
+
+_BRACKET_RE = re.compile(r"\s*\(([^()\n]{2,90})\)")
+_LINE_NAME_RE = re.compile(r"\s*(?:[*•–-]\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*")
+_LIST_RE = re.compile(r"(?:\s*\([^()\n]{1,80}\))?:\s+([^\n]{2,240})")
+_SEGMENT_RE = re.compile(r"[;,]\s+|\.\s+|\.$")
+
+
+def _role_words(words: list[str]) -> list[str] | None:
+    """The role at the start of a list entry or a bracket: modifiers, the first role noun
+    (within five words) and its prepositional tail ("suspected planner", "resident of
+    Elbury"); None when the words before the noun hold a verb or pronoun (a sentence)."""
+    for h, w in enumerate(words[:5]):
+        low = w.lower().strip("’'")
+        if low in vocab.FINITE_VERBS or low in lexicon.PRONOUNS or low in lexicon.SPEECH_FORMS:
+            return None
+        if _is_head(w, plural=True) and low not in _NON_PERSON_HEADS:
+            # "former mayor", "chief executive": the role noun is the last of a run of role words.
+            while h + 1 < len(words) and words[h + 1][:1].islower() and (
+                _is_head(words[h + 1], plural=True) or words[h + 1] in vocab.ROLE_MODIFIERS
+            ):
+                h += 1
+            end = h + 1
+            if end < len(words) and words[end].lower() in _PP_OPENERS:
+                end += 1
+                while end < len(words) and not (
+                    (low_e := words[end].lower()) in _ROLE_STOPS - _TAIL_WORDS or low_e in _CLAUSE_BREAKS
+                    or low_e in _PAST_VERBS or words[end].islower() and low_e.endswith(("ed", "ly"))
+                ):
+                    end += 1
+                if end == h + 2:
+                    end = h + 1  # "planner of": no tail after all
+            return words[:end]
+    return None
+
+
+def bracket_role(text: str, end: int) -> str | None:
+    """"Ana Ruiz (former Elbury mayor)": a role in brackets right after the name."""
+    m = _BRACKET_RE.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _names_someone(words):
+        return None
+    role = _role_words(words)
+    last = words[-1]
+    # The bracket holds the role and nothing else ("(38)", "(also named as …)" are none).
+    whole = role is not None and (len(role) == len(words) or _is_head(last) and (last[:1].islower() or is_title(last)))
+    return " ".join(words) if whole else None
+
+
+def list_role(text: str, end: int) -> str | None:
+    """"Ana Ruiz: owner of a shop; a retired teacher.": in a list of people, each line opens with
+    a name, a colon and what the person is; the first entry part that is a role."""
+    line_start = text.rfind("\n", 0, end) + 1
+    if not _LINE_NAME_RE.fullmatch(text[line_start:end]):
+        return None
+    m = _LIST_RE.match(text, end)
+    if not m:
+        return None
+    for part in _SEGMENT_RE.split(m.group(1)):
+        words = _clause_cut(part.strip()).split()
+        while words and words[0].lower() in ("a", "an", "the"):
+            words = words[1:]
+        if not words or words[0].lower() in _GROUP_WORDS or _partitive(words):
+            continue
+        role = _role_words(words)
+        if role:
+            return " ".join(role)
     return None
 
 
