@@ -117,6 +117,11 @@ def skip_to_infinitive(text: str, toks: list[Token], k: int) -> int:
 
 def _main_clause(ctx: Context, toks: list[Token]) -> tuple[list[Token], int]:
     """The tokens of the main clause and the index of its first non-connective word."""
+    # "The source is unknown; however, Veltra, a news site, said": a semicolon joins two
+    # independent clauses, and a verb at the end has its subject in the last one.
+    semi = [n for n in range(1, len(toks)) if ";" in ctx.text[toks[n - 1].end : toks[n].start]]
+    if semi:
+        toks = toks[semi[-1] :]
     i = 0
     while i < len(toks) and toks[i].lower in CONNECTIVES:
         i += 1

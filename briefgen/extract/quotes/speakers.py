@@ -31,6 +31,7 @@ from briefgen.extract.quotes.vocab import (
     SUBJECT_PRONOUNS,
     TITLE_ABBREVIATIONS,
     alternation,
+    is_name_word,
     is_title_word,
 )
 from briefgen.text import lexicon
@@ -162,7 +163,7 @@ def plausible(ctx: Context, phrase: str) -> bool:
         len(core) == 1 and ctx.is_surname(core[0])
     ):
         return False  # but "Read said", "Will wrote" when the article names Ann Read
-    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+    return all(is_name_word(w) or w in NAME_PARTICLES for w in words)
 
 
 def _plausible_description(words: list[str]) -> bool:
