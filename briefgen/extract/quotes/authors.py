@@ -51,8 +51,10 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
         elif mention.lower() in _IT_PRONOUNS and not q.speaker:
             q.speaker = _last_body(ctx, q.open_at)
         elif q.speaker and len(words) >= 2 and words[0] in DETERMINERS and q.speaker == mention:
-            head = words[-1]
-            q.speaker = described.setdefault(head, q.speaker)
+            # "one poster" and "the poster" by their head; "a spokesman for the Board" with
+            # its tail, or every spokesman would be the first one.
+            key = words[-1] if _head(words) == words[-1] else " ".join(words[1:])
+            q.speaker = described.setdefault(key, q.speaker)
 
 
 def _head(words: list[str]) -> str:

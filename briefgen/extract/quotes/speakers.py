@@ -227,7 +227,9 @@ def _resolve(ctx: Context, phrase: str, ms: int) -> tuple[str | None, str, float
         return ctx.forms[words[-1]].name, "name", 0.9
     if words[0].lower() in DETERMINERS or phrase.islower() or _POSSESSIVE_END_RE.search(words[0]):
         # a description: "the minister", "federal prosecutors", "Ortiz’s campaign manager"
-        resolved = resolve_role(ctx, phrase, ms) if words[0].lower() == "the" else None
+        # "the spokesman for the Harbour Board" is a spokesman whose role may name him.
+        cut = next((n for n in range(2, len(words)) if words[n].lower() in REL_BREAKS), len(words))
+        resolved = resolve_role(ctx, " ".join(words[:cut]), ms) if words[0].lower() == "the" else None
         if resolved:
             return resolved, "title", 0.75
         return phrase, "description", 0.7  # anonymous sources are kept as written
