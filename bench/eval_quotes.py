@@ -42,11 +42,14 @@ STOP = frozenset(
     mr mrs ms dr also but not than then there here one some any all both each other such
     s jr sr""".split()
 )
+# Titles and the words of titles ("vice", "general"). Party adjectives ("Republican",
+# "Democratic"), "presidential" and "former" are not titles: EVALUATION.md excludes only stop
+# words and titles, so "the Republican nominee" shares a content word with itself.
 TITLES = frozenset(
-    """president prime minister senator sen sen. rep rep. gov gov. governor secretary former chief
-    executive spokesman spokeswoman spokesperson chairman director candidate nominee democratic
-    republican presidential vice deputy mayor judge attorney general official officials
-    congressman congresswoman representative leader""".split()
+    """president prime minister senator sen sen. rep rep. gov gov. governor secretary chief
+    executive spokesman spokeswoman spokesperson chairman director candidate nominee vice deputy
+    mayor judge attorney general official officials congressman congresswoman representative
+    leader""".split()
 )
 
 

@@ -16,7 +16,7 @@ import re
 from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.marks import Candidate
 from briefgen.extract.quotes.speakers import resolve_name
-from briefgen.extract.quotes.vocab import DETERMINERS, SPEECH_FORMS, alternation
+from briefgen.extract.quotes.vocab import DETERMINERS, REL_BREAKS, SPEECH_FORMS, alternation
 from briefgen.model import Participant
 from briefgen.text import lexicon
 
@@ -27,12 +27,15 @@ _NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w.&'’-]*){0,5}
 _OWNER_BEFORE_RE = re.compile(rf"({_NAME})(?:['’]s)?\s+$")
 # "a letter from the Elbonian Port Authority", "a statement issued by Veltra".
 _BY_RE = re.compile(rf"\s+(?:(?:issued|released|posted|signed|sent|written)\s+)?(?:from|by)\s+(?:the\s+)?({_NAME})")
+# "a statement from the board" after "the Elbury Harbour Board": the body named by its head noun.
+_BY_HEAD_RE = re.compile(r"\s+(?:(?:issued|released|posted|signed|sent|written)\s+)?(?:from|by)\s+the\s+([a-z]+)\b")
 _GERUNDS = sorted((f for f in SPEECH_FORMS if f.endswith("ing")), key=len, reverse=True)
 # "…, with Ana Ruiz saying:" / "with the minister stating that": the speaker of what follows.
 _WITH_RE = re.compile(
     rf"\bwith\s+((?:the\s+)?{_NAME})\s+(?:{'|'.join(map(re.escape, _GERUNDS))})\b[^“”\"]{{0,30}}?[:,]?\s*$"
 ) if _GERUNDS else None
 _IT_PRONOUNS = frozenset({"it", "they"})
+_MODIFIER_BREAKS = REL_BREAKS | {"by"}
 
 
 def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
@@ -43,17 +46,28 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
         _with_speaker(ctx, q)
         mention = (q.mention or "").strip()
         words = mention.lower().split()
-        if words and (words[-1] in DOCUMENT_NOUNS or (q.speaker and _is_document(q.speaker))):
+        if words and (_head(words) in DOCUMENT_NOUNS or (q.speaker and _is_document(q.speaker))):
             q.speaker = _author(ctx, q)
         elif mention.lower() in _IT_PRONOUNS and not q.speaker:
             q.speaker = _last_body(ctx, q.open_at)
         elif q.speaker and len(words) >= 2 and words[0] in DETERMINERS and q.speaker == mention:
-            head = words[-1]
-            q.speaker = described.setdefault(head, q.speaker)
+            # "one poster" and "the poster" by their head; "a spokesman for the Board" with
+            # its tail, or every spokesman would be the first one.
+            key = words[-1] if _head(words) == words[-1] else " ".join(words[1:])
+            q.speaker = described.setdefault(key, q.speaker)
+
+
+def _head(words: list[str]) -> str:
+    """The head noun of a lower-cased phrase: its last word before a modifier ("the post
+    by an unknown author", "a statement from the board")."""
+    cut = next((n for n in range(1, len(words)) if words[n] in _MODIFIER_BREAKS), len(words))
+    return words[cut - 1]
 
 
 def _is_document(speaker: str) -> bool:
     words = speaker.lower().split()
+    if words and words[0] in DETERMINERS:
+        words = words[: next((n for n in range(1, len(words)) if words[n] in _MODIFIER_BREAKS), len(words))]
     return len(words) <= 3 and words[-1] in DOCUMENT_NOUNS and (len(words) == 1 or words[0] in DETERMINERS)
 
 
@@ -78,6 +92,8 @@ def _author(ctx: Context, q: Candidate) -> str | None:
     for d in reversed(docs):
         by = _BY_RE.match(text, d.end())
         owner = _participant_named(ctx, by.group(1)) if by else None
+        if not owner and (by_head := _BY_HEAD_RE.match(text, d.end())):
+            owner = _body_by_head(ctx, by_head.group(1), d.start())
         if owner:
             return owner
         owner = _owner_before(ctx, max(start, d.start() - 60), d.start())
@@ -137,6 +153,17 @@ def _nearest_body(ctx: Context, start: int, end: int, pos: int) -> str | None:
     if not ms:
         return None
     return min(ms, key=lambda m: abs(m[0] - pos))[1].name
+
+
+def _body_by_head(ctx: Context, head: str, pos: int) -> str | None:
+    """The organisation last named before ``pos`` (in its sentence or the two before) whose
+    name ends in ``head`` ("the board" -> "Elbury Harbour Board")."""
+    start = _window_start(ctx, pos, 2, in_paragraph=False)
+    orgs = [
+        (at, p) for at, p in _mentions(ctx, start, pos)
+        if p.kind == "organization" and p.name.split()[-1].lower() == head
+    ]
+    return max(orgs, key=lambda m: m[0])[1].name if orgs else None
 
 
 def _last_body(ctx: Context, pos: int) -> str | None:

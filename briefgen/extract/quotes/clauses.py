@@ -42,6 +42,8 @@ _OPEN_APPOSITIVE_RE = re.compile(
     r"^,\s+(?:the|a|an|his|her|its|their)\s[^,“”\"]{1,80}?(?=\s+(?:said|says|told|added|wrote|stated)\b)"
 )
 _VERB_AFTER_RE = re.compile(r"\s+(?:(?:has|had|have|also|then|later|once|would|will|now|[a-z]{3,}ly)\s+)*([a-z]+)")
+# "for the Harbour Board", "of Veltra Corp.": a capitalised body after a speaker noun.
+_BODY_TAIL_RE = re.compile(r"\s+(?:for|of|at|from)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'&-]*)*")
 _CLAUSE_DASHES = (",", "—", "–", "--")
 
 
@@ -117,6 +119,11 @@ def skip_to_infinitive(text: str, toks: list[Token], k: int) -> int:
 
 def _main_clause(ctx: Context, toks: list[Token]) -> tuple[list[Token], int]:
     """The tokens of the main clause and the index of its first non-connective word."""
+    # "The source is unknown; however, Veltra, a news site, said": a semicolon joins two
+    # independent clauses, and a verb at the end has its subject in the last one.
+    semi = [n for n in range(1, len(toks)) if ";" in ctx.text[toks[n - 1].end : toks[n].start]]
+    if semi:
+        toks = toks[semi[-1] :]
     i = 0
     while i < len(toks) and toks[i].lower in CONNECTIVES:
         i += 1
@@ -146,6 +153,10 @@ def _described_subject(ctx: Context, toks: list[Token], i: int) -> tuple[int, in
     text = ctx.text
     span = speaker_after(ctx, toks, i)
     if span and _POSSESSIVE_TAIL_RE.sub("", text[span[0] : span[1]].split()[-1].lower()) in SPEAKER_NOUNS:
+        # "A spokesman for the Harbour Board declined to …, but said": the body he speaks
+        # for is part of who he is.
+        if tail := _BODY_TAIL_RE.match(text, span[1]):
+            span = span[0], tail.end()
         return apposed_name(ctx, span[1]) or span  # "her senior policy adviser, Ben Cole, said"
     # "One poster admitted to …, writing": the noun phrase ends before the clause's verb.
     for n in range(i + 1, min(len(toks) - 1, i + 4)):

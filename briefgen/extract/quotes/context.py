@@ -10,8 +10,20 @@ import re
 from collections.abc import Sequence
 
 from briefgen.extract.quotes.marks import Candidate
+from briefgen.extract.quotes.vocab import is_name_word
 from briefgen.model import Participant
 from briefgen.text.spans import SpanIndex, Token, paragraph_bounds, spaced_pattern, tokenize
+
+
+class QuoteToken(Token):
+    """A token whose name test knows "al-Rundi": an Arabic article before a capitalised
+    surname is a name word, though it opens in lower case."""
+
+    __slots__ = ()
+
+    @property
+    def is_cap(self) -> bool:
+        return is_name_word(self.text)
 
 
 def mention_pattern(participants: Sequence[Participant]) -> tuple[re.Pattern[str] | None, dict[str, Participant]]:
@@ -60,7 +72,7 @@ class Context:
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """The shared tokenizer's tokens of text[start:end], with article offsets."""
-        return [Token(t.text, t.start + start, t.end + start) for t in tokenize(self.text[start:end])]
+        return [QuoteToken(t.text, t.start + start, t.end + start) for t in tokenize(self.text[start:end])]
 
     def is_surname(self, word: str) -> bool:
         """Is ``word`` the last name of a person in the article ("Lena Ortiz" -> "Ortiz")?"""

@@ -31,6 +31,7 @@ from briefgen.extract.quotes.vocab import (
     SUBJECT_PRONOUNS,
     TITLE_ABBREVIATIONS,
     alternation,
+    is_name_word,
     is_title_word,
 )
 from briefgen.text import lexicon
@@ -162,7 +163,7 @@ def plausible(ctx: Context, phrase: str) -> bool:
         len(core) == 1 and ctx.is_surname(core[0])
     ):
         return False  # but "Read said", "Will wrote" when the article names Ann Read
-    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+    return all(is_name_word(w) or w in NAME_PARTICLES for w in words)
 
 
 def _plausible_description(words: list[str]) -> bool:
@@ -226,7 +227,9 @@ def _resolve(ctx: Context, phrase: str, ms: int) -> tuple[str | None, str, float
         return ctx.forms[words[-1]].name, "name", 0.9
     if words[0].lower() in DETERMINERS or phrase.islower() or _POSSESSIVE_END_RE.search(words[0]):
         # a description: "the minister", "federal prosecutors", "Ortiz’s campaign manager"
-        resolved = resolve_role(ctx, phrase, ms) if words[0].lower() == "the" else None
+        # "the spokesman for the Harbour Board" is a spokesman whose role may name him.
+        cut = next((n for n in range(2, len(words)) if words[n].lower() in REL_BREAKS), len(words))
+        resolved = resolve_role(ctx, " ".join(words[:cut]), ms) if words[0].lower() == "the" else None
         if resolved:
             return resolved, "title", 0.75
         return phrase, "description", 0.7  # anonymous sources are kept as written

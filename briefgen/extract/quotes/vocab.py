@@ -56,7 +56,16 @@ LABEL_VERBS = _w("label_verbs")
 CUE_PARTICLES = _w("cue_particles")
 REPORTING_VERBS = _w("reporting_verbs")
 PUT_IT_ADVERBS = _w("put_it_adverbs")
+ARABIC_ARTICLES = _w("arabic_articles")
 TITLE_ABBREVIATIONS: dict[str, str] = {abbr: role for abbr, role in lexicon.table("title_abbreviations")}
+
+
+def is_name_word(word: str) -> bool:
+    """Capitalised, or an Arabic article joined to a capitalised surname ("al-Rundi")."""
+    if word[:1].isupper():
+        return True
+    article, hyphen, rest = word.partition("-")
+    return bool(hyphen) and article.lower() in ARABIC_ARTICLES and rest[:1].isupper()
 
 
 def is_title_word(word: str) -> bool:
