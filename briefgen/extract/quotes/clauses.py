@@ -36,7 +36,8 @@ _POSSESSIVE_RE = re.compile(r"[’']s\b")
 _POSSESSIVE_TAIL_RE = re.compile(r"[’']s?$")
 _WORDS_ONLY_RE = re.compile(r"[\w\s]*")
 _ROLE_WORD_RE = re.compile(r" ([A-Za-z]+)(?= )")
-_PAREN_OR_AGE_RE = re.compile(r"^\s*(?:\([^)]{1,30}\)|,[^,“”\"]{1,80},)")  # "(R-Ohio)", ", 53,"
+# "(R-Ohio)", ", 53,", " -- a lawyer who lost in 2008 --": asides between a subject and its verb.
+_PAREN_OR_AGE_RE = re.compile(r"^\s*(?:\([^)]{1,30}\)|,[^,“”\"]{1,120},|(?:--|—|–)[^“”\"—–]{1,100}?(?:--|—|–))")
 # "Ben Cole, the communications director for the party said": the closing comma left out
 _OPEN_APPOSITIVE_RE = re.compile(
     r"^,\s+(?:the|a|an|his|her|its|their)\s[^,“”\"]{1,80}?(?=\s+(?:said|says|told|added|wrote|stated)\b)"
@@ -321,7 +322,10 @@ def sentence_subject(ctx: Context, s: int, end: int) -> tuple[tuple[int, int], T
     rest = text[span[1] : end]
     if _POSSESSIVE_RE.match(rest):
         return None  # "Ortiz's plan to ..." is not Ortiz speaking
-    rest = _OPEN_APPOSITIVE_RE.sub("", _PAREN_OR_AGE_RE.sub("", rest))
+    # "Sen. Ben Cole (R-Ohio), a candidate for governor, tweeted": one aside after another.
+    while aside := _PAREN_OR_AGE_RE.match(rest):
+        rest = rest[aside.end() :]
+    rest = _OPEN_APPOSITIVE_RE.sub("", rest)
     verb = _VERB_AFTER_RE.match(rest)
     if not verb:
         return None
