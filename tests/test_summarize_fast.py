@@ -200,3 +200,37 @@ def test_compat_kl_breaks_near_ties_as_sumys_own_sums_do():
              "Bridges closed early again.", "Rivers and bridges mattered.", "Crews worked late."]
     _, sumy_rank = sumy_engine.rate("kl", texts, [0] * len(texts))
     assert fast.rate("kl", texts, compat=True)[1] == sumy_rank
+
+
+def _long_text(n: int, seed: int = 3) -> list[tuple[str, ...]]:
+    """n sentences of invented content words drawn from a small vocabulary (Zipf-like
+    weights), so many pairs of sentences share words and some words repeat in a sentence."""
+    rng = np.random.default_rng(seed)
+    vocab = [f"w{i}" for i in range(300)]
+    weights = 1.0 / np.arange(1, len(vocab) + 1)
+    weights /= weights.sum()
+    return [tuple(rng.choice(vocab, size=int(rng.integers(1, 14)), p=weights)) for _ in range(n)]
+
+
+def test_pair_sums_is_the_product_of_the_count_matrix_with_its_transpose():
+    from briefgen.summarize._matrix import dense_counts, entries, pair_sums
+
+    tokens = _long_text(60) + [()]  # a sentence without words keeps its empty row
+    rows, cols, data, _ = entries(tokens)
+    c = dense_counts(tokens)
+    assert np.array_equal(pair_sums(rows, cols, data, len(tokens)), c @ c.T)
+
+
+def test_long_texts_rank_the_same_on_the_numpy_graph_as_on_the_sparse_one(monkeypatch):
+    """Between an article's size and DENSE_MAX the LexRank and TextRank graphs are built from
+    the count entries with numpy alone; the scores are those of the sparse (scipy) route."""
+    from briefgen.summarize import lexrank, textrank
+
+    tokens = _long_text(120)
+    monkeypatch.setattr(lexrank, "DENSE_COUNTS_MAX", 10)
+    monkeypatch.setattr(textrank, "DENSE_COUNTS_MAX", 10)
+    on_pairs = lexrank.rate(tokens), textrank.overlap(tokens)
+    monkeypatch.setattr(lexrank, "DENSE_MAX", 10)
+    on_sparse = lexrank.rate(tokens), textrank.counts(tokens)[0]
+    np.testing.assert_allclose(on_pairs[0], on_sparse[0], rtol=1e-12)
+    assert np.array_equal(on_pairs[1], (on_sparse[1] @ on_sparse[1].T).toarray())

@@ -17,8 +17,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
-
 from briefgen.text.segment import SumyTokenizer
 from briefgen.text.segment.words import tokenize_words
 
@@ -69,6 +67,9 @@ def _snowball_english() -> Callable[[str], str]:
         import Stemmer  # optional C twin: lazy, absent in most installs
 
         return Stemmer.Stemmer("english").stemWord
+    # lazy: the package imports the classes of all its ~30 languages
+    import snowballstemmer
+
     return snowballstemmer.EnglishStemmer().stemWord
 
 

@@ -21,7 +21,6 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
 from briefgen.summarize._matrix import counts
 
@@ -193,6 +192,8 @@ def _sumy_divergences(pdoc: np.ndarray, plogp: np.ndarray, coo, cand_len: np.nda
 
 
 def _counts_in(lists, vocab, v):
+    from scipy import sparse  # lazy: importing fast (the editor's ranking) must not load scipy
+
     indptr: list[int] = [0]
     idx: list[int] = []
     for ws in lists:

@@ -7,7 +7,9 @@ normalisation until the change is at most 0.1. The cosine matrix is built in
 row blocks and only the thresholded edges are kept. Up to DENSE_MAX sentences
 the power iteration multiplies the dense matrix as sumy does (the same BLAS
 call on the same values), so sentences whose scores tie in theory come out in
-sumy's order, which its rounding decides; above that it stays sparse.
+sumy's order, which its rounding decides; above that it stays sparse. Up to
+DENSE_MAX the cosines need numpy only (``_matrix.pair_sums``): scipy is
+imported for larger texts alone.
 """
 
 from __future__ import annotations
@@ -15,9 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import sparse
 
-from briefgen.summarize._matrix import counts, dense_counts, row_blocks
+from briefgen.summarize._matrix import counts, dense_counts, entries, pair_sums, row_blocks
 from briefgen.summarize.textrank import DENSE_COUNTS_MAX
 
 THRESHOLD = 0.1
@@ -34,6 +35,10 @@ def rate(tokens: Sequence[Sequence[str]], threshold: float = THRESHOLD,
     if n <= DENSE_COUNTS_MAX:
         return _power(_dense_adjacency(dense_counts(tokens) if dense is None else dense, threshold),
                       epsilon)
+    if n <= DENSE_MAX:
+        return _power(_pair_adjacency(tokens, threshold), epsilon)
+    from scipy import sparse  # lazy: only texts beyond DENSE_MAX sentences need it
+
     c, _ = counts(tokens)
     rowmax = c.max(axis=1).toarray().ravel()
     rowmax[rowmax == 0] = 1.0
@@ -50,8 +55,6 @@ def rate(tokens: Sequence[Sequence[str]], threshold: float = THRESHOLD,
         sim = (x[rows] @ xt).toarray()
         blocks.append(sparse.csr_matrix((sim > threshold).astype(np.float64)))
     adj = sparse.vstack(blocks, format="csr")
-    if n <= DENSE_MAX:
-        return _power(adj.toarray(), epsilon)
     degree = np.asarray(adj.sum(axis=1)).ravel()
     degree[degree == 0] = 1.0
     return _iterate((sparse.diags(1.0 / degree) @ adj).T.tocsr(), n, epsilon)
@@ -69,6 +72,23 @@ def _dense_adjacency(c: np.ndarray, threshold: float) -> np.ndarray:
     inv = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
     x = x * inv[:, None]
     return (x @ x.T > threshold).astype(np.float64)
+
+
+def _pair_adjacency(tokens: Sequence[Sequence[str]], threshold: float) -> np.ndarray:
+    """The thresholded cosine graph from the count entries: the same tf, idf and
+    normalisation as the sparse route, element by element, then the cosines of the
+    pairs of sentences that share a term."""
+    n = len(tokens)
+    rows, cols, c, v = entries(tokens)
+    rowmax = np.zeros(n)
+    np.maximum.at(rowmax, rows, c)
+    rowmax[rowmax == 0] = 1.0
+    df = np.bincount(cols, minlength=v)
+    x = (c * (1.0 / rowmax)[rows]) * np.log(n / (1.0 + df))[cols]
+    norms = np.sqrt(np.bincount(rows, weights=x * x, minlength=n))
+    inv = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    x = inv[rows] * x
+    return (pair_sums(rows, cols, x, n) > threshold).astype(np.float64)
 
 
 def _power(adj: np.ndarray, epsilon: float) -> np.ndarray:

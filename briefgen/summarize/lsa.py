@@ -21,17 +21,22 @@ skipped above EXACT_CELLS (terms x sentences; ~1 s at the cap, minutes at
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from briefgen.summarize._matrix import counts
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 SMOOTH = 0.4
 MIN_DIMENSIONS = 3
 
 
 def _augmented(c: sparse.csr_matrix) -> sparse.csr_matrix:
+    from scipy import sparse  # lazy: importing fast (the editor's ranking) must not load scipy
+
     rowmax = c.max(axis=1).toarray().ravel()
     rowmax[rowmax == 0] = 1.0
     f = (sparse.diags(1.0 / rowmax) @ c).tocsr()

@@ -12,11 +12,14 @@ operations, so scores that tie in theory come out in sumy's rounding order.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
-from briefgen.summarize._matrix import counts, dense_counts, log_lengths, row_blocks
+from briefgen.summarize._matrix import counts, dense_counts, entries, log_lengths, pair_sums, row_blocks
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 DAMPING = 0.85
 EPSILON = 1e-4
@@ -31,6 +34,8 @@ def overlap_graph(tokens: Sequence[Sequence[str]], *, single_word_edges: bool) -
     ``single_word_edges``: TextRank keeps an edge of weight ``overlap`` between
     two one-word sentences (log norm 0); Reduction drops it.
     """
+    from scipy import sparse  # lazy: only texts beyond DENSE_MAX sentences need it
+
     c, _ = counts(tokens)
     n = c.shape[0]
     lengths = np.asarray([len(t) for t in tokens], dtype=np.float64)
@@ -55,8 +60,9 @@ def overlap(tokens: Sequence[Sequence[str]], dense: np.ndarray | None = None) ->
     if dense is not None or len(tokens) <= DENSE_COUNTS_MAX:
         c = dense_counts(tokens) if dense is None else dense
         return c @ c.T
-    sc, _ = counts(tokens)  # a dense sentence x word array would outgrow the n x n one
-    return (sc @ sc.T).toarray()
+    # a dense sentence x word array would outgrow the n x n one: sum over shared words
+    rows, cols, data, _ = entries(tokens)
+    return pair_sums(rows, cols, data, len(tokens))
 
 
 def dense_weights(ov: np.ndarray, tokens: Sequence[Sequence[str]], *,
@@ -80,6 +86,8 @@ def rate(tokens: Sequence[Sequence[str]], damping: float = DAMPING,
     if n <= DENSE_MAX:
         ov = overlap(tokens) if ov is None else ov
         return _rate_dense(dense_weights(ov, tokens, single_word_edges=True), damping, epsilon)
+    from scipy import sparse  # lazy, as in overlap_graph
+
     w = overlap_graph(tokens, single_word_edges=True)
     rowsum = np.asarray(w.sum(axis=1)).ravel() + _ZERO_DIVISION_PREVENTION
     w = sparse.diags(1.0 / rowsum) @ w
