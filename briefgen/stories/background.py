@@ -13,13 +13,12 @@ in a third of 5,000 articles is today's common vocabulary, whatever English at l
 
 from __future__ import annotations
 
-import gzip
 import math
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
+from briefgen.data import background_zipf
 from briefgen.summarize._text import stem
 
 ARTICLE_WORDS = 400  # content words of a typical news article
@@ -29,22 +28,13 @@ NUMBER_ZIPF = 4.5  # numbers: the table has none; "2008" or "15" is about as com
 MAX_IDF = 9.0
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, float]:
-    raw = resources.files("briefgen.data").joinpath("background.tsv.gz").read_bytes()
-    table: dict[str, float] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            term, _, zipf = line.partition("\t")
-            table[term] = float(zipf)
-    return table
 
 
 def zipf(term: str, stemmed: bool = True) -> float:
     """How common ``term`` is in English: log10 of its occurrences per billion words."""
     if term[:1].isdigit():
         return NUMBER_ZIPF
-    return _table().get(term if stemmed else stem(term.lower()), UNSEEN_ZIPF)
+    return background_zipf().get(term if stemmed else stem(term.lower()), UNSEEN_ZIPF)
 
 
 def _document_share(z: float) -> float:

@@ -7,26 +7,15 @@ no person's name, however much it is written like one.
 
 from __future__ import annotations
 
-import gzip
 from functools import cache, lru_cache
-from importlib import resources
 
 import snowballstemmer
+
+from briefgen.data import background_zipf
 
 # log10 occurrences per billion words; "system", "orange", "daily" are above it, most
 # surnames and given names of other languages below.
 COMMON_ZIPF = 4.0
-
-
-@cache
-def _table() -> dict[str, float]:
-    raw = resources.files("briefgen.data").joinpath("background.tsv.gz").read_bytes()
-    table: dict[str, float] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            term, _, z = line.partition("\t")
-            table[term] = float(z)
-    return table
 
 
 @cache
@@ -40,4 +29,4 @@ def is_common_word(word: str) -> bool:
     w = word.lower().strip(".,'’")
     if len(w) < 2 or not w.isalpha():
         return False
-    return _table().get(_stem().stemWord(w), 0.0) >= COMMON_ZIPF
+    return background_zipf().get(_stem().stemWord(w), 0.0) >= COMMON_ZIPF
