@@ -55,6 +55,9 @@ class Audience:
     full_stories: int | None = None
     digest_stories: int | None = None
     participants_per_story: int | None = None  # the most mentioned; None: every participant
+    # Articles a full story lists in Sources: those its lines cite first (forty outlets' worth
+    # of rows helps no reader); None: every article. The JSON brief keeps them all.
+    sources_per_story: int | None = None
     # With quotes_per_story "all": a story with more quotes than this (forty outlets' worth)
     # shows its key quotes, this many; None: every quote however many.
     quote_budget: int | None = None
@@ -90,6 +93,7 @@ BUILTIN_AUDIENCES: dict[str, Audience] = {
             quotes_per_story=None,
             quote_budget=12,
             participants_per_story=30,
+            sources_per_story=10,
             show_participants=True,
             show_sources=True,
             accent="#1f3a5f",
@@ -106,6 +110,7 @@ BUILTIN_AUDIENCES: dict[str, Audience] = {
             quotes_per_story=None,
             quote_budget=10,
             participants_per_story=20,
+            sources_per_story=10,
             show_participants=True,
             show_sources=True,
             accent="#2d5a3d",

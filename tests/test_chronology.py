@@ -83,3 +83,36 @@ def test_a_sentence_naming_a_consequence_is_raised_in_the_pool():
     digest = analyze_article(Article(path="a.txt", title="Ferry strikes pier", text=" ".join(x.text for x in lines)))
     plain, raised = newest_first(lines, [digest], StoryOptions())
     assert raised.score > plain.score
+
+
+def test_an_older_articles_statement_of_how_things_stand_leaves_the_summary():
+    # Monday's "is reported missing" is overtaken by Friday's wreckage; Monday's past-tense facts stay
+    monday = Article(path="missing.txt", title="Trawler Marlin missing", published=date(2026, 3, 2), source="Courier",
+                     text="The trawler Marlin is reported missing off the coast of Velmora with twelve fishermen "
+                          "on board. The Marlin sailed from Ostrava on Sunday with a hold full of ice.")
+    friday = Article(path="found.txt", title="Wreckage of the Marlin found", published=date(2026, 3, 6),
+                     source="Gazette",
+                     text="Wreckage of the trawler Marlin was found off the coast of Velmora, the coastguard "
+                          "said on Friday. Divers recovered part of the hull near the island of Kresta.")
+    digests = [analyze_article(monday), analyze_article(friday)]
+    for options in ({}, {"pool_sentences": 10}):
+        (story,) = build_stories(digests, StoryOptions(summary_words=200, **options), today=date(2026, 3, 6))
+        texts = [line.text for line in story.summary]
+        assert not any("reported missing" in t for t in texts), texts
+        assert any("sailed from Ostrava" in t for t in texts), texts
+
+
+def test_the_main_verb_tells_a_state_or_an_event():
+    from briefgen.stories.stale import states_present
+    states = ["The trawler Marlin is reported missing off the coast of Velmora.",
+              "Twelve fishermen are being held by the coastguard.",
+              "The boat has been missing for two days.",
+              "Talks on the crew's release will resume on Monday.",
+              "The wreck may be that of the Marlin."]
+    events = ["The trawler went missing on Monday.",
+              "The coastguard confirmed that the wreck is the Marlin.",
+              "The ministry has confirmed the release.",
+              "The minister said the crew \"is safe and well\".",
+              "Fishermen freed by the coastguard returned home."]
+    assert [states_present(t) for t in states] == [True] * len(states)
+    assert [states_present(t) for t in events] == [False] * len(events)

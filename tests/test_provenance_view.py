@@ -152,3 +152,20 @@ def test_also_today_lines_are_cited_and_their_articles_listed_in_sources():
     assert [s.path for s in ctx["articles"]] == ["0.txt", "1.txt"]
     html = render_html(day_brief(*items), audience)
     assert f'href="#{line.ref.anchor}"' in html[html.index('id="also-today"'):]
+
+
+def test_a_story_of_many_articles_lists_the_cited_ones_in_sources_and_counts_the_rest():
+    # fourteen outlets, the oldest a week back; lines cite the first four articles, the quote the last
+    parts = [(f"{n:02d}.txt", f"Outlet {n}", DAY - timedelta(days=7 if n == 13 else 0)) for n in range(14)]
+    item = story_of(*parts)
+    audience = replace(BUILTIN_AUDIENCES["analyst"], sources_per_story=6)
+    ctx = build_context(day_brief(item), audience)
+    (story,) = ctx["stories"]
+    listed = [s.path for s in ctx["articles"]]
+    assert len(listed) == 6 and story.unlisted == 8
+    assert {"00.txt", "01.txt", "02.txt", "03.txt", "13.txt"} <= set(listed)  # every cited article
+    assert len(story.outlets) == 14 and story.first_reported == "4 March 2025"  # the story's own, not the list's
+    html = render_html(day_brief(item), audience)
+    assert "Sources list 6 of its 14 articles" in html
+    assert set(re.findall(r'class="ref" href="#(source-\d+)"', html)) <= set(
+        re.findall(r'class="source-entry" id="(source-\d+)"', html))

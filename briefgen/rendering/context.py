@@ -61,7 +61,7 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
     rest = items[len(full):]
     listed = rest if audience.digest_stories is None else rest[: audience.digest_stories]
     # the articles the full stories and the "Also today" lines cite, numbered as their "[n]" marks are
-    register = number_sources((*full, *listed), brief.date, audience.locale)
+    register = number_sources(full, brief.date, audience.locale, audience.sources_per_story, digest=listed)
     stories = tuple(story_view(i, item, audience, register, brief.date) for i, item in enumerate(full, start=1))
     digest = tuple(digest_line(i, item, register) for i, item in enumerate(listed, start=len(full) + 1))
     articles = tuple(register.values())

@@ -53,11 +53,33 @@ def item_articles(item: BriefStory) -> tuple[Article, ...]:
     return (item.article, *others)
 
 
-def number_sources(items: Sequence[BriefStory], brief_day: date, locale: str) -> dict[str, SourceView]:
-    """Path -> its SourceView, numbered in the order a reader meets them (story by story)."""
+def cited_articles(item: BriefStory, limit: int | None = None) -> tuple[Article, ...]:
+    """The articles of a brief item a reader is pointed to, at most ``limit`` (None: all): those
+    its summary lines and quotes come from, in that order, then the lead, then the others
+    newest first. A story told by forty outlets lists the ones its lines cite; the JSON brief
+    keeps every article."""
+    everything = item_articles(item)
+    if limit is None or len(everything) <= limit:
+        return everything
+    cited: dict[str, Article] = {}
+    for path in (*(s.path for s in item.summary), *(q.path for q in item.quotes), item.article.path):
+        if (a := item.source(path)) is not None:
+            cited.setdefault(a.path, a)
+    newest = sorted(everything, key=lambda a: (article_day(a) or date.min, a.path), reverse=True)
+    for a in newest:
+        cited.setdefault(a.path, a)
+    return tuple(cited.values())[:limit]
+
+
+def number_sources(items: Sequence[BriefStory], brief_day: date, locale: str, per_story: int | None = None,
+                   digest: Sequence[BriefStory] = ()) -> dict[str, SourceView]:
+    """Path -> its SourceView, numbered in the order a reader meets them (story by story):
+    up to ``per_story`` articles of each of ``items`` (``cited_articles``), then the one
+    article each ``digest`` story's single line comes from."""
     used: dict[str, tuple[Article, list[int]]] = {}
-    for number, item in enumerate(items, start=1):
-        for a in item_articles(item):
+    lists = [(item, per_story) for item in items] + [(item, 1) for item in digest]
+    for number, (item, limit) in enumerate(lists, start=1):
+        for a in cited_articles(item, limit):
             used.setdefault(a.path, (a, []))[1].append(number)
     out: dict[str, SourceView] = {}
     for n, (path, (a, stories)) in enumerate(used.items(), start=1):

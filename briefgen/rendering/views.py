@@ -12,12 +12,13 @@ from datetime import date, datetime
 from briefgen.audience import Audience
 from briefgen.extract.quotes import is_named_speaker, rank_quotes
 from briefgen.links import safe_url
-from briefgen.model import BriefStory, Digest, Participant, Quote, StoryMemory
+from briefgen.model import Article, BriefStory, Digest, Participant, Quote, StoryMemory
 from briefgen.rendering.charts import Timeline, timeline
 from briefgen.rendering.clip import shorten
 from briefgen.rendering.gist import key_facts, takeaway
 from briefgen.rendering.locales import format_date as locale_date
-from briefgen.rendering.sources import SourceView, article_day, distinct_outlets, is_background, item_articles
+from briefgen.rendering.sources import SourceView, article_day, is_background, item_articles
+from briefgen.stories.outlets import outlet_key, outlet_name
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
@@ -68,7 +69,8 @@ class StoryView:
     lines: tuple[LineView, ...] = ()  # the summary, each sentence with its source
     takeaway: LineView | None = None  # the one self-contained sentence that says the most
     facts: tuple[LineView, ...] = ()  # 2-3 key facts besides the takeaway
-    sources: tuple[SourceView, ...] = ()  # every article of the story, the lead first, then oldest first
+    sources: tuple[SourceView, ...] = ()  # its articles in Sources (sources.cited_articles), the lead first
+    unlisted: int = 0  # its articles beyond audience.sources_per_story (all are in the JSON)
     timeline: tuple[SourceView, ...] = ()  # its dated articles, oldest first (two or more: developing)
     outlets: tuple[str, ...] = ()  # distinct publishers
     first_reported: str | None = None  # the oldest article's date, formatted
@@ -171,11 +173,14 @@ def story_view(number: int, item: BriefStory, audience: Audience,
         for q in _budgeted_quotes(item.quotes, audience)
     )
     lines = tuple(LineView(s.text, source(s.path), s.new) for s in item.summary)
-    mine = tuple(register[a.path] for a in item_articles(item) if a.path in register)
+    everything = item_articles(item)
+    mine = tuple(register[a.path] for a in everything if a.path in register)
     dated = sorted((s for s in mine if s.day is not None), key=lambda s: (s.day, s.number))
-    first, last = (dated[0], dated[-1]) if dated else (None, None)
+    # the story's age from all its articles, listed or not
+    days = sorted(d for a in everything if (d := article_day(a)) is not None)
+    first, last = (days[0], days[-1]) if days else (None, None)
     label = item.memory.label if item.memory else "new"
-    newest = article_day(article) if last is None else last.day
+    newest = article_day(article) if last is None else last
     age = "background" if day is not None and label == "new" and is_background(newest, day) else label
     gist = takeaway(item.summary, item.lead)
     gist_line = LineView(gist.text, source(gist.path)) if gist else None
@@ -210,12 +215,22 @@ def story_view(number: int, item: BriefStory, audience: Audience,
         facts=facts,
         sources=mine,
         timeline=tuple(dated),
-        outlets=distinct_outlets(mine),
-        first_reported=first.published if first else None,
-        updated=last.published if last and first and last.day != first.day else None,
+        outlets=_outlets(everything),
+        unlisted=len(everything) - len(mine),
+        first_reported=format_date(first, audience.locale) if first else None,
+        updated=format_date(last, audience.locale) if last and first and last != first else None,
         age=age,
     )
     return replace(view, chart=timeline(view))
+
+
+def _outlets(articles: Sequence[Article]) -> tuple[str, ...]:
+    """Distinct publishers of ``articles`` in order (``stories.outlets``: one name per publisher)."""
+    seen: dict[str, str] = {}
+    for a in articles:
+        if a.source and a.source.strip():
+            seen.setdefault(outlet_key(a.source), outlet_name(a.source))
+    return tuple(seen.values())
 
 
 def _one_per_spelling(participants: Sequence[Participant]) -> list[Participant]:

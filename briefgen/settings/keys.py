@@ -74,6 +74,7 @@ AUDIENCE_KEYS: dict[str, Validator] = {
     "full_stories": v.count_or_all,
     "digest_stories": v.count_or_all,
     "participants_per_story": v.count_or_all,
+    "sources_per_story": v.count_or_all,
     "quote_budget": v.count_or_all,
     "quotes_per_story": v.count_or_all,
     "show_participants": v.boolean,

@@ -23,6 +23,7 @@ from briefgen.stories.lead import lead_line, leans_on_earlier, opening
 from briefgen.stories.merge import merged_people
 from briefgen.stories.outlets import outlet_key
 from briefgen.stories.repeats import says_again
+from briefgen.stories.stale import states_present
 from briefgen.stories.story import Outlet, Story, SummaryLine, fingerprint
 from briefgen.stories.value import MAX_CONSEQUENCE, consequence, news_value
 from briefgen.summarize import summarize_many, summary_input
@@ -76,7 +77,7 @@ def _multi_summary(digests: Sequence[Digest], options: StoryOptions, words: int 
     picked = summarize_many(summary_documents(digests, options.max_documents), words=words, count=count,
                             title=digests[0].article.title, algorithm=options.algorithm)
     kept: list = []
-    for s in picked:  # in relevance order of articles: the first telling of a fact stays
+    for s in current(picked, digests):  # in relevance order of articles: the first telling of a fact stays
         if not says_again(s.text, (k.text for k in kept)):
             kept.append(s)
     return newest_first(tuple(SummaryLine(s.text, s.document, s.index) for s in kept), digests, options)
@@ -124,7 +125,20 @@ def _pool(digests: Sequence[Digest], options: StoryOptions) -> tuple:
     first = opening(digests[0].sentences)
     if first is not None and pool and not any(p.document == lead and p.index == first.index for p in pool):
         pool = (SourcedSentence(lead, first.index, first.text, max(p.score for p in pool)), *pool)
-    return newest_first(pool, digests, options)
+    return newest_first(current(pool, digests), digests, options)
+
+
+def current(lines: Sequence[SourcedSentence], digests: Sequence[Digest]) -> list[SourcedSentence]:
+    """``lines`` without the stale ones: a sentence of an article dated before the story's
+    newest that says how things stood then (``stale.states_present``: "the jet is reported
+    missing" under a newer "wreckage confirmed"). All of them when every line is stale."""
+    days = {d.article.path: _day(d.article.published) for d in digests}
+    newest = max((v for v in days.values() if v is not None), default=None)
+    if newest is None:
+        return list(lines)
+    kept = [line for line in lines
+            if (day := days.get(line.document)) is None or day >= newest or not states_present(line.text)]
+    return kept or list(lines)
 
 
 def newest_first(lines: Sequence, digests: Sequence[Digest], options: StoryOptions) -> tuple:
