@@ -99,12 +99,24 @@ def test_an_undated_story_has_an_unknown_age_not_an_old_one():
     ("“We are ready to build,” the mayor of Eastport said at the harbour.", False),  # a quotation
     ("Ada Okafor (left) and Lukas Brenner at the harbour on Monday morning.", False),  # a photo caption
     ("Vote tonight.", False),  # too short to be a takeaway
+    ("The council gave the ferry plan its “full support” at a vote on Monday night.", True),  # a quoted phrase
+    ("The mayor called it “a day the harbour will remember for a hundred years” on Monday.", False),  # her words
 ])
 def test_a_takeaway_stands_on_its_own(sentence, ok):
     assert self_contained(sentence) is ok
 
 
-def test_takeaway_is_the_best_rated_self_contained_line_and_facts_follow():
+def test_takeaway_is_the_lead_articles_earliest_self_contained_line_not_the_best_rated_detail():
+    item = story_of(("a.txt", "Eastport Courier", DAY), ("b.txt", "Valley Times", DAY))
+    lines = (StoryLine("Harbour council approves the new ferry terminal after a vote on Monday.", "a.txt", 0, 0.3),
+             StoryLine("The second pier of the terminal will be built of steel from Ostrava.", "a.txt", 4, 0.9),
+             StoryLine("The ferry line to Kresta carried nine thousand people last summer.", "b.txt", 0, 1.0))
+    assert takeaway(lines, item.lead).index == 0
+    assert takeaway(lines[1:], item.lead).index == 4  # the lead article's own line before another's
+    assert takeaway(lines[2:], item.lead).path == "b.txt"  # else the best-rated of any article
+
+
+def test_takeaway_skips_a_line_that_leans_on_another_and_facts_follow():
     item = story_of(("a.txt", "Eastport Courier", DAY))
     lines = (StoryLine("It will open in 2027 after years of waiting for it.", "a.txt", 1, 0.9),
              StoryLine("The terminal will cost 40 million euros over three years.", "a.txt", 2, 0.5),

@@ -1,13 +1,15 @@
 """A story's summary -> its gist: one extractive takeaway sentence and 2-3 key facts.
 
-The takeaway is the best-rated summary sentence that stands on its own: it does not open
-on a pronoun or connective that leans on the sentence before it (the summary editor's
+The takeaway is the earliest summary sentence of the story's lead article that stands on its
+own (news says its main fact first; the summarizer's best-rated line is often a detail
+that shares the most words with the rest), else the best-rated one that does: it does not
+open on a pronoun or connective that leans on the sentence before it (the summary editor's
 ``summary_openers`` list), it is not a quotation (someone's words are shown as quotes,
-with their speaker) nor a photo caption ("(left)"), and it is a whole sentence of reasonable
-length. When no summary
-sentence qualifies, the lead article's first such sentence is taken (news puts the most
-informative sentence first). Key facts are the other self-contained summary sentences in
-reading order, topped up from the lead article's sentences that carry a number.
+with their speaker; a quoted phrase inside a sentence of its own is no quotation) nor a
+photo caption ("(left)"), and it is a whole sentence of reasonable length. When no summary
+sentence qualifies, the lead article's first such sentence is taken. Key facts are the other
+self-contained summary sentences in reading order, topped up from the lead article's
+sentences that carry a number.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from briefgen.text import lexicon
 
 CAPTION_POSITIONS: frozenset[str] = lexicon.words("caption_positions")
 _PARENTHESIS = re.compile(r"\(([^()]{1,20})\)")
-_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+_QUOTE_OPEN = re.compile(r"^[\s(\[]*[\"“„«‘']")
+_QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]")
+QUOTED_SHARE = 0.3  # quoted words beyond this share of the sentence: it is someone's words
 _WORD = re.compile(r"[\w'’-]+")
 _END = (".", "!", "?")
 MIN_WORDS, MAX_WORDS = 6, 45
@@ -33,11 +37,20 @@ def self_contained(text: str) -> bool:
     words = _WORD.findall(text)
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
-    if leans_on_earlier(text) or _QUOTE_MARKS.search(text):
+    if leans_on_earlier(text) or _QUOTE_OPEN.match(text) or _quoted_share(text, len(words)) > QUOTED_SHARE:
         return False
     if any(m.group(1).strip().casefold() in CAPTION_POSITIONS for m in _PARENTHESIS.finditer(text)):
         return False  # a photo caption: "Ada Okafor (left) and ..."
     return text.rstrip().endswith(_END) and text.lstrip()[:1].isupper()
+
+
+def _quoted_share(text: str, words: int) -> float:
+    """Share of the words of ``text`` inside quotation marks; an unclosed mark quotes the rest."""
+    quoted = sum(len(_WORD.findall(m.group(0))) for m in _QUOTED.finditer(text))
+    rest = _QUOTED.sub(" ", text)
+    if (k := min((rest.find(c) for c in "\"“„«" if c in rest), default=-1)) >= 0:
+        quoted += len(_WORD.findall(rest[k:]))
+    return quoted / max(words, 1)
 
 
 def _lead_lines(lead: Digest) -> list[StoryLine]:
@@ -53,6 +66,9 @@ def _lead_lines(lead: Digest) -> list[StoryLine]:
 
 def takeaway(summary: Sequence[StoryLine], lead: Digest) -> StoryLine | None:
     fit = [line for line in summary if self_contained(line.text)]
+    own = [line for line in fit if line.path in (None, lead.article.path)]
+    if own:
+        return min(own, key=lambda line: line.index)
     if fit:
         return max(fit, key=lambda line: line.score)  # max keeps the first of equal scores
     return next((line for line in _lead_lines(lead) if self_contained(line.text)), None)
