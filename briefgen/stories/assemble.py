@@ -125,7 +125,12 @@ def _pool(digests: Sequence[Digest], options: StoryOptions) -> tuple:
     first = opening(digests[0].sentences)
     if first is not None and pool and not any(p.document == lead and p.index == first.index for p in pool):
         pool = (SourcedSentence(lead, first.index, first.text, max(p.score for p in pool)), *pool)
-    return newest_first(current(pool, digests), digests, options)
+    return newest_first(pool, digests, options)
+
+
+# Relevance scores are 0-1 plus the recency and outcome raises: lowering a stale line by more
+# than their sum puts it after every current one.
+STALE = 2.0
 
 
 def current(lines: Sequence[SourcedSentence], digests: Sequence[Digest]) -> list[SourcedSentence]:
@@ -144,7 +149,8 @@ def current(lines: Sequence[SourcedSentence], digests: Sequence[Digest]) -> list
 def newest_first(lines: Sequence, digests: Sequence[Digest], options: StoryOptions) -> tuple:
     """Summary sentences (SourcedSentence or SummaryLine) ordered as ``digests`` are (the
     newest article first), each article's in its own order; a SourcedSentence's score is
-    raised for a recent article (``StoryOptions.recency``), so a cut keeps the newer fact."""
+    raised for a recent article (``StoryOptions.recency``), so a cut keeps the newer fact, and
+    lowered below every current line when it is stale (``current``)."""
     rank = {d.article.path: k for k, d in enumerate(digests)}
     days = {d.article.path: _day(d.article.published) for d in digests}
     newest = max((v for v in days.values() if v is not None), default=None)
@@ -157,6 +163,8 @@ def newest_first(lines: Sequence, digests: Sequence[Digest], options: StoryOptio
             score += options.outcome * consequence([line.text]) / MAX_CONSEQUENCE
         if newest is not None and (day := days.get(line.document)) is not None:
             score += options.recency * 0.5 ** ((newest - day).days / options.recency_days)
+            if day < newest and states_present(line.text):
+                score -= STALE  # after every current line: kept only when the budget has room
         return replace(line, score=score)
 
     def path(line) -> str:
