@@ -243,3 +243,16 @@ def test_a_surname_one_outlet_used_becomes_the_full_name_another_gave():
               Participant("Blair", "person"), Participant("Ann Lee", "person"), Participant("Ben Lee", "person"),
               Participant("Lee", "person"), Participant("Paris", "place")]
     assert surname_owners(people) == {"blair": "Tony Blair"}  # "Lee" is two people: left alone
+
+
+def test_today_in_brief_keeps_a_lead_whole_or_ends_it_where_its_main_clause_ends():
+    from briefgen.stories.view import _clip_words
+
+    lead = ("The Eastport harbour council approved the new ferry terminal on Monday after a debate that "
+            "lasted for most of the night and ended in a vote of nine to four, with the mayor, who had argued "
+            "for the plan since her election, casting the last vote in the packed hall.")
+    assert _clip_words(lead) == lead[:lead.index(", with")] + " …"
+    whole = "The council approved the terminal for Eastport's harbour, which opens in 2027, by nine votes to four."
+    assert _clip_words(whole) == whole
+    no_clause = " ".join(["harbour"] * 50)
+    assert _clip_words(no_clause).count("harbour") == 40

@@ -27,6 +27,7 @@ from briefgen.stories.select import phrase_pattern
 from briefgen.stories.story import Story
 from briefgen.stories.value import NOVELTY
 from briefgen.summarize import summarize_many
+from briefgen.text import lexicon
 
 Select = Callable[[list[BriefStory]], list[BriefStory]]
 PRIORITY_BONUS = 5.0  # a story mentioning one of the audience's include words leads Today in brief
@@ -46,7 +47,7 @@ def brief_items(stories: Sequence[Story], audience: Audience, *, engine: str = "
     shown = select(candidates) if select is not None else candidates
     items = [_item(by_lead[c.article.path], c, audience, engine) for c in shown]
     # "Today in brief" is the brief's first stories in the brief's own order
-    today = tuple(TodayLine(headline=item.article.title, sentence=_clip_words(_memory(item).lead_sentence, 30),
+    today = tuple(TodayLine(headline=item.article.title, sentence=_clip_words(_memory(item).lead_sentence),
                             label=_memory(item).label, outlet_count=_memory(item).outlet_count)
                   for item in items[:today_count])
     return items, BriefMemory(today=today, whos_who=whos_who(items))
@@ -106,11 +107,25 @@ def _one_per_outlet(articles: Sequence[OutletLink], sources: Sequence[str]) -> t
     return tuple(outlets.values())
 
 
-def _clip_words(text: str, limit: int) -> str:
-    """"Today in brief" is one line of reading per story: cut long sentences at a word."""
+# "Today in brief" gives each story one line of reading: a lead up to TODAY_WORDS words whole;
+# a longer one ends where its first clause after TODAY_MIN_WORDS ends (before ", which",
+# ", while", "; ", " — ": the main clause stays whole), and only a sentence without one is cut
+# at a word.
+TODAY_WORDS, TODAY_MIN_WORDS = 40, 14
+_CLAUSE_OPENERS = frozenset({"which", "who", "whose", "where", "with", "without", "and", "but", "saying",
+                             "according", "including", "amid", "despite", "following"})
+
+
+def _clip_words(text: str, limit: int = TODAY_WORDS) -> str:
     words = text.split()
     if len(words) <= limit:
         return text
+    openers = _CLAUSE_OPENERS | lexicon.words("subordinators")
+    for k in range(TODAY_MIN_WORDS, limit):
+        before, after = words[k - 1], words[k]
+        if before.endswith((";", ":")) or after in ("—", "–") or (
+                before.endswith(",") and after.lower() in openers):
+            return " ".join(words[:k]).rstrip(",;:–— ") + " …"
     return " ".join(words[:limit]).rstrip(",;:–—-") + " …"
 
 
