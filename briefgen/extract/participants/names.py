@@ -27,6 +27,8 @@ def strip_possessive(s: str) -> str:
 
 
 def is_title(word: str) -> bool:
+    if len(word) >= 4 and word.isupper():
+        return False  # "FIRST", "CHIEF": spelled in capitals, a word of a name, not the title
     w = word.lower().rstrip(".")
     # "Director-General", "Undersecretary-General": the compound is a title when its parts are.
     titles = lexicon.title_words()

@@ -165,14 +165,18 @@ def _join_written_aliases(
 
 def _join_acronyms(ents: list[Participant], g: _Groups) -> None:
     """"KCNA" beside "Korean Central News Agency": capitals that spell the initials of
-    exactly one longer name of an organisation or place are that name."""
+    exactly one longer name of an organisation or place are that name, unless the alias
+    table gives them another one ("US" beside "University of Sheffield" is the country)."""
+    of, _ = _alias_table()
     longs = [(i, _words(p.name)) for i, p in enumerate(ents) if p.kind != "person" and len(p.name.split()) >= 2]
     for i, p in enumerate(ents):
         if p.kind == "person" or not _ACRONYM_RE.match(_POSSESSIVE_RE.sub("", p.name)):
             continue
         acronym = _POSSESSIVE_RE.sub("", p.name)
         # "US" is no acronym of "US Steel": a name holding the capitals is another name.
-        owners = {g.find(j) for j, ws in longs if acronym not in ws and _spells(acronym, ws)}
+        known = of.get(key(acronym))
+        owners = {g.find(j) for j, ws in longs if acronym not in ws and _spells(acronym, ws)
+                  and (known is None or of.get(key(ents[j].name)) == known)}
         if len(owners) == 1:
             g.join(i, owners.pop())
 

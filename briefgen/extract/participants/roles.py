@@ -138,7 +138,7 @@ def _possessive_before_title(text: str, tokens: list[Token], idx: int) -> tuple[
         k += 1
     if k >= len(tokens) or not tokens[k].is_cap or not is_title(tokens[k].text):
         return None
-    start = text.rfind(" ", 0, tokens[j].start) + 1
+    start = max(text.rfind(c, 0, tokens[j].start) for c in " \n\t") + 1  # "…systems.\n\nLabour's": not past the break
     # The possessive may be the end of a longer name ("Elbury Party's"): read back over capitals.
     while j > 0 and tokens[j - 1].is_cap and text[tokens[j - 1].end : tokens[j].start] == " " and not (
         sentence_initial(text, tokens[j - 1].start) and tokens[j - 1].lower in _STARTERS
