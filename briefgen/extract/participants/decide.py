@@ -13,7 +13,14 @@ from briefgen.extract.participants import vocab
 from briefgen.extract.participants.common import is_common_word
 from briefgen.extract.participants.gazetteer import classify, kind_of
 from briefgen.extract.participants.mention import Mention
-from briefgen.extract.participants.names import HYPHEN_GIVEN_RE, INITIALS_RE, looks_like_person_name, sentence_initial
+from briefgen.extract.participants.names import (
+    HYPHEN_GIVEN_RE,
+    INITIALS_RE,
+    is_title,
+    looks_like_person_name,
+    sentence_initial,
+    surnames,
+)
 from briefgen.text import lexicon
 
 _VERSION_RE = re.compile(r"[ \u00a0]\d{1,2}(?:\.\d{1,2})?(?![\w%/:.,–-]?\d|[\w%/–-])")
@@ -139,6 +146,36 @@ def _given_name_first(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+def _family_name_last(f: _Facts, kind: str | None) -> str | None:
+    # "Neale Fraser", "Arkadiusz Bak": a known family name after one or two capitalised words
+    # that are no everyday word, place, nationality, title or organisation word, though the
+    # given name is in no list and "in" or a place word came before it.
+    suffixes, prefixes, _ = lexicon.org_cues()
+    if (
+        kind in (None, "place")
+        and 2 <= len(f.words) <= 3
+        and f.words[-1] in surnames()
+        and f.words[-1] not in vocab.PLACE_HEADS  # "Palk Strait", "Elbury Abbey"
+        and not is_common_word(f.words[0])  # "Red Sox", "Old Trafford"
+        and f.name not in lexicon.places()
+        and f.place < 2
+        and f.org < 2
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in f.words)
+        and not any(
+            w in lexicon.places()
+            or w in lexicon.demonyms()
+            or w in suffixes
+            or w in prefixes
+            or is_title(w)
+            or w in vocab.PLACE_FIRST_WORDS
+            or w.rstrip(".") in vocab.PLACE_PREFIXES
+            for w in f.words[:-1]
+        )
+    ):
+        return "person"
+    return kind
+
+
 def _plural_opening(f: _Facts, kind: str | None) -> str | None:
     # "Officials said", "Elbonians marched": a plural noun opening a sentence
     if (
@@ -243,6 +280,7 @@ def _club_in_sports(f: _Facts, kind: str | None) -> str | None:
 _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("hyphenated given name", _hyphenated_given_name),
     _Correction("given name first", _given_name_first),
+    _Correction("family name last", _family_name_last),
     _Correction("plural noun opening sentences", _plural_opening),
     _Correction("head word alone opening sentences", _head_word_alone),
     _Correction("organisation word inside", _org_word_inside),

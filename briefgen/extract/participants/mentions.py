@@ -277,10 +277,13 @@ def _nation_not_in_name(text: str, run: Run, rest: Run) -> bool:
     whole = strip_possessive(text[run[0].start : run[-1].end])
     # A party takes its nation into its name; a body named only by its portfolio does not
     # ("Interior Ministry").
-    portfolio = all(strip_possessive(t.text).lower() in vocab.ROLE_MODIFIERS for t in rest[:-1])
-    org_name = rest[-1].text in suffixes and (
-        rest[-1].text in vocab.PARTY_HEADS
-        or (not portfolio and (rest[-1].text not in vocab.GOVERNMENT_HEADS or "People" in rest[0].text))
+    # The head is the word before "of" or "for" ("Elbonian Academy of Sciences"), else the last.
+    head_at = next((i for i, t in enumerate(rest) if i and t.lower in ("of", "for")), len(rest)) - 1
+    head = rest[head_at]
+    portfolio = head_at > 0 and all(strip_possessive(t.text).lower() in vocab.ROLE_MODIFIERS for t in rest[:head_at])
+    org_name = head.text in suffixes and (
+        head.text in vocab.PARTY_HEADS
+        or (not portfolio and (head.text not in vocab.GOVERNMENT_HEADS or "People" in rest[0].text))
     )
     # "the Elbonian Red Cross": a national society of a known organisation keeps its name;
     # so does a building ("the Elbonian Museum Hall").
