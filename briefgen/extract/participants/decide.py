@@ -222,6 +222,24 @@ def _everyday_words(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+def _long_name_with_a_word(f: _Facts, kind: str | None) -> str | None:
+    # "Global Depositary Receipts", "Northern Textile Mills": three or more words, one of them
+    # an everyday word, no given name, no known family name last and no particle, and
+    # nothing but the shape for a person: a thing or a body, not someone's name.
+    if (
+        kind == "person"
+        and len(f.words) >= 3
+        and f.person == 0
+        and not any(m.role for m in f.ms)
+        and not set(f.words) & lexicon.first_names()
+        and f.words[-1] not in surnames()
+        and not any(w.lower() in vocab.NAME_PARTICLES for w in f.words)
+        and any(is_common_word(w) for w in f.words)
+    ):
+        return None
+    return kind
+
+
 def _org_word_inside(f: _Facts, kind: str | None) -> str | None:
     # "Veltra Radio Four", "Veltra News Daily": an organisation word inside
     if kind == "person" and f.person < 2 and len(f.words) > 1 and any(w in lexicon.org_cues()[0] for w in f.words[:-1]):
@@ -286,6 +304,7 @@ _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("organisation word inside", _org_word_inside),
     _Correction("a company's product", _company_product),
     _Correction("everyday words", _everyday_words),
+    _Correction("a long name with an everyday word", _long_name_with_a_word),
     _Correction("model vote", _model_vote),
     _Correction("club with a person's shape", _club_with_a_persons_shape),
     _Correction("club in a sports report", _club_in_sports),

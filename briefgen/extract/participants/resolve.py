@@ -171,6 +171,8 @@ def _join_acronyms(ents: list[Participant], g: _Groups) -> None:
         if p.kind == "person" or not _ACRONYM_RE.match(_POSSESSIVE_RE.sub("", p.name)):
             continue
         acronym = _POSSESSIVE_RE.sub("", p.name)
+        if key(acronym) in _alias_table()[0] or acronym in lexicon.places():
+            continue  # "US" beside "University of Sheffield" is the country the alias table knows
         # "US" is no acronym of "US Steel": a name holding the capitals is another name.
         owners = {g.find(j) for j, ws in longs if acronym not in ws and _spells(acronym, ws)}
         if len(owners) == 1:
