@@ -151,6 +151,10 @@ def _beside_person(s: Site) -> bool:
     return s.raw != s.name and person_shaped_at(s.text, s.after) or person_of_before(s.text, s.start)
 
 
+def _place_before_player(s: Site) -> bool:
+    return s.raw != s.name and s.name in lexicon.places() and person_shaped_at(s.text, s.after)
+
+
 _SUBTITLE_RE = re.compile(r":\s+(?:The\s+|A\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+(?=[\s,.;!?)]|$)")
 _LABEL_RE = re.compile(r"\S\s+([A-Z][\w'’-]*):\s+(?:The\s+|A\s+)?$")
 
@@ -213,7 +217,8 @@ _CLUB_AFTER = (
 _CLUB_BEFORE = (
     r"(?:\b"
     + _alt("result_verbs_before")[3:-1].replace("|", r"|\b")
-    + r"|\bv\.?|\bvs\.?|\d{1,3}-\d{1,3} (?:win|victory|defeat) (?:over|against))\s+$"
+    + r"|\bv\.?|\bvs\.?|\d{1,3}-\d{1,3} (?:win|victory|defeat) (?:over|against)"
+    + r"|\b\d{1,2}-\d{1,2} (?:to|at|against|over|by))\s+$"  # "lost 3-1 to Westport"
 )
 _EMPLOYER = (
     r"(?:\b"
@@ -267,6 +272,8 @@ CUES: tuple[Cue, ...] = (
     Cue("employer after a job", "organization", 2, _not_place_or_country(_employer_before)),  # "an analyst at Brenholt"
     # Weak (1): a person's evidence elsewhere outweighs it.
     Cue("beside a person's name", "organization", 1, _beside_person),
+    # "Elbury's Ana Ruiz scored": in a sports report a place owning a player is the club
+    Cue("place before a player", "club", 1, _place_before_player),
     Cue("work or make noun beside", "work", 1, _either(  # "the film Silver Harbour", "Skyhawk helicopters"
         _before(
             r"\b" + _alt("work_nouns") + r"\s+$|\b" + _alt("craft_nouns") + r"\s+$|\b"
