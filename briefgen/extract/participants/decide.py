@@ -261,6 +261,24 @@ def _lone_word_that_speaks(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+def _lone_word_described(f: _Facts, kind: str | None) -> str | None:
+    # "Velmark, a biotech firm,", "Prime Minister … Battle": one word whose only evidence is an
+    # apposition, or a title before an everyday word or capitals, and no given or family name.
+    cues = {c for m in f.ms for c, k in m.cues if k == "person"}
+    if (
+        kind == "person"
+        and len(f.words) == 1
+        and f.name not in lexicon.first_names()
+        and f.name not in surnames()
+        and (
+            cues == {"role in apposition"}
+            or cues == {"title before the name"} and (is_common_word(f.name) or f.name.isupper())
+        )
+    ):
+        return None
+    return kind
+
+
 def _org_word_inside(f: _Facts, kind: str | None) -> str | None:
     # "Veltra Radio Four", "Veltra News Daily": an organisation word inside
     if kind == "person" and f.person < 2 and len(f.words) > 1 and any(w in lexicon.org_cues()[0] for w in f.words[:-1]):
@@ -327,6 +345,7 @@ _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("everyday words", _everyday_words),
     _Correction("a long name with an everyday word", _long_name_with_a_word),
     _Correction("a lone word that speaks", _lone_word_that_speaks),
+    _Correction("a lone word described", _lone_word_described),
     _Correction("model vote", _model_vote),
     _Correction("club with a person's shape", _club_with_a_persons_shape),
     _Correction("club in a sports report", _club_in_sports),
