@@ -243,6 +243,12 @@ def _long_name_with_a_word(f: _Facts, kind: str | None) -> str | None:
 _SPEECH_CUES = frozenset({"speech verb after", "speech verb before"})
 
 
+def _speech_only(f: _Facts) -> bool:
+    """Is a speech verb all the evidence of a person the name's mentions have?"""
+    cues = {c for m in f.ms for c, k in m.cues if k == "person"}
+    return bool(cues) and cues <= _SPEECH_CUES
+
+
 def _lone_word_that_speaks(f: _Facts, kind: str | None) -> str | None:
     # "Veltrax said on Monday": one word, no known given or family name, nothing but a
     # speech verb for a person, no title or role: companies and papers are named so more
@@ -253,7 +259,7 @@ def _lone_word_that_speaks(f: _Facts, kind: str | None) -> str | None:
         and len(f.words) == 1
         and f.person < 2
         and not any(m.role or m.surface for m in f.ms)
-        and all(c in _SPEECH_CUES for m in f.ms for c, k in m.cues if k == "person")
+        and _speech_only(f)
         and f.name not in lexicon.first_names()
         and f.name not in surnames()
     ):
