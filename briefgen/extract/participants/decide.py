@@ -269,7 +269,8 @@ def _lone_word_that_speaks(f: _Facts, kind: str | None) -> str | None:
 
 def _lone_word_described(f: _Facts, kind: str | None) -> str | None:
     # "Velmark, a biotech firm,", "Prime Minister … Battle": one word whose only evidence is an
-    # apposition, or a title before an everyday word or capitals, and no given or family name.
+    # apposition, or a title before a word the text writes in lower case too or in capitals,
+    # and no given or family name.
     cues = {c for m in f.ms for c, k in m.cues if k == "person"}
     if (
         kind == "person"
@@ -278,7 +279,8 @@ def _lone_word_described(f: _Facts, kind: str | None) -> str | None:
         and f.name not in surnames()
         and (
             cues == {"role in apposition"}
-            or cues == {"title before the name"} and (is_common_word(f.name) or f.name.isupper())
+            # an everyday word the text also writes in lower case ("battle"), or capitals
+            or cues == {"title before the name"} and (f.name.lower() in f.story.lower or f.name.isupper())
         )
     ):
         return None

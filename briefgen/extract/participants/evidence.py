@@ -245,6 +245,8 @@ CUES: tuple[Cue, ...] = (
     Cue("speech verb then 'he' or 'she'", "person", 1, _speaks_of_himself),  # "Vale said he would"
     Cue("speech verb before", "person", 1, _speech_before),  # "said Vale"
     Cue("age in commas", "person", 2, _after(r",\s+\d{1,3},", at_end=True, window=8)),  # "Vale, 53, said"
+    # "Vale (14-7) allowed two runs": a pitcher's won-lost record in brackets
+    Cue("record in brackets after", "person", 1, _after(r"\s+\(\d{1,2}-\d{1,2}\)\s+[a-z]", at_end=True, window=14)),
     # "Vale (54th minute)", "Feld (penalty, 78th)": a scorer and the minute of the goal
     Cue("minute in brackets after", "person", 2, _after(_MINUTE_AFTER, at_end=True, window=24)),
     Cue("place preposition before", "place", 1, _place_preposition),  # "in Elbury"
