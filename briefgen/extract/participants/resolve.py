@@ -210,6 +210,10 @@ def _short_form_of(kind: str, short: list[str], other: Participant) -> bool:
         # "Labour Party" (an organisation word after it).
         if len(head) >= len(short) and head[-len(short):] == short:
             return True
+        # "Scientology" beside "Church of Scientology": an organisation named by its "of" tail
+        # (a place so named is another entity: "Bank of Elbury" and Elbury).
+        if len(long_) > len(short) + 1 and long_[-len(short) - 1] == "of" and long_[-len(short):] == short:
+            return True
         return (
             long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in _LEGAL_FORMS
         ) or company_short_form(short, long_)
