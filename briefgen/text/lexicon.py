@@ -70,7 +70,7 @@ ROLE_NOUNS: frozenset[str] = words("role_nouns")
 def places() -> frozenset[str]:
     """Known place names, exact case (countries, subdivisions, cities, regions)."""
     names = set(_lines("countries.txt")) | set(_lines("subdivisions.txt")) | set(_lines("cities.txt"))
-    names |= set(_lines("cities_geonames.txt"))
+    names |= set(_lines("cities_geonames.txt")) | set(_lines("towns_geonames.txt"))
     # Subdivision names that are ordinary words would turn "Central" or "North" into places.
     # "US" is kept: in capitals it is the country, not the pronoun.
     return frozenset(n for n in names

@@ -13,7 +13,14 @@ from briefgen.extract.participants import vocab
 from briefgen.extract.participants.common import is_common_word
 from briefgen.extract.participants.gazetteer import classify, kind_of
 from briefgen.extract.participants.mention import Mention
-from briefgen.extract.participants.names import HYPHEN_GIVEN_RE, INITIALS_RE, looks_like_person_name, sentence_initial
+from briefgen.extract.participants.names import (
+    HYPHEN_GIVEN_RE,
+    INITIALS_RE,
+    is_title,
+    looks_like_person_name,
+    sentence_initial,
+    surnames,
+)
 from briefgen.text import lexicon
 
 _VERSION_RE = re.compile(r"[ \u00a0]\d{1,2}(?:\.\d{1,2})?(?![\w%/:.,–-]?\d|[\w%/–-])")
@@ -139,6 +146,36 @@ def _given_name_first(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+def _family_name_last(f: _Facts, kind: str | None) -> str | None:
+    # "Neale Fraser", "Arkadiusz Bak": a known family name after one or two capitalised words
+    # that are no everyday word, place, nationality, title or organisation word, though the
+    # given name is in no list and "in" or a place word came before it.
+    suffixes, prefixes, _ = lexicon.org_cues()
+    if (
+        kind in (None, "place")
+        and 2 <= len(f.words) <= 3
+        and f.words[-1] in surnames()
+        and f.words[-1] not in vocab.PLACE_HEADS  # "Palk Strait", "Elbury Abbey"
+        and not is_common_word(f.words[0])  # "Red Sox", "Old Trafford"
+        and f.name not in lexicon.places()
+        and f.place < 2
+        and f.org < 2
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in f.words)
+        and not any(
+            w in lexicon.places()
+            or w in lexicon.demonyms()
+            or w in suffixes
+            or w in prefixes
+            or is_title(w)
+            or w in vocab.PLACE_FIRST_WORDS
+            or w.rstrip(".") in vocab.PLACE_PREFIXES
+            for w in f.words[:-1]
+        )
+    ):
+        return "person"
+    return kind
+
+
 def _plural_opening(f: _Facts, kind: str | None) -> str | None:
     # "Officials said", "Elbonians marched": a plural noun opening a sentence
     if (
@@ -182,6 +219,71 @@ def _everyday_words(f: _Facts, kind: str | None) -> str | None:
         and all(is_common_word(w) for w in f.words)
     ):
         return "organization" if f.person > 0 else None
+    return kind
+
+
+def _long_name_with_a_word(f: _Facts, kind: str | None) -> str | None:
+    # "Global Depositary Receipts", "Northern Textile Mills": three or more words, one of them
+    # an everyday word, no given name, no known family name last and no particle, and
+    # nothing but the shape for a person: a thing or a body, not someone's name.
+    if (
+        kind == "person"
+        and len(f.words) >= 3
+        and f.person == 0
+        and not any(m.role for m in f.ms)
+        and not set(f.words) & lexicon.first_names()
+        and f.words[-1] not in surnames()
+        and not any(w.lower() in vocab.NAME_PARTICLES for w in f.words)
+        and any(is_common_word(w) for w in f.words)
+    ):
+        return None
+    return kind
+
+
+_SPEECH_CUES = frozenset({"speech verb after", "speech verb before"})
+
+
+def _speech_only(f: _Facts) -> bool:
+    """Is a speech verb all the evidence of a person the name's mentions have?"""
+    cues = {c for m in f.ms for c, k in m.cues if k == "person"}
+    return bool(cues) and cues <= _SPEECH_CUES
+
+
+def _lone_word_that_speaks(f: _Facts, kind: str | None) -> str | None:
+    # "Veltrax said on Monday": one word, no known given or family name, nothing but a
+    # speech verb for a person, no title or role: companies and papers are named so more
+    # often than people, who are named in full first (a surname that joins a full name is
+    # decided there). Too little to tell: no participant.
+    if (
+        kind == "person"
+        and len(f.words) == 1
+        and f.person < 2
+        and not any(m.role or m.surface for m in f.ms)
+        and _speech_only(f)
+        and f.name not in lexicon.first_names()
+        and f.name not in surnames()
+    ):
+        return None
+    return kind
+
+
+def _lone_word_described(f: _Facts, kind: str | None) -> str | None:
+    # "Velmark, a biotech firm,", "Prime Minister … Battle": one word whose only evidence is an
+    # apposition, or a title before a word the text writes in lower case too or in capitals,
+    # and no given or family name.
+    cues = {c for m in f.ms for c, k in m.cues if k == "person"}
+    if (
+        kind == "person"
+        and len(f.words) == 1
+        and f.name not in lexicon.first_names()
+        and f.name not in surnames()
+        and (
+            cues == {"role in apposition"}
+            # an everyday word the text also writes in lower case ("battle"), or capitals
+            or cues == {"title before the name"} and (f.name.lower() in f.story.lower or f.name.isupper())
+        )
+    ):
+        return None
     return kind
 
 
@@ -243,11 +345,15 @@ def _club_in_sports(f: _Facts, kind: str | None) -> str | None:
 _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("hyphenated given name", _hyphenated_given_name),
     _Correction("given name first", _given_name_first),
+    _Correction("family name last", _family_name_last),
     _Correction("plural noun opening sentences", _plural_opening),
     _Correction("head word alone opening sentences", _head_word_alone),
     _Correction("organisation word inside", _org_word_inside),
     _Correction("a company's product", _company_product),
     _Correction("everyday words", _everyday_words),
+    _Correction("a long name with an everyday word", _long_name_with_a_word),
+    _Correction("a lone word that speaks", _lone_word_that_speaks),
+    _Correction("a lone word described", _lone_word_described),
     _Correction("model vote", _model_vote),
     _Correction("club with a person's shape", _club_with_a_persons_shape),
     _Correction("club in a sports report", _club_in_sports),

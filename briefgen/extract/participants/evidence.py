@@ -151,6 +151,10 @@ def _beside_person(s: Site) -> bool:
     return s.raw != s.name and person_shaped_at(s.text, s.after) or person_of_before(s.text, s.start)
 
 
+def _place_before_player(s: Site) -> bool:
+    return s.raw != s.name and s.name in lexicon.places() and person_shaped_at(s.text, s.after)
+
+
 _SUBTITLE_RE = re.compile(r":\s+(?:The\s+|A\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+(?=[\s,.;!?)]|$)")
 _LABEL_RE = re.compile(r"\S\s+([A-Z][\w'’-]*):\s+(?:The\s+|A\s+)?$")
 
@@ -159,10 +163,15 @@ def _line_before(s: Site) -> str:
     return s.text[max(s.text.rfind("\n", 0, s.start) + 1, s.start - 200) : s.start]  # bounded: one long line
 
 
+# "In Elbury: Elbury Rovers 2 …": a line opened by a place after a preposition and a colon.
+_PLACE_LABEL_RE = re.compile(r"^\s*" + _alt("place_prepositions") + r"\s+$", re.IGNORECASE)
+
+
 def _before_subtitle(s: Site) -> bool:
     # "Quest: Silver Harbour": a title and its subtitle inside a sentence (a label opening a
-    # line is not one).
-    return bool(_SUBTITLE_RE.match(s.text, s.after)) and bool(_line_before(s).strip())
+    # line is not one, nor is a place after a line's preposition: "In Elbury: Elbury Rovers 2 …").
+    line = _line_before(s)
+    return bool(_SUBTITLE_RE.match(s.text, s.after)) and bool(line.strip()) and not _PLACE_LABEL_RE.search(line)
 
 
 def _is_subtitle(s: Site) -> bool:
@@ -173,6 +182,7 @@ def _is_subtitle(s: Site) -> bool:
     return (
         label is not None
         and label.group(1).lower() not in vocab.CAPTION_LABELS  # "Image: Ana Ruiz."
+        and not _PLACE_LABEL_RE.match(line[: label.start(1)])  # "In Elbury: Elbury Rovers 2"
         and bool(_SUBTITLE_RE.match(s.text, s.start - len(line) + line.rindex(":")))
     )
 
@@ -200,13 +210,15 @@ def _after_the(s: Site) -> bool:
 
 
 _MEDIA = _alt("media_nouns")
+_MINUTE_AFTER = r"\s*\((?:pen(?:alty)?\.?,?\s+|own goal,?\s+)?\d{1,3}(?:st|nd|rd|th)\b"
 _CLUB_AFTER = (
     r"\s+(?:\d{1,3}(?:-\d{1,3})?\b(?! per ?cent| percent|%)|" + _alt("result_verbs")[3:-1] + r"|v\.?|vs\.?)(?:\s|$)"
 )
 _CLUB_BEFORE = (
     r"(?:\b"
     + _alt("result_verbs_before")[3:-1].replace("|", r"|\b")
-    + r"|\bv\.?|\bvs\.?|\d{1,3}-\d{1,3} (?:win|victory|defeat) (?:over|against))\s+$"
+    + r"|\bv\.?|\bvs\.?|\d{1,3}-\d{1,3} (?:win|victory|defeat) (?:over|against)"
+    + r"|\b\d{1,2}-\d{1,2} (?:to|at|against|over|by))\s+$"  # "lost 3-1 to Westport"
 )
 _EMPLOYER = (
     r"(?:\b"
@@ -233,6 +245,10 @@ CUES: tuple[Cue, ...] = (
     Cue("speech verb then 'he' or 'she'", "person", 1, _speaks_of_himself),  # "Vale said he would"
     Cue("speech verb before", "person", 1, _speech_before),  # "said Vale"
     Cue("age in commas", "person", 2, _after(r",\s+\d{1,3},", at_end=True, window=8)),  # "Vale, 53, said"
+    # "Vale (14-7) allowed two runs": a pitcher's won-lost record in brackets
+    Cue("record in brackets after", "person", 1, _after(r"\s+\(\d{1,2}-\d{1,2}\)\s+[a-z]", at_end=True, window=14)),
+    # "Vale (54th minute)", "Feld (penalty, 78th)": a scorer and the minute of the goal
+    Cue("minute in brackets after", "person", 2, _after(_MINUTE_AFTER, at_end=True, window=24)),
     Cue("place preposition before", "place", 1, _place_preposition),  # "in Elbury"
     Cue("-based after", "place", 2, _after(r"-based\b", at_end=True, window=7)),  # "an Elbury-based firm"
     # "the port city of Elbury"
@@ -258,6 +274,8 @@ CUES: tuple[Cue, ...] = (
     Cue("employer after a job", "organization", 2, _not_place_or_country(_employer_before)),  # "an analyst at Brenholt"
     # Weak (1): a person's evidence elsewhere outweighs it.
     Cue("beside a person's name", "organization", 1, _beside_person),
+    # "Elbury's Ana Ruiz scored": in a sports report a place owning a player is the club
+    Cue("place before a player", "club", 1, _place_before_player),
     Cue("work or make noun beside", "work", 1, _either(  # "the film Silver Harbour", "Skyhawk helicopters"
         _before(
             r"\b" + _alt("work_nouns") + r"\s+$|\b" + _alt("craft_nouns") + r"\s+$|\b"

@@ -99,6 +99,12 @@ ROWS: tuple[Row, ...] = (
         lambda n, w: len(w) > 2 and w[0] in lexicon.demonyms() and " ".join(w[1:]) in lexicon.org_cues()[2],
     ),
     Row("place gazetteer", "place", _in_places),
+    # "South Kivu", "Northern Elbonia": a direction word before a known place is a region of it
+    Row(
+        "direction before a place",
+        "place",
+        lambda n, w: len(w) > 1 and w[0] in vocab.COMPASS_WORDS and " ".join(w[1:]) in lexicon.places(),
+    ),
     # "the Open", "the Cup" alone name an event
     Row(
         "event head alone",

@@ -277,15 +277,21 @@ def _nation_not_in_name(text: str, run: Run, rest: Run) -> bool:
     whole = strip_possessive(text[run[0].start : run[-1].end])
     # A party takes its nation into its name; a body named only by its portfolio does not
     # ("Interior Ministry").
-    portfolio = all(strip_possessive(t.text).lower() in vocab.ROLE_MODIFIERS for t in rest[:-1])
-    org_name = rest[-1].text in suffixes and (
-        rest[-1].text in vocab.PARTY_HEADS
-        or (not portfolio and (rest[-1].text not in vocab.GOVERNMENT_HEADS or "People" in rest[0].text))
+    # The head is the word before "of" or "for" ("Elbonian Academy of Sciences"), else the last.
+    head_at = next((i for i, t in enumerate(rest) if i and t.lower in ("of", "for")), len(rest)) - 1
+    head = rest[head_at]
+    portfolio = head_at > 0 and all(strip_possessive(t.text).lower() in vocab.ROLE_MODIFIERS for t in rest[:head_at])
+    org_name = head.text in suffixes and (
+        head.text in vocab.PARTY_HEADS
+        or (not portfolio and (head.text not in vocab.GOVERNMENT_HEADS or "People" in rest[0].text))
     )
     # "the Elbonian Red Cross": a national society of a known organisation keeps its name;
     # so does a building ("the Elbonian Museum Hall").
     keeps = " ".join(t.text for t in rest) in orgs and rest[0].text not in vocab.GOVERNMENT_HEADS and len(rest) > 1
     keeps = keeps or (rest[-1].text in vocab.PLACE_HEADS and len(rest) > 1)
+    # "Western Elbonia": a direction word before a known place names a region of it.
+    rest_name = strip_possessive(text[rest[0].start : rest[-1].end])
+    keeps = keeps or (run[0].text in vocab.COMPASS_WORDS and rest_name in lexicon.places())
     return (
         not (len(rest) == 1 and rest[0].text in suffixes)
         and not org_name

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from briefgen.extract.participants.acronyms import acronym_of
 from briefgen.extract.participants.gazetteer import kind_of
 from briefgen.extract.participants.mention import Mention
+from briefgen.extract.participants.vocab import alternation
 from briefgen.model import Participant
 from briefgen.text import lexicon
 
@@ -53,7 +54,7 @@ def person_owners(
     canonical: dict[str, str] = {}
     for n in persons:
         words = set(n.split())
-        owners = [canonical.get(o, o) for o in persons if len(o.split()) > len(n.split()) and words <= set(o.split())]
+        owners = [canonical.get(o, o) for o in persons if len(o.split()) > len(n.split()) and words <= _name_words(o)]
         first = _first_named(owners, by_name)
         canonical[n] = first if first is not None else n
     # Single unknown words that are part of a known person's name ("Ruiz"); places and
@@ -61,12 +62,22 @@ def person_owners(
     singles = [n for n in by_name if n not in kinds and len(n.split()) == 1]
     parts = [n for n, k in kinds.items() if k != "person" and len(n.split()) == 1 and kind_of(n) is None]
     for n in singles + parts:
-        owner = _first_named([p for p in persons if n in p.split() and canonical[p] == p], by_name)
+        owner = _first_named([p for p in persons if n in _name_words(p) and canonical[p] == p], by_name)
         if owner:
             kinds[n] = "person"
             canonical[n] = owner
             why[n].append("part of a person's name")
     return canonical
+
+
+_ARABIC_ARTICLE_RE = re.compile(r"^" + alternation("arabic_articles") + r"-(?=[A-Z])")
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a person's name, and each surname without its Arabic article: "Kabariti"
+    is a word of "Abdul-Karim al-Kabariti"."""
+    words = name.split()
+    return set(words) | {_ARABIC_ARTICLE_RE.sub("", w) for w in words}
 
 
 def _first_named(people: list[str], by_name: dict[str, list[Mention]]) -> str | None:

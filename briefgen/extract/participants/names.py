@@ -4,6 +4,8 @@ sentence starts and the shape of a person's name. Word or offset -> bool / str."
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 from briefgen.extract.participants import vocab
 from briefgen.text import lexicon
@@ -16,6 +18,14 @@ HYPHEN_GIVEN_RE = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+")
 _PERSON_AT_RE = re.compile(r" ([A-Z][a-z]+ [A-Z][\w’'-]+)\b")
 _PERSON_OF_RE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][\w’'-]+) of (?:the )?$")
 _OPENING_MARKS = "“\"‘'«([—–-"
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Family names (``briefgen/data/surnames_census.txt``, built by scripts/make_surnames.py
+    from the US Census surname table), exact case: "Kowalski", "Nguyen", "Hashimoto"."""
+    text = resources.files("briefgen.data").joinpath("surnames_census.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def strip_possessive(s: str) -> str:

@@ -173,6 +173,8 @@ def _join_acronyms(ents: list[Participant], g: _Groups) -> None:
         if p.kind == "person" or not _ACRONYM_RE.match(_POSSESSIVE_RE.sub("", p.name)):
             continue
         acronym = _POSSESSIVE_RE.sub("", p.name)
+        if key(acronym) in _alias_table()[0] or acronym in lexicon.places():
+            continue  # "US" beside "University of Sheffield" is the country the alias table knows
         # "US" is no acronym of "US Steel": a name holding the capitals is another name.
         known = of.get(key(acronym))
         owners = {g.find(j) for j, ws in longs if acronym not in ws and _spells(acronym, ws)
@@ -211,6 +213,10 @@ def _short_form_of(kind: str, short: list[str], other: Participant) -> bool:
         # "Church" / "Supreme Court" in "(Italian) Supreme Court of Cassation"; "Labour" in
         # "Labour Party" (an organisation word after it).
         if len(head) >= len(short) and head[-len(short):] == short:
+            return True
+        # "Scientology" beside "Church of Scientology": an organisation named by its "of" tail
+        # (a place so named is another entity: "Bank of Elbury" and Elbury).
+        if len(long_) > len(short) + 1 and long_[-len(short) - 1] == "of" and long_[-len(short):] == short:
             return True
         return (
             long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in _LEGAL_FORMS

@@ -117,7 +117,9 @@ def _connector(text: str, tokens: list[Token], run: Run, j: int) -> Run:
     # "Securities and Exchange Commission", "Organisation for Security and Cooperation in
     # Europe": connectors are kept when the longer run is an organisation.
     prev, nxt = run[-1], tokens[j]
-    if not (nxt.lower in vocab.CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap and gap_ok(text, prev, nxt)):
+    if not (
+        nxt.lower in vocab.CONNECTORS and _cap_after(text, tokens, j, len(run) == 1) and gap_ok(text, prev, nxt)
+    ):
         return []
     if len(run) > 1 and prev.text in lexicon.org_cues()[0] and nxt.lower in ("and", "&"):
         return []  # "Holt Controls Inc and Vane Corp" are two names
@@ -184,6 +186,8 @@ def connector_extension(text: str, tokens: list[Token], run: Run, j: int) -> Run
             if not _connector_continues(text, tokens, run, ext, k):
                 break
             ext.append(t)
+        elif t.text == "the" and len(run) == 1 and len(ext) == 1 and _cap_after(text, tokens, k - 1, True):
+            ext.append(t)  # "Organisation of the Islamic Conference"
         elif t.is_cap and t.lower not in vocab.RUN_BREAKERS:
             ext.append(t)
             if _names_organisation(text, run, ext):
@@ -196,9 +200,34 @@ def connector_extension(text: str, tokens: list[Token], run: Run, j: int) -> Run
     return best
 
 
+# Connectors an organisation's name may follow with "the" ("Journal of the Royal College").
+_THE_AFTER = frozenset({"of", "for", "on"})
+
+
+def _cap_after(text: str, tokens: list[Token], k: int, the: bool = False) -> bool:
+    """Is the word after connector ``k`` capitalised, or (``the``) "the" and then a capitalised
+    word? Only a head word opening the name takes "of the" into it ("Organisation of the
+    Islamic Conference"); after a longer name it is the name's place ("Elbury State
+    University of the US")."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is None:
+        return False
+    if nxt.is_cap:
+        return True
+    return (
+        the
+        and nxt.text == "the"
+        and tokens[k].lower in _THE_AFTER
+        and k + 2 < len(tokens)
+        and tokens[k + 2].is_cap
+        and text[tokens[k].end : nxt.start] == " "
+        and text[nxt.end : tokens[k + 2].start] == " "
+    )
+
+
 def _connector_continues(text: str, tokens: list[Token], run: Run, ext: Run, k: int) -> bool:
     t = tokens[k]
-    if k + 1 >= len(tokens) or not tokens[k + 1].is_cap:
+    if k + 1 >= len(tokens) or not _cap_after(text, tokens, k, len(run) == 1 and not ext):
         return False
     # "Securities and Exchange Commission" but not "Board of Trade and National Bank".
     if (

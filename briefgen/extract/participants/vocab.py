@@ -27,6 +27,7 @@ RUN_BREAKERS = words("run_breakers") | words("weekdays") | words("months") | HEA
 PLACE_HEADS = words("place_heads")
 STRONG_PLACE_HEADS = words("strong_place_heads")
 PLACE_FIRST_WORDS = words("place_first_words")
+COMPASS_WORDS = words("compass_words")
 WORDLIKE_GIVEN_NAMES = words("wordlike_given_names")
 SHIP_PREFIXES = words("ship_prefixes")
 SURNAME_HEADS = words("surname_heads")
