@@ -212,8 +212,8 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     venture capitalist", "five time Olympic gold medal winner", "US Transport Command
     spokesman"). Returns (role, start offset)."""
     j = idx - 1
-    if j < 0 or not _is_head(tokens[j].text, plural=True):
-        return None
+    if j < 0 or not _is_head(tokens[j].text, plural=True) or tokens[j].lower.rstrip(".") in _COURTESY:
+        return None  # "showing Mr Vale": a courtesy title heads no role
     gap = text[tokens[j].end : tokens[idx].start]
     # "Army Spc. Ana Ruiz": an abbreviated title keeps its full stop.
     if gap != " " and not (gap == ". " and tokens[j].lower in ABBREVIATIONS):
@@ -663,3 +663,9 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
         if run[i].text in lexicon.first_names() and 2 <= len(run) - i <= 3:
             return start, i
     return None
+
+
+def more_specific(role: str, than: str | None) -> bool:
+    """Does ``role`` say more than ``than`` (None: no role yet)? The one role a person keeps is
+    the most specific the text gives: "Mayor" < "Mayor of Elbury" (more words)."""
+    return than is None or len(role.split()) > len(than.split())
