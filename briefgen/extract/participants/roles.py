@@ -23,6 +23,7 @@ _CLAUSE_BREAKS = lexicon.words("role_clause_breaks")
 _PAST_VERBS = lexicon.words("past_verbs")
 _COURTESY = frozenset(w.lower() for w in lexicon.words("courtesy_titles"))
 _GROUP_WORDS = lexicon.words("role_group_words") | lexicon.words("quantifiers")
+_RANK_PREFIXES = lexicon.words("role_rank_prefixes")
 # Words a role's prepositional tail may hold ("ambassador to the US", "official with the Elbury Board").
 _TAIL_WORDS = frozenset("the of for to at in on with and".split())
 _PP_OPENERS = frozenset("of for to at in on with".split())
@@ -63,7 +64,8 @@ def split_role(run: list[Token]) -> int:
         if d:
             k += d
             continue
-        if not (is_title(run[k].text) or run[k].lower in vocab.ROLE_MODIFIERS or run[k].text in lexicon.PARTY_WORDS):
+        if not (is_title(run[k].text) or run[k].lower in vocab.ROLE_MODIFIERS or run[k].text in lexicon.PARTY_WORDS
+                or rank_prefix(run, k)):
             break
         k += 1
         # "Democrat Ana Ruiz": a party word before a name is a role, like a title.
@@ -73,6 +75,11 @@ def split_role(run: list[Token]) -> int:
             k += 2
             cut = k
     return _inner_title(run, cut) or cut
+
+
+def rank_prefix(run: list[Token], k: int) -> bool:
+    """"Staff | Sgt.", "Rear | Admiral": a word that opens a rank right before a title."""
+    return run[k].lower in _RANK_PREFIXES and k + 1 < len(run) and is_title(run[k + 1].text)
 
 
 def _inner_title(run: list[Token], cut: int) -> int:
@@ -240,6 +247,7 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
             break
         if t.is_cap and sentence_initial(text, t.start) and not (
             low in lexicon.title_words()  # "Chief executive Ana Ruiz"
+            or low in _RANK_PREFIXES and is_title(tokens[k + 1].text)  # "Staff Sgt. Ana Ruiz"
             # "Global health campaigner …": a first word that is no sentence opener, before lower case
             or low not in _STARTERS and not tokens[k + 1].is_cap
             or t.text in lexicon.demonyms() or kind_of(strip_possessive(t.text)) or "-" in t.text
@@ -615,24 +623,31 @@ def post_nominal(run: list[Token]) -> bool:
     return len(run) >= 3 and run[-1].text in _POST_NOMINALS
 
 
-_TITLE_OF_ORG_RE = re.compile(
-    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}"
-    r"([A-Z][\w'’-]*))\s+$"
+_ORG_BEFORE_NAME_RE = re.compile(
+    r"\s+(?:of|for|at)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}([A-Z][\w'’-]*))\s+$"
 )
+_WORD_RE = re.compile(r"\S+")
 
 
 def title_of_org_before(text: str, start: int) -> str | None:
-    """"CEO of the Elbury Refugee Council Ana Ruiz": a title and the organisation it is "of"
-    right before the name (the organisation a participant of its own); None when not so."""
-    m = _TITLE_OF_ORG_RE.search(text, max(0, start - 160), start)
-    if not m or m.group(3) not in lexicon.org_cues()[0]:
+    """"CEO of the Elbury Refugee Council Ana Ruiz", "Chief executive of the Vale Trust Ana
+    Ruiz": title words (capitalised or not), "of"/"for"/"at" and the organisation right before
+    the name (the organisation a participant of its own); None when not so."""
+    m = _ORG_BEFORE_NAME_RE.search(text, max(0, start - 160), start)
+    if not m or m.group(2) not in lexicon.org_cues()[0]:
         return None
-    words = m.group(1).split()
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS or w.lower() in _CALENDAR), default=0)
-    words = words[cut:]
-    if not words or not is_title(words[-1]) or not all(is_title(w) or w.lower() in vocab.ROLE_MODIFIERS for w in words):
+    before = list(_WORD_RE.finditer(text, max(0, m.start() - 80), m.start()))
+    first = None
+    for w in reversed(before):
+        word = w.group()
+        if not (is_title(word) or word.lower() in vocab.ROLE_MODIFIERS) or word.lower() in _CALENDAR:
+            break
+        if w.end() < m.start() and text[w.end() : w.end() + 1] != " ":
+            break
+        first = w
+    if first is None or not is_title(before[-1].group()):
         return None
-    return text[m.start(1) + m.group(1).find(words[0]) : m.end(2)].strip()
+    return text[first.start() : m.end(1)].strip()
 
 
 def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
@@ -661,6 +676,13 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
         return None
     for i in range(1, len(run) - 1):
         if run[i].text in lexicon.first_names() and 2 <= len(run) - i <= 3:
+            return start, i
+    # "Ambassador to the United States Hamdullah Mohib": a known place or body, then two words
+    # the gazetteer does not know (a given name it does not list).
+    for i in range(1, len(run) - 1):
+        if len(run) - i == 2 and kind_of(text[run[0].start : run[i - 1].end]) and not kind_of(
+            text[run[i].start : run[-1].end]
+        ) and not any(is_title(t.text) for t in run[i:]):
             return start, i
     return None
 
