@@ -165,6 +165,8 @@ def _opens_with_adjective(ctx: _Text, run: Run) -> bool:
         and not is_title(run[0].text)
         and run[0].lower not in vocab.ROLE_MODIFIERS  # "Prime Minister Ana Ruiz", "Former President …"
         and not rank_prefix(run, 0)  # "Staff Sgt. Ana Ruiz"
+        # "UN Secretary-General Ana Ruiz": a body, no adjective
+        and not (run[0].text.isupper() and len(run[0].text) > 1 and not run[1].text.isupper())
         and run[0].text not in lexicon.places()
         and run[0].text not in lexicon.first_names()
     )

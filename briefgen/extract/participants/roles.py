@@ -301,12 +301,23 @@ _PHRASE_BREAKS = frozenset(',;:.!?()“”"\n')
 _INITIALISM_DOT_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
 
 
+_ACRONYM_BRACKET_RE = re.compile(r"\s+\([A-Z][A-Z.&]{1,9}\)$")
+
+
 def _phrase_before_comma(before: str) -> str | None:
     """The words between the last break and the comma that ends ``before``; an initialism's
     full stops stay inside ("the U.N. climate chief, Ana Ruiz")."""
     m = _COMMA_END_RE.search(before)
     if not m:
         return None
+    # "a spokesman for the Elbury Water Board (EWB), Ana Ruiz": the body's initialism in
+    # brackets is no break, and no part of the role.
+    acronym = _ACRONYM_BRACKET_RE.search(before, 0, m.start())
+    if acronym:
+        before = before[: acronym.start()] + before[acronym.end() :]
+        m = _COMMA_END_RE.search(before)
+        if not m:
+            return None
     i = m.start()
     while i > 0:
         c = before[i - 1]
