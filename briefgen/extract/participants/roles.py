@@ -33,7 +33,7 @@ _RANKING_WORDS = frozenset("only first last second third sole".split())
 # may sit inside; the phrase ends at punctuation or at the speech verb (closing comma left out).
 _APPOSITIVE_RE = re.compile(
     r",\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|its|their)\s+[^,;:“”\"()\n]{2,70}?)"
-    r"(?=[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
+    r"(?=[,;:]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
 
 
@@ -186,7 +186,7 @@ _MAX_ROLE_WORDS = 12
 _APPOSITION_RE = re.compile(
     r",?\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:believed|thought|said|reported)\s+to\s+be\s+)?)?"
     r"((?:(?:a|an|the|his|her|its|their)\s+)?[^,;:“”\"()\n]{2,170}?)"
-    r"(?=\s*[,;(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
+    r"(?=\s*[,;:(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
 _RELATIVE_RE = re.compile(r",?\s+who\s+(?:is|was|has been|had been)\b")
 # "Minister for the Olympics Ana Ruiz", "Duchess of Elbury Ana Vale", "Ambassador to the
@@ -458,7 +458,7 @@ def apposition_after(text: str, end: int) -> str | None:
         if _names_someone(found.split()):
             return _relation_cut(found.split()) if _relation_to(found.split()) else None
         return found
-    found = bracket_role(text, end) or list_role(text, end) or _role_verb_clause(text, end)
+    found = bracket_role(text, end) or list_role(text, end) or _as_clause(text, end) or _role_verb_clause(text, end)
     if found:
         return found
     m = _APPOSITION_RE.match(text, end)
@@ -476,6 +476,8 @@ def apposition_after(text: str, end: int) -> str | None:
         return _relation_cut(words)
     if not core or _names_someone(words) or core[0].lower() in _GROUP_WORDS:
         return None
+    if relative and core[0].islower() and core[0].endswith("ed") and core[0] not in vocab.ROLE_MODIFIERS:
+        return None  # "who was named after his grandfather": a passive clause, no post
     # The first words say it is a role: a title ("Executive Secretary of …", "former BBC
     # Director"), a modifier then a role noun, or (in a relative clause) any role noun.
     lead = core[:3]
@@ -508,6 +510,37 @@ def _relation_cut(words: list[str]) -> str:
     while j < len(words) and (words[j][:1].isupper() or words[j].lower() == "the" and j == i + 1):
         j += 1
     return " ".join(words[:j])
+
+
+# ", who served as health minister until 2020,", ", who was appointed head of the board in
+# May,": the post after "as" or after a verb of appointment, without the time it held.
+_AS_CLAUSE_RE = re.compile(
+    r",\s+who\s+(?:(?:has|had)\s+)?(?:(?:served|serves|works|worked|acted|acts)\s+as|(?:is|was|has\s+been|had\s+been)"
+    r"\s+(?:appointed|named|elected|re-elected|made)(?:\s+as)?|became|becomes)\s+(?:(?:a|an|the)\s+)?"
+    r"([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$)"
+)
+_TIME_WORDS = frozenset("until till from since between during when after before last this next".split())
+_DATE_RE = re.compile(r"^(?:\d|(?:" + "|".join(sorted(_CALENDAR | {"may"})) + r")\b)", re.IGNORECASE)
+
+
+def _as_clause(text: str, end: int) -> str | None:
+    """The post a relative clause says the person holds or held ("who served as health
+    minister until 2020" -> "health minister"); None when the words are no role."""
+    m = _AS_CLAUSE_RE.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in _TIME_WORDS or w in _PP_OPENERS and _DATE_RE.match(nxt) or _DATE_RE.match(w):
+            words = words[:i]
+            break
+    if not words or len(words) > _MAX_ROLE_WORDS or any(w in vocab.FINITE_VERBS for w in words):
+        return None
+    if words[0].endswith("ly") or words[0].lower() in _ROLE_STOPS:
+        return None  # "who was elected internally by the council": no post follows the verb
+    role = _role_words(words)
+    return " ".join(words) if role is not None and role[-1].lower() not in _NON_PERSON_HEADS else None
 
 
 def _role_verb_clause(text: str, end: int) -> str | None:
