@@ -202,7 +202,7 @@ def _person_heads() -> frozenset[str]:
     return (
         lexicon.title_words() | lexicon.ROLE_NOUNS | lexicon.words("occupations") | lexicon.words("person_nouns")
         | lexicon.words("kin_nouns")
-    ) - _NON_PERSON_HEADS - _COURTESY
+    ) - _NON_PERSON_HEADS - _COURTESY - lexicon.words("role_plain_nouns")
 
 
 def _is_head(word: str, plural: bool = False) -> bool:
@@ -330,9 +330,15 @@ def _phrase_before_comma(before: str) -> str | None:
     return phrase if 2 <= len(phrase) <= 120 else None
 
 
+_AGE_BEFORE_RE = re.compile(r"(?<=\s)\d{1,3}[- ]years?[- ]old\s+$")
+
+
 def comma_role_before(text: str, start: int) -> str | None:
     """"The state's governor, Ana Ruiz", "Minister for Ports, Ana Ruiz": a role phrase that
     ends in a role noun (or opens with a title and its "of" part) before a comma and the name."""
+    age = _AGE_BEFORE_RE.search(text, max(0, start - 20), start)
+    if age:
+        start = age.start()  # "one soldier, 26-year-old Ana Ruiz": the age is no part of the role
     prev = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
     if prev and prev.group(1) in lexicon.demonyms():
         start -= len(prev.group(0))  # "The winner, Elbonian Ana Ruiz": the nationality is no role
@@ -345,10 +351,12 @@ def comma_role_before(text: str, start: int) -> str | None:
     if pp is not None:
         return pp
     # The phrase starts after the last word no role runs across ("including the minister").
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}), default=0)
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}
+               and not _between_capitals(words, i)), default=0)
     words = words[cut:]
     # "one local resident, Ana Ruiz": "one" before a singular noun is an article, not a group.
-    while words and (words[0].lower() in ("the", "a", "an") or words[0].lower() == "one" and len(words) > 1
+    # "at least one soldier, Ana Ruiz": "at least" counts, no part of the role.
+    while words and (words[0].lower() in ("the", "a", "an", "least") or words[0].lower() == "one" and len(words) > 1
                      and words[1].lower() != "of"):
         words = words[1:]
     if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _partitive(words):
@@ -395,6 +403,13 @@ def predicate_role(text: str, end: int) -> str | None:
 def _partitive(words: list[str]) -> bool:
     """"one of the bombers", "two of the judges": a part of a group, no role."""
     return any(w.lower() in _GROUP_WORDS and words[i + 1].lower() == "of" for i, w in enumerate(words[:-1]))
+
+
+def _between_capitals(words: list[str], i: int) -> bool:
+    """"the Office for Aid Affairs in Elbonia chief": a small word inside a capitalised name,
+    between two of its words, is no end of the role."""
+    small = words[i].lower() in ("in", "on", "and", "at") and words[i].islower()
+    return small and 0 < i < len(words) - 2 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
 
 
 def _head_with_tail(words: list[str]) -> str | None:
