@@ -205,12 +205,17 @@ def _person_heads() -> frozenset[str]:
     ) - _NON_PERSON_HEADS - _COURTESY - lexicon.words("role_plain_nouns")
 
 
+_PERSON_SUFFIXES = ("ologist", "ologists", "ician", "icians")
+
+
 def _is_head(word: str, plural: bool = False) -> bool:
     w = word.lower().strip("’'.").split("-")[-1]
     heads = _person_heads()
     # "singers Ana Ruiz and …": a plural head names each of the people after it.
     plural = plural and len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w[:-1] in heads
-    return w in heads or plural or word.lower().rstrip(".") in heads or is_title(word)
+    # "epidemiologist", "paediatrician", "electrician": these endings name a person's field or trade.
+    trade = len(w) > 7 and w.endswith(_PERSON_SUFFIXES) and w.isalpha()
+    return w in heads or plural or trade or word.lower().rstrip(".") in heads or is_title(word)
 
 
 def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
@@ -226,7 +231,7 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     if gap != " " and not (gap == ". " and tokens[j].lower in ABBREVIATIONS):
         return None
     if tokens[j].is_cap and not is_title(tokens[j].text) and not (
-        sentence_initial(text, tokens[j].start) and tokens[j].lower in _person_heads()  # "Policeman Ana Ruiz"
+        sentence_initial(text, tokens[j].start) and _is_head(tokens[j].lower)  # "Policeman Ana Ruiz"
     ):
         return None  # "Brown Ana Ruiz": a capitalised word is a title only when titles.txt says so
     start = j
