@@ -335,6 +335,9 @@ def _phrase_before_comma(before: str) -> str | None:
     return phrase if 2 <= len(phrase) <= 120 else None
 
 
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten".split())
+# A name, then ", " or " and " and the next capitalised name: the name opens a list.
+_LIST_AHEAD_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z]")
 _AGE_BEFORE_RE = re.compile(r"(?<=\s)\d{1,3}[- ]years?[- ]old\s+$")
 
 
@@ -364,11 +367,19 @@ def comma_role_before(text: str, start: int) -> str | None:
     while words and (words[0].lower() in ("the", "a", "an", "least") or words[0].lower() == "one" and len(words) > 1
                      and words[1].lower() != "of"):
         words = words[1:]
+    # "the two deputy ministers, Ana Ruiz and Tom Vale": a plural role before a list of names is
+    # each one's, without its count.
+    plural = bool(words) and _is_head(words[-1], plural=True) and not _is_head(words[-1]) and bool(
+        _LIST_AHEAD_RE.match(text, start))
+    if plural and len(words) > 1 and words[0].lower() in _COUNT_WORDS and words[1].lower() != "of":
+        words = words[1:]
     if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _partitive(words):
         return None
     if any(w.islower() and (w in lexicon.SPEECH_FORMS or w in vocab.FINITE_VERBS) for w in words):
         return None
     last = words[-1]
+    if plural and last[:1].islower():
+        return " ".join(words)
     # "head of the Elbury Port Authority": a title, then "of"/"for" and a name.
     of_at = next((i for i, w in enumerate(words[:4]) if w in ("of", "for") and i and is_title(words[i - 1])), None)
     title_of = of_at is not None and len(words) > of_at + 1 and all(
@@ -465,6 +476,10 @@ def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
     k = next((i for i in range(idx - 1, -1, -1) if tokens[i].start == first), None)
     found = phrase_role_before(text, tokens, k) if k is not None else None
     if not found:
+        # "the two deputy ministers, Ana Ruiz and Tom Vale": the list's role before a comma.
+        comma = comma_role_before(text, first)
+        found = (comma, first) if comma else None
+    if not found:
         return None
     head = found[0].split()[-1].lower()
     return found[0] if head.endswith("s") and not head.endswith("ss") else None
@@ -520,12 +535,18 @@ def _relation_to(words: list[str]) -> bool:
     """"the daughter of Ana Ruiz", "uncle to Tom Vale": a relation names the other person, and is
     still this person's role."""
     core = [w for w in words if w.lower() not in ("a", "an", "the", "his", "her", "its", "their")]
-    return len(core) > 2 and core[0].lower() in _KIN and core[1].lower() in ("of", "to")
+    if len(core) <= 2:
+        return False
+    kin = core[0].lower() in _KIN and core[1].lower() in ("of", "to")
+    # "spokeswoman for Prime Minister Tom Vale", "an aide to Ana Ruiz": a post held for someone.
+    post = core[0].islower() and _is_head(core[0]) and core[0].lower() not in _NON_PERSON_HEADS and core[1] in (
+        "for", "to")
+    return kin or post
 
 
 def _relation_cut(words: list[str]) -> str:
     """The relation up to the end of the other person's name ("uncle to Tom Vale | one of …")."""
-    i = next(i for i, w in enumerate(words) if w.lower() in ("of", "to"))
+    i = next(i for i, w in enumerate(words) if w.lower() in ("of", "to", "for"))
     j = i + 1
     while j < len(words) and (words[j][:1].isupper() or words[j].lower() == "the" and j == i + 1):
         j += 1
