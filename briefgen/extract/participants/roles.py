@@ -735,6 +735,9 @@ def title_of_org_before(text: str, start: int) -> str | None:
     return text[first.start() : m.end(1)].strip()
 
 
+_LOWER_TITLE_OF_BEFORE_RE = re.compile(r"((?:[\w.'’-]+\s+){0,5}[a-z][\w'’-]*)\s+to\s+(?:the\s+)?$")
+
+
 def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
     """"Prime Minister of the Elbonian Republic Ana Ruiz": when the text before the run is a
     title and its "of"/"for", and the run ends in a given name and a surname, (offset where
@@ -743,7 +746,11 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
         return None
     m = _TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
     if not m or not any(is_title(w) for w in m.group(1).split()[-3:]):
-        return None
+        # "the Elbonian ambassador to Vale Ana Ruiz": a lower-case title right before its "to"
+        # (the "of" form is title_of_org_before's).
+        m = _LOWER_TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
+        if not m or not is_title(m.group(1).split()[-1]):
+            return None
     # The title starts after any word no role runs across ("On Tuesday | Prime Minister of").
     start = m.start(1)
     for w in re.finditer(r"\S+", m.group(1)):
