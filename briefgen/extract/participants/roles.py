@@ -649,7 +649,11 @@ def bracket_role(text: str, end: int) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
-    if len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _names_someone(words):
+    # "(Commissioner of the … Council of the Republic of Elbonia)": a title and a long official
+    # name may run past the usual length.
+    official = is_title(words[0]) and words[0][:1].isupper() and all(
+        w[:1].isupper() or w in _NAME_LINKS for w in words[1:])
+    if len(words) > _MAX_ROLE_WORDS and not official or words[0].lower() in _GROUP_WORDS or _names_someone(words):
         return None
     role = _role_words(words)
     last = words[-1]
