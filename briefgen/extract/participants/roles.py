@@ -24,6 +24,7 @@ _PAST_VERBS = lexicon.words("past_verbs")
 _COURTESY = frozenset(w.lower() for w in lexicon.words("courtesy_titles"))
 _GROUP_WORDS = lexicon.words("role_group_words") | lexicon.words("quantifiers")
 _RANK_PREFIXES = lexicon.words("role_rank_prefixes")
+_INNER_WORDS = lexicon.words("role_inner_words")
 # Words a role's prepositional tail may hold ("ambassador to the US", "official with the Elbury Board").
 _TAIL_WORDS = frozenset("the of for to at in on with and".split())
 _PP_OPENERS = frozenset("of for to at in on with".split())
@@ -101,6 +102,14 @@ def _inner_title(run: list[Token], cut: int) -> int:
     return 0
 
 
+_COMPOUND_ADJ_RE = re.compile(r"[a-z0-9]+(?:-[a-z]+)*-(?:[a-z]+ing|[a-z]+ed|time|term)")
+
+
+def _before_title(t: Token) -> bool:
+    """Is ``t`` a title, or a lower-case word inside a role ("long-serving | MP", "| former")?"""
+    return is_title(t.text) or t.text.islower() and t.lower in vocab.ROLE_MODIFIERS
+
+
 def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
     """Lower-case role words right before token ``idx`` ("former", "Veltra chief executive")."""
     titles = lexicon.title_words()
@@ -109,8 +118,9 @@ def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | Non
     has_title = False
     while j >= 0 and text[tokens[j].end : tokens[j + 1].start] == " ":
         t = tokens[j]
-        if not (t.text.islower() and (t.lower in titles or t.lower in vocab.ROLE_MODIFIERS)):
-            break
+        if not (t.text.islower() and (t.lower in titles or t.lower in vocab.ROLE_MODIFIERS or (
+                _COMPOUND_ADJ_RE.fullmatch(t.lower) and _before_title(tokens[j + 1])))):
+            break  # "long-serving MP Ana Ruiz": a compound adjective may open the role
         has_title = has_title or t.lower in titles
         start = j
         j -= 1
@@ -246,7 +256,10 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
         gerund = low.endswith("ing") and low not in lexicon.title_words() and (
             k == 0 or tokens[k - 1].lower in _ROLE_STOPS or text[tokens[k - 1].end : t.start] != " "
         )
-        if low in _PAST_VERBS or not t.is_cap and (
+        # "award-winning journalist", "state-appointed lawyer": a hyphenated compound is an
+        # adjective of the role; "newly elected councillor": inner words of a role.
+        inner = "-" in low or low in _INNER_WORDS and start < j + 1
+        if low in _PAST_VERBS and low not in _INNER_WORDS or not t.is_cap and not inner and (
             low.endswith("ly") or (low.endswith("ed") and low not in vocab.ROLE_MODIFIERS) or gerund
         ):
             break
