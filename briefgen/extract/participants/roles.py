@@ -506,7 +506,8 @@ def apposition_after(text: str, end: int) -> str | None:
         if _names_someone(found.split()):
             return _relation_cut(found.split()) if _relation_to(found.split()) else None
         return found
-    found = bracket_role(text, end) or list_role(text, end) or _as_clause(text, end) or _role_verb_clause(text, end)
+    found = bracket_role(text, end) or list_role(text, end) or _as_clause(text, end) or _role_verb_clause(
+        text, end) or _both_role(text, end)
     if found:
         return found
     m = _APPOSITION_RE.match(text, end)
@@ -542,6 +543,33 @@ _ROLE_VERB_RE = re.compile(
     r",\s+who\s+(" + vocab.alternation("role_verbs") + r"\s+[^,;:“”\"()\n]{2,90}?)"
     r"(?=\s*[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# "Ana Ruiz and Tom Vale, both deputy ministers,": the rest of a list of names, then "both"/"all"
+# and a plural role that is each one's.
+_BOTH_RE = re.compile(
+    r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)" + _NAME + r")*,\s+(?:both|all)\s+([^,;:“”\"()\n]{2,80}?)"
+    r"(?=\s*[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
+)
+
+
+def _both_role(text: str, end: int) -> str | None:
+    """The plural role a list of names shares after "both"/"all" ("…, both deputy ministers,")."""
+    m = _BOTH_RE.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if words and words[0].lower() == "of" or any(w in vocab.FINITE_VERBS for w in words):
+        return None  # "both of them", "all said": no role
+    role = _role_words(words)
+    if role is None or len(role) != len(words):
+        return None
+    # The role noun is the last word before its tail ("deputy ministers", "members | of the board").
+    head = role[: next((i for i, w in enumerate(role) if w in _PP_OPENERS), len(role))][-1]
+    if not _is_head(head, plural=True) or _is_head(head):
+        return None  # only a plural role noun (with its tail) is shared
+    return " ".join(words)
 
 
 def _relation_to(words: list[str]) -> bool:
