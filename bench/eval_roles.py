@@ -1,10 +1,14 @@
 """Role recall and precision on hand-annotated Wikinews articles (bench/roles, CC BY 2.5: see
-ATTRIBUTION.md), on a tune split (the 94 MultiLing articles) and a fresh held-out split (7 GUM
-Wikinews articles, annotated before any rule was changed for them, never read for misses).
+ATTRIBUTION.md), on a tune split (the 94 MultiLing articles), a fresh held-out split (7 GUM
+Wikinews articles, annotated before any rule was changed for them, never read for misses) and an
+invented held-out split (20 news articles written for briefgen, annotated before a rule change).
 
-    python bench/eval_roles.py [--split tune|heldout|both] [--errors]
+    python bench/eval_roles.py [--split tune|heldout|invented|both|all] [--errors]
 
-Gold (``roles.yaml`` = tune, ``roles_heldout.yaml`` = held-out): every person an article's body
+``both`` is tune and held-out; ``all`` adds the invented split.
+
+Gold (``roles.yaml`` = tune, ``roles_heldout.yaml`` = held-out, ``roles_invented.yaml`` =
+invented, its articles in ``invented/``): every person an article's body
 names, with the role as written (``~`` when the text gives none). A gold person is found when a
 person entry's name or an alias equals the gold name, or one's words contain the other's
 (case-insensitive). Its role counts:
@@ -18,7 +22,7 @@ person entry's name or an alias equals the gold name, or one's words contain the
 Role precision = correct / roles given to gold persons, where a role is correct when it is
 ``full`` with at most two words more than the gold reading; a role given to a person the text
 gives none, a truncated or other role, and a role padded with more words all count against it.
-``--errors`` prints the tune split's misses only: the held-out split is scored, never read.
+``--errors`` prints the tune split's misses only: the held-out splits are scored, never read.
 """
 
 from __future__ import annotations
@@ -35,7 +39,9 @@ import yaml
 import briefgen
 
 ROOT = Path(__file__).resolve().parent / "roles"
-SPLITS = {"tune": "roles.yaml", "heldout": "roles_heldout.yaml"}
+SPLITS = {"tune": ("roles.yaml", "articles"), "heldout": ("roles_heldout.yaml", "articles"),
+          "invented": ("roles_invented.yaml", "invented")}
+GROUPS = {"both": ("tune", "heldout"), "all": ("tune", "heldout", "invented")}
 _SMALL = frozenset("a an the of for and to in at on by".split())
 _PADDING = 2  # words a found role may hold beyond the gold reading and still count as correct
 
@@ -98,12 +104,12 @@ def _entry(name: str, parts: list[briefgen.Participant]) -> briefgen.Participant
     return exact[0] if exact else next((p for p in parts if same_person(name, [p.name, *p.aliases])), None)
 
 
-def score_split(gold_file: Path, root: Path, errors: bool) -> Score:
+def score_split(gold_file: Path, articles: Path, errors: bool) -> Score:
     gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
     s = Score(docs=len(gold))
     t0 = time.process_time()
     for doc, people in gold.items():
-        parts = [p for p in briefgen.extract_participants(body(root / "articles" / f"{doc}.txt"))
+        parts = [p for p in briefgen.extract_participants(body(articles / f"{doc}.txt"))
                  if p.kind == "person"]
         for name, role in people.items():
             entry = _entry(name, parts)
@@ -130,19 +136,20 @@ def score_split(gold_file: Path, root: Path, errors: bool) -> Score:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--root", type=Path, default=ROOT)
-    ap.add_argument("--split", choices=("tune", "heldout", "both"), default="both")
+    ap.add_argument("--split", choices=(*SPLITS, *GROUPS), default="both")
     ap.add_argument("--errors", action="store_true", help="print the tune split's gold roles not found in full")
     args = ap.parse_args(argv)
-    splits = ("tune", "heldout") if args.split == "both" else (args.split,)
+    splits = GROUPS.get(args.split, (args.split,))
     print("| split | docs | gold roles | full | of which padded | partial | missing | unfound "
           "| role recall (full) | roles given | correct | spurious | role precision | docs/CPU-s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for split in splits:
-        gold_file = args.root / SPLITS[split]
+        gold_name, folder = SPLITS[split]
+        gold_file = args.root / gold_name
         if not gold_file.is_file():
             print(f"no role gold at {gold_file}", file=sys.stderr)
             return 2
-        s = score_split(gold_file, args.root, args.errors and split == "tune")
+        s = score_split(gold_file, args.root / folder, args.errors and split == "tune")
         c = s.counts
         print(f"| {split} | {s.docs} | {s.gold} | {c['full']} | {c['padded']} | {c['partial']} | {c['missing']} "
               f"| {c['unfound']} | {100 * c['full'] / max(s.gold, 1):.1f}% | {s.given} | {s.correct} | {s.spurious} "

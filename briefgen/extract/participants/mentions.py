@@ -29,6 +29,7 @@ from briefgen.extract.participants.roles import (
     phrase_role_before,
     post_nominal,
     predicate_role,
+    rank_prefix,
     shared_role_before,
     split_role,
     title_of_before,
@@ -163,6 +164,11 @@ def _opens_with_adjective(ctx: _Text, run: Run) -> bool:
         and not demonym_len(run, 0)
         and not is_title(run[0].text)
         and run[0].lower not in vocab.ROLE_MODIFIERS  # "Prime Minister Ana Ruiz", "Former President …"
+        and not rank_prefix(run, 0)  # "Staff Sgt. Ana Ruiz"
+        # "UN Secretary-General Ana Ruiz": a body, no adjective
+        and not (run[0].text.isupper() and len(run[0].text) > 1 and not run[1].text.isupper())
+        # "House Speaker Ana Ruiz", "Police Commissioner Ana Ruiz": a body before the title, no adjective
+        and not (any(run[0].text in cues for cues in lexicon.org_cues()[:2]) and run[0].text[1:].islower())
         and run[0].text not in lexicon.places()
         and run[0].text not in lexicon.first_names()
     )

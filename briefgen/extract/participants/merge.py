@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from briefgen.extract.participants.acronyms import acronym_of
 from briefgen.extract.participants.gazetteer import kind_of
 from briefgen.extract.participants.mention import Mention
+from briefgen.extract.participants.roles import more_specific
 from briefgen.extract.participants.vocab import alternation
 from briefgen.model import Participant
 from briefgen.text import lexicon
@@ -154,8 +155,8 @@ def participants(
             ent.mentions += 1
             ent.evidence.extend(c for c, k in m.cues if k in _SUPPORTS.get(kind, ()))
             # Roles are people's ("the foreign Ministry" gives an organisation none).
-            if kind == "person" and m.role and ent.role is None:
-                ent.role = m.role
+            if kind == "person" and m.role and more_specific(m.role, ent.role):
+                ent.role = m.role  # one role per person: the most specific the text gives
             # A title form is worth keeping only when the name in it is short ("President Ruiz").
             for alias in (m.name, m.surface if m.name != canon else ""):
                 if alias and alias != canon and alias not in ent.aliases:

@@ -23,6 +23,8 @@ _CLAUSE_BREAKS = lexicon.words("role_clause_breaks")
 _PAST_VERBS = lexicon.words("past_verbs")
 _COURTESY = frozenset(w.lower() for w in lexicon.words("courtesy_titles"))
 _GROUP_WORDS = lexicon.words("role_group_words") | lexicon.words("quantifiers")
+_RANK_PREFIXES = lexicon.words("role_rank_prefixes")
+_INNER_WORDS = lexicon.words("role_inner_words")
 # Words a role's prepositional tail may hold ("ambassador to the US", "official with the Elbury Board").
 _TAIL_WORDS = frozenset("the of for to at in on with and".split())
 _PP_OPENERS = frozenset("of for to at in on with".split())
@@ -32,7 +34,7 @@ _RANKING_WORDS = frozenset("only first last second third sole".split())
 # may sit inside; the phrase ends at punctuation or at the speech verb (closing comma left out).
 _APPOSITIVE_RE = re.compile(
     r",\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|its|their)\s+[^,;:“”\"()\n]{2,70}?)"
-    r"(?=[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
+    r"(?=[,;:]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
 
 
@@ -63,7 +65,8 @@ def split_role(run: list[Token]) -> int:
         if d:
             k += d
             continue
-        if not (is_title(run[k].text) or run[k].lower in vocab.ROLE_MODIFIERS or run[k].text in lexicon.PARTY_WORDS):
+        if not (is_title(run[k].text) or run[k].lower in vocab.ROLE_MODIFIERS or run[k].text in lexicon.PARTY_WORDS
+                or rank_prefix(run, k)):
             break
         k += 1
         # "Democrat Ana Ruiz": a party word before a name is a role, like a title.
@@ -73,6 +76,11 @@ def split_role(run: list[Token]) -> int:
             k += 2
             cut = k
     return _inner_title(run, cut) or cut
+
+
+def rank_prefix(run: list[Token], k: int) -> bool:
+    """"Staff | Sgt.", "Rear | Admiral": a word that opens a rank right before a title."""
+    return run[k].lower in _RANK_PREFIXES and k + 1 < len(run) and is_title(run[k + 1].text)
 
 
 def _inner_title(run: list[Token], cut: int) -> int:
@@ -94,6 +102,14 @@ def _inner_title(run: list[Token], cut: int) -> int:
     return 0
 
 
+_COMPOUND_ADJ_RE = re.compile(r"[a-z0-9]+(?:-[a-z]+)*-(?:[a-z]+ing|[a-z]+ed|time|term)")
+
+
+def _before_title(t: Token) -> bool:
+    """Is ``t`` a title, or a lower-case word inside a role ("long-serving | MP", "| former")?"""
+    return is_title(t.text) or t.text.islower() and t.lower in vocab.ROLE_MODIFIERS
+
+
 def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
     """Lower-case role words right before token ``idx`` ("former", "Veltra chief executive")."""
     titles = lexicon.title_words()
@@ -102,8 +118,9 @@ def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | Non
     has_title = False
     while j >= 0 and text[tokens[j].end : tokens[j + 1].start] == " ":
         t = tokens[j]
-        if not (t.text.islower() and (t.lower in titles or t.lower in vocab.ROLE_MODIFIERS)):
-            break
+        if not (t.text.islower() and (t.lower in titles or t.lower in vocab.ROLE_MODIFIERS or (
+                _COMPOUND_ADJ_RE.fullmatch(t.lower) and _before_title(tokens[j + 1])))):
+            break  # "long-serving MP Ana Ruiz": a compound adjective may open the role
         has_title = has_title or t.lower in titles
         start = j
         j -= 1
@@ -179,7 +196,7 @@ _MAX_ROLE_WORDS = 12
 _APPOSITION_RE = re.compile(
     r",?\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:believed|thought|said|reported)\s+to\s+be\s+)?)?"
     r"((?:(?:a|an|the|his|her|its|their)\s+)?[^,;:“”\"()\n]{2,170}?)"
-    r"(?=\s*[,;(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
+    r"(?=\s*[,;:(]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
 )
 _RELATIVE_RE = re.compile(r",?\s+who\s+(?:is|was|has been|had been)\b")
 # "Minister for the Olympics Ana Ruiz", "Duchess of Elbury Ana Vale", "Ambassador to the
@@ -195,7 +212,10 @@ def _person_heads() -> frozenset[str]:
     return (
         lexicon.title_words() | lexicon.ROLE_NOUNS | lexicon.words("occupations") | lexicon.words("person_nouns")
         | lexicon.words("kin_nouns")
-    ) - _NON_PERSON_HEADS - _COURTESY
+    ) - _NON_PERSON_HEADS - _COURTESY - lexicon.words("role_plain_nouns")
+
+
+_PERSON_SUFFIXES = ("ologist", "ologists", "ician", "icians")
 
 
 def _is_head(word: str, plural: bool = False) -> bool:
@@ -203,7 +223,9 @@ def _is_head(word: str, plural: bool = False) -> bool:
     heads = _person_heads()
     # "singers Ana Ruiz and …": a plural head names each of the people after it.
     plural = plural and len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w[:-1] in heads
-    return w in heads or plural or word.lower().rstrip(".") in heads or is_title(word)
+    # "epidemiologist", "paediatrician", "electrician": these endings name a person's field or trade.
+    trade = len(w) > 7 and w.endswith(_PERSON_SUFFIXES) and w.isalpha()
+    return w in heads or plural or trade or word.lower().rstrip(".") in heads or is_title(word)
 
 
 def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
@@ -212,14 +234,14 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
     venture capitalist", "five time Olympic gold medal winner", "US Transport Command
     spokesman"). Returns (role, start offset)."""
     j = idx - 1
-    if j < 0 or not _is_head(tokens[j].text, plural=True):
-        return None
+    if j < 0 or not _is_head(tokens[j].text, plural=True) or tokens[j].lower.rstrip(".") in _COURTESY:
+        return None  # "showing Mr Vale": a courtesy title heads no role
     gap = text[tokens[j].end : tokens[idx].start]
     # "Army Spc. Ana Ruiz": an abbreviated title keeps its full stop.
     if gap != " " and not (gap == ". " and tokens[j].lower in ABBREVIATIONS):
         return None
     if tokens[j].is_cap and not is_title(tokens[j].text) and not (
-        sentence_initial(text, tokens[j].start) and tokens[j].lower in _person_heads()  # "Policeman Ana Ruiz"
+        sentence_initial(text, tokens[j].start) and _is_head(tokens[j].lower)  # "Policeman Ana Ruiz"
     ):
         return None  # "Brown Ana Ruiz": a capitalised word is a title only when titles.txt says so
     start = j
@@ -234,12 +256,16 @@ def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, i
         gerund = low.endswith("ing") and low not in lexicon.title_words() and (
             k == 0 or tokens[k - 1].lower in _ROLE_STOPS or text[tokens[k - 1].end : t.start] != " "
         )
-        if low in _PAST_VERBS or not t.is_cap and (
+        # "award-winning journalist", "state-appointed lawyer": a hyphenated compound is an
+        # adjective of the role; "newly elected councillor": inner words of a role.
+        inner = "-" in low or low in _INNER_WORDS and start < j + 1
+        if low in _PAST_VERBS and low not in _INNER_WORDS or not t.is_cap and not inner and (
             low.endswith("ly") or (low.endswith("ed") and low not in vocab.ROLE_MODIFIERS) or gerund
         ):
             break
         if t.is_cap and sentence_initial(text, t.start) and not (
             low in lexicon.title_words()  # "Chief executive Ana Ruiz"
+            or low in _RANK_PREFIXES and is_title(tokens[k + 1].text)  # "Staff Sgt. Ana Ruiz"
             # "Global health campaigner …": a first word that is no sentence opener, before lower case
             or low not in _STARTERS and not tokens[k + 1].is_cap
             or t.text in lexicon.demonyms() or kind_of(strip_possessive(t.text)) or "-" in t.text
@@ -293,12 +319,23 @@ _PHRASE_BREAKS = frozenset(',;:.!?()“”"\n')
 _INITIALISM_DOT_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.)+$")
 
 
+_ACRONYM_BRACKET_RE = re.compile(r"\s+\([A-Z][A-Z.&]{1,9}\)$")
+
+
 def _phrase_before_comma(before: str) -> str | None:
     """The words between the last break and the comma that ends ``before``; an initialism's
     full stops stay inside ("the U.N. climate chief, Ana Ruiz")."""
     m = _COMMA_END_RE.search(before)
     if not m:
         return None
+    # "a spokesman for the Elbury Water Board (EWB), Ana Ruiz": the body's initialism in
+    # brackets is no break, and no part of the role.
+    acronym = _ACRONYM_BRACKET_RE.search(before, 0, m.start())
+    if acronym:
+        before = before[: acronym.start()] + before[acronym.end() :]
+        m = _COMMA_END_RE.search(before)
+        if not m:
+            return None
     i = m.start()
     while i > 0:
         c = before[i - 1]
@@ -311,9 +348,18 @@ def _phrase_before_comma(before: str) -> str | None:
     return phrase if 2 <= len(phrase) <= 120 else None
 
 
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten".split())
+# A name, then ", " or " and " and the next capitalised name: the name opens a list.
+_LIST_AHEAD_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:,\s+(?:and\s+)?|\s+and\s+)[A-Z]")
+_AGE_BEFORE_RE = re.compile(r"(?<=\s)\d{1,3}[- ]years?[- ]old\s+$")
+
+
 def comma_role_before(text: str, start: int) -> str | None:
     """"The state's governor, Ana Ruiz", "Minister for Ports, Ana Ruiz": a role phrase that
     ends in a role noun (or opens with a title and its "of" part) before a comma and the name."""
+    age = _AGE_BEFORE_RE.search(text, max(0, start - 20), start)
+    if age:
+        start = age.start()  # "one soldier, 26-year-old Ana Ruiz": the age is no part of the role
     prev = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
     if prev and prev.group(1) in lexicon.demonyms():
         start -= len(prev.group(0))  # "The winner, Elbonian Ana Ruiz": the nationality is no role
@@ -326,17 +372,27 @@ def comma_role_before(text: str, start: int) -> str | None:
     if pp is not None:
         return pp
     # The phrase starts after the last word no role runs across ("including the minister").
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}), default=0)
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}
+               and not _between_capitals(words, i)), default=0)
     words = words[cut:]
     # "one local resident, Ana Ruiz": "one" before a singular noun is an article, not a group.
-    while words and (words[0].lower() in ("the", "a", "an") or words[0].lower() == "one" and len(words) > 1
+    # "at least one soldier, Ana Ruiz": "at least" counts, no part of the role.
+    while words and (words[0].lower() in ("the", "a", "an", "least") or words[0].lower() == "one" and len(words) > 1
                      and words[1].lower() != "of"):
+        words = words[1:]
+    # "the two deputy ministers, Ana Ruiz and Tom Vale": a plural role before a list of names is
+    # each one's, without its count.
+    plural = bool(words) and _is_head(words[-1], plural=True) and not _is_head(words[-1]) and bool(
+        _LIST_AHEAD_RE.match(text, start))
+    if plural and len(words) > 1 and words[0].lower() in _COUNT_WORDS and words[1].lower() != "of":
         words = words[1:]
     if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _partitive(words):
         return None
     if any(w.islower() and (w in lexicon.SPEECH_FORMS or w in vocab.FINITE_VERBS) for w in words):
         return None
     last = words[-1]
+    if plural and last[:1].islower():
+        return " ".join(words)
     # "head of the Elbury Port Authority": a title, then "of"/"for" and a name.
     of_at = next((i for i, w in enumerate(words[:4]) if w in ("of", "for") and i and is_title(words[i - 1])), None)
     title_of = of_at is not None and len(words) > of_at + 1 and all(
@@ -376,6 +432,13 @@ def predicate_role(text: str, end: int) -> str | None:
 def _partitive(words: list[str]) -> bool:
     """"one of the bombers", "two of the judges": a part of a group, no role."""
     return any(w.lower() in _GROUP_WORDS and words[i + 1].lower() == "of" for i, w in enumerate(words[:-1]))
+
+
+def _between_capitals(words: list[str], i: int) -> bool:
+    """"the Office for Aid Affairs in Elbonia chief": a small word inside a capitalised name,
+    between two of its words, is no end of the role."""
+    small = words[i].lower() in ("in", "on", "and", "at") and words[i].islower()
+    return small and 0 < i < len(words) - 2 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
 
 
 def _head_with_tail(words: list[str]) -> str | None:
@@ -426,6 +489,10 @@ def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
     k = next((i for i in range(idx - 1, -1, -1) if tokens[i].start == first), None)
     found = phrase_role_before(text, tokens, k) if k is not None else None
     if not found:
+        # "the two deputy ministers, Ana Ruiz and Tom Vale": the list's role before a comma.
+        comma = comma_role_before(text, first)
+        found = (comma, first) if comma else None
+    if not found:
         return None
     head = found[0].split()[-1].lower()
     return found[0] if head.endswith("s") and not head.endswith("ss") else None
@@ -439,7 +506,8 @@ def apposition_after(text: str, end: int) -> str | None:
         if _names_someone(found.split()):
             return _relation_cut(found.split()) if _relation_to(found.split()) else None
         return found
-    found = bracket_role(text, end) or list_role(text, end) or _role_verb_clause(text, end)
+    found = bracket_role(text, end) or list_role(text, end) or _as_clause(text, end) or _role_verb_clause(
+        text, end) or _both_role(text, end)
     if found:
         return found
     m = _APPOSITION_RE.match(text, end)
@@ -457,6 +525,8 @@ def apposition_after(text: str, end: int) -> str | None:
         return _relation_cut(words)
     if not core or _names_someone(words) or core[0].lower() in _GROUP_WORDS:
         return None
+    if relative and core[0].islower() and core[0].endswith("ed") and core[0] not in vocab.ROLE_MODIFIERS:
+        return None  # "who was named after his grandfather": a passive clause, no post
     # The first words say it is a role: a title ("Executive Secretary of …", "former BBC
     # Director"), a modifier then a role noun, or (in a relative clause) any role noun.
     lead = core[:3]
@@ -475,20 +545,84 @@ _ROLE_VERB_RE = re.compile(
 )
 
 
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# "Ana Ruiz and Tom Vale, both deputy ministers,": the rest of a list of names, then "both"/"all"
+# and a plural role that is each one's.
+_BOTH_RE = re.compile(
+    r"(?:(?:,\s+(?:and\s+)?|\s+and\s+)" + _NAME + r")*,\s+(?:both|all)\s+([^,;:“”\"()\n]{2,80}?)"
+    r"(?=\s*[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$|\s+" + _APPOSITION_ENDS + r"\b)"
+)
+
+
+def _both_role(text: str, end: int) -> str | None:
+    """The plural role a list of names shares after "both"/"all" ("…, both deputy ministers,")."""
+    m = _BOTH_RE.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if words and words[0].lower() == "of" or any(w in vocab.FINITE_VERBS for w in words):
+        return None  # "both of them", "all said": no role
+    role = _role_words(words)
+    if role is None or len(role) != len(words):
+        return None
+    # The role noun is the last word before its tail ("deputy ministers", "members | of the board").
+    head = role[: next((i for i, w in enumerate(role) if w in _PP_OPENERS), len(role))][-1]
+    if not _is_head(head, plural=True) or _is_head(head):
+        return None  # only a plural role noun (with its tail) is shared
+    return " ".join(words)
+
+
 def _relation_to(words: list[str]) -> bool:
     """"the daughter of Ana Ruiz", "uncle to Tom Vale": a relation names the other person, and is
     still this person's role."""
     core = [w for w in words if w.lower() not in ("a", "an", "the", "his", "her", "its", "their")]
-    return len(core) > 2 and core[0].lower() in _KIN and core[1].lower() in ("of", "to")
+    if len(core) <= 2:
+        return False
+    kin = core[0].lower() in _KIN and core[1].lower() in ("of", "to")
+    # "spokeswoman for Prime Minister Tom Vale", "an aide to Ana Ruiz": a post held for someone.
+    post = core[0].islower() and _is_head(core[0]) and core[0].lower() not in _NON_PERSON_HEADS and core[1] in (
+        "for", "to")
+    return kin or post
 
 
 def _relation_cut(words: list[str]) -> str:
     """The relation up to the end of the other person's name ("uncle to Tom Vale | one of …")."""
-    i = next(i for i, w in enumerate(words) if w.lower() in ("of", "to"))
+    i = next(i for i, w in enumerate(words) if w.lower() in ("of", "to", "for"))
     j = i + 1
     while j < len(words) and (words[j][:1].isupper() or words[j].lower() == "the" and j == i + 1):
         j += 1
     return " ".join(words[:j])
+
+
+# ", who served as health minister until 2020,", ", who was appointed head of the board in
+# May,": the post after "as" or after a verb of appointment, without the time it held.
+_AS_CLAUSE_RE = re.compile(
+    r",\s+who\s+(?:(?:has|had)\s+)?(?:(?:served|serves|works|worked|acted|acts)\s+as|(?:is|was|has\s+been|had\s+been)"
+    r"\s+(?:appointed|named|elected|re-elected|made)(?:\s+as)?|became|becomes)\s+(?:(?:a|an|the)\s+)?"
+    r"([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$)"
+)
+_TIME_WORDS = frozenset("until till from since between during when after before last this next".split())
+_DATE_RE = re.compile(r"^(?:\d|(?:" + "|".join(sorted(_CALENDAR | {"may"})) + r")\b)", re.IGNORECASE)
+
+
+def _as_clause(text: str, end: int) -> str | None:
+    """The post a relative clause says the person holds or held ("who served as health
+    minister until 2020" -> "health minister"); None when the words are no role."""
+    m = _AS_CLAUSE_RE.match(text, end)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in _TIME_WORDS or w in _PP_OPENERS and _DATE_RE.match(nxt) or _DATE_RE.match(w):
+            words = words[:i]
+            break
+    if not words or len(words) > _MAX_ROLE_WORDS or any(w in vocab.FINITE_VERBS for w in words):
+        return None
+    if words[0].endswith("ly") or words[0].lower() in _ROLE_STOPS:
+        return None  # "who was elected internally by the council": no post follows the verb
+    role = _role_words(words)
+    return " ".join(words) if role is not None and role[-1].lower() not in _NON_PERSON_HEADS else None
 
 
 def _role_verb_clause(text: str, end: int) -> str | None:
@@ -556,7 +690,11 @@ def bracket_role(text: str, end: int) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
-    if len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS or _names_someone(words):
+    # "(Commissioner of the … Council of the Republic of Elbonia)": a title and a long official
+    # name may run past the usual length.
+    official = is_title(words[0]) and words[0][:1].isupper() and all(
+        w[:1].isupper() or w in _NAME_LINKS for w in words[1:])
+    if len(words) > _MAX_ROLE_WORDS and not official or words[0].lower() in _GROUP_WORDS or _names_someone(words):
         return None
     role = _role_words(words)
     last = words[-1]
@@ -615,24 +753,34 @@ def post_nominal(run: list[Token]) -> bool:
     return len(run) >= 3 and run[-1].text in _POST_NOMINALS
 
 
-_TITLE_OF_ORG_RE = re.compile(
-    r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}"
-    r"([A-Z][\w'’-]*))\s+$"
+_ORG_BEFORE_NAME_RE = re.compile(
+    r"\s+(?:of|for|at)\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}([A-Z][\w'’-]*))\s+$"
 )
+_WORD_RE = re.compile(r"\S+")
 
 
 def title_of_org_before(text: str, start: int) -> str | None:
-    """"CEO of the Elbury Refugee Council Ana Ruiz": a title and the organisation it is "of"
-    right before the name (the organisation a participant of its own); None when not so."""
-    m = _TITLE_OF_ORG_RE.search(text, max(0, start - 160), start)
-    if not m or m.group(3) not in lexicon.org_cues()[0]:
+    """"CEO of the Elbury Refugee Council Ana Ruiz", "Chief executive of the Vale Trust Ana
+    Ruiz": title words (capitalised or not), "of"/"for"/"at" and the organisation right before
+    the name (the organisation a participant of its own); None when not so."""
+    m = _ORG_BEFORE_NAME_RE.search(text, max(0, start - 160), start)
+    if not m or m.group(2) not in lexicon.org_cues()[0]:
         return None
-    words = m.group(1).split()
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS or w.lower() in _CALENDAR), default=0)
-    words = words[cut:]
-    if not words or not is_title(words[-1]) or not all(is_title(w) or w.lower() in vocab.ROLE_MODIFIERS for w in words):
+    before = list(_WORD_RE.finditer(text, max(0, m.start() - 80), m.start()))
+    first = None
+    for w in reversed(before):
+        word = w.group()
+        if not (is_title(word) or word.lower() in vocab.ROLE_MODIFIERS) or word.lower() in _CALENDAR:
+            break
+        if w.end() < m.start() and text[w.end() : w.end() + 1] != " ":
+            break
+        first = w
+    if first is None or not is_title(before[-1].group()):
         return None
-    return text[m.start(1) + m.group(1).find(words[0]) : m.end(2)].strip()
+    return text[first.start() : m.end(1)].strip()
+
+
+_LOWER_TITLE_OF_BEFORE_RE = re.compile(r"((?:[\w.'’-]+\s+){0,5}[a-z][\w'’-]*)\s+to\s+(?:the\s+)?$")
 
 
 def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
@@ -643,7 +791,11 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
         return None
     m = _TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
     if not m or not any(is_title(w) for w in m.group(1).split()[-3:]):
-        return None
+        # "the Elbonian ambassador to Vale Ana Ruiz": a lower-case title right before its "to"
+        # (the "of" form is title_of_org_before's).
+        m = _LOWER_TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
+        if not m or not is_title(m.group(1).split()[-1]):
+            return None
     # The title starts after any word no role runs across ("On Tuesday | Prime Minister of").
     start = m.start(1)
     for w in re.finditer(r"\S+", m.group(1)):
@@ -662,4 +814,17 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
     for i in range(1, len(run) - 1):
         if run[i].text in lexicon.first_names() and 2 <= len(run) - i <= 3:
             return start, i
+    # "Ambassador to the United States Hamdullah Mohib": a known place or body, then two words
+    # the gazetteer does not know (a given name it does not list).
+    for i in range(1, len(run) - 1):
+        if len(run) - i == 2 and kind_of(text[run[0].start : run[i - 1].end]) and not kind_of(
+            text[run[i].start : run[-1].end]
+        ) and not any(is_title(t.text) for t in run[i:]):
+            return start, i
     return None
+
+
+def more_specific(role: str, than: str | None) -> bool:
+    """Does ``role`` say more than ``than`` (None: no role yet)? The one role a person keeps is
+    the most specific the text gives: "Mayor" < "Mayor of Elbury" (more words)."""
+    return than is None or len(role.split()) > len(than.split())
