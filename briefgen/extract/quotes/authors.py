@@ -43,7 +43,6 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
     organisation, take "with X saying" speakers, and group descriptive speakers."""
     described: dict[str, str] = {}
     for q in quotes:
-        _with_speaker(ctx, q)
         mention = (q.mention or "").strip()
         words = mention.lower().split()
         if words and (_head(words) in DOCUMENT_NOUNS or (q.speaker and _is_document(q.speaker))):
@@ -174,14 +173,22 @@ def _last_body(ctx: Context, pos: int) -> str | None:
     return max(orgs, key=lambda m: m[0])[1].name if orgs else None
 
 
-def _with_speaker(ctx: Context, q: Candidate) -> None:
+def with_speakers(ctx: Context, quotes: list[Candidate]) -> None:
+    """ "…, with Ana Ruiz saying: “…”", "with the Harbour Board calling it “…”": the person or
+    organisation of the "with" clause speaks, whatever the sentence's subject. Run before
+    speakers carry on, so that the next paragraph of a long quote follows it."""
     if _WITH_RE is None:
         return
-    s_start = ctx.sentences.span_of(q.open_at)[0] if ctx.sentences.spans else max(0, q.open_at - 300)
-    m = _WITH_RE.search(ctx.text, s_start, q.open_at)
-    if not m:
-        return
-    name, how = resolve_name(ctx, re.sub(r"^the\s+", "", m.group(1)))
-    if name and how == "name":
-        q.speaker, q.mention, q.rule = name, m.group(1), "with-gerund"
-        q.mention_span = (m.start(1), m.end(1))
+    for q in quotes:
+        s_start = ctx.sentences.span_of(q.open_at)[0] if ctx.sentences.spans else max(0, q.open_at - 300)
+        m = _WITH_RE.search(ctx.text, s_start, q.open_at)
+        if not m:
+            continue
+        phrase = re.sub(r"^the\s+", "", m.group(1))
+        name, how = resolve_name(ctx, phrase)
+        if not (name and how == "name"):
+            name = _participant_named(ctx, phrase)
+        if name:
+            q.speaker, q.mention, q.rule = name, m.group(1), "with-gerund"
+            q.mention_span = (m.start(1), m.end(1))
+            q.confidence = q.confidence or 0.6
