@@ -57,6 +57,12 @@ _STATEMENT_RE = re.compile(
 _PUT_IT_RE = re.compile(
     rf"\b[Aa]s\s+(?P<np>[^;:!?“”\"]{{2,160}}?)\s+(?:(?:{alternation(PUT_IT_ADVERBS)})\s+)?put\s+it(?:\s+\w+){{0,3}}\s*[,:—–-]?\s*$"
 )
+# "<Name>'s [modifiers] <document noun> [of/on/about …] [aux] <verb>", opening its clause.
+_DOC_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[,;]\s)|(?<=^The\s))(?P<owner>[A-Z][\w.&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.&-]*){0,4})['’]s\s+"
+    rf"(?:[a-z-]+\s+){{0,3}}(?:{alternation(lexicon.words('document_nouns'))})"
+    r"(?:\s+(?:of|on|about|into|by)\s+[^,;:“”\"]{1,60}?)?\s+(?:\w+ly\s+|has\s+|had\s+)?$"
+)
 _COMMA_OR_COLON_RE = re.compile(r"\s*[,:]\s*")
 _CLAUSE_BREAK_RE = re.compile("[,—–]")
 
@@ -101,10 +107,20 @@ def cue_before(ctx: Context, site: Site) -> bool:
             continue  # "the United States": a name, not "states"
         if _inverted_before(ctx, site, vi):
             return True
-        span = _subject_of_verb(ctx, toks, vi)
+        span = _subject_of_verb(ctx, toks, vi) or _document_owner(ctx, toks, vi)
         if span is not None and attribute(ctx, site.q, span, v, "cue-before"):
             return True
     return False
+
+
+def _document_owner(ctx: Context, toks: list[Token], vi: int) -> tuple[int, int] | None:
+    """ "The Ledger's latest analysis of its own figures concluded, “…”": a document
+    subject speaks with its owner's words; the name before the possessive is the speaker."""
+    start = toks[0].start
+    m = _DOC_SUBJECT_RE.search(ctx.text[start : toks[vi].start])
+    if not m or m.group("owner").lower() in DETERMINERS:
+        return None
+    return start + m.start("owner"), start + m.end("owner")
 
 
 def _subject_index(ctx: Context, toks: list[Token], vi: int) -> int:
