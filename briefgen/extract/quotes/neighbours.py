@@ -13,9 +13,12 @@ from briefgen.extract.quotes.marks import MARK_RE
 from briefgen.extract.quotes.phrases import is_aux, speaker_after
 from briefgen.extract.quotes.site import Site
 from briefgen.extract.quotes.speakers import attribute
-from briefgen.extract.quotes.vocab import CONNECTIVES, RELATIVE_CUES, SPEECH_FORMS, alternation
+from briefgen.extract.quotes.vocab import CONNECTIVES, PREPOSITIONS, RELATIVE_CUES, SPEECH_FORMS, alternation
 from briefgen.text.spans import Token
 
+_THAT_RE = re.compile(r"\s+that\b")
+# "…, consultant Ben Cole says." / "…, Cole said on Monday.": the verb closes the sentence.
+_CLOSING_CUE_RE = re.compile(r"\s+([a-z]+)(?:\s+(?:on\s+)?[A-Za-z]+)?\.[”\"’']?\s*$")
 _CLAUSE_MARK_RE = re.compile(r"[,;:.!?“”\"]")
 _SINGLE_MARK_RE = re.compile(r"[‘’']\s|\s[‘’']|^[‘']")
 # "…, from Ann Read, who declared “…”": the relative clause's subject speaks.
@@ -58,11 +61,34 @@ def previous_sentence(ctx: Context, site: Site) -> bool:
     prev_s = max(prev_s, ps)
     if prev_s >= prev_e or MARK_RE.search(text[prev_s:prev_e]) or any(prev_s <= a < prev_e for a, _ in ctx.quote_spans):
         return False
-    found = sentence_subject(ctx, prev_s, prev_e) or _as_clause_speaker(ctx, prev_s, prev_e)
+    found = (
+        sentence_subject(ctx, prev_s, prev_e)
+        or _as_clause_speaker(ctx, prev_s, prev_e)
+        or _closing_cue_speaker(ctx, prev_s, prev_e)
+    )
     if not found or not attribute(ctx, q, found[0], found[1], "previous-sentence"):
         return False
     q.cue = None
     return True
+
+
+def _closing_cue_speaker(ctx: Context, s: int, e: int) -> tuple[tuple[int, int], Token] | None:
+    """ "Or the mayor may step in, consultant Ben Cole says.": a sentence that closes on a
+    known person and a speech verb after a comma reports that person's words."""
+    text = ctx.text
+    for a, b, _ in reversed(ctx.person_mentions):
+        if not s <= a < e:
+            continue
+        m = _CLOSING_CUE_RE.match(text, b, e)
+        if not m or m.group(1).lower() not in SPEECH_FORMS:
+            return None
+        head = text[s:a]
+        comma = head.rfind(",")
+        between = head[comma + 1 :].split()
+        if comma < 0 or len(between) > 4 or (between and between[-1].lower() in PREPOSITIONS):
+            return None  # "…, after a long talk with Ben Cole.": an object, no speaker
+        return (a, b), Token(m.group(1), m.start(1), m.end(1))
+    return None
 
 
 def _as_clause_speaker(ctx: Context, s: int, e: int) -> tuple[tuple[int, int], Token] | None:
@@ -108,10 +134,12 @@ def reported_paragraph(ctx: Context, site: Site) -> bool:
         return False
     si = ctx.sentences.index_of(max(ps, pe - 1))
     ss, se = ctx.sentences.spans[si] if ctx.sentences.spans else (ps, pe)
-    found = sentence_subject(ctx, max(ss, ps), min(se, pe))
-    if not found or found[1].text not in SPEECH_FORMS:
-        found = _as_clause_speaker(ctx, max(ss, ps), min(se, pe))
-    if not found or found[1].text not in SPEECH_FORMS:
+    last = max(ss, ps), min(se, pe)
+    found = sentence_subject(ctx, *last)
+    if found and found[1].text not in SPEECH_FORMS and not _THAT_RE.match(text, found[1].end):
+        found = None  # "Ortiz speculated that …" reports her words as well as "Ortiz said"
+    found = found or _as_clause_speaker(ctx, *last) or _closing_cue_speaker(ctx, *last)
+    if not found:
         return False
     if not attribute(ctx, q, found[0], found[1], "reported-paragraph"):
         return False
