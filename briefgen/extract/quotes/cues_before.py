@@ -63,6 +63,12 @@ _DOC_SUBJECT_RE = re.compile(
     rf"(?:[a-z-]+\s+){{0,3}}(?:{alternation(lexicon.words('document_nouns'))})"
     r"(?:\s+(?:of|on|about|into|by)\s+[^,;:“”\"]{1,60}?)?\s+(?:\w+ly\s+|has\s+|had\s+)?$"
 )
+_POSSESSIVE_SOURCE_RE = re.compile(
+    r"(?:(?P<prep>\b(?:[Ii]n|[Ff]rom)\s+(?:the\s+)?)|^(?:The\s+)?)"
+    r"(?P<owner>[A-Z][\w.&-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,3})['’]s?\s+(?:own\s+)?(?:[a-z-]+\s+){0,2}"
+    rf"(?P<noun>{alternation(lexicon.words('speech_nouns'))})"
+    r"(?:\s+(?P<verb>was|is|reads|read|went|goes|came))?\s*[,:—–-]?\s*$"
+)
 _COMMA_OR_COLON_RE = re.compile(r"\s*[,:]\s*")
 _CLAUSE_BREAK_RE = re.compile("[,—–]")
 
@@ -256,6 +262,21 @@ def statement(ctx: Context, site: Site) -> bool:
     head = [t for t in site.before_tokens if t.end <= m.start()]
     span = clause_subject(ctx, head) if head else None
     return span is not None and attribute(ctx, site.q, span, Token(m.group(1), m.start(1), m.end(1)), "statement")
+
+
+def possessive_source(ctx: Context, site: Site) -> bool:
+    """ "In Ortiz's words, “…”", "Cole's reply was: “…”", "From the Board's post: “…”": the
+    possessor of the words (or of the document) right before the quote speaks."""
+    start, end = site.before
+    m = _POSSESSIVE_SOURCE_RE.search(ctx.text[start:end])
+    if not m or not (m.group("prep") or m.group("verb")):
+        return False
+    owner = (start + m.start("owner"), start + m.end("owner"))
+    noun = Token(m.group("noun"), start + m.start("noun"), start + m.end("noun"))
+    if not attribute(ctx, site.q, owner, noun, "possessive-source"):
+        return False
+    site.q.cue = None
+    return True
 
 
 def cue_before_verb(ctx: Context, site: Site) -> bool:
