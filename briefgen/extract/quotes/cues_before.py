@@ -50,6 +50,7 @@ _POSSESSIVE_RE = re.compile(r"[’']s\b")
 # comma was left out.
 _OPEN_APPOSITIVE_RE = re.compile(r",\s+(?:[^,.;:“”\"]|(?<=[A-Z])\.){3,80}\s+")
 _WHO_RE = re.compile(r",\s+who\b")
+_RELATIVE_BREAK_RE = re.compile(r"[,;:.!?()“”\"—–]")
 _STATEMENT_RE = re.compile(
     rf"\b({alternation(STATEMENT_VERBS)})\s+(?:a|an|the|this)\s+(?:[a-z-]+\s+){{0,2}}"
     rf"(?:{alternation(STATEMENT_NOUNS)})(?:\s+(?:to|on)\s+[^,:“”\"]{{1,40}})?\s*[,:]\s*$"
@@ -150,6 +151,8 @@ def _subject_of_verb(ctx: Context, toks: list[Token], vi: int) -> tuple[int, int
     """The speaker of the speech verb toks[vi], looking left."""
     text, v = ctx.text, toks[vi]
     k = _subject_index(ctx, toks, vi)
+    if k >= 0 and (rel := _restrictive_relative(ctx, toks, k, vi)):
+        return rel
     span = None
     if k >= 0 and toks[k].lower in {"and", "but", "then"}:
         # "Ortiz called on him to resign and said, “…”": the subject opens the clause.
@@ -182,6 +185,27 @@ def _subject_of_verb(ctx: Context, toks: list[Token], vi: int) -> tuple[int, int
     if k >= 1 and (span is None or span[0] > toks[0].end):
         span = _opening_person(ctx, toks, k, vi) or span
     return span
+
+
+def _restrictive_relative(ctx: Context, toks: list[Token], k: int, vi: int) -> tuple[int, int] | None:
+    """ "a council official who spoke anonymously to discuss the budget said, “…”": a relative
+    clause with no comma between the subject and its verb; the noun before "who" speaks."""
+    text = ctx.text
+    for w in range(k, max(0, k - 12), -1):
+        if toks[w].lower != "who":
+            continue
+        if w < 1 or w == k or _RELATIVE_BREAK_RE.search(text, toks[w - 1].end, toks[vi].start):
+            return None
+        span = speaker_before(ctx, toks, w - 1)
+        if not (span and text[span[0] : span[1]].split()[0].lower() in DETERMINERS | SUBJECT_PRONOUNS):
+            span = next(((a, b) for a, b, _ in ctx.person_mentions if b == toks[w - 1].end), None)
+        # The noun opens its clause ("…, a council official who …"), or it is an object
+        # ("praised the woman who raised him and said").
+        first = next((n for n, t in enumerate(toks) if span and t.start == span[0]), None)
+        if first is None or (first > 0 and "," not in text[toks[first - 1].end : toks[first].start]):
+            return None
+        return span
+    return None
 
 
 def _object_or_subject(ctx: Context, toks: list[Token], k: int) -> tuple[int, int] | None:
