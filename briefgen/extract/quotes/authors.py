@@ -35,6 +35,7 @@ _WITH_RE = re.compile(
     rf"\bwith\s+((?:the\s+)?{_NAME})\s+(?:{'|'.join(map(re.escape, _GERUNDS))})\b[^“”\"]{{0,30}}?[:,]?\s*$"
 ) if _GERUNDS else None
 _IT_PRONOUNS = frozenset({"it", "they"})
+_DEFINITE = frozenset({"the", "that", "this", "its", "their"})
 _MODIFIER_BREAKS = REL_BREAKS | {"by"}
 
 
@@ -42,11 +43,17 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
     """Rewrite document speakers to their authors (or None), resolve "it" to the last named
     organisation, take "with X saying" speakers, and group descriptive speakers."""
     described: dict[str, str] = {}
+    authors: dict[str, str] = {}  # the last document quoted (head noun) -> its author
     for q in quotes:
         mention = (q.mention or "").strip()
         words = mention.lower().split()
         if words and (_head(words) in DOCUMENT_NOUNS or (q.speaker and _is_document(q.speaker))):
-            q.speaker = _author(ctx, q)
+            head = _head(words) if words else ""
+            # "The statement added that …" paragraphs after "said the statement released
+            # by the EU": the same document, by the same author, when no other document
+            # was quoted in between.
+            q.speaker = _author(ctx, q) or (authors.get(head) if words[0] in _DEFINITE else None)
+            authors = {head: q.speaker} if q.speaker else {}
         elif mention.lower() in _IT_PRONOUNS and not q.speaker:
             q.speaker = _last_body(ctx, q.open_at)
         elif q.speaker and len(words) >= 2 and words[0] in DETERMINERS and q.speaker == mention:
