@@ -50,6 +50,7 @@ _POSSESSIVE_RE = re.compile(r"[’']s\b")
 # comma was left out.
 _OPEN_APPOSITIVE_RE = re.compile(r",\s+(?:[^,.;:“”\"]|(?<=[A-Z])\.){3,80}\s+")
 _WHO_RE = re.compile(r",\s+who\b")
+_LABEL_AFTER_RE = re.compile(r"\s+[-–—]\s+[A-Z][^:“”\"\n]{1,60}:\s*$")
 _RELATIVE_BREAK_RE = re.compile(r"[,;:.!?()“”\"—–]")
 _STATEMENT_RE = re.compile(
     rf"\b({alternation(STATEMENT_VERBS)})\s+(?:a|an|the|this)\s+(?:[a-z-]+\s+){{0,2}}"
@@ -110,6 +111,8 @@ def cue_before(ctx: Context, site: Site) -> bool:
             continue
         if v.lower not in SPEECH_FORMS:
             continue
+        if _LABEL_AFTER_RE.match(text, v.end, site.before[1]):
+            return False  # "Pollsters agree - Ann Read: “…”": a headline, then its source's label
         if v.is_cap and vi > 0 and f"{toks[vi - 1].text} {v.text}" in lexicon.places():
             continue  # "the United States": a name, not "states"
         if _inverted_before(ctx, site, vi):
