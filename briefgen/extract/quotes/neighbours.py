@@ -35,6 +35,9 @@ def subject(ctx: Context, site: Site) -> bool:
     """
     q, text = site.q, ctx.text
     s = ctx.sentences.span_of(q.open_at)[0]
+    # "The source is unknown; however, Korvex.com said: “…”": the clause after a semicolon.
+    semi = text.rfind(";", s, q.open_at)
+    s = semi + 1 if semi >= 0 else s
     head = text[s : q.open_at]
     if not head.strip() or MARK_RE.search(head) or _SINGLE_MARK_RE.search(head):
         return False
