@@ -60,7 +60,14 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
             # "one poster" and "the poster" by their head; "a spokesman for the Board" with
             # its tail, or every spokesman would be the first one.
             key = words[-1] if _head(words) == words[-1] else " ".join(words[1:])
-            q.speaker = described.setdefault(key, q.speaker)
+            # A definite description ("the poster") points back to the one introduced
+            # before; another indefinite one ("a Democratic strategist" after "a Republican
+            # strategist") is someone new unless it is written the same way.
+            first = described.get(key)
+            if first and (words[0] in _DEFINITE or first.lower() == mention.lower()):
+                q.speaker = first
+            else:
+                described[key] = q.speaker
 
 
 def _head(words: list[str]) -> str:
