@@ -286,6 +286,9 @@ def evaluate(
         "ceiling": 1 - unwinnable / n_gold_src if n_gold_src else 0.0,
         "wrong(winnable)": wrong_winnable / attributed_winnable if attributed_winnable else 0.0,
         "doc speakers": doc_speakers,
+        "correct n": correct,
+        "wrong n": wrong,
+        "empty n": matched_src - attributed,
         "docs/s": len(docs) / elapsed if elapsed else 0.0,
     }
 
@@ -301,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-rule", action="store_true", help="print correct/incorrect speakers per rule")
     ap.add_argument("--half", type=int, choices=[0, 1], default=None,
                     help="only every other document (sorted name), starting at 0 or 1")
+    ap.add_argument("--counts", action="store_true", help="also print the counts behind the rates")
     ap.add_argument("--pronoun-stopwords", action="store_true",
                     help="personal pronouns are stop words (literal reading)")
     ap.add_argument("--titles", choices=["broad", "honorific"], default="broad",
@@ -314,12 +318,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cols = ["docs", "gold", "system", "recall", "precision", "speaker", "attribution", "wrong", "unwinnable", "ceiling",
             "wrong(winnable)", "doc speakers", "docs/s"]
+    if args.counts:
+        cols[-1:-1] = ["correct n", "wrong n", "empty n"]
     print("| split | " + " | ".join(cols) + " |")
     print("|---" * (len(cols) + 1) + "|")
     for split in args.split:
         rules: dict[str, list[int]] | None = {} if args.by_rule else None
         r = evaluate(args.data, split, args.errors, args.limit, rules, frozenset(args.kind), args.half)
-        cells = [f"{r[c]:.0f}" if c in ("docs", "gold", "system", "unwinnable", "doc speakers")
+        cells = [f"{r[c]:.0f}" if c in ("docs", "gold", "system", "unwinnable", "doc speakers") or c.endswith(" n")
                  else f"{r[c]:.1f}" if c == "docs/s" else f"{100 * r[c]:.1f}%" for c in cols]
         print(f"| {split} | " + " | ".join(cells) + " |", flush=True)
         for rule, (ok, bad) in sorted((rules or {}).items(), key=lambda kv: -sum(kv[1])):

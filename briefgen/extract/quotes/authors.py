@@ -35,6 +35,7 @@ _WITH_RE = re.compile(
     rf"\bwith\s+((?:the\s+)?{_NAME})\s+(?:{'|'.join(map(re.escape, _GERUNDS))})\b[^“”\"]{{0,30}}?[:,]?\s*$"
 ) if _GERUNDS else None
 _IT_PRONOUNS = frozenset({"it", "they"})
+_DEFINITE = frozenset({"the", "that", "this", "its", "their"})
 _MODIFIER_BREAKS = REL_BREAKS | {"by"}
 
 
@@ -42,19 +43,31 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
     """Rewrite document speakers to their authors (or None), resolve "it" to the last named
     organisation, take "with X saying" speakers, and group descriptive speakers."""
     described: dict[str, str] = {}
+    authors: dict[str, str] = {}  # the last document quoted (head noun) -> its author
     for q in quotes:
-        _with_speaker(ctx, q)
         mention = (q.mention or "").strip()
         words = mention.lower().split()
         if words and (_head(words) in DOCUMENT_NOUNS or (q.speaker and _is_document(q.speaker))):
-            q.speaker = _author(ctx, q)
+            head = _head(words) if words else ""
+            # "The statement added that …" paragraphs after "said the statement released
+            # by the EU": the same document, by the same author, when no other document
+            # was quoted in between.
+            q.speaker = _author(ctx, q) or (authors.get(head) if words[0] in _DEFINITE else None)
+            authors = {head: q.speaker} if q.speaker else {}
         elif mention.lower() in _IT_PRONOUNS and not q.speaker:
             q.speaker = _last_body(ctx, q.open_at)
         elif q.speaker and len(words) >= 2 and words[0] in DETERMINERS and q.speaker == mention:
             # "one poster" and "the poster" by their head; "a spokesman for the Board" with
             # its tail, or every spokesman would be the first one.
             key = words[-1] if _head(words) == words[-1] else " ".join(words[1:])
-            q.speaker = described.setdefault(key, q.speaker)
+            # A definite description ("the poster") points back to the one introduced
+            # before; another indefinite one ("a Democratic strategist" after "a Republican
+            # strategist") is someone new unless it is written the same way.
+            first = described.get(key)
+            if first and (words[0] in _DEFINITE or first.lower() == mention.lower()):
+                q.speaker = first
+            else:
+                described[key] = q.speaker
 
 
 def _head(words: list[str]) -> str:
@@ -174,14 +187,22 @@ def _last_body(ctx: Context, pos: int) -> str | None:
     return max(orgs, key=lambda m: m[0])[1].name if orgs else None
 
 
-def _with_speaker(ctx: Context, q: Candidate) -> None:
+def with_speakers(ctx: Context, quotes: list[Candidate]) -> None:
+    """ "…, with Ana Ruiz saying: “…”", "with the Harbour Board calling it “…”": the person or
+    organisation of the "with" clause speaks, whatever the sentence's subject. Run before
+    speakers carry on, so that the next paragraph of a long quote follows it."""
     if _WITH_RE is None:
         return
-    s_start = ctx.sentences.span_of(q.open_at)[0] if ctx.sentences.spans else max(0, q.open_at - 300)
-    m = _WITH_RE.search(ctx.text, s_start, q.open_at)
-    if not m:
-        return
-    name, how = resolve_name(ctx, re.sub(r"^the\s+", "", m.group(1)))
-    if name and how == "name":
-        q.speaker, q.mention, q.rule = name, m.group(1), "with-gerund"
-        q.mention_span = (m.start(1), m.end(1))
+    for q in quotes:
+        s_start = ctx.sentences.span_of(q.open_at)[0] if ctx.sentences.spans else max(0, q.open_at - 300)
+        m = _WITH_RE.search(ctx.text, s_start, q.open_at)
+        if not m:
+            continue
+        phrase = re.sub(r"^the\s+", "", m.group(1))
+        name, how = resolve_name(ctx, phrase)
+        if not (name and how == "name"):
+            name = _participant_named(ctx, phrase)
+        if name:
+            q.speaker, q.mention, q.rule = name, m.group(1), "with-gerund"
+            q.mention_span = (m.start(1), m.end(1))
+            q.confidence = q.confidence or 0.6

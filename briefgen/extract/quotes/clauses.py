@@ -272,6 +272,8 @@ def _opening_subject(ctx: Context, toks: list[Token], i: int) -> tuple[int, int]
         return person_after_role(ctx, (t.start, starts[t.start]))
     if t.is_cap and (owner := _possessive_owner(ctx, toks, i)):
         return owner  # "Ohio State University's Ann Read agreed."
+    if t.is_cap and (name := speaker_after(ctx, toks, i)) and _OPEN_APPOSITIVE_RE.match(text[name[1] :]):
+        return name  # "Korvex.com, a news site run by his supporters said": the comma left out
     if t.lower in {"the", "a", "an"}:
         span = speaker_after(ctx, toks, i)
         words = text[span[0] : span[1]].split()[1:] if span else []

@@ -21,7 +21,8 @@ _NOT_WORDS_RE = re.compile(r"[^\w\s’'-]")
 # comma segments before the verb.
 _APPOSITIVE_RE = re.compile(r"\.?(?:\s*\([^()]{1,40}\))?(?:(?:,\s+(?:\d{1,3}|[^,“”\"\n]{2,150})){1,5},)?\s+")
 _CLAUSE_END_RE = re.compile(r"[.,;]| and\b| with\b")
-_SUBJECT_PUNCT_RE = re.compile(r"[.!?;:()\[\]“”\"]")
+# Sentence punctuation inside a subject; a full stop inside a word ("harbourpolls.com") is none.
+_SUBJECT_PUNCT_RE = re.compile(r"\.(?!\w)|[!?;:()\[\]“”\"]")
 
 
 def _first_is_cue(site: Site) -> bool:

@@ -50,12 +50,26 @@ _POSSESSIVE_RE = re.compile(r"[’']s\b")
 # comma was left out.
 _OPEN_APPOSITIVE_RE = re.compile(r",\s+(?:[^,.;:“”\"]|(?<=[A-Z])\.){3,80}\s+")
 _WHO_RE = re.compile(r",\s+who\b")
+_LABEL_AFTER_RE = re.compile(r"\s+[-–—]\s+[A-Z][^:“”\"\n]{1,60}:\s*$")
+_RELATIVE_BREAK_RE = re.compile(r"[,;:.!?()“”\"—–]")
 _STATEMENT_RE = re.compile(
     rf"\b({alternation(STATEMENT_VERBS)})\s+(?:a|an|the|this)\s+(?:[a-z-]+\s+){{0,2}}"
     rf"(?:{alternation(STATEMENT_NOUNS)})(?:\s+(?:to|on)\s+[^,:“”\"]{{1,40}})?\s*[,:]\s*$"
 )
 _PUT_IT_RE = re.compile(
     rf"\b[Aa]s\s+(?P<np>[^;:!?“”\"]{{2,160}}?)\s+(?:(?:{alternation(PUT_IT_ADVERBS)})\s+)?put\s+it(?:\s+\w+){{0,3}}\s*[,:—–-]?\s*$"
+)
+# "<Name>'s [modifiers] <document noun> [of/on/about …] [aux] <verb>", opening its clause.
+_DOC_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[,;]\s)|(?<=^The\s))(?P<owner>[A-Z][\w.&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.&-]*){0,4})['’]s\s+"
+    rf"(?:[a-z-]+\s+){{0,3}}(?:{alternation(lexicon.words('document_nouns'))})"
+    r"(?:\s+(?:of|on|about|into|by)\s+[^,;:“”\"]{1,60}?)?\s+(?:\w+ly\s+|has\s+|had\s+)?$"
+)
+_POSSESSIVE_SOURCE_RE = re.compile(
+    r"(?:(?P<prep>\b(?:[Ii]n|[Ff]rom)\s+(?:the\s+)?)|^(?:The\s+)?)"
+    r"(?P<owner>[A-Z][\w.&-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,3})['’]s?\s+(?:own\s+)?(?:[a-z-]+\s+){0,2}"
+    rf"(?P<noun>{alternation(lexicon.words('speech_nouns'))})"
+    r"(?:\s+(?P<verb>was|is|reads|read|went|goes|came))?\s*[,:—–-]?\s*$"
 )
 _COMMA_OR_COLON_RE = re.compile(r"\s*[,:]\s*")
 _CLAUSE_BREAK_RE = re.compile("[,—–]")
@@ -97,14 +111,26 @@ def cue_before(ctx: Context, site: Site) -> bool:
             continue
         if v.lower not in SPEECH_FORMS:
             continue
+        if _LABEL_AFTER_RE.match(text, v.end, site.before[1]):
+            return False  # "Pollsters agree - Ann Read: “…”": a headline, then its source's label
         if v.is_cap and vi > 0 and f"{toks[vi - 1].text} {v.text}" in lexicon.places():
             continue  # "the United States": a name, not "states"
         if _inverted_before(ctx, site, vi):
             return True
-        span = _subject_of_verb(ctx, toks, vi)
+        span = _subject_of_verb(ctx, toks, vi) or _document_owner(ctx, toks, vi)
         if span is not None and attribute(ctx, site.q, span, v, "cue-before"):
             return True
     return False
+
+
+def _document_owner(ctx: Context, toks: list[Token], vi: int) -> tuple[int, int] | None:
+    """ "The Ledger's latest analysis of its own figures concluded, “…”": a document
+    subject speaks with its owner's words; the name before the possessive is the speaker."""
+    start = toks[0].start
+    m = _DOC_SUBJECT_RE.search(ctx.text[start : toks[vi].start])
+    if not m or m.group("owner").lower() in DETERMINERS:
+        return None
+    return start + m.start("owner"), start + m.end("owner")
 
 
 def _subject_index(ctx: Context, toks: list[Token], vi: int) -> int:
@@ -128,6 +154,8 @@ def _subject_of_verb(ctx: Context, toks: list[Token], vi: int) -> tuple[int, int
     """The speaker of the speech verb toks[vi], looking left."""
     text, v = ctx.text, toks[vi]
     k = _subject_index(ctx, toks, vi)
+    if k >= 0 and (rel := _restrictive_relative(ctx, toks, k, vi)):
+        return rel
     span = None
     if k >= 0 and toks[k].lower in {"and", "but", "then"}:
         # "Ortiz called on him to resign and said, “…”": the subject opens the clause.
@@ -160,6 +188,27 @@ def _subject_of_verb(ctx: Context, toks: list[Token], vi: int) -> tuple[int, int
     if k >= 1 and (span is None or span[0] > toks[0].end):
         span = _opening_person(ctx, toks, k, vi) or span
     return span
+
+
+def _restrictive_relative(ctx: Context, toks: list[Token], k: int, vi: int) -> tuple[int, int] | None:
+    """ "a council official who spoke anonymously to discuss the budget said, “…”": a relative
+    clause with no comma between the subject and its verb; the noun before "who" speaks."""
+    text = ctx.text
+    for w in range(k, max(0, k - 12), -1):
+        if toks[w].lower != "who":
+            continue
+        if w < 1 or w == k or _RELATIVE_BREAK_RE.search(text, toks[w - 1].end, toks[vi].start):
+            return None
+        span = speaker_before(ctx, toks, w - 1)
+        if not (span and text[span[0] : span[1]].split()[0].lower() in DETERMINERS | SUBJECT_PRONOUNS):
+            span = next(((a, b) for a, b, _ in ctx.person_mentions if b == toks[w - 1].end), None)
+        # The noun opens its clause ("…, a council official who …"), or it is an object
+        # ("praised the woman who raised him and said").
+        first = next((n for n, t in enumerate(toks) if span and t.start == span[0]), None)
+        if first is None or (first > 0 and "," not in text[toks[first - 1].end : toks[first].start]):
+            return None
+        return span
+    return None
 
 
 def _object_or_subject(ctx: Context, toks: list[Token], k: int) -> tuple[int, int] | None:
@@ -240,6 +289,21 @@ def statement(ctx: Context, site: Site) -> bool:
     head = [t for t in site.before_tokens if t.end <= m.start()]
     span = clause_subject(ctx, head) if head else None
     return span is not None and attribute(ctx, site.q, span, Token(m.group(1), m.start(1), m.end(1)), "statement")
+
+
+def possessive_source(ctx: Context, site: Site) -> bool:
+    """ "In Ortiz's words, “…”", "Cole's reply was: “…”", "From the Board's post: “…”": the
+    possessor of the words (or of the document) right before the quote speaks."""
+    start, end = site.before
+    m = _POSSESSIVE_SOURCE_RE.search(ctx.text[start:end])
+    if not m or not (m.group("prep") or m.group("verb")):
+        return False
+    owner = (start + m.start("owner"), start + m.end("owner"))
+    noun = Token(m.group("noun"), start + m.start("noun"), start + m.end("noun"))
+    if not attribute(ctx, site.q, owner, noun, "possessive-source"):
+        return False
+    site.q.cue = None
+    return True
 
 
 def cue_before_verb(ctx: Context, site: Site) -> bool:

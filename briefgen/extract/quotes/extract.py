@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefgen.extract.quotes.authors import fix_speakers
+from briefgen.extract.quotes.authors import fix_speakers, with_speakers
 from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.filters import MIN_WORDS, is_anchor, is_name_not_speech
 from briefgen.extract.quotes.marks import Candidate, find_quotes
@@ -38,6 +38,7 @@ def extract_quotes(
         sentences = split_sentences(text)
     ctx = Context(text, tuple(participants), raws, [(s.start, s.end) for s in sentences])
     kept, anchors = _attribute_all(ctx, raws)
+    with_speakers(ctx, kept)
     continue_speakers(ctx, sorted(kept + anchors, key=lambda r: r.start))
     fix_speakers(ctx, kept)
     return tuple(_to_quote(text, q) for q in kept)

@@ -10,10 +10,16 @@ import re
 from briefgen.extract.quotes.clauses import sentence_subject
 from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.marks import MARK_RE
+from briefgen.extract.quotes.phrases import is_aux, speaker_after
 from briefgen.extract.quotes.site import Site
 from briefgen.extract.quotes.speakers import attribute
-from briefgen.extract.quotes.vocab import RELATIVE_CUES, SPEECH_FORMS, alternation
+from briefgen.extract.quotes.vocab import CONNECTIVES, PREPOSITIONS, RELATIVE_CUES, SPEECH_FORMS, alternation
+from briefgen.text.spans import Token
 
+_THAT_RE = re.compile(r"\s+that\b")
+# "…, consultant Ben Cole says." / "…, Cole said on Monday.": the verb closes the sentence.
+_CLOSING_CUE_RE = re.compile(r"\s+([a-z]+)(?:\s+(?:on\s+)?[A-Za-z]+)?\.[”\"’']?\s*$")
+_CLAUSE_MARK_RE = re.compile(r"[,;:.!?“”\"]")
 _SINGLE_MARK_RE = re.compile(r"[‘’']\s|\s[‘’']|^[‘']")
 # "…, from Ann Read, who declared “…”": the relative clause's subject speaks.
 _RELATIVE_CUE_RE = re.compile(rf",\s+who\s+(?:\w+\s+){{0,2}}?(?:{alternation(RELATIVE_CUES)})\b")
@@ -29,6 +35,9 @@ def subject(ctx: Context, site: Site) -> bool:
     """
     q, text = site.q, ctx.text
     s = ctx.sentences.span_of(q.open_at)[0]
+    # "The source is unknown; however, Korvex.com said: “…”": the clause after a semicolon.
+    semi = text.rfind(";", s, q.open_at)
+    s = semi + 1 if semi >= 0 else s
     head = text[s : q.open_at]
     if not head.strip() or MARK_RE.search(head) or _SINGLE_MARK_RE.search(head):
         return False
@@ -55,11 +64,64 @@ def previous_sentence(ctx: Context, site: Site) -> bool:
     prev_s = max(prev_s, ps)
     if prev_s >= prev_e or MARK_RE.search(text[prev_s:prev_e]) or any(prev_s <= a < prev_e for a, _ in ctx.quote_spans):
         return False
-    found = sentence_subject(ctx, prev_s, prev_e)
+    found = (
+        sentence_subject(ctx, prev_s, prev_e)
+        or _as_clause_speaker(ctx, prev_s, prev_e)
+        or _closing_cue_speaker(ctx, prev_s, prev_e)
+    )
     if not found or not attribute(ctx, q, found[0], found[1], "previous-sentence"):
         return False
     q.cue = None
     return True
+
+
+def _closing_cue_speaker(ctx: Context, s: int, e: int) -> tuple[tuple[int, int], Token] | None:
+    """ "Or the mayor may step in, consultant Ben Cole says.": a sentence that closes on a
+    known person and a speech verb after a comma reports that person's words."""
+    text = ctx.text
+    for a, b, _ in reversed(ctx.person_mentions):
+        if not s <= a < e:
+            continue
+        m = _CLOSING_CUE_RE.match(text, b, e)
+        if not m or m.group(1).lower() not in SPEECH_FORMS:
+            return None
+        head = text[s:a]
+        comma = head.rfind(",")
+        between = head[comma + 1 :].split()
+        if comma < 0 or len(between) > 4 or (between and between[-1].lower() in PREPOSITIONS):
+            return None  # "…, after a long talk with Ben Cole.": an object, no speaker
+        return (a, b), Token(m.group(1), m.start(1), m.end(1))
+    return None
+
+
+def _as_clause_speaker(ctx: Context, s: int, e: int) -> tuple[tuple[int, int], Token] | None:
+    """ "As Ortiz told the Ledger, the plan has stalled.": a sentence that opens with an
+    "as" clause of speech reports its subject's words, so the quote after it is theirs too."""
+    toks = ctx.tokens(s, e)
+    i = 0
+    while i < len(toks) and toks[i].lower in CONNECTIVES:
+        i += 1
+    if i + 2 >= len(toks) or toks[i].lower != "as":
+        return None
+    # "As coauthor Lena Ortiz told": a known person within the first words, else the phrase.
+    near = toks[i + 1].start, toks[min(len(toks) - 1, i + 4)].end
+    named = [(a, b) for a, b, _ in ctx.person_mentions if near[0] <= a < near[1]]
+    span = named[0] if named else speaker_after(ctx, toks, i + 1)
+    if not span or (not named and not toks[i + 1].is_cap and toks[i + 1].lower not in {"he", "she", "the"}):
+        return None
+    v = next((n for n, t in enumerate(toks) if t.start >= span[1]), None)
+    while v is not None and v < len(toks) and is_aux(toks[v]) and toks[v].lower not in SPEECH_FORMS:
+        v += 1
+    if v is None or v >= len(toks) or toks[v].lower not in SPEECH_FORMS:
+        return None
+    if _CLAUSE_MARK_RE.search(ctx.text, span[1], toks[v].start):
+        return None
+    # the clause ends at a comma within a few words of the verb ("told the Ledger,")
+    rest = ctx.text[toks[v].end : e]
+    comma = rest.find(",")
+    if comma < 0 or len(rest[:comma].split()) > 6:
+        return None
+    return span, toks[v]
 
 
 def reported_paragraph(ctx: Context, site: Site) -> bool:
@@ -75,8 +137,12 @@ def reported_paragraph(ctx: Context, site: Site) -> bool:
         return False
     si = ctx.sentences.index_of(max(ps, pe - 1))
     ss, se = ctx.sentences.spans[si] if ctx.sentences.spans else (ps, pe)
-    found = sentence_subject(ctx, max(ss, ps), min(se, pe))
-    if not found or found[1].text not in SPEECH_FORMS:
+    last = max(ss, ps), min(se, pe)
+    found = sentence_subject(ctx, *last)
+    if found and found[1].text not in SPEECH_FORMS and not _THAT_RE.match(text, found[1].end):
+        found = None  # "Ortiz speculated that …" reports her words as well as "Ortiz said"
+    found = found or _as_clause_speaker(ctx, *last) or _closing_cue_speaker(ctx, *last)
+    if not found:
         return False
     if not attribute(ctx, q, found[0], found[1], "reported-paragraph"):
         return False

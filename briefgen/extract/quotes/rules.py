@@ -38,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cue-before", cues_before.cue_before, 0.95, "before", also=("cue-before-inverted", "according-to")),
     Rule("put-it", cues_before.put_it, 0.95, "before"),
     Rule("statement", cues_before.statement, 0.7, "before"),
+    Rule("possessive-source", cues_before.possessive_source, 0.7, "before"),
     Rule("cue-before-verb", cues_before.cue_before_verb, 0.6, "before"),
     Rule("colon", cues_before.colon, 0.6, "before"),
     Rule("label", layout.label, 0.6),

@@ -12,7 +12,7 @@ from briefgen.text import lexicon
 
 _w = lexicon.words
 
-SPEECH_FORMS = lexicon.SPEECH_FORMS
+SPEECH_FORMS = lexicon.SPEECH_FORMS | _w("speech_plural_forms")
 NAMING_VERBS = lexicon.NAMING_FORMS  # "dubbed", "labelled": see speech_verbs.tsv
 SUBJECT_PRONOUNS = lexicon.PRONOUNS  # he she they we i you it
 ROLE_NOUNS = lexicon.ROLE_NOUNS
