@@ -61,7 +61,11 @@ DATELINE = re.compile(
     r"^\W*((mon|tues|wednes|thurs|fri|satur|sun)day\W+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|"
     r"oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*)\W+\d{4}\W*$", re.I)
-CREDIT = re.compile(r"^\W*(image|photo|picture|photograph|video|credit|source)s?\s*(credit)?\s*:", re.I)
+CREDIT = re.compile(r"^\W*(file\s+)?(image|photo|picture|photograph|video|credit|source)s?\s*(credit)?\s*:",
+                    re.I)
+# a sentence's last characters: its stop, then any closing quote marks or brackets
+_STOP_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+HEADING_WORDS = 12  # a line alone in its paragraph, this short and without a stop, is a label
 NEAR_DUPLICATE = 0.6  # token Jaccard above which two sentences say the same thing
 CHAIN_RANK = 1.5  # an antecedent pulled in for a dangling sentence must rank within 1.5 x limit
 
@@ -101,6 +105,18 @@ def captions(texts: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
             for t, p in zip(texts, paragraphs)]
 
 
+def labels(texts: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
+    """True for a line that is a label, not a sentence of the story: alone in its paragraph,
+    at most HEADING_WORDS words and without a sentence's stop at the end. Section headings
+    ("Reactions abroad"), the name or words under a picture, the lead-in to a list ("The
+    plan has three parts:") and wire codes are written so; a summary shows none of them."""
+    size: dict[int, int] = {}
+    for p in paragraphs:
+        size[p] = size.get(p, 0) + 1
+    return [size[p] == 1 and len(t.split()) <= HEADING_WORDS and not _STOP_END.search(t.strip())
+            for t, p in zip(texts, paragraphs)]
+
+
 def _norm_max(v: np.ndarray) -> np.ndarray:
     m = float(np.max(v)) if len(v) else 0.0
     return v / m if m > 0 else np.zeros_like(v)
@@ -120,24 +136,42 @@ def _percentile(v: np.ndarray) -> np.ndarray:
     return 1.0 - ranks / max(1, n - 1)
 
 
+def positions(articles: Sequence[int] | None, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(position of each sentence inside its own article, that article's sentence count).
+    ``articles`` None: one article. Several articles run together (a story's, newest first)
+    each have their own lead: its position counts from the article's first sentence."""
+    if articles is None or len(articles) != n:
+        return np.arange(n, dtype=np.float64), np.full(n, float(n))
+    pos = np.zeros(n)
+    size = np.zeros(n)
+    start = 0
+    for i in range(1, n + 1):
+        if i == n or articles[i] != articles[start]:
+            pos[start:i] = np.arange(i - start)
+            size[start:i] = i - start
+            start = i
+    return pos, size
+
+
 def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
-             words: _text.Words | None = None) -> np.ndarray:
-    """One row of FEATURES per sentence."""
+             words: _text.Words | None = None, articles: Sequence[int] | None = None) -> np.ndarray:
+    """One row of FEATURES per sentence; ``articles``: the article of each sentence when
+    several run together (position features count inside each article, ``positions``)."""
     n = len(texts)
     words = words or _text.analyse(texts)
     x = np.zeros((n, len(FEATURES)))
     if n == 0:
         return x
-    idx = np.arange(n, dtype=np.float64)
+    idx, size = positions(articles, n)
     col = {f: i for i, f in enumerate(FEATURES)}
     x[:, col["bias"]] = 1.0
-    x[0, col["first"]] = 1.0
-    if n > 1:
-        x[1, col["second"]] = 1.0
+    x[:, col["first"]] = (idx == 0).astype(float)
+    x[:, col["second"]] = (idx == 1).astype(float)
     x[:, col["inv_pos"]] = 1.0 / (idx + 1.0)
-    x[:, col["rel_pos"]] = idx / max(1, n - 1)
+    x[:, col["rel_pos"]] = idx / np.maximum(1.0, size - 1.0)
     para = np.asarray(paragraphs)
     x[:, col["para_first"]] = np.concatenate([[1.0], (para[1:] != para[:-1]).astype(float)])
+    x[idx == 0, col["para_first"]] = 1.0
 
     # one overlap graph for TextRank and Reduction (they weigh the same shared words)
     # and one sentence x word count matrix for that graph and LexRank's cosines
@@ -191,11 +225,12 @@ def shape(x: np.ndarray, scores: np.ndarray, words: _text.Words, paragraphs: Seq
 
 def rate(texts: Sequence[str], paragraphs: Sequence[int], title: str | None = None,
          lead: bool | None = None, summary_sentences: float | None = None,
-         ) -> tuple[list[float], list[int]]:
+         articles: Sequence[int] | None = None) -> tuple[list[float], list[int]]:
     """Editor scores and ranking. ``lead``: None lets ``pyramid`` decide from the article's
     shape and the summary's size (``summary_sentences``, default ``budget.DEFAULT_COUNT``)
     whether its opening tells the story (then the ranking is the lead: document order);
-    True/False forces the lead or the ranking (``bench/fit_pyramid.py``)."""
+    True/False forces the lead or the ranking (``bench/fit_pyramid.py``). ``articles``:
+    the article each text comes from when several run together (``features``)."""
     if not texts:
         return [], []
     ok = np.asarray([is_content(t) for t in texts])
@@ -206,7 +241,8 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int], title: str | None = No
     sub_texts = [texts[int(i)] for i in keep]
     sub_paras = [paragraphs[int(i)] for i in keep]
     words = _text.analyse(sub_texts)
-    x = features(sub_texts, sub_paras, title, words)
+    sub_articles = None if articles is None else [articles[int(i)] for i in keep]
+    x = features(sub_texts, sub_paras, title, words, sub_articles)
     sub = x @ weights()
     if lead is None:
         lengths = [len(t.split()) for t in sub_texts]
