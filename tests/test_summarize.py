@@ -239,16 +239,20 @@ def test_a_short_sentence_with_its_stop_is_no_label():
 def test_positions_count_inside_each_article_when_several_run_together():
     from briefgen.summarize.editor import FEATURES, features, positions
 
-    pos, size = positions([0, 0, 0, 1, 1], 5)
+    pos, size, block = positions([0, 0, 0, 1, 1], 5)
     assert pos.tolist() == [0, 1, 2, 0, 1] and size.tolist() == [3, 3, 3, 2, 2]
-    pos, size = positions(None, 3)
-    assert pos.tolist() == [0, 1, 2] and size.tolist() == [3, 3, 3]
+    assert block.tolist() == [0, 0, 0, 1, 1]
+    pos, size, block = positions(None, 3)
+    assert pos.tolist() == [0, 1, 2] and size.tolist() == [3, 3, 3] and not block.any()
     texts = ARTICLE[:3] + ARTICLE[5:8]
     x = features(texts, [0, 0, 1, 2, 2, 3], None, articles=[0, 0, 0, 1, 1, 1])
     first = x[:, FEATURES.index("first")]
     assert first.tolist() == [1, 0, 0, 1, 0, 0]
+    assert x[:, FEATURES.index("multi_first")].tolist() == [1, 0, 0, 1, 0, 0]
+    assert x[:, FEATURES.index("multi_newness")].tolist() == [1, 1, 1, 0.5, 0.5, 0.5]
     one = features(texts, [0, 0, 1, 2, 2, 3], None)
     assert one[:, FEATURES.index("first")].tolist() == [1, 0, 0, 0, 0, 0]
+    assert not one[:, [i for i, f in enumerate(FEATURES) if f.startswith("multi_")]].any()
 
 
 def test_articles_change_nothing_for_one_article():

@@ -38,6 +38,10 @@ FEATURES: tuple[str, ...] = (
     "bias", "first", "second", "inv_pos", "rel_pos", "para_first", "textrank", "reduction",
     "lexrank", "luhn", "reduction_pct", "textrank_pct", "title", "log_len", "short", "quote_start",
     "has_quote", "opener", "reduction_words", "reduction_words_pct",
+    # several articles run together (0 for one article): the position features again, so a
+    # story's articles may weigh their leads differently from one article's, and how new the
+    # sentence's article is (1 = the newest)
+    "multi_first", "multi_inv_pos", "multi_rel_pos", "multi_para_first", "multi_newness",
 )
 
 # a sentence opening with one of these leans on the sentence before it
@@ -136,21 +140,24 @@ def _percentile(v: np.ndarray) -> np.ndarray:
     return 1.0 - ranks / max(1, n - 1)
 
 
-def positions(articles: Sequence[int] | None, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(position of each sentence inside its own article, that article's sentence count).
-    ``articles`` None: one article. Several articles run together (a story's, newest first)
-    each have their own lead: its position counts from the article's first sentence."""
+def positions(articles: Sequence[int] | None, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(position of each sentence inside its own article, that article's sentence count, the
+    article's place among the blocks, 0 = the first). ``articles`` None: one article.
+    Several articles run together (a story's, newest first) each have their own lead: its
+    position counts from the article's first sentence."""
     if articles is None or len(articles) != n:
-        return np.arange(n, dtype=np.float64), np.full(n, float(n))
+        return np.arange(n, dtype=np.float64), np.full(n, float(n)), np.zeros(n)
     pos = np.zeros(n)
     size = np.zeros(n)
-    start = 0
+    block = np.zeros(n)
+    start, b = 0, 0
     for i in range(1, n + 1):
         if i == n or articles[i] != articles[start]:
             pos[start:i] = np.arange(i - start)
             size[start:i] = i - start
-            start = i
-    return pos, size
+            block[start:i] = b
+            start, b = i, b + 1
+    return pos, size, block
 
 
 def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
@@ -162,7 +169,7 @@ def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
     x = np.zeros((n, len(FEATURES)))
     if n == 0:
         return x
-    idx, size = positions(articles, n)
+    idx, size, block = positions(articles, n)
     col = {f: i for i, f in enumerate(FEATURES)}
     x[:, col["bias"]] = 1.0
     x[:, col["first"]] = (idx == 0).astype(float)
@@ -172,6 +179,10 @@ def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
     para = np.asarray(paragraphs)
     x[:, col["para_first"]] = np.concatenate([[1.0], (para[1:] != para[:-1]).astype(float)])
     x[idx == 0, col["para_first"]] = 1.0
+    if block[-1] > 0:  # several articles
+        for f in ("first", "inv_pos", "rel_pos", "para_first"):
+            x[:, col["multi_" + f]] = x[:, col[f]]
+        x[:, col["multi_newness"]] = 1.0 / (block + 1.0)
 
     # one overlap graph for TextRank and Reduction (they weigh the same shared words)
     # and one sentence x word count matrix for that graph and LexRank's cosines
