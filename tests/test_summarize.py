@@ -263,6 +263,17 @@ def test_articles_change_nothing_for_one_article():
         summarize(sents, count=3, algorithm="lexrank")
 
 
+def test_a_dateline_set_off_by_an_en_dash_is_not_shown():
+    texts = ["RIVERTON, Eastshire \u2013 " + ARTICLE[0]] + ARTICLE[1:8]
+    shown = [s.text for s in summarize(make_sentences(texts, PARAGRAPHS[:8]), count=8)]
+    assert shown[0] == ARTICLE[0]
+    from briefgen.summarize.editor import final_texts
+
+    # two capitals joined by an en dash are names, not a dateline
+    assert final_texts(["UK \u2013 Riverton talks resume on Monday."], [0]) == \
+        ["UK \u2013 Riverton talks resume on Monday."]
+
+
 def test_importing_the_registry_loads_no_numerical_library():
     """``briefgen.summarize`` names the summarizers; numpy, scipy and sumy load on first use."""
     code = ("import sys, briefgen.summarize\n"

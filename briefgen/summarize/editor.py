@@ -71,7 +71,7 @@ CREDIT = re.compile(r"^\W*(file\s+)?(image|photo|picture|photograph|video|credit
 _STOP_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 HEADING_WORDS = 12  # a line alone in its paragraph, this short and without a stop, is a label
 NEAR_DUPLICATE = 0.6  # token Jaccard above which two sentences say the same thing
-CHAIN_RANK = 1.5  # an antecedent pulled in for a dangling sentence must rank within 1.5 x limit
+CHAIN_RANK = 3.0  # an antecedent pulled in for a dangling sentence must rank within 3 x limit
 
 
 def opener(text: str) -> str | None:
@@ -359,10 +359,19 @@ def _with_antecedents(texts: Sequence[str], i: int, taken: set[int], resolver: R
     return chain
 
 
+# A dateline set off by a spaced en dash ("OSLO, Norway – The ..."): the wire reader takes only
+# long dashes (an en dash may join two names in a headline), but before a sentence's
+# capital, after a place of three or more capitals, it ends a dateline.
+_EN_DASH_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'\u2019-]{2,}(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
+    r"(?:,\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})?\s+\u2013\s+(?=[A-Z\"\u201c])")
+
+
 def final_texts(texts: Sequence[str], chosen: Sequence[int],
                 resolver: Resolver | None = None) -> list[str]:
     """The text each chosen sentence shows: repaired where it would otherwise dangle, and
-    without a wire dateline ("PARIS (AFP) - ") that reading the article left in place."""
+    without a wire dateline ("PARIS (AFP) - ", "OSLO, Norway – ") that reading the article
+    left in place."""
     from briefgen.ingest.wire import dateline
 
     resolver = resolver or Resolver(texts)
@@ -371,7 +380,8 @@ def final_texts(texts: Sequence[str], chosen: Sequence[int],
     for i in chosen:
         fixed = resolver.stand_alone(i) if dangles(texts, i, taken) else None
         text = fixed or texts[i]
-        prefix = dateline(text)
+        m = _EN_DASH_DATELINE.match(text)
+        prefix = dateline(text) or (m.group(0) if m else "")
         if prefix and len(prefix) < len(text):
             text = text[len(prefix)].upper() + text[len(prefix) + 1:]
         out.append(text)
