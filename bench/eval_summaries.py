@@ -14,7 +14,8 @@ and boilerplate sentences (counts).
 
     python bench/eval_summaries.py                     # every algorithm, both sets
     python bench/eval_summaries.py --only lead,editor --sets bbc
-    python bench/eval_summaries.py --split check       # BBC even IDs only (odd IDs fit the editor)
+    python bench/eval_summaries.py --split check       # every set's held half only (declared_halves)
+    python bench/eval_summaries.py --split fit         # every set's tune half only
     python bench/eval_summaries.py --cache /tmp/sumy.json  # reuse baseline results between runs
 """
 
@@ -47,6 +48,8 @@ class Doc:
     # multi-document sets: several references (scored each, then averaged) and a word cut
     references: list[str] | None = None
     cut: int | None = None
+    # multi-document sets: the article each sentence comes from (0 = the newest)
+    articles: list[int] | None = None
 
 
 def _fallback_split(text: str) -> list[Sentence]:
@@ -112,18 +115,20 @@ def load_multidoc(name: str) -> list[Doc]:
             raise SystemExit(f"{folder}: could not read {failed[0]}")
         order = sorted(range(len(arts)), key=lambda i: (str(arts[i].published or ""), i), reverse=True)
         sents: list[Sentence] = []
+        of_article: list[int] = []
         text_parts: list[str] = []
         para0 = 0
-        for i in order:
+        for rank, i in enumerate(order):
             ss = split(arts[i].text)
             base = len(sents)
             sents.extend([_replace(x, index=base + j, paragraph=para0 + x.paragraph)
                           for j, x in enumerate(ss)])
+            of_article.extend([rank] * len(ss))
             para0 += 1 + max((x.paragraph for x in ss), default=0)
             text_parts.append(arts[i].text)
         refs = [p.read_text(encoding="utf-8") for p in sorted((folder / "models").glob("*.txt"))]
         docs.append(Doc(folder.name, arts[order[0]].title or "", "\n\n".join(text_parts), sents,
-                        refs[:1], None, refs, words))
+                        refs[:1], None, refs, words, of_article))
     return docs
 
 
@@ -256,14 +261,16 @@ def evaluate(docs: Sequence[Doc], run: Callable[[Doc], Sequence], scorer=None) -
 
 
 def runners(only: set[str] | None) -> dict[str, Callable[[Doc], Sequence]]:
-    """Baselines run as their users would get them: sentence by sentence, no quote units."""
+    """Baselines run as their users would get them: sentence by sentence, no quote units.
+    Every summarizer is told where each article of a multi-document cluster begins
+    (``articles``); only briefgen's editor uses it (a position inside its own article)."""
     rs: dict[str, Callable[[Doc], Sequence]] = {}
 
     def add(label, algorithm, engine, units):
         if only is None or label in only or algorithm in only:
             rs[label] = lambda d, a=algorithm, e=engine, u=units: briefgen.summarize_sentences(
                 d.sentences, algorithm=a, count=d.k, title=d.title, engine=e, quote_units=u,
-                words=None if d.cut is None else d.cut + 40)
+                words=None if d.cut is None else d.cut + 40, articles=d.articles)
 
     add("lead", "lead", "fast", False)
     for a in briefgen.SUMY_ALGORITHMS:
@@ -316,7 +323,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "articles newest first, cut at 250 / 100 words)")
     ap.add_argument("--only", default=None, help="comma-separated labels or algorithm names")
     ap.add_argument("--split", choices=["all", "fit", "check", "both"], default="both",
-                    help="BBC tables: all 491, fit = odd IDs, check = even IDs, both = all + check")
+                    help="all = every document; fit / check = each set's tune / held half "
+                         "(declared_halves: BBC odd / even IDs); both = all + held half")
     ap.add_argument("--cache", default=None, metavar="FILE",
                     help="JSON file keeping per-document results of the sumy/lead baselines")
     args = ap.parse_args(argv)
@@ -330,8 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         cache = json.loads(Path(args.cache).read_text(encoding="utf-8"))
     for name in args.sets.split(","):
         docs = load_bbc() if name == "bbc" else load_gum() if name == "gum" else load_multidoc(name)
-        if name == "bbc" and args.split in ("fit", "check"):
-            docs = bbc_halves(docs)[0 if args.split == "fit" else 1]
+        if args.split in ("fit", "check"):
+            docs = declared_halves(name, docs)[0 if args.split == "fit" else 1]
         per_doc: dict[str, list[dict]] = {}
         for label, run in runners(only).items():
             key = f"{name}:{args.split}:{label}"

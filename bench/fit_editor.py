@@ -11,6 +11,10 @@ are used, so the even ones stay a check set (``eval_summaries.py --split check``
     # 2 finer passes on ROUGE (the first 2 under an earlier selection rule, without
     # "It" naming or chain_rank, so a rerun lands near, not exactly on, them)
     python bench/fit_editor.py --rouge-passes 2 --fine-passes 2
+    # the shipped multi_rel_pos: the weight that acts only on several articles run together,
+    # searched alone on the multi-document tune halves (BBC would not change)
+    python bench/fit_editor.py --start briefgen/data/editor_weights.json --rouge-passes 3 \
+        --fine-passes 2 --multidoc multiling,duc --no-bbc --features multi_rel
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_summaries import bbc_halves, load_bbc  # noqa: E402
+from eval_summaries import bbc_halves, declared_halves, load_bbc, load_multidoc  # noqa: E402
 
 from briefgen.summarize import editor, units  # noqa: E402
 
@@ -79,58 +84,108 @@ class RougeSet:
 
     ROUGE-1/2 F1 here follows rouge-score's tokenizer and Porter stemmer on the
     joined summary (bigrams may cross sentences, as in rouge-score); ROUGE-L is
-    left out of the objective because LCS is too slow to run thousands of times.
+    left out of the objective for single articles because LCS is too slow to run
+    thousands of times, and kept for multi-document clusters (a few of them).
+    Selection as ``summarize`` makes it: non-prose out of the ranking (positions
+    from the first real sentence), half quotations, captions and labels never
+    chosen. A multi-document cluster (``d.cut``) is chosen within its word
+    budget, each article's positions counted inside it, cut at ``d.cut`` words
+    and scored against each of its references. ``score`` is the mean over the
+    sets given (each set weighs the same), so 5 clusters count as much as 248
+    BBC articles.
     """
 
-    def __init__(self, docs):
+    def __init__(self, docs_by_set):
         from collections import Counter
 
         from rouge_score import rouge_scorer
 
         tok = self._tok = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer
-        self.items = []
-        for d in docs:
-            sents = [s for s in d.sentences if s.text.strip()]
-            if not sents:
-                continue
-            groups_ = units.group(sents)
-            texts = [_norm(u.text) for u in groups_]
-            x = editor.features(texts, [u.paragraph for u in groups_], d.title)
-            toks = [tok.tokenize(t) for t in texts]
-            ref = tok.tokenize("\n".join(d.reference))
-            self.items.append((texts, x, [len(t.split()) for t in texts],
-                               [u.balanced for u in groups_], toks,
-                               Counter(ref), Counter(zip(ref, ref[1:])), d.k))
+        self.sets = []
+        for docs in docs_by_set:
+            items = []
+            for d in docs:
+                keep = [i for i, s in enumerate(d.sentences) if s.text.strip()]
+                if not keep:
+                    continue
+                sents = [d.sentences[i] for i in keep]
+                groups_ = units.group(sents)
+                texts = [_norm(u.text) for u in groups_]
+                paras = [u.paragraph for u in groups_]
+                arts = None if d.articles is None else [d.articles[keep[u.members[0]]] for u in groups_]
+                ok = np.asarray([editor.is_content(t) for t in texts])
+                if not ok.any():
+                    ok[:] = True
+                sub = np.flatnonzero(ok)
+                x = editor.features([texts[i] for i in sub], [paras[i] for i in sub], d.title,
+                                    articles=None if arts is None else [arts[i] for i in sub])
+                balanced = [u.balanced for u in groups_] if any(u.balanced for u in groups_) \
+                    else [True] * len(groups_)
+                allowed = [b and not c and not h for b, c, h in
+                           zip(balanced, editor.captions(texts, paras), editor.labels(texts, paras))]
+                toks = [tok.tokenize(t) for t in texts]
+                refs = d.references or ["\n".join(d.reference)]
+                grams = []
+                for r in refs:
+                    rt = tok.tokenize(r)
+                    grams.append((Counter(rt), Counter(zip(rt, rt[1:])), rt))
+                limit = d.k if d.k is not None else len(texts)
+                budget = None if d.cut is None else d.cut + 40
+                items.append((texts, x, sub, [len(t.split()) for t in texts], balanced, allowed, toks,
+                              grams, limit, budget, d.cut))
+            self.sets.append(items)
 
-    def score(self, w: np.ndarray) -> float:
+    def _doc(self, w: np.ndarray, item) -> float:
         from collections import Counter
 
-        total = 0.0
-        for texts, x, lengths, allowed, toks, r1, r2, k in self.items:
-            values = x @ w
-            ranking = [int(i) for i in np.argsort(-values, kind="stable")]
-            ranking = [i for i in ranking if allowed[i]] or ranking  # as summarize() does
-            chosen = editor.choose(texts, ranking, lengths, k, None, allowed=allowed)
-            # score the text the summary shows: pronouns named, connectives dropped
-            pred = []
-            for i, shown in zip(chosen, editor.final_texts(texts, chosen)):
+        texts, x, sub, lengths, balanced, allowed, toks, grams, limit, budget, cut = item
+        values = np.full(len(texts), -np.inf)
+        values[sub] = x @ w
+        ranking = [int(i) for i in np.argsort(-values, kind="stable")]
+        ranking = [i for i in ranking if balanced[i]] or ranking  # as summarize() does
+        chosen = editor.choose(texts, ranking, lengths, limit, budget, allowed=allowed)
+        # score the text the summary shows: pronouns named, connectives dropped
+        pred: list[str] = []
+        shown_all = editor.final_texts(texts, chosen)
+        if cut is not None:
+            pred = self._tok.tokenize(" ".join(" ".join(shown_all).split()[:cut]))
+        else:
+            for i, shown in zip(chosen, shown_all):
                 pred += toks[i] if shown == texts[i] else self._tok.tokenize(shown)
-            for ref, grams in ((r1, Counter(pred)), (r2, Counter(zip(pred, pred[1:])))):
-                hit = sum((grams & ref).values())
-                p, r = hit / max(1, sum(grams.values())), hit / max(1, sum(ref.values()))
+        p1, p2 = Counter(pred), Counter(zip(pred, pred[1:]))
+        total = 0.0
+        for r1, r2, rt in grams:
+            for ref, got in ((r1, p1), (r2, p2)):
+                hit = sum((got & ref).values())
+                p, r = hit / max(1, sum(got.values())), hit / max(1, sum(ref.values()))
                 total += 2 * p * r / (p + r) if hit else 0.0
-        return total / (2 * len(self.items))
+            if cut is not None:  # a few clusters: ROUGE-L too (LCS, rouge-score's own)
+                total += _lcs_f1(rt, pred)
+        return total / ((2 if cut is None else 3) * len(grams))
+
+    def score(self, w: np.ndarray) -> float:
+        return float(np.mean([np.mean([self._doc(w, it) for it in items]) for items in self.sets]))
+
+
+def _lcs_f1(ref: list[str], pred: list[str]) -> float:
+    from rouge_score import rouge_scorer
+
+    return float(rouge_scorer._score_lcs(ref, pred).fmeasure)
 
 
 def fit_rouge(rs: RougeSet, w: np.ndarray, passes: int = 3,
-              steps: tuple[float, ...] = (-1.0, -0.4, 0.4, 1.0)) -> np.ndarray:
-    """Coordinate search from ``w`` on mean ROUGE-1/2 F1 of the editor's real selection."""
+              steps: tuple[float, ...] = (-1.0, -0.4, 0.4, 1.0),
+              only: Sequence[str] | None = None) -> np.ndarray:
+    """Coordinate search from ``w`` on mean ROUGE-1/2 F1 of the editor's real selection
+    (``only``: the features searched; default all)."""
     w = w.copy()
     best = rs.score(w)
     print(f"start {best:.4f}", file=sys.stderr)
+    # the bias never changes a ranking
+    columns = [j for j in range(1, len(w)) if only is None or editor.FEATURES[j] in only]
     for p in range(passes):
         improved = False
-        for j in range(1, len(w)):  # the bias never changes a ranking
+        for j in columns:
             for step in steps:
                 trial = w.copy()
                 trial[j] += step
@@ -167,6 +222,14 @@ def main(argv=None) -> int:
                     help="then refine the weights for ROUGE-1/2 by coordinate search")
     ap.add_argument("--fine-passes", type=int, default=0,
                     help="then more passes with smaller steps (+-0.2, +-0.6)")
+    ap.add_argument("--multidoc", default="", metavar="SETS",
+                    help="also score the ROUGE search on these multi-document sets' tune halves "
+                         "(comma-separated: multiling, duc; each set weighs as much as BBC)")
+    ap.add_argument("--features", default=None, metavar="PREFIX",
+                    help="search only the features whose names start with PREFIX (e.g. multi_: "
+                         "the weights that act only on several articles run together)")
+    ap.add_argument("--no-bbc", action="store_true",
+                    help="leave BBC out of the ROUGE search (with --features multi_ it is constant)")
     ap.add_argument("--start", default=None, metavar="JSON",
                     help="start the coordinate search from these weights instead of the logistic fit")
     args = ap.parse_args(argv)
@@ -183,16 +246,22 @@ def main(argv=None) -> int:
         start = json.loads(Path(args.start).read_text(encoding="utf-8"))["weights"]
         w = np.asarray([start.get(f, 0.0) for f in editor.FEATURES])
     if args.rouge_passes > 0 or args.fine_passes > 0:
-        rs = RougeSet(fit_docs)
+        rouge_sets = ([] if args.no_bbc else [fit_docs]) + [
+            declared_halves(name, load_multidoc(name))[0] for name in args.multidoc.split(",") if name]
+        rs = RougeSet(rouge_sets)
+        only = None if args.features is None else [f for f in editor.FEATURES
+                                                    if f.startswith(args.features)]
         if args.rouge_passes > 0:
-            w = fit_rouge(rs, w, args.rouge_passes)
+            w = fit_rouge(rs, w, args.rouge_passes, only=only)
         if args.fine_passes > 0:
-            w = fit_rouge(rs, w, args.fine_passes, steps=(-0.6, -0.2, 0.2, 0.6))
+            w = fit_rouge(rs, w, args.fine_passes, steps=(-0.6, -0.2, 0.2, 0.6), only=only)
     out = {
         "model": f"logistic regression ({args.objective}), L2 {args.l2:.3g}, Newton; then "
                  f"{args.rouge_passes} + {args.fine_passes} (finer) passes of "
                  "coordinate search on ROUGE-1/2 F1 of the summaries editor.choose makes",
-        "fitted_on": f"BBC News Summary dev articles with odd IDs ({len(fit_docs)} docs, {len(y)} units)",
+        "fitted_on": f"BBC News Summary dev articles with odd IDs ({len(fit_docs)} docs, {len(y)} units)"
+                     + (f"; the ROUGE search also on the tune halves of {args.multidoc} (declared_halves)"
+                        if args.multidoc else ""),
         "script": "bench/fit_editor.py",
         "weights": {f: round(float(v), 6) for f, v in zip(editor.FEATURES, w)},
     }

@@ -213,6 +213,67 @@ def test_picture_captions_never_enter_the_default_summary(caption):
         assert not chosen & set(texts[3:5])
 
 
+@pytest.mark.parametrize("label", [
+    "Reactions in the region",  # a section heading
+    "Maria Ortiz",  # the name under a picture
+    "The flood plan has three parts:",  # a list's lead-in
+    "(File photo: the Riverton weir in 2019)",  # a bracketed caption
+])
+def test_labels_alone_in_their_paragraph_never_enter_the_default_summary(label):
+    """A short line without a stop, alone in its paragraph, is a label, not a sentence."""
+    texts = ARTICLE[:3] + [label] + ARTICLE[3:8]
+    paragraphs = [0, 0, 1, 5, 6, 6, 7, 7, 7]
+    for n in range(1, len(texts) + 1):
+        chosen = {s.text for s in summarize(make_sentences(texts, paragraphs), count=n)}
+        assert label not in chosen
+
+
+def test_a_short_sentence_with_its_stop_is_no_label():
+    from briefgen.summarize.editor import labels
+
+    assert labels(["Residents welcomed the decision.", "Reactions", "Floods return"],
+                  [0, 1, 2]) == [False, True, True]
+    assert labels(["Reactions", "Residents welcomed it."], [0, 0]) == [False, False]
+
+
+def test_positions_count_inside_each_article_when_several_run_together():
+    from briefgen.summarize.editor import FEATURES, features, positions
+
+    pos, size, block = positions([0, 0, 0, 1, 1], 5)
+    assert pos.tolist() == [0, 1, 2, 0, 1] and size.tolist() == [3, 3, 3, 2, 2]
+    assert block.tolist() == [0, 0, 0, 1, 1]
+    pos, size, block = positions(None, 3)
+    assert pos.tolist() == [0, 1, 2] and size.tolist() == [3, 3, 3] and not block.any()
+    texts = ARTICLE[:3] + ARTICLE[5:8]
+    x = features(texts, [0, 0, 1, 2, 2, 3], None, articles=[0, 0, 0, 1, 1, 1])
+    first = x[:, FEATURES.index("first")]
+    assert first.tolist() == [1, 0, 0, 1, 0, 0]
+    assert x[:, FEATURES.index("multi_first")].tolist() == [1, 0, 0, 1, 0, 0]
+    assert x[:, FEATURES.index("multi_newness")].tolist() == [1, 1, 1, 0.5, 0.5, 0.5]
+    one = features(texts, [0, 0, 1, 2, 2, 3], None)
+    assert one[:, FEATURES.index("first")].tolist() == [1, 0, 0, 0, 0, 0]
+    assert not one[:, [i for i, f in enumerate(FEATURES) if f.startswith("multi_")]].any()
+
+
+def test_articles_change_nothing_for_one_article():
+    sents = make_sentences()
+    alone = summarize(sents, count=3)
+    assert summarize(sents, count=3, articles=[0] * len(sents)) == alone
+    assert summarize(sents, count=3, algorithm="lexrank", articles=[1] * len(sents)) == \
+        summarize(sents, count=3, algorithm="lexrank")
+
+
+def test_a_dateline_set_off_by_an_en_dash_is_not_shown():
+    texts = ["RIVERTON, Eastshire \u2013 " + ARTICLE[0]] + ARTICLE[1:8]
+    shown = [s.text for s in summarize(make_sentences(texts, PARAGRAPHS[:8]), count=8)]
+    assert shown[0] == ARTICLE[0]
+    from briefgen.summarize.editor import final_texts
+
+    # two capitals joined by an en dash are names, not a dateline
+    assert final_texts(["UK \u2013 Riverton talks resume on Monday."], [0]) == \
+        ["UK \u2013 Riverton talks resume on Monday."]
+
+
 def test_importing_the_registry_loads_no_numerical_library():
     """``briefgen.summarize`` names the summarizers; numpy, scipy and sumy load on first use."""
     code = ("import sys, briefgen.summarize\n"

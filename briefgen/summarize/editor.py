@@ -38,6 +38,10 @@ FEATURES: tuple[str, ...] = (
     "bias", "first", "second", "inv_pos", "rel_pos", "para_first", "textrank", "reduction",
     "lexrank", "luhn", "reduction_pct", "textrank_pct", "title", "log_len", "short", "quote_start",
     "has_quote", "opener", "reduction_words", "reduction_words_pct",
+    # several articles run together (0 for one article): the position features again, so a
+    # story's articles may weigh their leads differently from one article's, and how new the
+    # sentence's article is (1 = the newest)
+    "multi_first", "multi_inv_pos", "multi_rel_pos", "multi_para_first", "multi_newness",
 )
 
 # a sentence opening with one of these leans on the sentence before it
@@ -61,9 +65,13 @@ DATELINE = re.compile(
     r"^\W*((mon|tues|wednes|thurs|fri|satur|sun)day\W+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|"
     r"oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*)\W+\d{4}\W*$", re.I)
-CREDIT = re.compile(r"^\W*(image|photo|picture|photograph|video|credit|source)s?\s*(credit)?\s*:", re.I)
+CREDIT = re.compile(r"^\W*(file\s+)?(image|photo|picture|photograph|video|credit|source)s?\s*(credit)?\s*:",
+                    re.I)
+# a sentence's last characters: its stop, then any closing quote marks or brackets
+_STOP_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+HEADING_WORDS = 12  # a line alone in its paragraph, this short and without a stop, is a label
 NEAR_DUPLICATE = 0.6  # token Jaccard above which two sentences say the same thing
-CHAIN_RANK = 1.5  # an antecedent pulled in for a dangling sentence must rank within 1.5 x limit
+CHAIN_RANK = 3.0  # an antecedent pulled in for a dangling sentence must rank within 3 x limit
 
 
 def opener(text: str) -> str | None:
@@ -101,6 +109,18 @@ def captions(texts: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
             for t, p in zip(texts, paragraphs)]
 
 
+def labels(texts: Sequence[str], paragraphs: Sequence[int]) -> list[bool]:
+    """True for a line that is a label, not a sentence of the story: alone in its paragraph,
+    at most HEADING_WORDS words and without a sentence's stop at the end. Section headings
+    ("Reactions abroad"), the name or words under a picture, the lead-in to a list ("The
+    plan has three parts:") and wire codes are written so; a summary shows none of them."""
+    size: dict[int, int] = {}
+    for p in paragraphs:
+        size[p] = size.get(p, 0) + 1
+    return [size[p] == 1 and len(t.split()) <= HEADING_WORDS and not _STOP_END.search(t.strip())
+            for t, p in zip(texts, paragraphs)]
+
+
 def _norm_max(v: np.ndarray) -> np.ndarray:
     m = float(np.max(v)) if len(v) else 0.0
     return v / m if m > 0 else np.zeros_like(v)
@@ -120,24 +140,49 @@ def _percentile(v: np.ndarray) -> np.ndarray:
     return 1.0 - ranks / max(1, n - 1)
 
 
+def positions(articles: Sequence[int] | None, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(position of each sentence inside its own article, that article's sentence count, the
+    article's place among the blocks, 0 = the first). ``articles`` None: one article.
+    Several articles run together (a story's, newest first) each have their own lead: its
+    position counts from the article's first sentence."""
+    if articles is None or len(articles) != n:
+        return np.arange(n, dtype=np.float64), np.full(n, float(n)), np.zeros(n)
+    pos = np.zeros(n)
+    size = np.zeros(n)
+    block = np.zeros(n)
+    start, b = 0, 0
+    for i in range(1, n + 1):
+        if i == n or articles[i] != articles[start]:
+            pos[start:i] = np.arange(i - start)
+            size[start:i] = i - start
+            block[start:i] = b
+            start, b = i, b + 1
+    return pos, size, block
+
+
 def features(texts: Sequence[str], paragraphs: Sequence[int], title: str | None,
-             words: _text.Words | None = None) -> np.ndarray:
-    """One row of FEATURES per sentence."""
+             words: _text.Words | None = None, articles: Sequence[int] | None = None) -> np.ndarray:
+    """One row of FEATURES per sentence; ``articles``: the article of each sentence when
+    several run together (position features count inside each article, ``positions``)."""
     n = len(texts)
     words = words or _text.analyse(texts)
     x = np.zeros((n, len(FEATURES)))
     if n == 0:
         return x
-    idx = np.arange(n, dtype=np.float64)
+    idx, size, block = positions(articles, n)
     col = {f: i for i, f in enumerate(FEATURES)}
     x[:, col["bias"]] = 1.0
-    x[0, col["first"]] = 1.0
-    if n > 1:
-        x[1, col["second"]] = 1.0
+    x[:, col["first"]] = (idx == 0).astype(float)
+    x[:, col["second"]] = (idx == 1).astype(float)
     x[:, col["inv_pos"]] = 1.0 / (idx + 1.0)
-    x[:, col["rel_pos"]] = idx / max(1, n - 1)
+    x[:, col["rel_pos"]] = idx / np.maximum(1.0, size - 1.0)
     para = np.asarray(paragraphs)
     x[:, col["para_first"]] = np.concatenate([[1.0], (para[1:] != para[:-1]).astype(float)])
+    x[idx == 0, col["para_first"]] = 1.0
+    if block[-1] > 0:  # several articles
+        for f in ("first", "inv_pos", "rel_pos", "para_first"):
+            x[:, col["multi_" + f]] = x[:, col[f]]
+        x[:, col["multi_newness"]] = 1.0 / (block + 1.0)
 
     # one overlap graph for TextRank and Reduction (they weigh the same shared words)
     # and one sentence x word count matrix for that graph and LexRank's cosines
@@ -191,11 +236,12 @@ def shape(x: np.ndarray, scores: np.ndarray, words: _text.Words, paragraphs: Seq
 
 def rate(texts: Sequence[str], paragraphs: Sequence[int], title: str | None = None,
          lead: bool | None = None, summary_sentences: float | None = None,
-         ) -> tuple[list[float], list[int]]:
+         articles: Sequence[int] | None = None) -> tuple[list[float], list[int]]:
     """Editor scores and ranking. ``lead``: None lets ``pyramid`` decide from the article's
     shape and the summary's size (``summary_sentences``, default ``budget.DEFAULT_COUNT``)
     whether its opening tells the story (then the ranking is the lead: document order);
-    True/False forces the lead or the ranking (``bench/fit_pyramid.py``)."""
+    True/False forces the lead or the ranking (``bench/fit_pyramid.py``). ``articles``:
+    the article each text comes from when several run together (``features``)."""
     if not texts:
         return [], []
     ok = np.asarray([is_content(t) for t in texts])
@@ -206,7 +252,8 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int], title: str | None = No
     sub_texts = [texts[int(i)] for i in keep]
     sub_paras = [paragraphs[int(i)] for i in keep]
     words = _text.analyse(sub_texts)
-    x = features(sub_texts, sub_paras, title, words)
+    sub_articles = None if articles is None else [articles[int(i)] for i in keep]
+    x = features(sub_texts, sub_paras, title, words, sub_articles)
     sub = x @ weights()
     if lead is None:
         lengths = [len(t.split()) for t in sub_texts]
@@ -312,10 +359,19 @@ def _with_antecedents(texts: Sequence[str], i: int, taken: set[int], resolver: R
     return chain
 
 
+# A dateline set off by a spaced en dash ("OSLO, Norway – The ..."): the wire reader takes only
+# long dashes (an en dash may join two names in a headline), but before a sentence's
+# capital, after a place of three or more capitals, it ends a dateline.
+_EN_DASH_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'\u2019-]{2,}(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
+    r"(?:,\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})?\s+\u2013\s+(?=[A-Z\"\u201c])")
+
+
 def final_texts(texts: Sequence[str], chosen: Sequence[int],
                 resolver: Resolver | None = None) -> list[str]:
     """The text each chosen sentence shows: repaired where it would otherwise dangle, and
-    without a wire dateline ("PARIS (AFP) - ") that reading the article left in place."""
+    without a wire dateline ("PARIS (AFP) - ", "OSLO, Norway – ") that reading the article
+    left in place."""
     from briefgen.ingest.wire import dateline
 
     resolver = resolver or Resolver(texts)
@@ -324,7 +380,8 @@ def final_texts(texts: Sequence[str], chosen: Sequence[int],
     for i in chosen:
         fixed = resolver.stand_alone(i) if dangles(texts, i, taken) else None
         text = fixed or texts[i]
-        prefix = dateline(text)
+        m = _EN_DASH_DATELINE.match(text)
+        prefix = dateline(text) or (m.group(0) if m else "")
         if prefix and len(prefix) < len(text):
             text = text[len(prefix)].upper() + text[len(prefix) + 1:]
         out.append(text)

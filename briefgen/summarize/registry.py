@@ -50,10 +50,13 @@ def _rate_lead(texts: Sequence[str], paragraphs: Sequence[int], title: str | Non
 
 def rate(texts: Sequence[str], paragraphs: Sequence[int], *, algorithm: str,
          title: str | None = None, engine: str = "fast",
-         summary_sentences: float | None = None) -> tuple[list[float], list[int]]:
+         summary_sentences: float | None = None,
+         articles: Sequence[int] | None = None) -> tuple[list[float], list[int]]:
     """Raw scores (document order) and ranking (best first) of non-empty sentence texts.
     ``summary_sentences``: how many sentences the summary will hold (the editor keeps an
-    inverted pyramid's lead depending on it, ``pyramid``); the other algorithms ignore it."""
+    inverted pyramid's lead depending on it, ``pyramid``); ``articles``: the article each
+    text comes from when several run together (the editor counts positions inside each);
+    the other algorithms ignore both."""
     name = check(algorithm, engine)
     if not texts:
         return [], []
@@ -62,7 +65,8 @@ def rate(texts: Sequence[str], paragraphs: Sequence[int], *, algorithm: str,
     if name == "editor":
         from briefgen.summarize import editor  # numpy: lazy
 
-        return editor.rate(texts, paragraphs, title, summary_sentences=summary_sentences)
+        return editor.rate(texts, paragraphs, title, summary_sentences=summary_sentences,
+                           articles=articles)
     if engine in ("fast", "compat") and name in FAST_ALGORITHMS:
         from briefgen.summarize import fast  # numpy and scipy: lazy
 

@@ -19,7 +19,7 @@ def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
               count: int | None = None, words: int | None = None, ratio: float | None = None,
               title: str | None = None, engine: str = "fast",
               quote_units: bool = True, participants: Sequence | None = None,
-              ) -> tuple[SummarySentence, ...]:
+              articles: Sequence[int] | None = None) -> tuple[SummarySentence, ...]:
     """Choose the summary sentences of one article; see the ``briefgen.summarize`` docstring.
 
     With ``quote_units`` (the default) a quotation the segmenter split into
@@ -35,9 +35,19 @@ def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
     article's ``participants`` to name people as the participant extractor
     does) or the sentence before it is taken too (``summarizers.editor``).
     ``index`` always points at the article sentence the text comes from.
+
+    ``articles`` (one per sentence): which article each sentence comes from when the
+    sentences of several articles run together, each article's in a block (a story's
+    articles, newest first); the editor then counts positions inside each article, so every
+    article has its own lead. The other algorithms ignore it.
     """
     name = check(algorithm, engine)
     kept = [s for s, _ in distinct(sentences)]
+    of_article = None
+    if articles is not None and len(articles) == len(sentences):
+        # distinct keeps the Sentence objects themselves: find each one's article by identity
+        by_id = {id(s): a for s, a in zip(sentences, articles)}
+        of_article = [by_id[id(s)] for s in kept]
     if not kept:
         return ()
     groups = _units.group(kept) if quote_units else _units.singletons(kept)
@@ -48,8 +58,9 @@ def summarize(sentences: Sequence[Sentence], *, algorithm: str | None = None,
     size: float = limit
     if budget is not None and lengths:  # a word budget: about that many average sentences
         size = min(size, budget / max(1.0, sum(lengths) / len(lengths)))
+    unit_articles = None if of_article is None else [of_article[u.members[0]] for u in groups]
     raw, ranking = rate(texts, paragraphs, algorithm=name, title=title, engine=engine,
-                        summary_sentences=size)
+                        summary_sentences=size, articles=unit_articles)
     if quote_units:
         whole = [i for i in ranking if groups[i].balanced]
         ranking = whole or list(ranking)
@@ -71,7 +82,8 @@ def _choose_editor(groups: list[_units.Unit], texts: list[str], paragraphs: list
 
     balanced = [u.balanced for u in groups] if quote_units and any(u.balanced for u in groups) \
         else [True] * len(groups)
-    allowed = [b and not c for b, c in zip(balanced, editor.captions(texts, paragraphs))]
+    allowed = [b and not c and not h for b, c, h in zip(balanced, editor.captions(texts, paragraphs),
+                                                        editor.labels(texts, paragraphs))]
     resolver = Resolver(texts, participants)
     chosen = editor.choose(texts, ranking, lengths, limit, budget, allowed=allowed,
                            resolver=resolver)
