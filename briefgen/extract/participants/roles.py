@@ -406,7 +406,7 @@ def comma_role_before(text: str, start: int) -> str | None:
 
 
 _PREDICATE_RE = re.compile(
-    r"\s+(?:is|was)\s+(?:a|an|the)\s+([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|\.\s|\.$)"
+    r"(?:,\s+\d{1,3},)?\s+(?:is|was)\s+(?:a|an|the)\s+([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|\.\s|\.$)"
 )
 
 
