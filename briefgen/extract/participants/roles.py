@@ -406,7 +406,7 @@ def comma_role_before(text: str, start: int) -> str | None:
 
 
 _PREDICATE_RE = re.compile(
-    r"\s+(?:is|was)\s+(?:a|an|the)\s+([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|\.\s|\.$)"
+    r"(?:,\s+\d{1,3},)?\s+(?:is|was)\s+(?:a|an|the)\s+([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|\.\s|\.$)"
 )
 
 
@@ -507,7 +507,7 @@ def apposition_after(text: str, end: int) -> str | None:
             return _relation_cut(found.split()) if _relation_to(found.split()) else None
         return found
     found = bracket_role(text, end) or list_role(text, end) or _as_clause(text, end) or _role_verb_clause(
-        text, end) or _both_role(text, end)
+        text, end) or _both_role(text, end) or _appointed_role(text, end)
     if found:
         return found
     m = _APPOSITION_RE.match(text, end)
@@ -609,9 +609,33 @@ def _as_clause(text: str, end: int) -> str | None:
     """The post a relative clause says the person holds or held ("who served as health
     minister until 2020" -> "health minister"); None when the words are no role."""
     m = _AS_CLAUSE_RE.match(text, end)
-    if not m:
+    return _post_phrase(m.group(1).split()) if m else None
+
+
+# "Ana Ruiz was appointed head coach on Monday", "the club named Ana Ruiz as its new coach".
+_APPOINTED_AFTER_RE = re.compile(
+    r"\s+(?:(?:was|is|has\s+been|had\s+been|will\s+be)\s+(?:appointed|named|elected|re-elected|made|promoted\s+to|"
+    r"confirmed\s+as)(?:\s+as)?|(as))\s+(?:(?:its|their|the|his|her|a|an)\s+)?([^,;:“”\"()\n]{2,90}?)"
+    r"(?=\s*[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$)"
+)
+_APPOINTING_BEFORE_RE = re.compile(
+    r"\b(?:appointed|named|elected|re-elected|hired|nominated|promoted|chose|picked|installed|confirmed)\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$"
+)
+
+
+def _appointed_role(text: str, end: int) -> str | None:
+    """The post a person is appointed to, after the name ("X was named head coach on Monday",
+    "appointed X as its new chief executive"); the bare "as" form only after a verb of appointing."""
+    m = _APPOINTED_AFTER_RE.match(text, end)
+    if not m or m.group(1) and not _APPOINTING_BEFORE_RE.search(text, max(0, end - 80), end):
         return None
-    words = m.group(1).split()
+    return _post_phrase(m.group(2).split())
+
+
+def _post_phrase(words: list[str]) -> str | None:
+    """The post in the words after a verb of holding or appointing, without the time ("health
+    minister | until 2020", "head coach | on Monday"); None when they are no role."""
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if w in _TIME_WORDS or w in _PP_OPENERS and _DATE_RE.match(nxt) or _DATE_RE.match(w):
