@@ -1,7 +1,8 @@
 """Fit the inverted-pyramid gate (keep the lead or rank?) -> briefgen/data/pyramid_weights.json.
 
 Training sets: the BBC development articles with odd IDs and the GUM news
-train split (its human summaries; GUM is reported leave-one-out). For every
+tune half (``eval_summaries.declared_halves``, its human summaries; reported
+leave-one-out, and on the held half). For every
 article, and for BBC at the reference's size and
 at 2 and 3 sentences (scored against the whole reference: what the short
 summary holds of it), the default summary is made twice, once with the lead forced and once with the ranking forced
@@ -31,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_summaries import bbc_halves, lead_heavy, load_bbc, load_gum, make_scorer  # noqa: E402
+from eval_summaries import bbc_halves, declared_halves, lead_heavy, load_bbc, load_gum, make_scorer  # noqa: E402
 
 from briefgen.summarize import pyramid, summarize  # noqa: E402
 
@@ -128,7 +129,8 @@ def main(argv=None) -> int:
     scorer = make_scorer()
     fit_docs, check_docs = bbc_halves(load_bbc())
     bbc = both_ways(fit_docs, scorer, SIZES)
-    gum = both_ways(load_gum(), scorer)
+    gum_tune, gum_held = declared_halves("gum", load_gum())
+    gum = both_ways(gum_tune, scorer)
     w = train([bbc, gum], args.l2)
     allx = np.vstack([bbc[0], gum[0]])
     report("BBC odd IDs (fit)", *bbc, w)
@@ -142,6 +144,7 @@ def main(argv=None) -> int:
         picked.append(glead[i] if gx[i] @ wi > 0 else grank[i])
     print(f"GUM leave-one-out: gated {np.mean(picked):.2f} (lead {glead.mean():.2f}, ranking "
           f"{grank.mean():.2f})", file=sys.stderr)
+    report("GUM held half (check)", *both_ways(gum_held, scorer), w)
     report("BBC even IDs (check), 2- and 3-sentence summaries", *both_ways(check_docs, scorer, (2, 3)), w)
     cx, clead, crank = both_ways(check_docs, scorer)
     report("BBC even IDs (check)", cx, clead, crank, w)
@@ -154,7 +157,7 @@ def main(argv=None) -> int:
                  "weighs its ROUGE gap, each training set the same in total",
         "fitted_on": f"BBC News Summary dev articles with odd IDs at their reference's size and at 2 "
                      f"and 3 sentences ({len(bbc[0])} rows, lead better in {int((bbc[1] > bbc[2]).sum())}); "
-                     f"GUM news train split with its human summaries ({len(gx)} docs, lead better in "
+                     f"GUM news tune half (declared_halves) with its human summaries ({len(gx)} docs, lead better in "
                      f"{int((glead > grank).sum())})",
         "script": "bench/fit_pyramid.py",
         "weights": {f: round(float(v), 6) for f, v in zip(pyramid.FEATURES, w)},
