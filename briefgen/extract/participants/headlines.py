@@ -161,7 +161,7 @@ def _body_names_in_headlines(
 
 
 def _caps_gazetteer_mentions(text: str, toks: list[Token], taken: set[int]) -> list[Mention]:
-    """Known places and clubs written in capitals inside one headline line (``toks``);
+    """Known places, clubs and team nicknames written in capitals inside one headline line (``toks``);
     ``taken`` holds the offsets already inside a name."""
     out: list[Mention] = []
     i = 0
@@ -186,7 +186,8 @@ def _caps_name_at(text: str, toks: list[Token], i: int, out: list[Mention]) -> i
         title = " ".join(
             w.capitalize() if "-" not in w else "-".join(x.capitalize() for x in w.split("-")) for w in phrase.split()
         )
-        if title in lexicon.places() or title in lexicon.teams()[1] or title in lexicon.org_cues()[2]:
+        # "ORIOLES", "NEW YORK YANKEES": a team's nickname in capitals is the team too.
+        if title in lexicon.places() or title in lexicon.org_cues()[2] or any(title in t for t in lexicon.teams()):
             out.append(Mention(name=phrase, start=start, end=end, ntokens=j - i))
             return j - i
     return 0
