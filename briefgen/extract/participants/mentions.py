@@ -100,10 +100,17 @@ def _trim(ctx: _Text, run: Run, out: list[Mention]) -> Run:
 
 
 def _drop_ordinary_openers(ctx: _Text, run: Run) -> Run:
-    """Drop closed-class words and sentence-initial ordinary words ("Addressing")."""
+    """Drop closed-class words and sentence-initial ordinary words ("Addressing"), unless the
+    run is a known place ("NEW YORK" in a dateline)."""
+    if len(run) > 1 and _known_place(ctx.text[run[0].start : run[-1].end]):
+        return run
     while run and (_closed_class(ctx, run) or _ordinary_sentence_opener(ctx, run)):
         run = run[1:]
     return run
+
+
+def _known_place(phrase: str) -> bool:
+    return phrase in lexicon.places() or phrase.isupper() and phrase.title() in lexicon.places()
 
 
 def _closed_class(ctx: _Text, run: Run) -> bool:
