@@ -76,7 +76,16 @@ def decide(story: Story, name: str, ms: list[Mention]) -> tuple[str | None, list
     f = _Facts(
         story, name, name.split(), ms, sum(m.person for m in ms), sum(m.place for m in ms), sum(m.org for m in ms)
     )
-    if kind == "place" and f.person >= 2 and f.place == 0 and name not in lexicon.places():
+    if (
+        kind == "place"
+        and f.person >= 2
+        and f.place == 0
+        and name not in lexicon.places()
+        # "the former South Elbonia", "Elbury's Channel Islands, police said": a region of a
+        # known place or a strong place head outweighs a title word or an apposition.
+        and row != "direction before a place"
+        and not (row == "place head word" and f.words[-1] in vocab.STRONG_PLACE_HEADS)
+    ):
         kind = "person"
     if kind is None:
         kind = _from_context(f)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
+from importlib import resources
 from typing import NamedTuple
 
 from briefgen.extract.participants import vocab
@@ -135,6 +137,27 @@ def _place_preposition(s: Site) -> bool:
     )
 
 
+_PLACE_AFTER_COMMA_RE = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?=[,.;:]|\s*$)")
+
+
+def _place_after_comma(s: Site) -> bool:
+    m = _PLACE_AFTER_COMMA_RE.match(s.text, s.end, min(len(s.text), s.end + 40))
+    return (
+        m is not None
+        and s.raw == s.name
+        and s.name not in lexicon.places()
+        and (m.group(1) in lexicon.countries() or m.group(1) in _subdivisions())
+    )
+
+
+@cache
+def _subdivisions() -> frozenset[str]:
+    """States and provinces (briefgen/data/subdivisions.txt): "Ana Ruiz, Paris," is common, a
+    town's state after it rarely follows a person's name."""
+    text = resources.files("briefgen.data").joinpath("subdivisions.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 _BRACKETED_RE = re.compile(r"\s+\(([A-Z][\w. ]+)\)")
 
 
@@ -251,6 +274,9 @@ CUES: tuple[Cue, ...] = (
     Cue("minute in brackets after", "person", 2, _after(_MINUTE_AFTER, at_end=True, window=24)),
     Cue("place preposition before", "place", 1, _place_preposition),  # "in Elbury"
     Cue("-based after", "place", 2, _after(r"-based\b", at_end=True, window=7)),  # "an Elbury-based firm"
+    # "in Port Vale, Westshire, on Monday": a known region or country after a comma and before
+    # punctuation says where the name is
+    Cue("known place after a comma", "place", 2, _place_after_comma),
     # "the port city of Elbury"
     Cue("'town of' before", "place", 2, _before(r"\b" + _alt("settlement_nouns") + r" of $", 20)),
     # "Elbury airport"
