@@ -233,11 +233,26 @@ def _connector_continues(text: str, tokens: list[Token], run: Run, ext: Run, k: 
     if (
         t.lower == "and"
         and run[0].text not in vocab.ORG_OPENERS
+        and not (_head_before_of(run + ext) and not _new_name_after(tokens, k))
         and (len(run) > 2 or any(x.lower in vocab.CONNECTORS for x in run + ext))
     ):
         return False
     # "Ana Ruiz of Veltra and Tomas Feld of …": a person's name after "and" is a new item.
     return not (t.lower == "and" and person_shaped_at(text, t.end))
+
+
+def _head_before_of(words: Run) -> bool:
+    """Is the word before the first "of" an organisation's head ("U.S. Department of …",
+    "Elbonian Ministry of …")? Its "of" tail may then join words with "and"."""
+    at = next((i for i, x in enumerate(words) if i and x.lower == "of"), None)
+    return at is not None and words[at - 1].text in vocab.ORG_OPENERS
+
+
+def _new_name_after(tokens: list[Token], k: int) -> bool:
+    """Does the word after "and" at ``k`` open a name of its own: a place or nationality
+    ("… of Technology and Elbury State University"), or a head word ("and Bank of …")?"""
+    nxt = tokens[k + 1].text
+    return nxt in lexicon.places() or nxt in lexicon.demonyms() or nxt in vocab.ORG_OPENERS
 
 
 def _names_organisation(text: str, run: Run, ext: Run) -> bool:
