@@ -76,6 +76,8 @@ def decide(story: Story, name: str, ms: list[Mention]) -> tuple[str | None, list
     f = _Facts(
         story, name, name.split(), ms, sum(m.person for m in ms), sum(m.place for m in ms), sum(m.org for m in ms)
     )
+    if row == "short capitals" and any(c == "state abbreviation after a place" for m in ms for c, _ in m.cues):
+        kind = "place"  # "Wolf Point, MT": capitals are an organisation only by their shape
     if (
         kind == "place"
         and f.person >= 2

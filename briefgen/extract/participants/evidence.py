@@ -142,12 +142,18 @@ _PLACE_AFTER_COMMA_RE = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*
 
 def _place_after_comma(s: Site) -> bool:
     m = _PLACE_AFTER_COMMA_RE.match(s.text, s.end, min(len(s.text), s.end + 40))
-    return (
-        m is not None
-        and s.raw == s.name
-        and s.name not in lexicon.places()
-        and (m.group(1) in lexicon.countries() or m.group(1) in _subdivisions())
-    )
+    if m is None or s.raw != s.name or s.name in lexicon.places():
+        return False
+    after = m.group(1).rstrip(".")
+    return after in lexicon.countries() or after in _subdivisions() or after in _STATE_CODES
+
+
+_STATE_CODES = vocab.words("abbrev_us_states") | vocab.words("us_state_codes")
+_NAME_COMMA_RE = re.compile(r"[A-Z][\w.'’-]*,\s+$")
+
+
+def _state_after_place(s: Site) -> bool:
+    return s.name.rstrip(".") in _STATE_CODES and bool(_NAME_COMMA_RE.search(s.text, max(0, s.start - 30), s.start))
 
 
 @cache
@@ -277,6 +283,8 @@ CUES: tuple[Cue, ...] = (
     # "in Port Vale, Westshire, on Monday": a known region or country after a comma and before
     # punctuation says where the name is
     Cue("known place after a comma", "place", 2, _place_after_comma),
+    # "Wolf Point, MT", "Chillicothe, Mo.": a US state's abbreviation after a place and a comma
+    Cue("state abbreviation after a place", "place", 2, _state_after_place),
     # "the port city of Elbury"
     Cue("'town of' before", "place", 2, _before(r"\b" + _alt("settlement_nouns") + r" of $", 20)),
     # "Elbury airport"
