@@ -22,6 +22,7 @@ from briefgen.text.spans import Token
 
 _ARABIC_ARTICLE_RE = re.compile(r"^" + vocab.alternation("arabic_articles") + r"-[A-Z]")
 _POSSESSIVE = ("’s", "'s")
+_LEGAL_FORMS = lexicon.words("legal_form_words")
 
 Run = list[Token]
 
@@ -121,7 +122,13 @@ def _connector(text: str, tokens: list[Token], run: Run, j: int) -> Run:
         nxt.lower in vocab.CONNECTORS and _cap_after(text, tokens, j, len(run) == 1) and gap_ok(text, prev, nxt)
     ):
         return []
-    if len(run) > 1 and prev.text in lexicon.org_cues()[0] and nxt.lower in ("and", "&"):
+    if (
+        len(run) > 1
+        and prev.text in lexicon.org_cues()[0]
+        and nxt.lower in ("and", "&")
+        # "Ministry of Petroleum and Minerals": a head word inside an "of" tail is a portfolio
+        and not (_head_before_of(run) and prev.text not in _LEGAL_FORMS)
+    ):
         return []  # "Holt Controls Inc and Vane Corp" are two names
     if len(run) == 1 and sentence_initial(text, run[0].start) and run[0].text not in vocab.ORG_OPENERS:
         return []
