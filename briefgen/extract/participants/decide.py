@@ -76,7 +76,18 @@ def decide(story: Story, name: str, ms: list[Mention]) -> tuple[str | None, list
     f = _Facts(
         story, name, name.split(), ms, sum(m.person for m in ms), sum(m.place for m in ms), sum(m.org for m in ms)
     )
-    if kind == "place" and f.person >= 2 and f.place == 0 and name not in lexicon.places():
+    if row == "short capitals" and any(c == "state abbreviation after a place" for m in ms for c, _ in m.cues):
+        kind = "place"  # "Wolf Point, MT": capitals are an organisation only by their shape
+    if (
+        kind == "place"
+        and f.person >= 2
+        and f.place == 0
+        and name not in lexicon.places()
+        # "the former South Elbonia", "Elbury's Channel Islands, police said": a region of a
+        # known place or a strong place head outweighs a title word or an apposition.
+        and row != "direction before a place"
+        and not (row == "place head word" and f.words[-1] in vocab.STRONG_PLACE_HEADS)
+    ):
         kind = "person"
     if kind is None:
         kind = _from_context(f)
@@ -315,6 +326,15 @@ def _model_vote(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+# "Ana Ruiz (Elbonia) beat …", "… Tomas Feld (Elbonia) 6-3 6-4", "… Feld of Elbonia 6-3 2-6":
+# a player (sets are won in pairs of scores), where a club's bracket is followed by its goals
+# ("Eastfield Rovers (Elbonia) 5").
+_PLAYER_AFTER_RE = re.compile(
+    r"\s*\([A-Z][\w .]{1,30}\)\s+[a-z]"
+    r"|(?:\s*\([A-Z][\w .]{1,30}\)|\s+of\s+[A-Z]\w+(?:\s[A-Z]\w+)?)?\s+\d{1,2}-\d{1,2},?\s+\d{1,2}-\d{1,2}\b"
+)
+
+
 def _club_with_a_persons_shape(f: _Facts, kind: str | None) -> str | None:
     # "Eastfield Rovers (Elbonia) 5": a club's name has a person's shape
     if (
@@ -322,6 +342,7 @@ def _club_with_a_persons_shape(f: _Facts, kind: str | None) -> str | None:
         and kind == "person"
         and f.person == 0
         and sum(m.club for m in f.ms) > 0
+        and not any(_PLAYER_AFTER_RE.match(f.story.text, m.end) for m in f.ms)
         and f.words[0] not in lexicon.first_names()
         and not INITIALS_RE.fullmatch(f.words[0])  # "A. Vale 64 not out" is a batsman
         and len(f.words) > 1

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
+from importlib import resources
 from typing import NamedTuple
 
 from briefgen.extract.participants import vocab
@@ -135,6 +137,33 @@ def _place_preposition(s: Site) -> bool:
     )
 
 
+_PLACE_AFTER_COMMA_RE = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?=[,.;:]|\s*$)")
+
+
+def _place_after_comma(s: Site) -> bool:
+    m = _PLACE_AFTER_COMMA_RE.match(s.text, s.end, min(len(s.text), s.end + 40))
+    if m is None or s.raw != s.name or s.name in lexicon.places():
+        return False
+    after = m.group(1).rstrip(".")
+    return after in lexicon.countries() or after in _subdivisions() or after in _STATE_CODES
+
+
+_STATE_CODES = vocab.words("abbrev_us_states") | vocab.words("us_state_codes")
+_NAME_COMMA_RE = re.compile(r"[A-Z][\w.'’-]*,\s+$")
+
+
+def _state_after_place(s: Site) -> bool:
+    return s.name.rstrip(".") in _STATE_CODES and bool(_NAME_COMMA_RE.search(s.text, max(0, s.start - 30), s.start))
+
+
+@cache
+def _subdivisions() -> frozenset[str]:
+    """States and provinces (briefgen/data/subdivisions.txt): "Ana Ruiz, Paris," is common, a
+    town's state after it rarely follows a person's name."""
+    text = resources.files("briefgen.data").joinpath("subdivisions.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 _BRACKETED_RE = re.compile(r"\s+\(([A-Z][\w. ]+)\)")
 
 
@@ -251,6 +280,11 @@ CUES: tuple[Cue, ...] = (
     Cue("minute in brackets after", "person", 2, _after(_MINUTE_AFTER, at_end=True, window=24)),
     Cue("place preposition before", "place", 1, _place_preposition),  # "in Elbury"
     Cue("-based after", "place", 2, _after(r"-based\b", at_end=True, window=7)),  # "an Elbury-based firm"
+    # "in Port Vale, Westshire, on Monday": a known region or country after a comma and before
+    # punctuation says where the name is
+    Cue("known place after a comma", "place", 2, _place_after_comma),
+    # "Wolf Point, MT", "Chillicothe, Mo.": a US state's abbreviation after a place and a comma
+    Cue("state abbreviation after a place", "place", 2, _state_after_place),
     # "the port city of Elbury"
     Cue("'town of' before", "place", 2, _before(r"\b" + _alt("settlement_nouns") + r" of $", 20)),
     # "Elbury airport"

@@ -16,6 +16,7 @@ from briefgen.text.spans import Token
 _LINE_RE = re.compile(r"[^\n]+")
 _WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
 _NUMBER_RE = re.compile(r"\d+")
+_SCORE_AFTER_BRACKET_RE = re.compile(r"\([A-Z][^()\n]{1,30}\)\s+\d{1,2}\b")
 _ENDS_SENTENCE_RE = re.compile(r"[.!?][”\"’']?\s*$")
 _DIGEST_RE = re.compile(r"PRESS DIGEST|[Pp]ress [Dd]igest|leading stories in the [\w ,-]{0,40}(?:press|newspapers)")
 _MASTHEAD_RE = re.compile(r"^[ \t]*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,4})[ \t]*(?: [-–—] .*)?$", re.MULTILINE)
@@ -52,8 +53,10 @@ def _is_headline(line: str, first: bool) -> bool:
     words = _WORD_RE.findall(line)
     # Result tables ("A. Vale 4-42, T. Feld 3-21") capitalise names, not every word; so do
     # lists ("Goalkeepers - Ana Ruiz, Tomas Feld, Ines Darrow").
-    if (len(_NUMBER_RE.findall(line)) >= 3 or line.count(",") >= 2) and not line.isupper():
-        return False
+    if (len(_NUMBER_RE.findall(line)) >= 3 or line.count(",") >= 2 or _SCORE_AFTER_BRACKET_RE.search(line)) and (
+        not line.isupper()
+    ):
+        return False  # also "In Elbury: Eastfield Rovers (Elbonia) 2 Westport (Norway) 1"
     if len(words) < 4:
         return False
     small = sum(1 for w in words if w.lower() in vocab.HEADLINE_SMALL)
@@ -161,7 +164,7 @@ def _body_names_in_headlines(
 
 
 def _caps_gazetteer_mentions(text: str, toks: list[Token], taken: set[int]) -> list[Mention]:
-    """Known places and clubs written in capitals inside one headline line (``toks``);
+    """Known places, clubs and team nicknames written in capitals inside one headline line (``toks``);
     ``taken`` holds the offsets already inside a name."""
     out: list[Mention] = []
     i = 0
@@ -186,7 +189,8 @@ def _caps_name_at(text: str, toks: list[Token], i: int, out: list[Mention]) -> i
         title = " ".join(
             w.capitalize() if "-" not in w else "-".join(x.capitalize() for x in w.split("-")) for w in phrase.split()
         )
-        if title in lexicon.places() or title in lexicon.teams()[1] or title in lexicon.org_cues()[2]:
+        # "ORIOLES", "NEW YORK YANKEES": a team's nickname in capitals is the team too.
+        if title in lexicon.places() or title in lexicon.org_cues()[2] or any(title in t for t in lexicon.teams()):
             out.append(Mention(name=phrase, start=start, end=end, ntokens=j - i))
             return j - i
     return 0

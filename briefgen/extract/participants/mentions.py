@@ -101,10 +101,17 @@ def _trim(ctx: _Text, run: Run, out: list[Mention]) -> Run:
 
 
 def _drop_ordinary_openers(ctx: _Text, run: Run) -> Run:
-    """Drop closed-class words and sentence-initial ordinary words ("Addressing")."""
+    """Drop closed-class words and sentence-initial ordinary words ("Addressing"), unless the
+    run is a known place ("NEW YORK" in a dateline)."""
+    if len(run) > 1 and _known_place(ctx.text[run[0].start : run[-1].end]):
+        return run
     while run and (_closed_class(ctx, run) or _ordinary_sentence_opener(ctx, run)):
         run = run[1:]
     return run
+
+
+def _known_place(phrase: str) -> bool:
+    return phrase in lexicon.places() or phrase.isupper() and phrase.title() in lexicon.places()
 
 
 def _closed_class(ctx: _Text, run: Run) -> bool:
@@ -247,6 +254,7 @@ def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
         person_after_title = rest[0].text in lexicon.first_names() and 2 <= len(rest) <= 3
         if kind_of(strip_possessive(text[rest[0].start : rest[-1].end])) is not None and not person_after_title:
             return _Cut(run, None, cut)
+        _country_opening_role(text, run[: cut - 1], out)
         role_end = run[cut - 1].end
         if text[role_end : role_end + 1] == "." and run[cut - 1].lower in ABBREVIATIONS:
             role_end += 1  # "Vermont Sen.", "Elbury Gov.": the abbreviation's period
@@ -274,6 +282,21 @@ def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
     if d:
         return _Cut(run) if _nationality_as_surname(text, run) else None
     return _Cut(run)
+
+
+def _country_opening_role(text: str, role: Run, out: list[Mention]) -> None:
+    """"U.S. President Ana Ruiz", "Elbonia Prime Minister …": a country opening the role is a
+    place the text names (the role keeps it too)."""
+    for k in range(min(3, len(role)), 0, -1):
+        end = role[k - 1].end
+        if INITIALISM_RE.fullmatch(role[k - 1].text) and text[end : end + 1] == ".":
+            end += 1  # "U.S." keeps its last period
+        name = text[role[0].start : end]
+        if name in lexicon.countries() or name in vocab.COUNTRY_SHORT:
+            m = Mention(name=name, start=role[0].start, end=end, ntokens=k)
+            m.add("country opening a role", "place", 1.0)
+            out.append(m)
+            return
 
 
 def _nation_not_in_name(text: str, run: Run, rest: Run) -> bool:

@@ -62,6 +62,17 @@ def person_owners(
     # organisations that are exactly a person's name part, unless a gazetteer knows them.
     singles = [n for n in by_name if n not in kinds and len(n.split()) == 1]
     parts = [n for n, k in kinds.items() if k != "person" and len(n.split()) == 1 and kind_of(n) is None]
+    # "Ana Paris … Paris claims": a known place that is a person's surname here, never written
+    # as a place (no "in", no region after it) and once written as a person, is that person.
+    surnames_here = {p.split()[-1] for p in persons if len(p.split()) > 1}
+    parts += [
+        n
+        for n, k in kinds.items()
+        if k == "place"
+        and n in surnames_here
+        and not any(m.place for m in by_name[n])
+        and any(m.person for m in by_name[n])
+    ]
     for n in singles + parts:
         owner = _first_named([p for p in persons if n in _name_words(p) and canonical[p] == p], by_name)
         if owner:

@@ -37,8 +37,8 @@ def strip_possessive(s: str) -> str:
 
 
 def is_title(word: str) -> bool:
-    if len(word) >= 4 and word.isupper():
-        return False  # "FIRST", "CHIEF": spelled in capitals, a word of a name, not the title
+    if len(word) > 3 and word.isupper() and word.isalpha():
+        return False  # "FIRST Global": a word in capitals inside a name is part of it, no title
     w = word.lower().rstrip(".")
     # "Director-General", "Undersecretary-General": the compound is a title when its parts are.
     titles = lexicon.title_words()

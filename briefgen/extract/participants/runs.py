@@ -22,6 +22,7 @@ from briefgen.text.spans import Token
 
 _ARABIC_ARTICLE_RE = re.compile(r"^" + vocab.alternation("arabic_articles") + r"-[A-Z]")
 _POSSESSIVE = ("’s", "'s")
+_LEGAL_FORMS = lexicon.words("legal_form_words")
 
 Run = list[Token]
 
@@ -121,7 +122,13 @@ def _connector(text: str, tokens: list[Token], run: Run, j: int) -> Run:
         nxt.lower in vocab.CONNECTORS and _cap_after(text, tokens, j, len(run) == 1) and gap_ok(text, prev, nxt)
     ):
         return []
-    if len(run) > 1 and prev.text in lexicon.org_cues()[0] and nxt.lower in ("and", "&"):
+    if (
+        len(run) > 1
+        and prev.text in lexicon.org_cues()[0]
+        and nxt.lower in ("and", "&")
+        # "Ministry of Petroleum and Minerals": a head word inside an "of" tail is a portfolio
+        and not (_head_before_of(run) and prev.text not in _LEGAL_FORMS)
+    ):
         return []  # "Holt Controls Inc and Vane Corp" are two names
     if len(run) == 1 and sentence_initial(text, run[0].start) and run[0].text not in vocab.ORG_OPENERS:
         return []
@@ -233,11 +240,26 @@ def _connector_continues(text: str, tokens: list[Token], run: Run, ext: Run, k: 
     if (
         t.lower == "and"
         and run[0].text not in vocab.ORG_OPENERS
+        and not (_head_before_of(run + ext) and not _new_name_after(tokens, k))
         and (len(run) > 2 or any(x.lower in vocab.CONNECTORS for x in run + ext))
     ):
         return False
     # "Ana Ruiz of Veltra and Tomas Feld of …": a person's name after "and" is a new item.
     return not (t.lower == "and" and person_shaped_at(text, t.end))
+
+
+def _head_before_of(words: Run) -> bool:
+    """Is the word before the first "of" an organisation's head ("U.S. Department of …",
+    "Elbonian Ministry of …")? Its "of" tail may then join words with "and"."""
+    at = next((i for i, x in enumerate(words) if i and x.lower == "of"), None)
+    return at is not None and words[at - 1].text in vocab.ORG_OPENERS
+
+
+def _new_name_after(tokens: list[Token], k: int) -> bool:
+    """Does the word after "and" at ``k`` open a name of its own: a place or nationality
+    ("… of Technology and Elbury State University"), or a head word ("and Bank of …")?"""
+    nxt = tokens[k + 1].text
+    return nxt in lexicon.places() or nxt in lexicon.demonyms() or nxt in vocab.ORG_OPENERS
 
 
 def _names_organisation(text: str, run: Run, ext: Run) -> bool:
