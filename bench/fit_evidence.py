@@ -8,7 +8,7 @@ it will see; a logistic regression (Newton's method, a small ridge) on them give
 weights. The same draw with another ``--seed`` gives the check printed at the end (share
 of negative pairs above the cut that keeps a given share of positive pairs).
 
-    PYTHONPATH=. .venv/bin/python bench/fit_evidence.py [--inboxes 3000] [--seed 100] [--write]
+    PYTHONPATH=. .venv/bin/python bench/fit_evidence.py [--inboxes 3000] [--negatives 5] [--pools] [--write]
 """
 
 from __future__ import annotations
@@ -49,6 +49,32 @@ def pairs_of(stories, inboxes: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack(xs), np.concatenate(ys)
 
 
+def pool_pairs(seed: int, negatives: int = 4000) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of each dataset's tune half as one big batch (its own dates, the day's IDF as the
+    grouper sees a big day): every same-story pair, and ``negatives`` others drawn at random."""
+    rng = np.random.default_rng(seed)
+    options = briefgen.GroupingOptions()
+    xs, ys = [], []
+    for name in ei.eg.SETS:
+        rows = ei.eg.load(name)
+        keep = [(r, d) for r, d in zip(rows, ei.eg.docs_for(name, rows), strict=True)
+                if ei.half_of((name, str(r["story"]))) == "tune"]
+        if len(keep) < 2:
+            continue
+        keys = np.asarray([str(r["story"]) for r, _ in keep])
+        docs = [d for _, d in keep]
+        days = np.asarray([ordinal(d.published) for d in docs], dtype=float)
+        p = parts(docs, days, options)
+        r, c = np.triu_indices(len(docs), 1)
+        same = keys[r] == keys[c]
+        other = np.flatnonzero(~same)
+        pick = np.concatenate([np.flatnonzero(same), rng.choice(other, min(negatives, len(other)), replace=False)])
+        f = p.features(r[pick], c[pick])
+        xs.append(np.column_stack([f[k] for k in FEATURES]))
+        ys.append(same[pick].astype(float))
+    return np.vstack(xs), np.concatenate(ys)
+
+
 def fit(x: np.ndarray, y: np.ndarray, negatives: float = 1.0) -> tuple[float, np.ndarray]:
     """Logistic regression by Newton's method; the negatives together weigh ``negatives``
     times the positives."""
@@ -84,19 +110,23 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=100)
     ap.add_argument("--write", action="store_true", help=f"write the weights to {OUT}")
     ap.add_argument("--negatives", type=float, default=1.0, help="weight of the negative pairs, positives = 1")
+    ap.add_argument("--pools", action="store_true", help="also pairs of each dataset's tune half as one batch")
     ap.add_argument("--drop", nargs="*", default=[], help="features left out of the fit")
     ap.add_argument("--cache", action="store_true", help="keep the pairs' features in /tmp between runs")
     args = ap.parse_args()
     if not ei.eg.DATA.exists():
         sys.exit(f"no data at {ei.eg.DATA}")
     stories = ei.pool("tune")
-    cache = Path(f"/tmp/fit_evidence_{args.inboxes}_{args.seed}.npz") if args.cache else None
+    cache = Path(f"/tmp/fit_evidence_{args.inboxes}_{args.seed}_{int(args.pools)}.npz") if args.cache else None
     if cache is not None and cache.exists():
         z = np.load(cache)
         x, y, xc, yc = z["x"], z["y"], z["xc"], z["yc"]
     else:
         x, y = pairs_of(stories, args.inboxes, args.seed)
         xc, yc = pairs_of(stories, args.inboxes // 2, args.seed + 1)
+        if args.pools:
+            xp, yp = pool_pairs(args.seed)
+            x, y = np.vstack([x, xp]), np.concatenate([y, yp])
         if cache is not None:
             np.savez(cache, x=x, y=y, xc=xc, yc=yc)
     use = [k for k, name in enumerate(FEATURES) if name not in args.drop]
@@ -113,7 +143,9 @@ def main() -> None:
             "about": "Pair evidence of briefgen.stories.evidence: log-odds that two articles tell one story = "
                      "bias + sum of weight x feature. Fitted by bench/fit_evidence.py on the tune half of the "
                      "stories data (small inboxes); regenerate with that script, do not edit by hand.",
-            "command": f"PYTHONPATH=. python bench/fit_evidence.py --inboxes {args.inboxes} --seed {args.seed} --write",
+            "command": f"PYTHONPATH=. python bench/fit_evidence.py --inboxes {args.inboxes} --seed {args.seed} "
+                       f"--negatives {args.negatives:g}{' --pools' if args.pools else ''}"
+                       f"{''.join(' --drop ' + d for d in args.drop)} --write",
             "bias": round(bias, 4),
             "weights": {name: round(float(w), 4) for name, w in zip(FEATURES, weights, strict=True)},
         }, indent=1) + "\n", encoding="utf-8")

@@ -309,3 +309,14 @@ def test_a_part_missing_from_one_side_says_nothing_and_one_both_have_unshared_co
             Doc("Comet seen near Jupiter", FERRY_OTHER, day)]
     f = parts(docs, np.zeros(3)).features(np.asarray([0, 0]), np.asarray([1, 2]))
     assert f["both_titled"].tolist() == [0.0, 1.0] and f["title"].tolist() == [0.0, 0.0]
+
+
+def test_with_the_fitted_evidence_as_the_cap_a_mixed_inbox_keeps_its_stories_apart():
+    from briefgen.stories.grouping import GroupingOptions
+    day = date(2026, 5, 3)
+    options = GroupingOptions(evidence_scale=1.0)
+    docs = [Doc("Ferry terminal approved", FERRY, day), Doc("Fire at chemical plant", FIRE, day),
+            Doc("Flood warning for the valley", FLOOD, day), Doc("Council backs ferry plan", FERRY_OTHER, day)]
+    assert sorted(sorted(c) for c in group(docs, options)) == [[0, 3], [1], [2]]
+    assert sorted(sorted(c) for c in group([Doc("Hosts level the series", CRICKET, day),
+                                            Doc("New laptop chip", CHIP, day)], options)) == [[0], [1]]

@@ -29,7 +29,6 @@ class GroupingOptions:
     # threshold at ``evidence_cut``, ``evidence_scale`` threshold units per unit beyond.
     evidence_cut: float = 0.5
     evidence_scale: float = 0.0
-    evidence_lift: float = 0.0  # score added per unit of log-odds above the cut
     # With ``evidence_scale`` 0, the cap is instead the cosine of the English-weighted
     # vectors (``background``), this much of it counting as the threshold; it also sets
     # which pairs a big day's index offers as candidates. 0: no cap at all

@@ -77,15 +77,14 @@ def _absolute(score: np.ndarray, english: np.ndarray, threshold: float, options:
     story from its look-alikes on a busy day; the cap keeps two unrelated articles apart when
     they are most of the inbox, where everything shared looks remarkable against so small a
     batch. The evidence is the pair's log-odds of one story (``evidence.Parts.logit``), the
-    threshold at ``evidence_cut`` and ``evidence_scale`` threshold units per unit beyond; strong
-    evidence also lifts the score, ``evidence_lift`` per unit above the cut (two reports of one
-    event worded apart are still one story when they share its specifics); with
+    threshold at ``evidence_cut`` and ``evidence_scale`` threshold units per unit beyond; with
     ``evidence_scale`` 0, the plain cosine of the English-weighted vectors, ``options.evidence``
     of cosine counting as the threshold."""
     if options.evidence_scale > 0:
-        beyond = english - options.evidence_cut
-        lifted = score + options.evidence_lift * np.maximum(beyond, 0.0)
-        return np.minimum(lifted, threshold + options.evidence_scale * beyond)
+        # never below 0, like a cosine: one pair without evidence pulls a story's average
+        # down as far as one with nothing in common, no further
+        cap = threshold + options.evidence_scale * (english - options.evidence_cut)
+        return np.minimum(score, np.maximum(cap, 0.0))
     return np.minimum(score, english * (threshold / options.evidence))
 
 
@@ -107,11 +106,11 @@ def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float, options: G
         if len(ok):
             a, b = r[ok], c[ok]
             if parts is not None:
-                plain = parts.logit(a, b)
+                found = parts.logit(a, b)
             else:
-                plain = np.asarray(english[a].multiply(english[b]).sum(axis=1)).ravel()
-                plain = plain * time_factor(days[a] - days[b], unboosted)
-            out[ok] = _absolute(out[ok], plain, threshold, options)
+                found = np.asarray(english[a].multiply(english[b]).sum(axis=1)).ravel()
+                found = found * time_factor(days[a] - days[b], unboosted)
+            out[ok] = _absolute(out[ok], found, threshold, options)
         return out
 
     if english is not None and x.shape[0] > INDEX_FROM:
