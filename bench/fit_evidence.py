@@ -23,8 +23,8 @@ import eval_inboxes as ei  # the inbox draws and the tune/held split (same folde
 import numpy as np
 
 import briefgen
-from briefgen.stories.evidence import FEATURES, parts
-from briefgen.stories.timing import ordinal
+from briefgen.stories.evidence import FEATURES, parts  # not public: the features the fit is for
+from briefgen.stories.timing import ordinal  # not public: as the grouper dates a doc
 
 OUT = Path(__file__).resolve().parents[1] / "briefgen" / "data" / "grouping_evidence.json"
 RIDGE = 1e-4  # per pair (the weighted loss sums to one per pair)
