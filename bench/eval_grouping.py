@@ -17,7 +17,7 @@ baseline's TF-IDF and average link are computed here.
 ECB+ rows are given title and text only (their metadata would reveal the
 split); the others also give the published date.
 
-    .venv/bin/python bench/eval_grouping.py [--threshold T] [--sweep]
+    .venv/bin/python bench/eval_grouping.py [--threshold T] [--sweep] [--option NAME=VALUE]
 """
 
 from __future__ import annotations
@@ -198,10 +198,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--sweep", action="store_true", help="also show briefgen at other thresholds")
+    ap.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
+                    help="another value of one GroupingOptions field (numbers only), e.g. evidence_cut=1.5")
     args = ap.parse_args()
     if not DATA.exists():
         sys.exit(f"no data at {DATA}")
     opts = briefgen.GroupingOptions() if args.threshold is None else briefgen.GroupingOptions(threshold=args.threshold)
+    for item in args.option:
+        field, _, value = item.partition("=")
+        opts = replace(opts, **{field: float(value)})
     print(f"briefgen grouping, one configuration: {opts}")
     print(f"{'dataset':12} {'system':24} {'B3-P':>6} {'B3-R':>6} {'B3-F1':>6} {'ARI':>6} {'groups':>6} {'secs':>6}")
     for name in SETS:

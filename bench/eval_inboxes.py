@@ -19,15 +19,18 @@ loaders and its rules on which fields each set may show):
   to it or to each other ("stray").
 
 Every row of an inbox keeps only what briefgen would see (title, text, date). The draw is
-seeded; ``--seed`` gives another set of inboxes from the same articles (the data has no
-second split of stories).
+seeded; ``--seed`` gives another set of inboxes from the same articles. ``--half tune|held``
+draws only from one half of the stories, split by a hash of the story's topic (an ECB+
+topic's two look-alike events fall in the same half): the grouping evidence is fitted on
+the tune half (``bench/fit_evidence.py``) and reported on the held half.
 
-    .venv/bin/python bench/eval_inboxes.py [--inboxes 600] [--seed 0] [--threshold T]
+    .venv/bin/python bench/eval_inboxes.py [--inboxes 600] [--seed 0] [--half all|tune|held] [--threshold T]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import sys
 from collections import Counter, defaultdict
@@ -41,12 +44,20 @@ import briefgen
 DAY = date(2026, 1, 15)
 
 
-def pool() -> dict[tuple[str, str], list[briefgen.GroupingDoc]]:
+def half_of(key: tuple[str, str]) -> str:
+    """"tune" or "held", fixed by a hash of the story's topic (not Python's salted hash)."""
+    name, topic = _topic(key)
+    return "tune" if hashlib.sha1(f"{name}/{topic}".encode()).digest()[0] % 2 == 0 else "held"
+
+
+def pool(half: str = "all") -> dict[tuple[str, str], list[briefgen.GroupingDoc]]:
     stories: dict[tuple[str, str], list[briefgen.GroupingDoc]] = defaultdict(list)
     for name in eg.SETS:
         rows = eg.load(name)
         for row, doc in zip(rows, eg.docs_for(name, rows), strict=True):
-            stories[(name, str(row["story"]))].append(doc)
+            key = (name, str(row["story"]))
+            if half == "all" or half_of(key) == half:
+                stories[key].append(doc)
     return stories
 
 
@@ -61,10 +72,15 @@ def _topic(key: tuple[str, str]) -> tuple[str, str]:
     return (name, story.removesuffix("plus").removesuffix("ecb")) if name == "ecbplus-dev" else key
 
 
+def draw_unrelated(stories, rng: random.Random) -> tuple[list[tuple[str, str]], list[briefgen.GroupingDoc]]:
+    """2-8 articles of different stories, all dated ``DAY``, and their stories."""
+    keys = rng.sample(sorted(stories), rng.randint(2, 8))
+    return keys, [replace(rng.choice(stories[k]), published=DAY) for k in keys]
+
+
 def unrelated(stories, rng: random.Random, options) -> tuple[bool, bool]:
     """Whether anything was merged, and whether anything but ECB+ sibling events was."""
-    keys = rng.sample(sorted(stories), rng.randint(2, 8))
-    docs = [replace(rng.choice(stories[k]), published=DAY) for k in keys]
+    keys, docs = draw_unrelated(stories, rng)
     labels = clusters_of(docs, options)
     merged = len(set(labels)) < len(labels)
     topics = defaultdict(set)
@@ -82,7 +98,10 @@ def _told_together(docs: list[briefgen.GroupingDoc], first: briefgen.GroupingDoc
     return [d for d in docs if d.published is not None and abs((d.published - first.published).days) <= TOLD_DAYS]
 
 
-def one_story(stories, rng: random.Random, options) -> tuple[bool, bool, str]:
+def draw_one_story(stories, rng: random.Random
+                   ) -> tuple[list[tuple[str, str]], list[briefgen.GroupingDoc], int]:
+    """2-4 articles of one story told within ``TOLD_DAYS`` (first in the list) among 0-6 of
+    other stories dated on its newest day; each article's story; how many tell the story."""
     while True:
         key = rng.choice(sorted(k for k, v in stories.items() if len(v) >= 2))
         near = _told_together(stories[key], rng.choice(stories[key]))
@@ -93,10 +112,16 @@ def one_story(stories, rng: random.Random, options) -> tuple[bool, bool, str]:
     day = max(dated) if dated else None
     others = rng.sample(sorted(k for k in stories if k != key), rng.randint(0, 6))
     docs = told + [replace(rng.choice(stories[k]), published=day) for k in others]
+    return [key] * len(told) + others, docs, len(told)
+
+
+def one_story(stories, rng: random.Random, options) -> tuple[bool, bool, str]:
+    keys, docs, n_told = draw_one_story(stories, rng)
+    key = keys[0]
     labels = clusters_of(docs, options)
-    story = set(labels[:len(told)])
+    story = set(labels[:n_told])
     whole = len(story) == 1
-    rest = labels[len(told):]
+    rest = labels[n_told:]
     stray = any(label in story for label in rest) or len(set(rest)) < len(rest)
     return whole, stray, key[0]
 
@@ -105,14 +130,20 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--inboxes", type=int, default=600)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--half", choices=("all", "tune", "held"), default="all")
     ap.add_argument("--threshold", type=float, default=None)
+    ap.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
+                    help="another value of one GroupingOptions field (numbers only), e.g. evidence_cut=1.5")
     args = ap.parse_args()
     if not eg.DATA.exists():
         sys.exit(f"no data at {eg.DATA}")
     options = briefgen.GroupingOptions()
     if args.threshold is not None:
         options = replace(options, threshold=args.threshold)
-    stories = pool()
+    for item in args.option:
+        field, _, value = item.partition("=")
+        options = replace(options, **{field: float(value)})
+    stories = pool(args.half)
     rng = random.Random(args.seed)
     merged = Counter()
     seen = Counter()

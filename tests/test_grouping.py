@@ -229,10 +229,21 @@ def test_group_explain_says_which_names_and_words_joined_a_story_and_what_a_lone
     (joined,) = stories[2]["explain"]
     assert joined["score"] >= joined["threshold"] and joined["evidence"] >= joined["evidence_needed"]
     assert "okafor" in joined["shared_names"] and "commuters" in joined["shared_words"]
+    assert joined["evidence_parts"]["names"] > 0 and joined["evidence_parts"]["text words"] > 0
     (alone,) = stories[1]["explain"]
     assert alone["article"].endswith("c.txt") and alone["evidence"] < alone["evidence_needed"]
+    assert sum(alone["evidence_parts"].values()) < sum(joined["evidence_parts"].values())
     text = CliRunner().invoke(cli, ["group", str(tmp_path), "--explain", "--format", "text"]).stdout
-    assert "why: " in text and "joined to" in text and "closest:" in text
+    assert "why: " in text and "joined to" in text and "closest:" in text and "evidence from " in text
+
+
+def test_explain_names_the_places_and_numbers_two_look_alike_reports_differ_in():
+    from briefgen.stories.explain import explain
+    day = date(2026, 5, 8)
+    docs = [Doc("Bakery blast kills four", BLAST_A, day), Doc("Bakery blast kills nine", BLAST_B, day)]
+    (link,) = explain(docs, [[0], [1]])[0]
+    assert "places: poznan / lublin" in link.differing and any(d.startswith("numbers: ") for d in link.differing)
+    assert dict(link.parts)["places"] < 0 < dict(link.parts)["text words"]
 
 
 def test_a_big_day_finds_its_pairs_through_the_index_of_specific_terms_with_the_same_stories(monkeypatch):
@@ -245,3 +256,67 @@ def test_a_big_day_finds_its_pairs_through_the_index_of_specific_terms_with_the_
     exact = sorted(sorted(c) for c in group(docs))
     monkeypatch.setattr(linkage, "INDEX_FROM", 0)  # as if the day were big
     assert sorted(sorted(c) for c in group(docs)) == exact == [[0, 2], [1, 4], [3], [5]]
+
+
+# ---- the pair evidence: parts of two articles, shared or in conflict ----------------------------
+
+BLAST_A = ("A gas explosion destroyed a bakery in Poznan on Friday, killing 4 people and injuring 11, "
+           "the regional fire chief Piotr Wnuk said. Rescuers searched the rubble through the night.")
+BLAST_A_OTHER = ("Four people died and 11 were hurt when gas exploded in a Poznan bakery on Friday. Fire chief "
+                 "Piotr Wnuk said rescuers would keep searching the rubble.")
+BLAST_B = ("A gas explosion destroyed a bakery in Lublin on Friday, killing 9 people and injuring 30, "
+           "the city's fire chief Anna Sowa said. Rescuers searched the rubble through the night.")
+
+
+def test_places_and_numbers_are_found_in_a_text():
+    from briefgen.stories.evidence import number_terms, place_terms
+    assert place_terms("Talks in Paris and New York City; France and Mr Smith of Berlin.") == [
+        "paris", "new york city", "france", "berlin"]
+    assert number_terms("At least 1,200 people, 3.5 percent, 27 hurt in 2008.") == ["1200", "3.5", "27", "2008"]
+
+
+def _logit(docs, i, j):
+    import numpy as np
+
+    from briefgen.stories.evidence import parts
+    from briefgen.stories.timing import ordinal
+    p = parts(docs, np.asarray([ordinal(d.published) for d in docs], dtype=float))
+    return float(p.logit(np.asarray([i]), np.asarray([j]))[0])
+
+
+def test_the_same_kind_of_event_in_another_city_with_another_toll_is_weaker_evidence():
+    day = date(2026, 5, 8)
+    docs = [Doc("Bakery blast kills four", BLAST_A, day), Doc("Four dead in bakery explosion", BLAST_A_OTHER, day),
+            Doc("Bakery blast kills nine", BLAST_B, day)]
+    assert _logit(docs, 0, 1) > _logit(docs, 0, 2) + 3
+
+
+def test_a_pairs_evidence_is_the_same_in_a_two_article_inbox_and_a_bigger_one():
+    import pytest
+    day = date(2026, 5, 3)
+    pair = [Doc("Ferry terminal approved", FERRY, day), Doc("Council backs ferry plan", FERRY_OTHER, day)]
+    more = pair + [Doc("Dock strike ends", STRIKE, day), Doc("Comet seen near Jupiter", SCIENCE, day),
+                   Doc("Fire at chemical plant", FIRE, day)]
+    assert _logit(pair, 0, 1) == pytest.approx(_logit(more, 0, 1), abs=0.05)
+
+
+def test_a_part_missing_from_one_side_says_nothing_and_one_both_have_unshared_counts_against():
+    import numpy as np
+
+    from briefgen.stories.evidence import parts
+    day = date(2026, 5, 3)
+    docs = [Doc("Ferry terminal approved", FERRY, day), Doc("", FERRY_OTHER, day),
+            Doc("Comet seen near Jupiter", FERRY_OTHER, day)]
+    f = parts(docs, np.zeros(3)).features(np.asarray([0, 0]), np.asarray([1, 2]))
+    assert f["both_titled"].tolist() == [0.0, 1.0] and f["title"].tolist() == [0.0, 0.0]
+
+
+def test_with_the_fitted_evidence_as_the_cap_a_mixed_inbox_keeps_its_stories_apart():
+    from briefgen.stories.grouping import GroupingOptions
+    day = date(2026, 5, 3)
+    options = GroupingOptions(evidence_scale=1.0)
+    docs = [Doc("Ferry terminal approved", FERRY, day), Doc("Fire at chemical plant", FIRE, day),
+            Doc("Flood warning for the valley", FLOOD, day), Doc("Council backs ferry plan", FERRY_OTHER, day)]
+    assert sorted(sorted(c) for c in group(docs, options)) == [[0, 3], [1], [2]]
+    assert sorted(sorted(c) for c in group([Doc("Hosts level the series", CRICKET, day),
+                                            Doc("New laptop chip", CHIP, day)], options)) == [[0], [1]]

@@ -32,7 +32,8 @@ def _link_to_dict(link, paths: list[str]) -> dict:
             "score": round(link.score, 2), "threshold": link.threshold,
             "evidence": round(link.evidence, 3), "evidence_needed": link.evidence_needed,
             "days_apart": link.days_apart, "shared_names": list(link.shared_names),
-            "shared_words": list(link.shared_words)}
+            "shared_words": list(link.shared_words),
+            "evidence_parts": {part: value for part, value in link.parts}, "differing": list(link.differing)}
 
 
 def _link_line(link, paths: list[str], joined: bool) -> str:
@@ -43,7 +44,9 @@ def _link_line(link, paths: list[str], joined: bool) -> str:
     when = "" if link.days_apart is None else f", {link.days_apart:g} days apart"
     names = f"; names: {', '.join(link.shared_names)}" if link.shared_names else ""
     words = f"; words: {', '.join(link.shared_words)}" if link.shared_words else ""
-    return f"why: {paths[link.article]} {what} {paths[link.other]}: {why}{when}{names}{words}"
+    parts = f"; evidence from {', '.join(f'{p} {v:+.1f}' for p, v in link.parts)}" if link.parts else ""
+    differ = f"; differ in {'; '.join(link.differing)}" if link.differing else ""
+    return f"why: {paths[link.article]} {what} {paths[link.other]}: {why}{when}{names}{words}{parts}{differ}"
 
 
 @click.command()
@@ -57,7 +60,8 @@ def _link_line(link, paths: list[str], joined: bool) -> str:
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 @click.option("--explain", is_flag=True, default=False,
               help="Say why articles were grouped: each one's strongest link in its story (score, "
-                   "evidence, days apart, shared names and words), or a lone article's closest miss.")
+                   "evidence and what each part of it added, days apart, shared names and words, "
+                   "places and numbers that differ), or a lone article's closest miss.")
 @click.pass_context
 def group(ctx, paths, words, state, day, fmt, explain):
     """Group articles into stories: copies collapsed, one summary per story.

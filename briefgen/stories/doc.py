@@ -24,8 +24,14 @@ class Doc:
 class GroupingOptions:
     threshold: float = 11.0  # average-link score (see _score) at which two groups are one story
     cosine_weight: float = 25.0  # share of the plain cosine in the score
-    # The cosine of two articles' English-weighted vectors (``background``) below which
-    # they are never one story, however alike they look against a small inbox; 0: no cap
+    # Absolute evidence caps every pair's score, however alike two articles look against a
+    # small inbox: the pair's fitted log-odds of one story (``evidence``) counts as the
+    # threshold at ``evidence_cut``, ``evidence_scale`` threshold units per unit beyond.
+    evidence_cut: float = 0.5
+    evidence_scale: float = 0.0
+    # With ``evidence_scale`` 0, the cap is instead the cosine of the English-weighted
+    # vectors (``background``), this much of it counting as the threshold; it also sets
+    # which pairs a big day's index offers as candidates. 0: no cap at all
     evidence: float = 0.15
     lead_words: int = 0  # 0: whole text; else only the opening words
     title_weight: float = 2.0  # the headline counts as this many copies of itself

@@ -30,6 +30,7 @@ import numpy as np
 from briefgen.stories.doc import Doc, GroupingOptions
 from briefgen.stories.drift import merge_clusters
 from briefgen.stories.duplicates import DuplicateSets, near_duplicates
+from briefgen.stories.evidence import parts
 from briefgen.stories.features import headline_words, salient_names, terms_of, vectors
 from briefgen.stories.linkage import average_link
 from briefgen.stories.timing import ordinal
@@ -48,7 +49,9 @@ def group(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),
     x = vectors(docs, options, terms=terms)
     days = np.asarray([ordinal(d.published) for d in docs], dtype=float)
     english = vectors(docs, options, english=True, terms=terms) if options.evidence > 0 else None
-    clusters = average_link(x, days, options.threshold, options, must_link=duplicates, english=english)
+    pair_parts = parts(docs, days, options, terms.body) if english is not None and options.evidence_scale > 0 else None
+    clusters = average_link(x, days, options.threshold, options, must_link=duplicates, english=english,
+                            parts=pair_parts)
     if options.merge_days < 0 or len(clusters) < 2:
         return clusters
     known = np.where([d.date_known for d in docs], days, np.nan)

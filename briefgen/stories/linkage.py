@@ -20,6 +20,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
 from briefgen.stories.doc import GroupingOptions
+from briefgen.stories.evidence import Parts
 from briefgen.stories.timing import time_factor
 
 # A doc's background is measured against at most this many others (a fixed, seeded sample
@@ -72,18 +73,26 @@ def _score(sim: np.ndarray, mi: np.ndarray, si: np.ndarray, mj: np.ndarray, sj: 
 
 
 def _absolute(score: np.ndarray, english: np.ndarray, threshold: float, options: GroupingOptions) -> np.ndarray:
-    """The pair's score, capped by its absolute evidence: the cosine of its English-weighted
-    vectors, in threshold units (``options.evidence`` of cosine counts as the threshold).
-    The batch-relative score tells one story from its look-alikes on a busy day; the cap
-    keeps two unrelated articles apart when they are most of the inbox, where everything
-    shared looks remarkable against so small a batch."""
+    """The pair's score, capped by its absolute evidence. The batch-relative score tells one
+    story from its look-alikes on a busy day; the cap keeps two unrelated articles apart when
+    they are most of the inbox, where everything shared looks remarkable against so small a
+    batch. The evidence is the pair's log-odds of one story (``evidence.Parts.logit``), the
+    threshold at ``evidence_cut`` and ``evidence_scale`` threshold units per unit beyond; with
+    ``evidence_scale`` 0, the plain cosine of the English-weighted vectors, ``options.evidence``
+    of cosine counting as the threshold."""
+    if options.evidence_scale > 0:
+        # never below 0, like a cosine: one pair without evidence pulls a story's average
+        # down as far as one with nothing in common, no further
+        cap = threshold + options.evidence_scale * (english - options.evidence_cut)
+        return np.minimum(score, np.maximum(cap, 0.0))
     return np.minimum(score, english * (threshold / options.evidence))
 
 
 def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float, options: GroupingOptions,
-                english: sparse.csr_matrix | None = None, threshold: float | None = None
-                ) -> tuple[sparse.coo_matrix, np.ndarray, np.ndarray]:
-    """Upper-triangle pairs with score >= floor (sparse), and each doc's background."""
+                english: sparse.csr_matrix | None = None, threshold: float | None = None,
+                parts: Parts | None = None) -> tuple[sparse.coo_matrix, np.ndarray, np.ndarray]:
+    """Upper-triangle pairs with score >= floor (sparse), and each doc's background; the cap
+    is the pair evidence of ``parts`` when given, else the cosine of ``english``."""
     mean, sd = _background(x, days, options)
     threshold = options.threshold if threshold is None else threshold
     unboosted = replace(options, near_boost=0.0)  # being published together is no evidence of one story
@@ -96,8 +105,12 @@ def pair_scores(x: sparse.csr_matrix, days: np.ndarray, floor: float, options: G
         ok = np.flatnonzero(out >= floor)
         if len(ok):
             a, b = r[ok], c[ok]
-            plain = np.asarray(english[a].multiply(english[b]).sum(axis=1)).ravel()
-            out[ok] = _absolute(out[ok], plain * time_factor(days[a] - days[b], unboosted), threshold, options)
+            if parts is not None:
+                found = parts.logit(a, b)
+            else:
+                found = np.asarray(english[a].multiply(english[b]).sum(axis=1)).ravel()
+                found = found * time_factor(days[a] - days[b], unboosted)
+            out[ok] = _absolute(out[ok], found, threshold, options)
         return out
 
     if english is not None and x.shape[0] > INDEX_FROM:
@@ -189,17 +202,18 @@ SPARSE_FLOOR = 0.5  # pairs scoring under this share of the threshold count as s
 def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None = None,
                  options: GroupingOptions = GroupingOptions(),
                  must_link: Sequence[tuple[int, int]] = (), plain: bool = False,
-                 english: sparse.csr_matrix | None = None) -> list[list[int]]:
+                 english: sparse.csr_matrix | None = None, parts: Parts | None = None) -> list[list[int]]:
     """Average-link clusters of rows of x cut at ``threshold`` (default: the options').
 
     ``plain=True`` clusters on the time-softened cosine alone (the baseline);
     otherwise on the background-adjusted score of ``_score``, capped by the absolute
-    evidence of ``english`` (the same docs' English-weighted vectors) when given."""
+    evidence of ``parts`` (``evidence.parts`` of the same docs) or else of ``english`` (their
+    English-weighted vectors, which also find a big day's candidate pairs) when given."""
     n = x.shape[0]
     if n == 0:
         return []
     threshold = options.threshold if threshold is None else threshold
-    edges, low, scorer = _edges(x, days, threshold, options, plain, english)
+    edges, low, scorer = _edges(x, days, threshold, options, plain, english, parts)
     graph = edges.tocsr()
     if must_link:
         a, b = zip(*must_link)
@@ -224,7 +238,7 @@ def average_link(x: sparse.csr_matrix, days: np.ndarray, threshold: float | None
 
 
 def _edges(x: sparse.csr_matrix, days: np.ndarray, threshold: float, options: GroupingOptions,
-           plain: bool, english: sparse.csr_matrix | None
+           plain: bool, english: sparse.csr_matrix | None, parts: Parts | None = None
            ) -> tuple[sparse.coo_matrix, sparse.coo_matrix | None, Callable]:
     """The pairs at or above the threshold; for a batch too big for one dense matrix also the
     weaker pairs down to the sparse floor; and the scorer of a component's dense similarities."""
@@ -233,14 +247,16 @@ def _edges(x: sparse.csr_matrix, days: np.ndarray, threshold: float, options: Gr
         return _plain_edges(x, days, threshold, options), None, lambda sim, ix: sim
     low = None
     if n > DENSE_LIMIT:  # a component may be too big for a dense matrix: keep weaker pairs too
-        low, mean, sd = pair_scores(x, days, threshold * SPARSE_FLOOR, options, english, threshold)
+        low, mean, sd = pair_scores(x, days, threshold * SPARSE_FLOOR, options, english, threshold, parts)
         keep = low.data >= threshold
         edges = sparse.coo_matrix((low.data[keep], (low.row[keep], low.col[keep])), shape=(n, n))
     else:
-        edges, mean, sd = pair_scores(x, days, threshold, options, english, threshold)
+        edges, mean, sd = pair_scores(x, days, threshold, options, english, threshold, parts)
 
     def scorer(sim: np.ndarray, ix: np.ndarray) -> np.ndarray:
         out = _score(sim, mean[ix][:, None], sd[ix][:, None], mean[ix][None, :], sd[ix][None, :], options)
+        if parts is not None:
+            return _absolute(out, parts.dense_logit(ix), threshold, options)
         if english is None:
             return out
         sub = english[ix]
