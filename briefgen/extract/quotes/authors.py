@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.quotes.context import Context
+from briefgen.extract.quotes.described import is_named_speaker
 from briefgen.extract.quotes.marks import Candidate
 from briefgen.extract.quotes.speakers import resolve_name
 from briefgen.extract.quotes.vocab import DETERMINERS, REL_BREAKS, SPEECH_FORMS, alternation
@@ -44,6 +45,9 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
     organisation, take "with X saying" speakers, and group descriptive speakers."""
     described: dict[str, str] = {}
     authors: dict[str, str] = {}  # the last document quoted (head noun) -> its author
+    people = {p.name for p in ctx.participants if p.kind == "person"}
+    last_body: str | None = None  # the organisation that spoke in the last attributed quote
+    last_at = 0
     for q in quotes:
         mention = (q.mention or "").strip()
         words = mention.lower().split()
@@ -55,7 +59,10 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
             q.speaker = _author(ctx, q) or (authors.get(head) if words[0] in _DEFINITE else None)
             authors = {head: q.speaker} if q.speaker else {}
         elif mention.lower() in _IT_PRONOUNS and not q.speaker:
-            q.speaker = _last_body(ctx, q.open_at)
+            # "“…,” said the Harbour Board. “…,” it added.": the body that spoke just before.
+            q.speaker = _last_body(ctx, q.open_at) or (
+                last_body if last_body and mention.lower() == "it" and _near(ctx, last_at, q.open_at) else None
+            )
         elif q.speaker and len(words) >= 2 and words[0] in DETERMINERS and q.speaker == mention:
             # "one poster" and "the poster" by their head; "a spokesman for the Board" with
             # its tail, or every spokesman would be the first one.
@@ -68,6 +75,15 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
                 q.speaker = first
             else:
                 described[key] = q.speaker
+        if q.speaker and q.speaker not in people and is_named_speaker(q.speaker):
+            last_body, last_at = q.speaker, q.open_at
+        elif q.speaker:
+            last_body = None
+
+
+def _near(ctx: Context, a: int, b: int) -> bool:
+    """Are offsets ``a`` and ``b`` in the same or neighbouring paragraphs?"""
+    return not ctx.paras.spans or ctx.paras.index_of(b) - ctx.paras.index_of(a) <= 1
 
 
 def _head(words: list[str]) -> str:
