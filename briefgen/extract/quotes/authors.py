@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.quotes.context import Context
+from briefgen.extract.quotes.described import is_named_speaker
 from briefgen.extract.quotes.marks import Candidate
-from briefgen.extract.quotes.speakers import resolve_name
+from briefgen.extract.quotes.speakers import QUANTIFIER_PRONOUNS, resolve_name
 from briefgen.extract.quotes.vocab import DETERMINERS, REL_BREAKS, SPEECH_FORMS, alternation
 from briefgen.model import Participant
 from briefgen.text import lexicon
@@ -44,6 +45,10 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
     organisation, take "with X saying" speakers, and group descriptive speakers."""
     described: dict[str, str] = {}
     authors: dict[str, str] = {}  # the last document quoted (head noun) -> its author
+    people = {p.name for p in ctx.participants if p.kind == "person"}
+    last_body: str | None = None  # the organisation that spoke in the last attributed quote
+    last_head = ""  # the head noun of the last descriptive speaker ("supporter")
+    last_at = 0
     for q in quotes:
         mention = (q.mention or "").strip()
         words = mention.lower().split()
@@ -55,8 +60,15 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
             q.speaker = _author(ctx, q) or (authors.get(head) if words[0] in _DEFINITE else None)
             authors = {head: q.speaker} if q.speaker else {}
         elif mention.lower() in _IT_PRONOUNS and not q.speaker:
-            q.speaker = _last_body(ctx, q.open_at)
+            # "“…,” said the Harbour Board. “…,” it added.": the body that spoke just before.
+            q.speaker = _last_body(ctx, q.open_at) or (
+                last_body if last_body and mention.lower() == "it" and _near(ctx, last_at, q.open_at) else None
+            )
+        elif q.speaker and len(words) == 1 and words[0] in QUANTIFIER_PRONOUNS and q.speaker == mention:
+            # "“…,” one supporter wrote. “…,” tweeted another.": another supporter.
+            q.speaker = f"{mention} {last_head}" if last_head else mention
         elif q.speaker and len(words) >= 2 and words[0] in DETERMINERS and q.speaker == mention:
+            last_head = _head(words)
             # "one poster" and "the poster" by their head; "a spokesman for the Board" with
             # its tail, or every spokesman would be the first one.
             key = words[-1] if _head(words) == words[-1] else " ".join(words[1:])
@@ -68,6 +80,15 @@ def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
                 q.speaker = first
             else:
                 described[key] = q.speaker
+        if q.speaker and q.speaker not in people and is_named_speaker(q.speaker):
+            last_body, last_at = q.speaker, q.open_at
+        elif q.speaker:
+            last_body = None
+
+
+def _near(ctx: Context, a: int, b: int) -> bool:
+    """Are offsets ``a`` and ``b`` in the same or neighbouring paragraphs?"""
+    return not ctx.paras.spans or ctx.paras.index_of(b) - ctx.paras.index_of(a) <= 1
 
 
 def _head(words: list[str]) -> str:

@@ -141,6 +141,13 @@ def cue_after_long_subject(ctx: Context, site: Site) -> bool:
     j = k - 1
     while j > 0 and is_aux(toks[j]):
         j -= 1
+    if j > 0 and toks[j].lower == "who" and text[toks[j - 1].end : toks[j].start].strip() == ",":
+        # "“…,” an unnamed source close to the command, who also said that …": the words
+        # are the description's, its relative clause says so.
+        span = speaker_after(ctx, toks, 0) if toks[0].lower in DETERMINERS else None
+        if span and not _SUBJECT_PUNCT_RE.search(np_clean(text[toks[0].start : toks[j - 1].end])):
+            return attribute_after(ctx, site.q, span, toks[k], "cue-after")
+        return False
     np_start, np_end = toks[0].start, toks[j].end
     if text[np_end : np_end + 1] == ")":
         np_end += 1  # "state Sen. Ann Read (D) said"

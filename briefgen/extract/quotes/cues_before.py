@@ -20,7 +20,7 @@ from briefgen.extract.quotes.phrases import (
     verb_like,
 )
 from briefgen.extract.quotes.site import Site
-from briefgen.extract.quotes.speakers import attribute, plausible
+from briefgen.extract.quotes.speakers import attribute, plausible, resolve_pronoun
 from briefgen.extract.quotes.vocab import (
     DETERMINERS,
     NAMING_VERBS,
@@ -70,6 +70,11 @@ _POSSESSIVE_SOURCE_RE = re.compile(
     r"(?P<owner>[A-Z][\w.&-]*(?:\s+(?:of\s+)?[A-Z][\w.&-]*){0,3})['’]s?\s+(?:own\s+)?(?:[a-z-]+\s+){0,2}"
     rf"(?P<noun>{alternation(lexicon.words('speech_nouns'))})"
     r"(?:\s+(?P<verb>was|is|reads|read|went|goes|came))?\s*[,:—–-]?\s*$"
+)
+_PRONOUN_SOURCE_RE = re.compile(
+    r"(?P<prep>\b[Ii]n\s+)?\b(?P<owner>[Hh]is|[Hh]er)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}"
+    rf"(?P<noun>{alternation(lexicon.words('speech_nouns'))})"
+    r"(?:\s+(?P<that>that)|\s+(?P<verb>was|is))?\s*[,:—–-]?\s*$"
 )
 _COMMA_OR_COLON_RE = re.compile(r"\s*[,:]\s*")
 _CLAUSE_BREAK_RE = re.compile("[,—–]")
@@ -296,13 +301,33 @@ def possessive_source(ctx: Context, site: Site) -> bool:
     possessor of the words (or of the document) right before the quote speaks."""
     start, end = site.before
     m = _POSSESSIVE_SOURCE_RE.search(ctx.text[start:end])
-    if not m or not (m.group("prep") or m.group("verb")):
+    if not m:
+        return _pronoun_source(ctx, site)
+    if not (m.group("prep") or m.group("verb")):
         return False
     owner = (start + m.start("owner"), start + m.end("owner"))
     noun = Token(m.group("noun"), start + m.start("noun"), start + m.end("noun"))
     if not attribute(ctx, site.q, owner, noun, "possessive-source"):
         return False
     site.q.cue = None
+    return True
+
+
+def _pronoun_source(ctx: Context, site: Site) -> bool:
+    """ "In his words, “…”", "after her March comment that, “…”": the person the possessive
+    pronoun stands for."""
+    start, end = site.before
+    m = _PRONOUN_SOURCE_RE.search(ctx.text[start:end])
+    if not m or not (m.group("prep") or m.group("that") or m.group("verb")):
+        return False
+    pronoun = m.group("owner")
+    speaker = resolve_pronoun(ctx, start + m.start("owner"), "he" if pronoun.lower() == "his" else "she")
+    if not speaker:
+        return False
+    q = site.q
+    q.speaker, q.mention, q.cue, q.cue_at = speaker, pronoun, None, start + m.start("noun")
+    q.mention_span = (start + m.start("owner"), start + m.end("owner"))
+    q.rule, q.confidence = "possessive-source+pronoun", 0.6
     return True
 
 

@@ -14,8 +14,10 @@ from briefgen.extract.quotes.phrases import is_aux, speaker_after
 from briefgen.extract.quotes.site import Site
 from briefgen.extract.quotes.speakers import attribute
 from briefgen.extract.quotes.vocab import CONNECTIVES, PREPOSITIONS, RELATIVE_CUES, SPEECH_FORMS, alternation
+from briefgen.text import lexicon
 from briefgen.text.spans import Token
 
+RELAY_VERBS = lexicon.words("relay_verbs")
 _THAT_RE = re.compile(r"\s+that\b")
 # "…, consultant Ben Cole says." / "…, Cole said on Monday.": the verb closes the sentence.
 _CLOSING_CUE_RE = re.compile(r"\s+([a-z]+)(?:\s+(?:on\s+)?[A-Za-z]+)?\.[”\"’']?\s*$")
@@ -44,6 +46,8 @@ def subject(ctx: Context, site: Site) -> bool:
     if _RELATIVE_CUE_RE.search(head):
         return False
     found = sentence_subject(ctx, s, q.open_at)
+    if found and found[1].lower in RELAY_VERBS:
+        return False  # "The Ledger cited examples, including: “…”": someone else's words
     if not found or not attribute(ctx, q, found[0], found[1], "subject"):
         return False
     q.cue = found[1].text if found[1].text in SPEECH_FORMS else None

@@ -119,6 +119,8 @@ def speaker_after(ctx: Context, toks: list[Token], i: int) -> tuple[int, int] | 
         # ends before a relative pronoun or a preposition.
         while j < len(toks) and _description_continues(ctx, toks, i, j):
             j += 1
+        if j == i + 1 and t.lower in {"another", "one", "others"} and (j == len(toks) or toks[j].lower in SPEECH_FORMS):
+            return t.start, t.end  # "“…,” tweeted another."
         return (t.start, toks[j - 1].end) if j > i + 1 else None
     if t.is_cap:
         j = i + 1

@@ -37,6 +37,8 @@ from briefgen.extract.quotes.vocab import (
 from briefgen.text import lexicon
 from briefgen.text.spans import Token
 
+# Determiners that stand for a noun phrase on their own ("another", "one", "some").
+QUANTIFIER_PRONOUNS = frozenset({"another", "one", "others", "some", "many", "several"})
 _POSSESSIVE_END_RE = re.compile(r"[’']s$")
 _POSSESSIVE_TAIL_RE = re.compile(r"[’']s?$")
 _AGE_RE = re.compile(r"\d{1,3}-year-old")
@@ -167,6 +169,8 @@ def plausible(ctx: Context, phrase: str) -> bool:
 
 
 def _plausible_description(words: list[str]) -> bool:
+    if len(words) == 1 and words[0].lower() in QUANTIFIER_PRONOUNS:
+        return True  # "“…,” tweeted another.", "Another wrote, “…”": one more of those before
     # "Another source familiar with the plan": the head comes before its modifier.
     cut = next((n for n in range(2, len(words)) if words[n].lower() in REL_BREAKS), len(words))
     head = _POSSESSIVE_TAIL_RE.sub("", words[cut - 1].lower())
