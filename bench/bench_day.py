@@ -205,7 +205,7 @@ def one_day(n: int, workers: int, pdf: bool) -> dict:
     arts, _ = synthetic(n)
     meter = Meter()
     digests = meter.stage("analyse (per article)", lambda: _analyse(arts, workers))
-    stories = meter.stage("group + story summaries", lambda: briefgen.group(digests, date=DAY))
+    stories = meter.stage("group + story summaries", lambda: briefgen.group(digests, date=DAY, workers=workers))
     briefs = meter.stage("shape 3 audiences", lambda: [briefgen.brief(stories, a, DAY) for a in AUDIENCES])
     sizes = meter.stage("render 3 HTML" + (" + 3 PDF" if pdf else ""), lambda: _render_all(briefs, workers, pdf))
     return {"n": n, "workers": workers, "pdf": pdf, "stories": len(stories), "stages": meter.stages,

@@ -73,14 +73,15 @@ def analyze_all(paths: Iterable[PathArg], *, algorithm: str | None = None, sente
 
 
 def group(digests: Sequence[Digest], *, memory: PathArg | None = None, date: date | None = None,
-          words: int | None = None, threshold: float | None = None) -> list[Story]:
+          words: int | None = None, threshold: float | None = None, workers: int = 1) -> list[Story]:
     """Digests -> stories (copies collapsed, one multi-document summary each), biggest first.
 
     ``words=None`` gives each story a summary pool from which every audience's summary is
     cut (what ``build`` does; pass the result to ``brief``); ``words=N`` one summary of about
     N words (``briefgen group``). ``memory``: an existing state file (``build`` writes it) to
     label stories new/updated/continuing against ``date`` (default today); it is only read.
-    ``threshold``: the grouping cut (default 11.0; higher splits more)."""
+    ``threshold``: the grouping cut (default 11.0; higher splits more). ``workers``: processes
+    that make the stories' summaries (the same stories as with one)."""
     from briefgen.stories.assemble import StoryOptions, build_stories
     from briefgen.stories.grouping import GroupingOptions
     from briefgen.stories.novelty import POOL_SENTENCES
@@ -89,7 +90,7 @@ def group(digests: Sequence[Digest], *, memory: PathArg | None = None, date: dat
     grouping = GroupingOptions() if threshold is None else GroupingOptions(threshold=threshold)
     options = (StoryOptions(grouping=grouping, pool_sentences=POOL_SENTENCES) if words is None
                else StoryOptions(grouping=grouping, summary_words=words))
-    stories = build_stories(digests, options, today=day)
+    stories = build_stories(digests, options, today=day, workers=workers)
     if memory is None:
         return stories
     from briefgen.stories.memory import open_store

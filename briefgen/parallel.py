@@ -222,6 +222,13 @@ def ordered_map(executor: Executor, fn: Callable[[T], R], items: Sequence[T],
     return results
 
 
+def can_fork() -> bool:
+    """Whether ``forked_map`` can run here (POSIX; not Windows)."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def forked_map(fn: Callable[[T], R], items: Sequence[T], workers: int,
                progress: Callable[[int], None] | None = None) -> list[R]:
     """``[fn(x) for x in items]``, each call in a child forked from this process, at most

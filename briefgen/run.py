@@ -133,7 +133,7 @@ def _build_cached(request: BuildRequest, analysis: AnalysisOptions, cache) -> Bu
         if problem is not None:
             log.warning("%s", problem)
             failures.append(Failure(str(state), problem))  # before rendering: every brief says so
-        story_items, store = prepare(digests, request.day, store=store)
+        story_items, store = prepare(digests, request.day, store=store, workers=request.execution.workers)
     try:
         pending = _render_all(request, digests, failures, story_items, briefs, cache)
         report.briefs = briefs
@@ -221,7 +221,7 @@ def _render_tasks(tasks: list[RenderTask], request: BuildRequest) -> list[Render
 
     progress = _stage(request, "rendering")
     workers = min(request.execution.workers, len(tasks))
-    if workers < 2 or not {"pdf", "html"} & set(request.formats) or not _can_fork():
+    if workers < 2 or not {"pdf", "html"} & set(request.formats) or not parallel.can_fork():
         out = []
         for k, task in enumerate(tasks, start=1):
             out.append(_render_audience(task))
@@ -263,12 +263,6 @@ def _render_cached(tasks: list[RenderTask], request: BuildRequest, cache) -> lis
             cache.put_render(key, files)
         out.append((files, problem))
     return out
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _render_audience(task: RenderTask) -> Rendered:

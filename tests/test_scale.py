@@ -350,3 +350,16 @@ def test_a_rerun_of_the_same_day_lays_out_nothing_until_a_template_changes(tmp_p
     assert b"<h2>" in _files(out)["executive.html"]
     _build(out, *args, "--no-cache")
     assert rendered == ["executive", "analyst"] * 2
+
+
+def test_stories_made_in_forked_children_are_the_stories_made_in_one_process(monkeypatch):
+    from briefgen.stories import assemble
+
+    digests, _ = analyze_paths([SEEDS], AnalysisOptions(summary=False))
+    alone = assemble.build_stories(digests, assemble.StoryOptions(pool_sentences=12), today=date(2026, 1, 5))
+    monkeypatch.setattr(assemble, "MIN_STORIES_TO_SHARE", 2)  # the seed day is small
+    shared = assemble.build_stories(digests, assemble.StoryOptions(pool_sentences=12), today=date(2026, 1, 5),
+                                    workers=2)
+    assert [(s.id, s.summary, s.pool, s.participants, s.quotes, s.importance) for s in shared] == [
+        (s.id, s.summary, s.pool, s.participants, s.quotes, s.importance) for s in alone]
+    assert all(a.digests[0] is b.digests[0] for a, b in zip(shared, alone))  # the driver's own digests

@@ -185,8 +185,10 @@ def grouping_docs(digests: Sequence[Digest], today: date | None) -> list[Doc]:
 
 
 def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOptions(),
-                  today: date | None = None) -> list[Story]:
-    """See the module docstring."""
+                  today: date | None = None, workers: int = 1) -> list[Story]:
+    """See the module docstring. With ``workers`` > 1 the stories' summaries and merged
+    people (most of this stage's cost) are made in that many forked children, a share of
+    the stories each; the stories are the same as with one."""
     if not digests:
         return []
     texts = [d.article.text for d in digests]
@@ -194,9 +196,52 @@ def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOption
     dup_sets = DuplicateSets.from_pairs(len(digests), pairs).sets
     clusters = group(grouping_docs(digests, today), options.grouping, duplicates=pairs)
     in_dup = {i: s for s in dup_sets for i in s}
-    stories = [_story(members, digests, dup_sets, in_dup, options, today) for members in clusters]
+    chosen = [[digests[i] for i in _representatives(members, digests, in_dup)] for members in clusters]
+    made = _story_parts(chosen, options, workers)
+    stories = [_story(members, c, m, digests, dup_sets, options, today)
+               for members, c, m in zip(clusters, chosen, made)]
     stories.sort(key=lambda s: (-s.importance, s.headline))
     return stories
+
+
+# Forking children and sending their results back costs more than it saves on a small day.
+MIN_STORIES_TO_SHARE = 24
+
+
+def _story_parts(chosen: Sequence[Sequence[Digest]], options: StoryOptions, workers: int) -> list[tuple]:
+    """(pool, summary, participants, quotes) of each story's lead-ordered digests: the costly part
+    of a story, independent of every other story, so shares of the stories go to ``workers``
+    forked children (``parallel.forked_map``: nothing pickled on the way in) balanced by
+    their number of articles."""
+    from briefgen import parallel
+
+    if workers <= 1 or len(chosen) < MIN_STORIES_TO_SHARE or not parallel.can_fork():
+        return [_parts(c, options) for c in chosen]
+
+    shares: list[list[int]] = [[] for _ in range(workers)]
+    load = [0] * workers
+    for k in sorted(range(len(chosen)), key=lambda k: -len(chosen[k])):
+        w = load.index(min(load))
+        shares[w].append(k)
+        load[w] += len(chosen[k])
+    done = parallel.forked_map(lambda share: [_parts(chosen[k], options) for k in share], shares, workers)
+    out: list[tuple] = [()] * len(chosen)
+    for share, parts in zip(shares, done):
+        for k, p in zip(share, parts):
+            out[k] = p
+    return out
+
+
+def _parts(chosen: Sequence[Digest], options: StoryOptions) -> tuple:
+    pool = None
+    if options.pool_sentences:
+        pool = tuple(_pool(chosen, options))
+        summary = tuple(SummaryLine(p.text, p.document, p.index)
+                        for p in cut_pool(pool, options.summary_sentences, options.summary_words))
+    else:
+        summary = _multi_summary(chosen, options)
+    participants, quotes = merged_people(chosen)
+    return pool, summary, participants, quotes
 
 
 def story_of(digests: Sequence[Digest], options: StoryOptions = StoryOptions(),
@@ -207,7 +252,9 @@ def story_of(digests: Sequence[Digest], options: StoryOptions = StoryOptions(),
     pairs = [(i, j) for i, j, _ in near_duplicates(texts, options.grouping.duplicate_threshold)]
     dup_sets = DuplicateSets.from_pairs(len(digests), pairs).sets
     in_dup = {i: s for s in dup_sets for i in s}
-    return _story(range(len(digests)), digests, dup_sets, in_dup, options, today)
+    members = range(len(digests))
+    chosen = [digests[i] for i in _representatives(members, digests, in_dup)]
+    return _story(members, chosen, _parts(chosen, options), digests, dup_sets, options, today)
 
 
 def _representatives(members: Sequence[int], digests: Sequence[Digest],
@@ -236,10 +283,10 @@ def _representatives(members: Sequence[int], digests: Sequence[Digest],
     return reps
 
 
-def _story(members: Sequence[int], digests: Sequence[Digest], dup_sets: Sequence[Sequence[int]],
-           in_dup: dict[int, list[int]], options: StoryOptions, today: date | None) -> Story:
-    """One cluster of article indices -> its Story (summary, merged people, outlets, importance)."""
-    chosen = [digests[i] for i in _representatives(members, digests, in_dup)]
+def _story(members: Sequence[int], chosen: Sequence[Digest], parts: tuple, digests: Sequence[Digest],
+           dup_sets: Sequence[Sequence[int]], options: StoryOptions, today: date | None) -> Story:
+    """One cluster of article indices, its lead-ordered representatives and their ``_parts``
+    -> its Story (summary, merged people, outlets, importance)."""
     articles = [digests[i].article for i in members]
     outlets = tuple(dict.fromkeys(outlet_key(a.source) if a.source else a.url or a.path for a in articles))
     links = tuple(
@@ -250,14 +297,7 @@ def _story(members: Sequence[int], digests: Sequence[Digest], dup_sets: Sequence
     dated = [day for a in articles if (day := _day(a.published)) is not None]
     newest = max(dated, default=None)
     fp = sorted(fingerprint(a.text) for a in articles)
-    pool = None
-    if options.pool_sentences:
-        pool = tuple(_pool(chosen, options))
-        summary = tuple(SummaryLine(p.text, p.document, p.index)
-                        for p in cut_pool(pool, options.summary_sentences, options.summary_words))
-    else:
-        summary = _multi_summary(chosen, options)
-    participants, quotes = merged_people(chosen)
+    pool, summary, participants, quotes = parts
     lead = chosen[0]
     value = news_value(headline=lead.article.title, opening=[x.text for x in lead.sentences], outlets=len(outlets),
                        newest=newest, today=today, roles=[p.role for p in participants])

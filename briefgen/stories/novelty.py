@@ -138,12 +138,13 @@ def record(store: Store, stories: Sequence[Story], day: date,
 
 
 def prepare(digests: Sequence[Digest], day: date, state_path: str | PathLike[str] | None = None, *,
-            store: Store | None = None) -> tuple[list[Story], Store | None]:
+            store: Store | None = None, workers: int = 1) -> tuple[list[Story], Store | None]:
     """Digests of a run -> labelled stories and the open store (None without a state path or
     ``store``, which is used as given). The caller records with ``commit`` after its files are
-    written and then closes the store."""
+    written and then closes the store. ``workers``: processes for the stories' summaries
+    (``build_stories``)."""
     # a summary pool per story: every audience's summary is cut from it (stories.cut_pool)
-    stories = build_stories(digests, StoryOptions(pool_sentences=POOL_SENTENCES), today=day)
+    stories = build_stories(digests, StoryOptions(pool_sentences=POOL_SENTENCES), today=day, workers=workers)
     if store is None and state_path is not None:
         store = open_store(state_path)
     try:
