@@ -14,7 +14,7 @@ from importlib import resources
 
 def _lines(name: str) -> list[str]:
     text = resources.files("briefgen.data").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln for ln in map(str.strip, text.splitlines()) if ln and not ln.startswith("#")]
 
 
 @cache
@@ -73,8 +73,8 @@ def places() -> frozenset[str]:
     names |= set(_lines("cities_geonames.txt")) | set(_lines("towns_geonames.txt"))
     # Subdivision names that are ordinary words would turn "Central" or "North" into places.
     # "US" is kept: in capitals it is the country, not the pronoun.
-    return frozenset(n for n in names
-                     if (n.isupper() and len(n) > 1) or (n.lower() not in NON_NAMES and n.lower() not in _COMMON_WORDS))
+    everyday = NON_NAMES | _COMMON_WORDS
+    return frozenset(n for n in names if (n.isupper() and len(n) > 1) or n.lower() not in everyday)
 
 
 _COMMON_WORDS = words("place_common_words")

@@ -25,7 +25,7 @@ def surnames() -> frozenset[str]:
     """Family names (``briefgen/data/surnames_census.txt``, built by scripts/make_surnames.py
     from the US Census surname table), exact case: "Kowalski", "Nguyen", "Hashimoto"."""
     text = resources.files("briefgen.data").joinpath("surnames_census.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(ln for ln in map(str.strip, text.splitlines()) if ln and not ln.startswith("#"))
 
 
 def strip_possessive(s: str) -> str:
