@@ -133,7 +133,8 @@ def _build_cached(request: BuildRequest, analysis: AnalysisOptions, cache) -> Bu
         if problem is not None:
             log.warning("%s", problem)
             failures.append(Failure(str(state), problem))  # before rendering: every brief says so
-        story_items, store = prepare(digests, request.day, store=store, workers=request.execution.workers)
+        story_items, store = prepare(digests, request.day, store=store, workers=request.execution.workers,
+                                     cache=cache)
     try:
         pending = _render_all(request, digests, failures, story_items, briefs, cache)
         report.briefs = briefs

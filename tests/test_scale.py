@@ -363,3 +363,24 @@ def test_stories_made_in_forked_children_are_the_stories_made_in_one_process(mon
     assert [(s.id, s.summary, s.pool, s.participants, s.quotes, s.importance) for s in shared] == [
         (s.id, s.summary, s.pool, s.participants, s.quotes, s.importance) for s in alone]
     assert all(a.digests[0] is b.digests[0] for a, b in zip(shared, alone))  # the driver's own digests
+
+
+def test_a_story_an_earlier_run_made_comes_from_the_cache_exactly(tmp_path, monkeypatch):
+    from briefgen.stories import assemble
+
+    digests, _ = analyze_paths([SEEDS], AnalysisOptions(summary=False))
+    options = assemble.StoryOptions(pool_sentences=12)
+    cache = open_cache(tmp_path, today=date(2026, 1, 5))
+    first = assemble.build_stories(digests, options, today=date(2026, 1, 5), cache=cache)
+
+    def made_again(*args):
+        raise AssertionError("a cached story was summarised again")
+
+    monkeypatch.setattr(assemble, "_parts", made_again)
+    again = assemble.build_stories(digests, options, today=date(2026, 1, 5), cache=cache)
+    cache.close()
+    assert [(s.id, s.summary, s.pool, s.participants, s.quotes, s.importance) for s in again] == [
+        (s.id, s.summary, s.pool, s.participants, s.quotes, s.importance) for s in first]
+    # the fields equality leaves out (where each participant and quote came from) come back too
+    assert [[p.path for p in s.participants] for s in again] == [[p.path for p in s.participants] for s in first]
+    assert [[q.path for q in s.quotes] for s in again] == [[q.path for q in s.quotes] for s in first]

@@ -7,6 +7,11 @@ analysis code and data files (so an edited rule or vocabulary is a miss, even be
 version number moves). The article's path, source and dates are not in the key: the same
 text read from another file or feed is the same analysis, given back with its new article.
 
+A story's summary pool and merged people (its costliest part after the analyses) are keyed
+by a hash of its articles in lead order (path, title, text, outlet, date), the story
+options and a fingerprint of the story, analysis and summary code (story_key): a re-run of the
+same day groups its articles again (cheap) but summarises no story twice.
+
 A rendered brief (its PDF, HTML, JSON bytes) is keyed by a hash of the whole brief, the
 audience, the rendering code, the built-in and user templates, the limits and
 SOURCE_DATE_EPOCH (render_key): a re-run of the same day gives back the same bytes without
@@ -65,6 +70,11 @@ def _stat_digest(tops: Sequence[Path], label: Callable[[Path], object]) -> str:
 
 
 _RENDER_CODE = ("rendering", "audience.py", "model.py", "links.py")
+
+
+def story_fingerprint(root: Path = _ROOT) -> str:
+    """As ``code_fingerprint``, with the story code (grouping, summaries, merged people) too."""
+    return _stat_digest([root / name for name in (*_ANALYSIS_CODE, "stories")], lambda path: path.relative_to(root))
 
 
 def render_fingerprint(template_dirs: Sequence[Path] = ()) -> str:
@@ -127,6 +137,7 @@ class AnalysisCache:
         self.path = path
         self.today = today.isoformat()
         self.fingerprint = code_fingerprint()
+        self._story_fingerprint: str | None = None  # on first story: an analysis-only run needs none
         self.hits = self.misses = 0
         self._keep_days = DEFAULT_KEEP_DAYS if keep_days is None else keep_days
         self._today = today
@@ -140,7 +151,8 @@ class AnalysisCache:
         self._db = _connect(self.path)
         oldest = (self._today - timedelta(days=self._keep_days)).isoformat()
         self._guard(lambda db: (db.execute("DELETE FROM entries WHERE used < ?", (oldest,)),
-                                db.execute("DELETE FROM renders WHERE used < ?", (oldest,))))
+                                db.execute("DELETE FROM renders WHERE used < ?", (oldest,)),
+                                db.execute("DELETE FROM stories WHERE used < ?", (oldest,))))
 
     def get_many(self, articles: Sequence[Article], options: Any) -> list[Digest | None]:
         """Each article's cached digest, or None (a miss); hits are marked as used today."""
@@ -186,6 +198,47 @@ class AnalysisCache:
             self._open()
             self._guard(lambda db: db.executemany(
                 "INSERT OR REPLACE INTO entries (key, value, used) VALUES (?, ?, ?)", rows))
+
+    # ---- stories' summaries and merged people: a re-run of the same day summarises nothing
+
+    def story_key(self, articles: Sequence[Article], options: Any) -> str:
+        """A hash of a story's articles in lead order (each one's path, title, text, outlet and
+        date: the parts name their articles by path and weigh them by date), the options and
+        the story code."""
+        if self._story_fingerprint is None:
+            self._story_fingerprint = story_fingerprint()
+        h = hashlib.sha256(self._story_fingerprint.encode())
+        for part in (repr(options), os.environ.get("BRIEFGEN_NER", "")):
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\0")
+        for a in articles:
+            for part in (a.path, a.title, a.text, a.source or "", repr(a.published)):
+                h.update(part.encode("utf-8", "surrogatepass"))
+                h.update(b"\0")
+        return h.hexdigest()
+
+    def get_stories(self, keys: Sequence[str]) -> dict[str, str]:
+        """key -> the stored JSON of each key found (marked as used today)."""
+        found: dict[str, str] = {}
+
+        def select(db: sqlite3.Connection) -> None:
+            for i in range(0, len(keys), _BATCH):
+                batch = list(keys[i:i + _BATCH])
+                marks = ",".join("?" * len(batch))
+                found.update(db.execute(f"SELECT key, value FROM stories WHERE key IN ({marks})", batch))
+            db.executemany("UPDATE stories SET used = ? WHERE key = ?", [(self.today, k) for k in found])
+
+        if keys:
+            self._open()
+            self._guard(select)
+        return found
+
+    def put_stories(self, rows: Sequence[tuple[str, str]]) -> None:
+        if rows:
+            self._open()
+            self._guard(lambda db: db.executemany(
+                "INSERT OR REPLACE INTO stories (key, value, used) VALUES (?, ?, ?)",
+                [(k, v, self.today) for k, v in rows]))
 
     # ---- rendered files: a re-run of the same day lays out nothing
 
@@ -251,6 +304,8 @@ def _connect(path: Path) -> sqlite3.Connection | None:
             db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
             db.execute("CREATE TABLE IF NOT EXISTS renders (key TEXT NOT NULL, format TEXT NOT NULL, "
                        "value BLOB NOT NULL, used TEXT NOT NULL, PRIMARY KEY (key, format))")
+            db.execute("CREATE TABLE IF NOT EXISTS stories (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+                       "used TEXT NOT NULL)")
             db.commit()
             return db
         except sqlite3.DatabaseError as err:  # not a database (or damaged): set aside, start anew

@@ -13,11 +13,13 @@ one audience's view of them is ``briefgen.stories.view``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from briefgen.model import Digest
+from briefgen.model import Digest, Participant, Quote
 from briefgen.stories.grouping import Doc, DuplicateSets, GroupingOptions, group, near_duplicates
 from briefgen.stories.lead import lead_line, leans_on_earlier, opening
 from briefgen.stories.merge import merged_people
@@ -28,6 +30,9 @@ from briefgen.stories.story import Outlet, Story, SummaryLine, fingerprint
 from briefgen.stories.value import MAX_CONSEQUENCE, consequence, news_value
 from briefgen.summarize import summarize_many, summary_input
 from briefgen.summarize.multi import SourcedSentence
+
+if TYPE_CHECKING:
+    from briefgen.ops.cache import AnalysisCache
 
 
 def _day(value: date | datetime | None) -> date | None:
@@ -185,10 +190,11 @@ def grouping_docs(digests: Sequence[Digest], today: date | None) -> list[Doc]:
 
 
 def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOptions(),
-                  today: date | None = None, workers: int = 1) -> list[Story]:
+                  today: date | None = None, workers: int = 1, cache: AnalysisCache | None = None) -> list[Story]:
     """See the module docstring. With ``workers`` > 1 the stories' summaries and merged
     people (most of this stage's cost) are made in that many forked children, a share of
-    the stories each; the stories are the same as with one."""
+    the stories each; with ``cache`` a story an earlier run made is taken from it. The
+    stories are the same either way."""
     if not digests:
         return []
     texts = [d.article.text for d in digests]
@@ -197,7 +203,7 @@ def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOption
     clusters = group(grouping_docs(digests, today), options.grouping, duplicates=pairs)
     in_dup = {i: s for s in dup_sets for i in s}
     chosen = [[digests[i] for i in _representatives(members, digests, in_dup)] for members in clusters]
-    made = _story_parts(chosen, options, workers)
+    made = _story_parts(chosen, options, workers, cache)
     stories = [_story(members, c, m, digests, dup_sets, options, today)
                for members, c, m in zip(clusters, chosen, made)]
     stories.sort(key=lambda s: (-s.importance, s.headline))
@@ -208,11 +214,51 @@ def build_stories(digests: Sequence[Digest], options: StoryOptions = StoryOption
 MIN_STORIES_TO_SHARE = 24
 
 
-def _story_parts(chosen: Sequence[Sequence[Digest]], options: StoryOptions, workers: int) -> list[tuple]:
+def _story_parts(chosen: Sequence[Sequence[Digest]], options: StoryOptions, workers: int,
+                 cache: AnalysisCache | None = None) -> list[tuple]:
     """(pool, summary, participants, quotes) of each story's lead-ordered digests: the costly part
-    of a story, independent of every other story, so shares of the stories go to ``workers``
-    forked children (``parallel.forked_map``: nothing pickled on the way in) balanced by
-    their number of articles."""
+    of a story, independent of every other story. Taken from ``cache`` when an earlier run made
+    the same story; the others are made here, shares of them in ``workers`` forked children
+    (``parallel.forked_map``: nothing pickled on the way in) balanced by their number of
+    articles, and stored."""
+    if cache is None:
+        return _make_parts(chosen, options, workers)
+    keys = [cache.story_key([d.article for d in c], options) for c in chosen]
+    found = cache.get_stories(keys)
+    out: list[tuple | None] = []
+    for key in keys:
+        try:
+            out.append(decode_parts(found[key]) if key in found else None)
+        except (KeyError, TypeError, ValueError):
+            out.append(None)  # written by something else, or damaged: made anew
+    todo = [k for k, p in enumerate(out) if p is None]
+    made = _make_parts([chosen[k] for k in todo], options, workers)
+    cache.put_stories([(keys[k], encode_parts(p)) for k, p in zip(todo, made)])
+    for k, p in zip(todo, made):
+        out[k] = p
+    return [p for p in out if p is not None]
+
+
+def encode_parts(parts: tuple) -> str:
+    pool, summary, participants, quotes = parts
+    return json.dumps({
+        "pool": None if pool is None else [asdict(p) for p in pool],
+        "summary": [asdict(s) for s in summary],
+        "participants": [asdict(p) for p in participants],
+        "quotes": [asdict(q) for q in quotes],
+    }, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_parts(text: str) -> tuple:
+    d = json.loads(text)
+    pool = None if d["pool"] is None else tuple(SourcedSentence(**p) for p in d["pool"])
+    participants = tuple(Participant(**{**p, "aliases": tuple(p["aliases"]), "evidence": tuple(p["evidence"])})
+                         for p in d["participants"])
+    return (pool, tuple(SummaryLine(**s) for s in d["summary"]), participants,
+            tuple(Quote(**q) for q in d["quotes"]))
+
+
+def _make_parts(chosen: Sequence[Sequence[Digest]], options: StoryOptions, workers: int) -> list[tuple]:
     from briefgen import parallel
 
     if workers <= 1 or len(chosen) < MIN_STORIES_TO_SHARE or not parallel.can_fork():
@@ -235,7 +281,9 @@ def _story_parts(chosen: Sequence[Sequence[Digest]], options: StoryOptions, work
 def _parts(chosen: Sequence[Digest], options: StoryOptions) -> tuple:
     pool = None
     if options.pool_sentences:
-        pool = tuple(_pool(chosen, options))
+        # plain floats, not numpy's: the same story read back from the cache has the same repr
+        # (a rendered brief is keyed by its repr)
+        pool = tuple(replace(p, score=float(p.score)) for p in _pool(chosen, options))
         summary = tuple(SummaryLine(p.text, p.document, p.index)
                         for p in cut_pool(pool, options.summary_sentences, options.summary_words))
     else:

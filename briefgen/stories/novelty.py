@@ -27,12 +27,16 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 from datetime import date, timedelta
 from os import PathLike
+from typing import TYPE_CHECKING
 
 from briefgen.model import Brief, Digest, Label
 from briefgen.stories.assemble import StoryOptions, build_stories
 from briefgen.stories.features import name_terms, word_terms
 from briefgen.stories.memory import Store, open_store
 from briefgen.stories.story import Story, fingerprint
+
+if TYPE_CHECKING:
+    from briefgen.ops.cache import AnalysisCache
 
 WINDOW_DAYS = 14
 POOL_SENTENCES = 10  # more than any built-in audience shows of one story
@@ -138,13 +142,15 @@ def record(store: Store, stories: Sequence[Story], day: date,
 
 
 def prepare(digests: Sequence[Digest], day: date, state_path: str | PathLike[str] | None = None, *,
-            store: Store | None = None, workers: int = 1) -> tuple[list[Story], Store | None]:
+            store: Store | None = None, workers: int = 1,
+            cache: AnalysisCache | None = None) -> tuple[list[Story], Store | None]:
     """Digests of a run -> labelled stories and the open store (None without a state path or
     ``store``, which is used as given). The caller records with ``commit`` after its files are
-    written and then closes the store. ``workers``: processes for the stories' summaries
-    (``build_stories``)."""
+    written and then closes the store. ``workers``: processes for the stories' summaries;
+    ``cache``: where stories an earlier run made are kept (``build_stories``)."""
     # a summary pool per story: every audience's summary is cut from it (stories.cut_pool)
-    stories = build_stories(digests, StoryOptions(pool_sentences=POOL_SENTENCES), today=day, workers=workers)
+    stories = build_stories(digests, StoryOptions(pool_sentences=POOL_SENTENCES), today=day, workers=workers,
+                            cache=cache)
     if store is None and state_path is not None:
         store = open_store(state_path)
     try:
