@@ -361,7 +361,7 @@ def main() -> None:
         d = _child("--cached-day", str(args.compare), "--workers", str(args.workers))
         b1, b2 = d["build"], d["re-run"]
         print(f"  `briefgen build` of {d['n']:,} articles, 3 PDFs, {args.workers} workers: {b1['wall']:.1f} s wall "
-              f"{b1['cpu']:.1f} s CPU; the same build again (analyses and briefs from the cache): "
+              f"{b1['cpu']:.1f} s CPU; the same build again (analyses, story summaries and briefs from the cache): "
               f"{b2['wall']:.1f} s wall {b2['cpu']:.1f} s CPU = {b2['wall'] / b1['wall']:.1%} wall, "
               f"{b2['cpu'] / b1['cpu']:.1%} CPU of the first")
         per_article = c["1 process"]["cpu"] / c["n"]
