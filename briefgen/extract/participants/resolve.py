@@ -223,8 +223,26 @@ def _short_form_of(kind: str, short: list[str], other: Participant) -> bool:
         ) or company_short_form(short, long_)
     if kind == "place":
         # "Atlantic" in "Atlantic Ocean": the name without its head noun.
-        return long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in vocab.PLACE_HEADS
+        if long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in vocab.PLACE_HEADS:
+            return True
+        return _inner_name_of(short, long_)
     return False
+
+
+_HYPHENS_RE = re.compile(r"[-‐‑]")
+
+
+def _inner_name_of(short: list[str], long_: list[str]) -> bool:
+    """"Vale Point" in "Elbury-Vale Point Airport": the name of a facility between the place
+    it serves and its head noun. A known place there is the place itself ("York" in "New
+    York City"), and a name opening the longer one is the town it is named by ("Elbury" in
+    "Elbury Airport")."""
+    parts = [p for w in long_ for p in _HYPHENS_RE.split(w) if p]
+    n = len(short)
+    if len(parts) < n + 2 or parts[-1] not in vocab.PLACE_HEADS or parts[-n - 1 : -1] != short:
+        return False
+    name = " ".join(short)
+    return name not in lexicon.places() and name not in lexicon.countries()
 
 
 def _merge(group: list[Participant]) -> Participant:
