@@ -117,6 +117,7 @@ def resolve(entries: Sequence[Participant], defined: Mapping[str, str] | None = 
     _join_defined(ents, keys, defined or {}, g)
     _join_written_aliases(ents, keys, by_key, g)
     _join_acronyms(ents, g)
+    _join_initials_inside(ents, g)
     _join_short_forms(ents, g)
     groups: dict[int, list[int]] = {}
     for i in range(len(ents)):
@@ -179,6 +180,34 @@ def _join_acronyms(ents: list[Participant], g: _Groups) -> None:
         known = of.get(key(acronym))
         owners = {g.find(j) for j, ws in longs if acronym not in ws and _spells(acronym, ws)
                   and (known is None or of.get(key(ents[j].name)) == known)}
+        if len(owners) == 1:
+            g.join(i, owners.pop())
+
+
+def _join_initials_inside(ents: list[Participant], g: _Groups) -> None:
+    """"West P.H." beside "West Port Hollis", "US Navy" beside "United States Navy": a name
+    whose one initialism spells words of exactly one longer name of its kind, the other
+    words the same, is that name."""
+    for i, p in enumerate(ents):
+        ws = _words(p.name)
+        at = [k for k, w in enumerate(ws) if _ACRONYM_RE.match(w)]
+        if p.kind == "person" or len(ws) < 2 or len(at) != 1:
+            continue
+        k, letters = at[0], ws[at[0]].replace(".", "")
+        n = len(letters)
+        owners = set()
+        for j, o in enumerate(ents):
+            long_ = _words(o.name)
+            if (
+                o.kind == p.kind
+                and len(long_) == len(ws) - 1 + n
+                and long_[:k] == ws[:k]
+                and long_[k + n :] == ws[k + 1 :]
+                and all(w[:1].isupper() for w in long_[k : k + n])
+                and "".join(w[0] for w in long_[k : k + n]) == letters
+            ):
+                owners.add(g.find(j))
+        owners.discard(g.find(i))
         if len(owners) == 1:
             g.join(i, owners.pop())
 
