@@ -37,11 +37,34 @@ class Story:
     lower: frozenset[str]  # the words the text writes in lower case
     votes: dict[str, dict[str, int]]  # name -> kind -> the optional model's votes
     weak: set[str]  # out: names whose kind rests on weak evidence only (the model may overrule)
+    titles: tuple[tuple[int, int], ...] = ()  # spans of quoted titles (``quoted_titles``)
 
 
 def sports_context(text: str) -> bool:
     """Sports reports: a score and sports vocabulary."""
     return len(_SCORE_RE.findall(text)) >= 1 and len(_SPORTS_RE.findall(text)) >= 4
+
+
+_QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{3,150})[”\"]")
+_SENTENCE_INSIDE_RE = re.compile(r"[.!?](?:\s|$)")
+_WORDS_RE = re.compile(r"[A-Za-z]+")
+_TITLE_WORDS = range(3, 13)
+
+
+def quoted_titles(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the words of every quoted title in ``text``: a capitalised phrase of
+    three to twelve words in quotation marks, no sentence inside and no speech verb near it
+    ('a blogger, "Vale wins the day"'), so not a quoted statement ('"Vale wins," she said')."""
+    out = []
+    for m in _QUOTED_RE.finditer(text):
+        inner = m.group(1)
+        if not inner[:1].isupper() or len(inner.split()) not in _TITLE_WORDS or _SENTENCE_INSIDE_RE.search(inner):
+            continue
+        before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 40]
+        near = _WORDS_RE.findall(before.rpartition("\n")[2])[-3:] + _WORDS_RE.findall(after.partition("\n")[0])[:4]
+        if not any(w.lower() in lexicon.SPEECH_FORMS for w in near):
+            out.append(m.span(1))
+    return tuple(out)
 
 
 def is_club(name: str) -> bool:
@@ -318,6 +341,25 @@ def _company_product(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+def _word_of_a_quoted_title(f: _Facts, kind: str | None) -> str | None:
+    # 'a blogger, "Vale declares war on the Elbury Guild"': a name seen only as a word of a
+    # quoted title (not the whole title: 'the daily "Elbury Post"'), which no list knows and
+    # no role describes, is too weak to be a participant.
+    if (
+        kind not in (None, "misc")
+        and f.story.titles
+        and kind_of(f.name) is None
+        and not any(m.role or m.surface for m in f.ms)
+        and all(_inside_a_title(f.story.titles, m) for m in f.ms)
+    ):
+        return "misc"
+    return kind
+
+
+def _inside_a_title(titles: tuple[tuple[int, int], ...], m: Mention) -> bool:
+    return any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in titles)
+
+
 def _model_vote(f: _Facts, kind: str | None) -> str | None:
     # The model decides where the rules had no evidence or only the name's shape.
     votes = f.story.votes
@@ -375,6 +417,7 @@ _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("a long name with an everyday word", _long_name_with_a_word),
     _Correction("a lone word that speaks", _lone_word_that_speaks),
     _Correction("a lone word described", _lone_word_described),
+    _Correction("a word of a quoted title", _word_of_a_quoted_title),
     _Correction("model vote", _model_vote),
     _Correction("club with a person's shape", _club_with_a_persons_shape),
     _Correction("club in a sports report", _club_in_sports),

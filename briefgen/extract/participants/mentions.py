@@ -364,8 +364,8 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
             text, start0
         )
     start, end = cut.name_tokens[0].start, cut.name_tokens[-1].end
-    if INITIALISM_RE.fullmatch(text[start:end]) and text[end : end + 1] == ".":
-        end += 1  # "U.S." keeps its last period
+    if INITIALISM_RE.fullmatch(cut.name_tokens[-1].text) and text[end : end + 1] == ".":
+        end += 1  # "U.S." and "Elbury D.C." keep their last period
     raw = text[start:end]
     name = strip_possessive(raw)
     end = start + len(name)

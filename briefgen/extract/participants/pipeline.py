@@ -11,7 +11,7 @@ from collections import defaultdict
 from briefgen.extract.participants.acronyms import acronym_of
 from briefgen.extract.participants.compounds import split_compounds
 from briefgen.extract.participants.credits import credit_spans
-from briefgen.extract.participants.decide import Story, decide, sports_context
+from briefgen.extract.participants.decide import Story, decide, quoted_titles, sports_context
 from briefgen.extract.participants.gazetteer import kind_of
 from briefgen.extract.participants.headlines import collect
 from briefgen.extract.participants.lists import kinds_from_list_heads, kinds_from_lists, places_beside_places
@@ -70,6 +70,7 @@ def extract(
         frozenset(_LOWER_WORD_RE.findall(text)),
         defaultdict(lambda: defaultdict(int)),
         set(),
+        quoted_titles(text),
     )
     model_only: ByName = defaultdict(list)
     for m, voted in model_names(text, model or []):

@@ -117,6 +117,7 @@ def resolve(entries: Sequence[Participant], defined: Mapping[str, str] | None = 
     _join_defined(ents, keys, defined or {}, g)
     _join_written_aliases(ents, keys, by_key, g)
     _join_acronyms(ents, g)
+    _join_initials_inside(ents, g)
     _join_short_forms(ents, g)
     groups: dict[int, list[int]] = {}
     for i in range(len(ents)):
@@ -183,6 +184,34 @@ def _join_acronyms(ents: list[Participant], g: _Groups) -> None:
             g.join(i, owners.pop())
 
 
+def _join_initials_inside(ents: list[Participant], g: _Groups) -> None:
+    """"West P.H." beside "West Port Hollis", "US Navy" beside "United States Navy": a name
+    whose one initialism spells words of exactly one longer name of its kind, the other
+    words the same, is that name."""
+    for i, p in enumerate(ents):
+        ws = _words(p.name)
+        at = [k for k, w in enumerate(ws) if _ACRONYM_RE.match(w)]
+        if p.kind == "person" or len(ws) < 2 or len(at) != 1:
+            continue
+        k, letters = at[0], ws[at[0]].replace(".", "")
+        n = len(letters)
+        owners = set()
+        for j, o in enumerate(ents):
+            long_ = _words(o.name)
+            if (
+                o.kind == p.kind
+                and len(long_) == len(ws) - 1 + n
+                and long_[:k] == ws[:k]
+                and long_[k + n :] == ws[k + 1 :]
+                and all(w[:1].isupper() for w in long_[k : k + n])
+                and "".join(w[0] for w in long_[k : k + n]) == letters
+            ):
+                owners.add(g.find(j))
+        owners.discard(g.find(i))
+        if len(owners) == 1:
+            g.join(i, owners.pop())
+
+
 def _join_short_forms(ents: list[Participant], g: _Groups) -> None:
     """Shorter names that are another entry's name without its modifiers or head noun."""
     order = sorted(range(len(ents)), key=lambda i: len(_words(ents[i].name)))
@@ -223,8 +252,26 @@ def _short_form_of(kind: str, short: list[str], other: Participant) -> bool:
         ) or company_short_form(short, long_)
     if kind == "place":
         # "Atlantic" in "Atlantic Ocean": the name without its head noun.
-        return long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in vocab.PLACE_HEADS
+        if long_[: len(short)] == short and len(long_) == len(short) + 1 and long_[-1] in vocab.PLACE_HEADS:
+            return True
+        return _inner_name_of(short, long_)
     return False
+
+
+_HYPHENS_RE = re.compile(r"[-‐‑]")
+
+
+def _inner_name_of(short: list[str], long_: list[str]) -> bool:
+    """"Vale Point" in "Elbury-Vale Point Airport": the name of a facility between the place
+    it serves and its head noun. A known place there is the place itself ("York" in "New
+    York City"), and a name opening the longer one is the town it is named by ("Elbury" in
+    "Elbury Airport")."""
+    parts = [p for w in long_ for p in _HYPHENS_RE.split(w) if p]
+    n = len(short)
+    if len(parts) < n + 2 or parts[-1] not in vocab.PLACE_HEADS or parts[-n - 1 : -1] != short:
+        return False
+    name = " ".join(short)
+    return name not in lexicon.places() and name not in lexicon.countries()
 
 
 def _merge(group: list[Participant]) -> Participant:
