@@ -10,7 +10,14 @@ import re
 
 from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.marks import Candidate
-from briefgen.extract.quotes.vocab import STRONG_CUES, TITLE_SMALL, WORK_NOUNS, alternation
+from briefgen.extract.quotes.vocab import (
+    NAMING_VERBS,
+    SPEECH_FORMS,
+    STRONG_CUES,
+    TITLE_SMALL,
+    WORK_NOUNS,
+    alternation,
+)
 from briefgen.text import lexicon
 
 # "a blog post titled “…”", "a robot named “…”", "a report entitled “…”": a verb that only
@@ -18,7 +25,15 @@ from briefgen.text import lexicon
 # words a name. ("entitled to one thing: “…”" is no naming verb: the marks must follow it.)
 _ONLY_NAMING = (lexicon.NAMING_FORMS | {"entitled"}) - lexicon.SPEECH_FORMS
 _NAMED_BEFORE_RE = re.compile(rf"\b(?:{alternation(_ONLY_NAMING)}),?\s*$") if _ONLY_NAMING else None
+# "dubbed the long feud over the plan: “Town versus Gown, part two”": a naming verb of the
+# same sentence (no sentence end, quote or verb of speech between) and a colon before the
+# marks give a name, however long the object that is named.
+_NAMING_COLON_RE = re.compile(
+    rf"\b(?P<verb>{alternation(NAMING_VERBS)})\b(?P<object>[^.;!?“”\"]{{0,160}}?):\s*$"
+) if NAMING_VERBS else None
+_SPEECH_ONLY = SPEECH_FORMS - NAMING_VERBS
 
+MAX_TITLE_WORDS = 10  # a longer span is a sentence, whatever its case
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes unless a cue sits right next to them
 
 _WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
@@ -35,7 +50,29 @@ def is_title_like(words: list[str], content: str) -> bool:
     if _END_PUNCT_RE.search(content.strip()):
         return False
     caps = [w for w in words if w.lower() not in TITLE_SMALL]
-    return bool(caps) and all(w[:1].isupper() or not w[:1].isalpha() for w in caps) and len(words) <= 10
+    return bool(caps) and all(w[:1].isupper() or not w[:1].isalpha() for w in caps) and len(words) <= MAX_TITLE_WORDS
+
+
+def is_name_like(content: str) -> bool:
+    """ "The Archive versus the Internet, part nine": a short span that opens with a capital
+    and ends without sentence punctuation, as names do (a title's case is not required)."""
+    words = content.split()
+    return (
+        0 < len(words) <= MAX_TITLE_WORDS
+        and content.strip()[:1].isupper()
+        and not _END_PUNCT_RE.search(content.strip())
+    )
+
+
+def after_naming_colon(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] end in a naming verb's colon ("dubbed the feud: “…”"), so that the
+    quote after it is a name? "named three reasons and then said: “…”" is speech."""
+    if _NAMING_COLON_RE is None:
+        return False
+    m = _NAMING_COLON_RE.search(text, max(start, end - 200), end)
+    if not m:
+        return False
+    return not any(w.lower() in _SPEECH_ONLY for w in _WORD_RE.findall(m.group("object")))
 
 
 def in_headline(ctx: Context, q: Candidate) -> bool:
@@ -66,6 +103,8 @@ def is_name_not_speech(ctx: Context, q: Candidate, content: str, attributed: boo
     words = content.split()
     text = ctx.text
     if _NAMED_BEFORE_RE is not None and _NAMED_BEFORE_RE.search(text, max(0, q.open_at - 30), q.open_at):
+        return True
+    if is_name_like(content) and after_naming_colon(text, ctx.sentences.span_of(q.open_at)[0], q.open_at):
         return True
     # "Tales From the Crypt," and "Night Shift: The Early Years,": American style puts the
     # comma inside the marks of a title too.
