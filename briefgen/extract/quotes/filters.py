@@ -11,6 +11,8 @@ import re
 from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.marks import Candidate
 from briefgen.extract.quotes.vocab import (
+    DETERMINERS,
+    HEADLINE_NOUNS,
     NAMING_VERBS,
     SPEECH_FORMS,
     STRONG_CUES,
@@ -41,7 +43,13 @@ _END_PUNCT_RE = re.compile(r"[.!?,;:]\s*$")
 _SHOW_SLOT_RE = re.compile(r"(?:[’']s|\b(?:on|in|with|to|from|at))\s*$")
 # "his 2012 book, “A Long Road.”", "the podcast “Night Shift.”", "host of “…”": a
 # work's name, even when a speaker is near.
-_WORK_SLOT_RE = re.compile(rf"\b(?:{alternation(WORK_NOUNS)}),?\s*$")
+_WORK_SLOT_RE = re.compile(rf"\b(?:{alternation(WORK_NOUNS | HEADLINE_NOUNS)}),?\s*$")
+# "the “Our History” section", "her “Harbour Notes” column": the noun after the marks, a
+# determiner or possessive before them.
+_WORK_AFTER_RE = re.compile(rf"\s*(?:{alternation(WORK_NOUNS | HEADLINE_NOUNS)})\b")
+_OWNER_BEFORE_RE = re.compile(rf"(?:\b(?:{alternation(DETERMINERS)})|[’']s)\s*$", re.IGNORECASE)
+# "under the headline “Council votes to shut the pier”": a headline keeps sentence case.
+_HEADLINE_SLOT_RE = re.compile(rf"\b(?:{alternation(HEADLINE_NOUNS)}),?:?\s*$")
 _SHORT_END_RE = re.compile(r"[.!?,]$")
 
 
@@ -90,6 +98,16 @@ def show_slot(text: str, open_at: int) -> bool:
     return bool(_SHOW_SLOT_RE.search(text[max(0, open_at - 30) : open_at]))
 
 
+def work_slot(text: str, q: Candidate) -> bool:
+    """Is the quote in the slot of a work's name: right after a work noun ("his 2012 book,
+    “…”", "a blog post “…”") or between a determiner and one ("the “…” section")?"""
+    if _WORK_SLOT_RE.search(text, max(0, q.open_at - 30), q.open_at):
+        return True
+    return bool(
+        _WORK_AFTER_RE.match(text, q.close_at) and _OWNER_BEFORE_RE.search(text, max(0, q.open_at - 20), q.open_at)
+    )
+
+
 def is_anchor(q: Candidate, content: str, attributed: bool) -> bool:
     """A short phrase that is no quote; when attributed, its speaker carries on to the next."""
     words = content.split()
@@ -112,10 +130,10 @@ def is_name_not_speech(ctx: Context, q: Candidate, content: str, attributed: boo
         return True
     if len(words) <= 6 and is_title_like(words, re.sub(r"[.,]+$", "", content.rstrip())) and show_slot(text, q.open_at):
         return True  # "told Channel 4’s “Morning Call.”": American style puts the period inside a title
-    if (
-        len(words) <= 8
-        and is_title_like(words, re.sub(r"[.,!?]+$", "", content.rstrip()))
-        and _WORK_SLOT_RE.search(text, max(0, q.open_at - 30), q.open_at)
+    if is_title_like(words, re.sub(r"[.,!?]+$", "", content.rstrip())) and work_slot(text, q):
+        return True
+    if is_name_like(re.sub(r"[.,]$", "", content.rstrip())) and _HEADLINE_SLOT_RE.search(
+        text, max(0, q.open_at - 30), q.open_at
     ):
         return True
     return not q.closed and len(words) < 8
