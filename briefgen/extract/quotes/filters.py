@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from briefgen.extract.quotes.context import Context
+from briefgen.extract.quotes.layout import citation_after
 from briefgen.extract.quotes.marks import Candidate
 from briefgen.extract.quotes.vocab import (
     DETERMINERS,
@@ -108,6 +109,17 @@ def work_slot(text: str, q: Candidate) -> bool:
     )
 
 
+def is_cited_title(ctx: Context, q: Candidate) -> bool:
+    """Is the quote the title after a signature that closes the quote before it ("“…” Ann
+    Read, “Why We Sail”")?"""
+    ps = ctx.paras.span_of(q.open_at)[0] if ctx.paras.spans else 0
+    before = [b for a, b in ctx.quote_spans if ps < b <= q.open_at]
+    if not before:
+        return False
+    m = citation_after(ctx, max(before))
+    return m is not None and m.start("title") == q.start
+
+
 def is_anchor(q: Candidate, content: str, attributed: bool) -> bool:
     """A short phrase that is no quote; when attributed, its speaker carries on to the next."""
     words = content.split()
@@ -121,6 +133,8 @@ def is_name_not_speech(ctx: Context, q: Candidate, content: str, attributed: boo
     words = content.split()
     text = ctx.text
     if _NAMED_BEFORE_RE is not None and _NAMED_BEFORE_RE.search(text, max(0, q.open_at - 30), q.open_at):
+        return True
+    if is_name_like(content) and is_cited_title(ctx, q):
         return True
     if is_name_like(content) and after_naming_colon(text, ctx.sentences.span_of(q.open_at)[0], q.open_at):
         return True

@@ -46,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     Rule("previous-sentence", neighbours.previous_sentence, 0.5),
     Rule("reported-paragraph", neighbours.reported_paragraph, 0.5),
     Rule("dash-line", layout.dash_line, 0.7),
+    Rule("citation", layout.citation, 0.7),
     Rule("signature", layout.signature, 0.7),
     Rule("added-next", neighbours.added_next, 0.6),
 )
