@@ -35,6 +35,12 @@ _NAMING_COLON_RE = re.compile(
     rf"\b(?P<verb>{alternation(NAMING_VERBS)})\b(?P<object>[^.;!?“”\"]{{0,160}}?):\s*$"
 ) if NAMING_VERBS else None
 _SPEECH_ONLY = SPEECH_FORMS - NAMING_VERBS
+# "will be dubbed the “Harbour Rescue Fund”": a determiner between a naming verb and the
+# marks puts the quoted words in the slot of the name ("dubbed the plan “a disaster”" names
+# the plan first, and stays a quote).
+_NAMING_DET_RE = re.compile(
+    rf"\b(?:{alternation(NAMING_VERBS)})\s+(?:{alternation(DETERMINERS)})\s*$", re.IGNORECASE
+) if NAMING_VERBS else None
 
 MAX_TITLE_WORDS = 10  # a longer span is a sentence, whatever its case
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes unless a cue sits right next to them
@@ -144,7 +150,10 @@ def is_name_not_speech(ctx: Context, q: Candidate, content: str, attributed: boo
         return True
     if len(words) <= 6 and is_title_like(words, re.sub(r"[.,]+$", "", content.rstrip())) and show_slot(text, q.open_at):
         return True  # "told Channel 4’s “Morning Call.”": American style puts the period inside a title
-    if is_title_like(words, re.sub(r"[.,!?]+$", "", content.rstrip())) and work_slot(text, q):
+    if is_title_like(words, re.sub(r"[.,!?]+$", "", content.rstrip())) and (
+        work_slot(text, q)
+        or (_NAMING_DET_RE is not None and _NAMING_DET_RE.search(text, max(0, q.open_at - 30), q.open_at))
+    ):
         return True
     if is_name_like(re.sub(r"[.,]$", "", content.rstrip())) and _HEADLINE_SLOT_RE.search(
         text, max(0, q.open_at - 30), q.open_at
