@@ -17,7 +17,7 @@ from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.described import is_named_speaker
 from briefgen.extract.quotes.marks import Candidate
 from briefgen.extract.quotes.speakers import QUANTIFIER_PRONOUNS, resolve_name
-from briefgen.extract.quotes.vocab import DETERMINERS, REL_BREAKS, SPEECH_FORMS, alternation
+from briefgen.extract.quotes.vocab import DETERMINERS, HOLDER_PARTICIPLES, REL_BREAKS, SPEECH_FORMS, alternation
 from briefgen.model import Participant
 from briefgen.text import lexicon
 
@@ -30,6 +30,7 @@ _OWNER_BEFORE_RE = re.compile(rf"({_NAME})(?:['’]s)?\s+$")
 _BY_RE = re.compile(rf"\s+(?:(?:issued|released|posted|signed|sent|written)\s+)?(?:from|by)\s+(?:the\s+)?({_NAME})")
 # "a statement from the board" after "the Elbury Harbour Board": the body named by its head noun.
 _BY_HEAD_RE = re.compile(r"\s+(?:(?:issued|released|posted|signed|sent|written)\s+)?(?:from|by)\s+the\s+([a-z]+)\b")
+_HELD_BY_RE = re.compile(rf"\s+(?:{alternation(HOLDER_PARTICIPLES)})\s+by\b")
 _GERUNDS = sorted((f for f in SPEECH_FORMS if f.endswith("ing")), key=len, reverse=True)
 # "…, with Ana Ruiz saying:" / "with the minister stating that": the speaker of what follows.
 _WITH_RE = re.compile(
@@ -37,7 +38,7 @@ _WITH_RE = re.compile(
 ) if _GERUNDS else None
 _IT_PRONOUNS = frozenset({"it", "they"})
 _DEFINITE = frozenset({"the", "that", "this", "its", "their"})
-_MODIFIER_BREAKS = REL_BREAKS | {"by"}
+_MODIFIER_BREAKS = REL_BREAKS | HOLDER_PARTICIPLES | {"by"}
 
 
 def fix_speakers(ctx: Context, quotes: list[Candidate]) -> None:
@@ -133,6 +134,8 @@ def _author(ctx: Context, q: Candidate) -> str | None:
         owner = _owner_before(ctx, max(start, d.start() - 60), d.start())
         if owner:
             return owner
+        if _HELD_BY_RE.match(text, d.end()):
+            continue  # "a letter seen by the Courier": the body named holds it, it did not write it
         s_start, s_end = ctx.sentences.span_of(d.start()) if ctx.sentences.spans else (start, end)
         near = _nearest_body(ctx, s_start, s_end, d.start())
         if near:

@@ -23,6 +23,7 @@ from briefgen.extract.quotes.site import Site
 from briefgen.extract.quotes.speakers import attribute, plausible, resolve_pronoun
 from briefgen.extract.quotes.vocab import (
     DETERMINERS,
+    HOLDER_PARTICIPLES,
     NAMING_VERBS,
     OBJECT_VERBS,
     PARTICLES,
@@ -122,10 +123,22 @@ def cue_before(ctx: Context, site: Site) -> bool:
             continue  # "the United States": a name, not "states"
         if _inverted_before(ctx, site, vi):
             return True
-        span = _subject_of_verb(ctx, toks, vi) or _document_owner(ctx, toks, vi)
+        span = _subject_of_verb(ctx, toks, vi) or _document_owner(ctx, toks, vi) or _held_document(ctx, toks, vi)
         if span is not None and attribute(ctx, site.q, span, v, "cue-before"):
             return True
     return False
+
+
+def _held_document(ctx: Context, toks: list[Token], vi: int) -> tuple[int, int] | None:
+    """ "A leaked internal letter seen by the Courier says “…”": the document before a
+    participle of who holds it speaks (for its author), not the holder."""
+    p = next((i for i in range(vi - 1, max(0, vi - 8), -1) if toks[i].lower in HOLDER_PARTICIPLES), None)
+    if p is None or p + 1 >= vi or toks[p + 1].lower != "by" or "," in ctx.text[toks[p].start : toks[vi].start]:
+        return None
+    span = speaker_before(ctx, toks, p - 1)
+    if not span or ctx.text[span[0] : span[1]].split()[-1].lower() not in lexicon.words("document_nouns"):
+        return None
+    return span[0], toks[vi - 1].end
 
 
 def _document_owner(ctx: Context, toks: list[Token], vi: int) -> tuple[int, int] | None:

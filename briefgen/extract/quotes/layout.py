@@ -12,7 +12,15 @@ from briefgen.extract.quotes.marks import DASHES
 from briefgen.extract.quotes.phrases import inverted_subject
 from briefgen.extract.quotes.site import Site
 from briefgen.extract.quotes.speakers import attribute, resolve_name
-from briefgen.extract.quotes.vocab import LABEL_VERBS, NON_NAMES, TRANSCRIPT_NON_NAMES, alternation
+from briefgen.extract.quotes.vocab import (
+    LABEL_VERBS,
+    NON_NAMES,
+    SPEAKER_NOUNS,
+    SPEECH_FORMS,
+    SUBJECT_PRONOUNS,
+    TRANSCRIPT_NON_NAMES,
+    alternation,
+)
 from briefgen.text.spans import Token
 
 _TRANSCRIPT_RE = re.compile(r"\s*((?:[A-Z][A-Z.’'-]+ ){0,3}[A-Z][A-Z.’'-]+):\s")
@@ -23,6 +31,13 @@ _LABEL_RE = re.compile(
 )
 _DASH_NAME_RE = re.compile(
     rf"[ \u00a0]*[{DASHES}]{{1,2}}[ \u00a0]*((?:[A-Z][\w.’'-]*[ \u00a0]?){{1,5}})(?:,[^\n“”\"]{{1,80}})?[.\s]*$"
+)
+# "“…” Ann Read, “Why We Sail”", "“…” ― a harbour pilot, “Night Watch”": a quote signed by
+# its author and the title of the work it comes from, which ends the paragraph (epigraphs,
+# pull quotes).
+_CITATION_RE = re.compile(
+    rf"[ \u00a0]*(?:[{DASHES}]{{1,2}}[ \u00a0]*)?(?P<name>[A-Z][\w.’'-]*(?:[ \u00a0]+[\w.’'-]+){{0,4}}),"
+    r"[ \u00a0]*[“\"](?P<title>[^“”\"\n]{1,120})[”\"][.\s]*$"
 )
 _SIGNATURE_RE = re.compile(r"\s*((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*)(?:,\s*[^\n“”\"]{2,80})?\.?[”\"]\s*$")
 
@@ -82,6 +97,36 @@ def dash_line(ctx: Context, site: Site) -> bool:
         if not m:
             return False
     return _signed(ctx, site, m, "dash-line")
+
+
+def citation_after(ctx: Context, close_at: int) -> re.Match[str] | None:
+    """The signature and quoted title right after a quote that closes at ``close_at``, ending
+    its paragraph: "“…” Ann Read, “Why We Sail”". Not "“…” Ortiz said, “…”": a signature
+    holds no verb of speech and opens with no pronoun."""
+    pe = ctx.paras.span_of(close_at - 1)[1] if ctx.paras.spans else len(ctx.text)
+    m = _CITATION_RE.match(ctx.text, close_at, pe)
+    if not m:
+        return None
+    words = m.group("name").lower().split()
+    if words[0] in SUBJECT_PRONOUNS or any(w in SPEECH_FORMS for w in words):
+        return None
+    return m
+
+
+def citation(ctx: Context, site: Site) -> bool:
+    """A quote signed by its author and the work it comes from: "“…” Ann Read, “Why We Sail”"."""
+    m = citation_after(ctx, site.q.close_at)
+    if not m:
+        return False
+    words = m.group("name").split()
+    if words[-1].lower() in SPEAKER_NOUNS and not words[-1][:1].isupper():
+        # "“…” Anonymous blogger, “…”": a description, kept as written.
+        q = site.q
+        q.speaker = q.mention = m.group("name")
+        q.cue, q.cue_at, q.mention_span = None, m.start("name"), (m.start("name"), m.end("name"))
+        q.rule, q.confidence = "citation+description", 0.7
+        return True
+    return _signed(ctx, site, m, "citation")
 
 
 def signature(ctx: Context, site: Site) -> bool:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from briefgen.extract.quotes import cues_after, cues_before, layout, neighbours
 from briefgen.extract.quotes.context import Context
+from briefgen.extract.quotes.filters import after_naming_colon
 from briefgen.extract.quotes.site import Site
-from briefgen.extract.quotes.vocab import NAMING_VERBS, alternation
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     Rule("previous-sentence", neighbours.previous_sentence, 0.5),
     Rule("reported-paragraph", neighbours.reported_paragraph, 0.5),
     Rule("dash-line", layout.dash_line, 0.7),
+    Rule("citation", layout.citation, 0.7),
     Rule("signature", layout.signature, 0.7),
     Rule("added-next", neighbours.added_next, 0.6),
 )
@@ -68,8 +69,6 @@ def _before_first(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
 # rows go ahead of the cue-after rows.
 _CUED_ORDER = _before_first(RULES)
 _CLAUSE_OPEN_END_RE = re.compile(r"[,?!—–-]$")
-# "… dubbed the feud: “Town vs. Gown”": a name given, nobody's words.
-_NAMED_BEFORE_RE = re.compile(rf"\b(?:{alternation(NAMING_VERBS)})\b[^.,;!?“”\"]{{0,60}}?:\s*$")
 
 
 def ordered_rules(site: Site, cued_before: bool) -> tuple[Rule, ...]:
@@ -79,8 +78,8 @@ def ordered_rules(site: Site, cued_before: bool) -> tuple[Rule, ...]:
 
 def attribute_quote(ctx: Context, site: Site, cued_before: bool) -> bool:
     """Walk the rules; the first that fires decides. False when none does."""
-    if _NAMED_BEFORE_RE.search(ctx.text, site.before[0], site.before[1]):
-        return False
+    if after_naming_colon(ctx.text, site.before[0], site.before[1]):
+        return False  # "… dubbed the feud: “Town vs. Gown”": a name given, nobody's words
     for rule in ordered_rules(site, cued_before):
         if rule.apply(ctx, site):
             site.q.confidence = min(site.q.confidence, rule.cap)
