@@ -84,7 +84,7 @@ def _context() -> Any:
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         # imported once in the server; each worker forks from it with the modules loaded
-        ctx.set_forkserver_preload(["briefgen.analysis", "briefgen.parallel"])
+        ctx.set_forkserver_preload(["briefgen.analysis", "briefgen.parallel", "briefgen.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 
