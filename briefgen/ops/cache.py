@@ -33,7 +33,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -98,13 +98,26 @@ def entry_key(article: Article, options: Any, fingerprint: str) -> str:
     return h.hexdigest()
 
 
+def flat(obj: Any) -> dict[str, Any]:
+    """A flat dataclass (fields of numbers, strings and tuples of strings) as a dict: what
+    ``dataclasses.asdict`` gives for such a class, without its deep copy (a 1,000-article
+    day's digests took 1.6 s to encode through asdict)."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+    return {n: getattr(obj, n) for n in names}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def encode(digest: Digest) -> str:
     return json.dumps({
         "path": digest.article.path,
-        "sentences": [asdict(s) for s in digest.sentences],
-        "summary": [asdict(s) for s in digest.summary],
-        "quotes": [asdict(q) for q in digest.quotes],
-        "participants": [asdict(p) for p in digest.participants],
+        "sentences": [flat(s) for s in digest.sentences],
+        "summary": [flat(s) for s in digest.summary],
+        "quotes": [flat(q) for q in digest.quotes],
+        "participants": [flat(p) for p in digest.participants],
         "algorithm": digest.algorithm,
     }, ensure_ascii=False, separators=(",", ":"))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -241,11 +241,13 @@ def _story_parts(chosen: Sequence[Sequence[Digest]], options: StoryOptions, work
 
 def encode_parts(parts: tuple) -> str:
     pool, summary, participants, quotes = parts
+    from briefgen.ops.cache import flat
+
     return json.dumps({
-        "pool": None if pool is None else [asdict(p) for p in pool],
-        "summary": [asdict(s) for s in summary],
-        "participants": [asdict(p) for p in participants],
-        "quotes": [asdict(q) for q in quotes],
+        "pool": None if pool is None else [flat(p) for p in pool],
+        "summary": [flat(s) for s in summary],
+        "participants": [flat(p) for p in participants],
+        "quotes": [flat(q) for q in quotes],
     }, ensure_ascii=False, separators=(",", ":"))
 
 
