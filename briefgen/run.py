@@ -250,7 +250,10 @@ def _render_cached(tasks: list[RenderTask], request: BuildRequest, cache) -> lis
     come from the cache (a re-run of the day lays out nothing); the others are rendered."""
     if cache is None:
         return _render_tasks(tasks, request)
-    keys = [cache.render_key(t.brief, t.audience, t.formats, t.template_dirs, t.limits) for t in tasks]
+    from briefgen.rendering.html import builtin_template_dir  # jinja2: only when rendering
+
+    builtin = builtin_template_dir()
+    keys = [cache.render_key(t.brief, t.audience, t.formats, [builtin, *t.template_dirs], t.limits) for t in tasks]
     found = [cache.get_render(k, t.formats) for k, t in zip(keys, tasks)]
     missing = [t for t, f in zip(tasks, found) if f is None]
     fresh = iter(_render_tasks(missing, request) if missing else [])

@@ -384,3 +384,17 @@ def test_a_story_an_earlier_run_made_comes_from_the_cache_exactly(tmp_path, monk
     # the fields equality leaves out (where each participant and quote came from) come back too
     assert [[p.path for p in s.participants] for s in again] == [[p.path for p in s.participants] for s in first]
     assert [[q.path for q in s.quotes] for s in again] == [[q.path for q in s.quotes] for s in first]
+
+
+def test_a_changed_template_file_is_a_different_render(tmp_path):
+    from briefgen.ops.cache import render_fingerprint
+    from briefgen.rendering.html import builtin_template_dir
+
+    custom = tmp_path / "looks"
+    custom.mkdir()
+    (custom / "base.html").write_text("<p>one</p>", encoding="utf-8")
+    before = render_fingerprint([builtin_template_dir(), custom])
+    assert render_fingerprint([builtin_template_dir(), custom]) == before
+    (custom / "base.html").write_text("<p>a longer look</p>", encoding="utf-8")
+    assert render_fingerprint([builtin_template_dir(), custom]) != before
+    assert render_fingerprint([custom]) != render_fingerprint([builtin_template_dir(), custom])

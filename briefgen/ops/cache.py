@@ -78,12 +78,11 @@ def story_fingerprint(root: Path = _ROOT) -> str:
 
 
 def render_fingerprint(template_dirs: Sequence[Path] = ()) -> str:
-    """Like code_fingerprint, for what a render reads: the rendering code, the built-in
-    templates and every file of the user's template folders. (Installed fonts are not in it:
-    after installing fonts, run once with --no-cache.)"""
-    from briefgen.rendering.html import builtin_template_dir
-
-    tops = [_ROOT / n for n in _RENDER_CODE] + [builtin_template_dir(), *(Path(d) for d in template_dirs)]
+    """Like code_fingerprint, for what a render reads: the rendering code and every file of
+    the template folders (the caller names the built-in one too, so the cache needs no
+    rendering import). Installed fonts are not in it: after installing fonts, run once with
+    --no-cache."""
+    tops = [_ROOT / n for n in _RENDER_CODE] + [Path(d) for d in template_dirs]
     return _stat_digest(tops, lambda path: path)
 
 
@@ -258,8 +257,9 @@ class AnalysisCache:
     def render_key(self, brief: Any, audience: Any, formats: Sequence[str], template_dirs: Sequence[Path],
                    limits: Any) -> str:
         """A hash of everything a render reads: the whole brief (its repr: every field, floats
-        exactly), the audience, the formats, the rendering code and built-in templates, the user
-        template folders' files, the limits and SOURCE_DATE_EPOCH (which the PDF stamps)."""
+        exactly), the audience, the formats, the rendering code, every file of ``template_dirs``
+        (the caller names the built-in folder too), the limits and SOURCE_DATE_EPOCH (which the
+        PDF stamps)."""
         h = hashlib.sha256(render_fingerprint(template_dirs).encode())
         for part in (repr(audience), repr(tuple(formats)), repr(limits), os.environ.get("SOURCE_DATE_EPOCH", ""),
                      repr(brief)):
