@@ -16,7 +16,7 @@ from briefgen.errors import RenderError
 from briefgen.model import Brief
 from briefgen.rendering.charts import coverage_chart, outlet_chart, speaker_chart
 from briefgen.rendering.locales import format_date as locale_date
-from briefgen.rendering.sources import distinct_outlets, number_sources
+from briefgen.rendering.sources import number_sources
 from briefgen.rendering.views import (
     StoryView,
     digest_line,
@@ -26,6 +26,7 @@ from briefgen.rendering.views import (
     top_quotes,
     valid_lang,
 )
+from briefgen.stories.outlets import distinct_outlets
 
 _PAGE_SIZES = {"a4": "A4", "letter": "letter", "a5": "A5", "legal": "legal"}
 
@@ -94,7 +95,7 @@ def build_context(brief: Brief, audience: Audience) -> dict[str, Any]:
         "speakers": speakers,
         # Provenance (issue 16): every article used, numbered as the "[n]" marks cite them.
         "articles": articles,
-        "outlets": distinct_outlets(articles),
+        "outlets": distinct_outlets(s.outlet for s in articles),
         # The gist (issue 20): the quote of the day and the next top quotes, one per story.
         "quote_of_the_day": quotes[0] if quotes else None,
         "top_quotes": quotes[1:],

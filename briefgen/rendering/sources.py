@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from briefgen.links import safe_url
 from briefgen.model import Article, BriefStory
 from briefgen.rendering.locales import format_date
-from briefgen.stories.outlets import outlet_key, outlet_name
+from briefgen.stories.outlets import outlet_name
 
 # The brief's window when it is read without one: the brief's day and the day before (an
 # overnight article is still news at 7 am). An article dated earlier is background.
@@ -93,10 +93,3 @@ def number_sources(items: Sequence[BriefStory], brief_day: date, locale: str, pe
     return out
 
 
-def distinct_outlets(sources: Sequence[SourceView]) -> tuple[str, ...]:
-    """Publishers, each once however its feeds name it, in the order met."""
-    seen: dict[str, str] = {}
-    for s in sources:
-        if s.outlet:
-            seen.setdefault(outlet_key(s.outlet), s.outlet)
-    return tuple(seen.values())

@@ -12,13 +12,13 @@ from datetime import date, datetime
 from briefgen.audience import Audience
 from briefgen.extract.quotes import is_named_speaker, rank_quotes
 from briefgen.links import safe_url
-from briefgen.model import Article, BriefStory, Digest, Participant, Quote, StoryMemory
+from briefgen.model import BriefStory, Digest, Participant, Quote, StoryMemory
 from briefgen.rendering.charts import Timeline, timeline
 from briefgen.rendering.clip import shorten
 from briefgen.rendering.gist import key_facts, takeaway
 from briefgen.rendering.locales import format_date as locale_date
 from briefgen.rendering.sources import SourceView, article_day, is_background, item_articles
-from briefgen.stories.outlets import outlet_key, outlet_name
+from briefgen.stories.outlets import distinct_outlets
 
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 _KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
@@ -215,22 +215,13 @@ def story_view(number: int, item: BriefStory, audience: Audience,
         facts=facts,
         sources=mine,
         timeline=tuple(dated),
-        outlets=_outlets(everything),
+        outlets=distinct_outlets(a.source for a in everything),
         unlisted=len(everything) - len(mine),
         first_reported=format_date(first, audience.locale) if first else None,
         updated=format_date(last, audience.locale) if last and first and last != first else None,
         age=age,
     )
     return replace(view, chart=timeline(view))
-
-
-def _outlets(articles: Sequence[Article]) -> tuple[str, ...]:
-    """Distinct publishers of ``articles`` in order (``stories.outlets``: one name per publisher)."""
-    seen: dict[str, str] = {}
-    for a in articles:
-        if a.source and a.source.strip():
-            seen.setdefault(outlet_key(a.source), outlet_name(a.source))
-    return tuple(seen.values())
 
 
 def _one_per_spelling(participants: Sequence[Participant]) -> list[Participant]:

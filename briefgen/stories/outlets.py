@@ -4,6 +4,7 @@ publishers: "Wikinews", "wikinews " and "Wikinews (sample feed)" are one outlet.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # A trailing parenthetical names a feed or edition of the publisher, not another publisher.
 _EDITION = re.compile(r"\s*\([^()]*\)\s*$")
@@ -24,3 +25,12 @@ def publisher(source: str | None) -> str | None:
 def outlet_key(source: str) -> str:
     """What two source names must share to be one outlet."""
     return outlet_name(source).casefold()
+
+
+def distinct_outlets(sources: Iterable[str | None]) -> tuple[str, ...]:
+    """Publishers named by ``sources``, each once however its feeds spell it, in the order met."""
+    seen: dict[str, str] = {}
+    for source in sources:
+        if source and source.strip():
+            seen.setdefault(outlet_key(source), outlet_name(source))
+    return tuple(seen.values())
