@@ -69,3 +69,29 @@ def test_empty_and_odd_input():
     assert summarize_many([]) == ()
     assert summarize_many([("x", []), ("y", [Sentence(0, 0, 0, "  ", 0)])]) == ()
     assert summarize_many(docs(), count=0) == ()
+
+
+FERRY = [
+    "The new ferry terminal at Port Alder opened on Saturday after three years of building work.",
+    "Harbour officials said the terminal would handle twice as many passengers as the old quay.",
+    "\"The queues of the past are over. Every crossing will board in ten minutes,\" said the harbour master.",
+    "Passenger numbers",
+    "The report comes after months of delays caused by storms and a shortage of steel for the terminal.",
+    "The terminal's first ferry left for the islands at noon with two hundred passengers aboard.",
+]
+
+
+def ferry_docs():
+    # the quotation is split by the segmenter: its second half shows a close without an open
+    quote = FERRY[2].split(". ")
+    texts = [FERRY[0], FERRY[1], quote[0] + ".", quote[1], FERRY[3], FERRY[4], FERRY[5]]
+    return [("ferry.txt", make_sentences(texts, [0, 1, 2, 2, 3, 4, 5])),
+            ("other.txt", make_sentences(OTHER, [0, 0, 1, 1]))]
+
+
+def test_a_story_summary_shows_no_half_quotation_label_or_unintroduced_report():
+    for words in (40, 80, 200):
+        shown = [s.text for s in summarize_many(ferry_docs(), words=words)]
+        assert not any(t.count('"') % 2 for t in shown), shown
+        assert "Passenger numbers" not in shown
+        assert not any(t.startswith("The report comes after") for t in shown), shown

@@ -14,6 +14,7 @@ import numpy as np
 from scipy import sparse
 
 from briefgen.summarize import _matrix, _text, editor
+from briefgen.summarize.units import balanced
 
 if TYPE_CHECKING:
     from briefgen.summarize.candidate import Candidate
@@ -42,15 +43,18 @@ def relevance(texts: Sequence[str], own: Sequence[float]):
 
 
 def eligible(items: Sequence[Candidate]) -> np.ndarray:
-    """True for prose (``editor.is_content``) that is not a picture's caption in its article."""
-    ok = np.asarray([editor.is_content(c.text) for c in items])
+    """True for prose (``editor.is_content``) that a one-article summary could show too: not a
+    picture's caption or a label in its article, and not half a quotation (its quote marks
+    pair up: a quotation the segmenter split shows its close without its open)."""
+    ok = np.asarray([editor.is_content(c.text) and balanced(c.text) for c in items])
     by_doc: dict[int, list[int]] = {}
     for i, c in enumerate(items):
         by_doc.setdefault(c.doc, []).append(i)
     for mine in by_doc.values():
-        caps = editor.captions([items[i].text for i in mine], [items[i].sentence.paragraph for i in mine])
-        for i, caption in zip(mine, caps):
-            ok[i] &= not caption
+        texts = [items[i].text for i in mine]
+        paragraphs = [items[i].sentence.paragraph for i in mine]
+        for i, caption, label in zip(mine, editor.captions(texts, paragraphs), editor.labels(texts, paragraphs)):
+            ok[i] &= not (caption or label)
     return ok
 
 
@@ -72,14 +76,14 @@ def pick(items: Sequence[Candidate], x, rel: np.ndarray, ok: np.ndarray, lengths
             continue
         if max_sim[i] > NEAR_DUPLICATE:
             continue
-        first = editor.opener(c.text)
-        if first in editor.OPENERS and (c.doc, c.sentence.index - 1) not in taken:
+        leans = editor.leans_back(c.text)  # "He said", "The report comes after"
+        if leans and (c.doc, c.sentence.index - 1) not in taken:
             continue
         chosen.append(i)
         taken.add((c.doc, c.sentence.index))
         used += lengths[i]
         max_sim = np.maximum(max_sim, (x @ x[i].T).toarray().ravel())
-        if first is not None:
+        if editor.opener(c.text) is not None:
             _revive_follower(items, c, ok, chosen, alive)
     return chosen
 
