@@ -12,7 +12,8 @@ import pytest
 from briefgen.model import Participant, Sentence
 from briefgen.summarize import summarize
 from briefgen.summarize.resolve import Resolver, people_in
-from briefgen.summarize.units import group, repair_quotes
+from briefgen.summarize.units import group, reopenings, repair_quotes
+from briefgen.text.segment import split_sentences
 
 STORY = [
     "Riverton council approved a new flood defence plan on Monday.",
@@ -101,3 +102,52 @@ def test_a_quotation_continued_in_the_next_paragraph_becomes_a_whole_unit():
     units = group(sents)
     assert units[0].balanced and units[0].text.endswith('bridge."')
     assert units[1].balanced
+
+
+# A quotation of several paragraphs that the article's copy ran into one line: each old
+# paragraph of the quotation still re-opens it ("We will. "The river...), and none but the
+# last closes it.
+FLATTENED = ('The mayor said: "We will open the bridge in May. "The crossing has waited ten '
+             'years. Nobody wants more delay." The council agreed.')
+
+
+def test_a_quotation_run_into_one_line_splits_where_it_re_opens():
+    sents = split_sentences(FLATTENED)
+    units = group(sents)
+    assert [u.text for u in units] == [
+        'The mayor said: "We will open the bridge in May."',
+        '"The crossing has waited ten years. Nobody wants more delay."',
+        "The council agreed.",
+    ]
+    assert all(u.balanced for u in units)
+
+
+def test_the_old_paragraph_before_a_re_opening_is_one_closed_quotation():
+    sents = split_sentences('Ms Rowe told the radio: \u201cBuses will run every hour. It is a start. '
+                            '\u201cWe expect more routes next year.\u201d')
+    units = group(sents)
+    assert [u.text for u in units] == [
+        "Ms Rowe told the radio: \u201cBuses will run every hour. It is a start.\u201d",
+        "\u201cWe expect more routes next year.\u201d",
+    ]
+    assert all(u.balanced for u in units)
+
+
+def test_a_new_quotation_after_a_closed_one_is_no_re_opening():
+    sents = split_sentences('"We won," he said. "It was hard." The team flew home.')
+    assert reopenings(sents, 0, len(sents)) == []
+    assert [u.text for u in group(sents)] == [s.text for s in sents]
+
+
+def test_a_summary_may_quote_one_paragraph_of_a_flattened_quotation():
+    texts = ["Riverton will reopen its old bridge in May, the mayor announced on Friday."]
+    texts += [s.text for s in split_sentences(FLATTENED)]
+    texts += ["Repairs to the bridge cost four million pounds.",
+              "The bridge was closed after the floods of March."]
+    sents = [Sentence(i, 0, 0, t, [0, 1, 1, 1, 1, 1, 2, 2][i]) for i, t in enumerate(texts)]
+    seen = set()
+    for count in range(1, 6):
+        for s in summarize(sents, count=count, title="Riverton bridge to reopen"):
+            assert s.text.count('"') % 2 == 0, s.text
+            seen.add(s.text)
+    assert 'The mayor said: "We will open the bridge in May."' in seen

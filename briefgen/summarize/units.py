@@ -16,6 +16,10 @@ breaks: a paragraph of a continued quotation has no closing mark (one is
 added when the unit ends its paragraph and the next paragraph re-opens the
 quotation) and each new paragraph re-opens it (a re-opening mark inside one
 unit, ``said: "A. "B."``, is dropped). The unit's ``text`` is the repaired one.
+Where the copy ran such a quotation's paragraphs into one line, a sentence that
+re-opens it marks an old paragraph break (``reopenings``): units are grouped
+between those breaks and each part closed where its paragraph ended, so the
+summary may quote one paragraph of it (``said: "A."``) as the article did.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.model import Sentence
 from briefgen.text.segment import split_sentences
@@ -96,15 +100,57 @@ def group(sentences: Sequence[Sentence]) -> list[Unit]:
         j = i
         while j < n and sentences[j].paragraph == sentences[i].paragraph:
             j += 1
-        units.extend(_group_paragraph(sentences, i, j))
+        # a multi-paragraph quotation flattened into one line re-opens at each of its old
+        # paragraph breaks: group each stretch between re-openings on its own
+        cuts = [i] + reopenings(sentences, i, j) + [j]
+        for lo, hi in zip(cuts, cuts[1:]):
+            # before a re-opening the quotation is still open: close it where its old
+            # paragraph ended, so the sentences it spans group as one quotation
+            part = sentences if hi == j else _closed(sentences, lo, hi)
+            units.extend(_group_paragraph(part, lo, hi))
         i = j
     return [_repaired(u, sentences) for u in units]
 
 
+def _closed(sentences: Sequence[Sentence], lo: int, hi: int) -> list[Sentence]:
+    """``sentences`` with the quotation open at the end of ``sentences[lo:hi]`` closed there
+    (with a curly mark when the quotation opened with one)."""
+    last = sentences[hi - 1]
+    curly = any("\u201c" in s.text for s in sentences[lo:hi])
+    out = list(sentences)
+    out[hi - 1] = replace(last, text=last.text.rstrip() + ("\u201d" if curly else '"'))
+    return out
+
+
+def reopenings(sentences: Sequence[Sentence], lo: int, hi: int) -> list[int]:
+    """The sentences of ``sentences[lo:hi]`` (one paragraph) that open with a quote mark while
+    a quotation of the paragraph is still open: ``He said: "We won. "It was hard."`` is a
+    quotation of two paragraphs run into one line, where the second re-opened it. Each such
+    sentence starts a paragraph of the quotation, so a unit may end before it."""
+    out: list[int] = []
+    is_open = False
+    for k in range(lo, hi):
+        text = sentences[k].text.lstrip()
+        for m in re.finditer('["\u201c\u201d]', text):
+            at = m.start()
+            opening = bool(_OPENING.match(text, at)) and not _CLOSING.match(text, at)
+            closing = bool(_CLOSING.match(text, at)) and not opening
+            if not opening and not closing:  # shape says nothing: toggle, as repair_quotes does
+                opening = not is_open
+            if opening:
+                if is_open and at == 0 and k > lo:
+                    out.append(k)
+                is_open = True
+            else:
+                is_open = False
+    return out
+
+
 def _repaired(u: Unit, sentences: Sequence[Sentence]) -> Unit:
     nxt = u.members[-1] + 1
-    continues = (nxt < len(sentences) and sentences[nxt].paragraph != u.paragraph
-                 and sentences[nxt].text.lstrip()[:1] in ('"', "\u201c"))
+    # the next sentence, in a later paragraph or after a re-opening in this one (``reopenings``:
+    # never inside this unit), opens a quotation: one this unit left open runs on there
+    continues = nxt < len(sentences) and sentences[nxt].text.lstrip()[:1] in ('"', "\u201c")
     fixed = repair_quotes(u.text, continues)
     return Unit(u.members, u.text if fixed is None else fixed, u.paragraph, fixed is not None)
 
