@@ -393,6 +393,19 @@ def _club_with_a_persons_shape(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+def _club_who(f: _Facts, kind: str | None) -> str | None:
+    # "Eastfield, who lost at home": a sports report calls clubs "who" too, so a one-word
+    # name with only that for a person stays open (the club rules may take it).
+    if (
+        f.story.sports
+        and kind == "person"
+        and len(f.words) == 1
+        and {c for m in f.ms for c, k in m.cues if k == "person"} == {"', who' after"}
+    ):
+        return None
+    return kind
+
+
 def _club_in_sports(f: _Facts, kind: str | None) -> str | None:
     # "Eastfield beat Westport": clubs named after their cities
     if (
@@ -420,5 +433,6 @@ _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("a word of a quoted title", _word_of_a_quoted_title),
     _Correction("model vote", _model_vote),
     _Correction("club with a person's shape", _club_with_a_persons_shape),
+    _Correction("'who' said of a club", _club_who),
     _Correction("club in a sports report", _club_in_sports),
 )
