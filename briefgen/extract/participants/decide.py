@@ -24,6 +24,8 @@ from briefgen.extract.participants.names import (
 from briefgen.text import lexicon
 
 _VERSION_RE = re.compile(r"[ \u00a0]\d{1,2}(?:\.\d{1,2})?(?![\w%/:.,–-]?\d|[\w%/–-])")
+_ONE_INITIAL_RE = re.compile(r"[A-Z]\.")
+_TITLE_SURNAMES = vocab.words("title_surnames")
 _SCORE_RE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/-])")
 _SPORTS_RE = re.compile(r"\b" + vocab.alternation("sports_words") + r"\b", re.IGNORECASE)
 
@@ -207,6 +209,21 @@ def _family_name_last(f: _Facts, kind: str | None) -> str | None:
         )
     ):
         return "person"
+    return kind
+
+
+def _title_last(f: _Facts, kind: str | None) -> str | None:
+    # "then Elbury Gov." (the name on the next line), "the Westland Speaker says": a title is
+    # the last word of a role, not of a name, unless a given name opens it ("Carla King").
+    if (
+        kind == "person"
+        and len(f.words) > 1
+        and is_title(f.words[-1])
+        and f.words[-1] not in _TITLE_SURNAMES
+        and f.words[0] not in lexicon.first_names()
+        and not _ONE_INITIAL_RE.fullmatch(f.words[0])  # "C. King"; but "U.S. Congressman" is a role
+    ):
+        return "misc"
     return kind
 
 
@@ -422,6 +439,7 @@ _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("hyphenated given name", _hyphenated_given_name),
     _Correction("given name first", _given_name_first),
     _Correction("family name last", _family_name_last),
+    _Correction("a title last", _title_last),
     _Correction("plural noun opening sentences", _plural_opening),
     _Correction("head word alone opening sentences", _head_word_alone),
     _Correction("organisation word inside", _org_word_inside),
