@@ -267,6 +267,7 @@ def _everyday_words(f: _Facts, kind: str | None) -> str | None:
         and not any(m.role for m in f.ms)
         and not set(f.words) & lexicon.first_names()
         and not any(w.lower() in vocab.NAME_PARTICLES for w in f.words)  # "Marine Le Pen"
+        and f.words[-1] not in surnames()  # "Brady Anderson": a family name common in the news
         and all(is_common_word(w) for w in f.words)
     ):
         return "organization" if f.person > 0 else None
@@ -298,6 +299,25 @@ def _speech_only(f: _Facts) -> bool:
     """Is a speech verb all the evidence of a person the name's mentions have?"""
     cues = {c for m in f.ms for c, k in m.cues if k == "person"}
     return bool(cues) and cues <= _SPEECH_CUES
+
+
+def _speaks_with_an_everyday_word(f: _Facts, kind: str | None) -> str | None:
+    # "Radical Cause said", "Elbury Globo said": a name of several words, one of them an
+    # everyday word, no given name and no known family name, whose only person evidence is a
+    # speech verb: bodies and papers speak more often than people so named, so too little
+    # to tell.
+    if (
+        kind == "person"
+        and len(f.words) > 1
+        and _speech_only(f)
+        and not any(m.role or m.surface for m in f.ms)
+        and not set(f.words) & lexicon.first_names()
+        and f.words[-1] not in surnames()
+        and not any(w.lower() in vocab.NAME_PARTICLES for w in f.words)
+        and any(is_common_word(w) for w in f.words)
+    ):
+        return None
+    return kind
 
 
 def _lone_word_that_speaks(f: _Facts, kind: str | None) -> str | None:
@@ -446,6 +466,7 @@ _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("a company's product", _company_product),
     _Correction("everyday words", _everyday_words),
     _Correction("a long name with an everyday word", _long_name_with_a_word),
+    _Correction("speaks, with an everyday word", _speaks_with_an_everyday_word),
     _Correction("a lone word that speaks", _lone_word_that_speaks),
     _Correction("a lone word described", _lone_word_described),
     _Correction("a word of a quoted title", _word_of_a_quoted_title),
