@@ -820,6 +820,12 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
         m = _LOWER_TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
         if not m or not is_title(m.group(1).split()[-1]):
             return None
+    # "Professor Tom Lodge of the University of Elbury": a name after the title ends the role
+    # there; what follows "of" is the person's body, not another name's title.
+    words = m.group(1).split()
+    last_title = max(i for i, w in enumerate(words) if is_title(w))
+    if any(w in lexicon.first_names() for w in words[last_title + 1 :]):
+        return None
     # The title starts after any word no role runs across ("On Tuesday | Prime Minister of").
     start = m.start(1)
     for w in re.finditer(r"\S+", m.group(1)):
