@@ -182,6 +182,20 @@ def _given_name_first(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+def _given_name_alone(f: _Facts, kind: str | None) -> str | None:
+    # "his daughters, Mira and Tessa": a given name alone, nothing else known of it
+    if (
+        kind is None
+        and len(f.words) == 1
+        and f.name in lexicon.first_names()
+        and f.name not in lexicon.places()
+        and f.name not in surnames()
+        and not all(sentence_initial(f.story.text, m.start) for m in f.ms)
+    ):
+        return "person"
+    return kind
+
+
 def _family_name_last(f: _Facts, kind: str | None) -> str | None:
     # "Neale Fraser", "Arkadiusz Bak": a known family name after one or two capitalised words
     # that are no everyday word, place, nationality, title or organisation word, though the
@@ -458,6 +472,7 @@ def _club_in_sports(f: _Facts, kind: str | None) -> str | None:
 _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("hyphenated given name", _hyphenated_given_name),
     _Correction("given name first", _given_name_first),
+    _Correction("given name alone", _given_name_alone),
     _Correction("family name last", _family_name_last),
     _Correction("a title last", _title_last),
     _Correction("plural noun opening sentences", _plural_opening),
