@@ -847,7 +847,9 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
     # "Ambassador to the United States Hamdullah Mohib": a known place or body, then two words
     # the gazetteer does not know (a given name it does not list).
     for i in range(1, len(run) - 1):
-        if len(run) - i == 2 and kind_of(text[run[0].start : run[i - 1].end]) and not kind_of(
+        body = text[run[0].start : run[i - 1].end]
+        # "President of the Republic Ana Ruiz": a place's head word alone is the body too.
+        if len(run) - i == 2 and (kind_of(body) or body in vocab.PLACE_HEADS) and not kind_of(
             text[run[i].start : run[-1].end]
         ) and not any(is_title(t.text) for t in run[i:]):
             return start, i
