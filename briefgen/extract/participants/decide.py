@@ -24,6 +24,8 @@ from briefgen.extract.participants.names import (
 from briefgen.text import lexicon
 
 _VERSION_RE = re.compile(r"[ \u00a0]\d{1,2}(?:\.\d{1,2})?(?![\w%/:.,–-]?\d|[\w%/–-])")
+_ONE_INITIAL_RE = re.compile(r"[A-Z]\.")
+_TITLE_SURNAMES = vocab.words("title_surnames")
 _SCORE_RE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/-])")
 _SPORTS_RE = re.compile(r"\b" + vocab.alternation("sports_words") + r"\b", re.IGNORECASE)
 
@@ -180,6 +182,20 @@ def _given_name_first(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+def _given_name_alone(f: _Facts, kind: str | None) -> str | None:
+    # "his daughters, Mira and Tessa": a given name alone, nothing else known of it
+    if (
+        kind is None
+        and len(f.words) == 1
+        and f.name in lexicon.first_names()
+        and f.name not in lexicon.places()
+        and f.name not in surnames()
+        and not all(sentence_initial(f.story.text, m.start) for m in f.ms)
+    ):
+        return "person"
+    return kind
+
+
 def _family_name_last(f: _Facts, kind: str | None) -> str | None:
     # "Neale Fraser", "Arkadiusz Bak": a known family name after one or two capitalised words
     # that are no everyday word, place, nationality, title or organisation word, though the
@@ -207,6 +223,21 @@ def _family_name_last(f: _Facts, kind: str | None) -> str | None:
         )
     ):
         return "person"
+    return kind
+
+
+def _title_last(f: _Facts, kind: str | None) -> str | None:
+    # "then Elbury Gov." (the name on the next line), "the Westland Speaker says": a title is
+    # the last word of a role, not of a name, unless a given name opens it ("Carla King").
+    if (
+        kind == "person"
+        and len(f.words) > 1
+        and is_title(f.words[-1])
+        and f.words[-1] not in _TITLE_SURNAMES
+        and f.words[0] not in lexicon.first_names()
+        and not _ONE_INITIAL_RE.fullmatch(f.words[0])  # "C. King"; but "U.S. Congressman" is a role
+    ):
+        return "misc"
     return kind
 
 
@@ -250,6 +281,7 @@ def _everyday_words(f: _Facts, kind: str | None) -> str | None:
         and not any(m.role for m in f.ms)
         and not set(f.words) & lexicon.first_names()
         and not any(w.lower() in vocab.NAME_PARTICLES for w in f.words)  # "Marine Le Pen"
+        and f.words[-1] not in surnames()  # "Brady Anderson": a family name common in the news
         and all(is_common_word(w) for w in f.words)
     ):
         return "organization" if f.person > 0 else None
@@ -281,6 +313,25 @@ def _speech_only(f: _Facts) -> bool:
     """Is a speech verb all the evidence of a person the name's mentions have?"""
     cues = {c for m in f.ms for c, k in m.cues if k == "person"}
     return bool(cues) and cues <= _SPEECH_CUES
+
+
+def _speaks_with_an_everyday_word(f: _Facts, kind: str | None) -> str | None:
+    # "Radical Cause said", "Elbury Globo said": a name of several words, one of them an
+    # everyday word, no given name and no known family name, whose only person evidence is a
+    # speech verb: bodies and papers speak more often than people so named, so too little
+    # to tell.
+    if (
+        kind == "person"
+        and len(f.words) > 1
+        and _speech_only(f)
+        and not any(m.role or m.surface for m in f.ms)
+        and not set(f.words) & lexicon.first_names()
+        and f.words[-1] not in surnames()
+        and not any(w.lower() in vocab.NAME_PARTICLES for w in f.words)
+        and any(is_common_word(w) for w in f.words)
+    ):
+        return None
+    return kind
 
 
 def _lone_word_that_speaks(f: _Facts, kind: str | None) -> str | None:
@@ -393,6 +444,19 @@ def _club_with_a_persons_shape(f: _Facts, kind: str | None) -> str | None:
     return kind
 
 
+def _club_who(f: _Facts, kind: str | None) -> str | None:
+    # "Eastfield, who lost at home": a sports report calls clubs "who" too, so a one-word
+    # name with only that for a person stays open (the club rules may take it).
+    if (
+        f.story.sports
+        and kind == "person"
+        and len(f.words) == 1
+        and {c for m in f.ms for c, k in m.cues if k == "person"} == {"', who' after"}
+    ):
+        return None
+    return kind
+
+
 def _club_in_sports(f: _Facts, kind: str | None) -> str | None:
     # "Eastfield beat Westport": clubs named after their cities
     if (
@@ -408,17 +472,21 @@ def _club_in_sports(f: _Facts, kind: str | None) -> str | None:
 _CORRECTIONS: tuple[_Correction, ...] = (
     _Correction("hyphenated given name", _hyphenated_given_name),
     _Correction("given name first", _given_name_first),
+    _Correction("given name alone", _given_name_alone),
     _Correction("family name last", _family_name_last),
+    _Correction("a title last", _title_last),
     _Correction("plural noun opening sentences", _plural_opening),
     _Correction("head word alone opening sentences", _head_word_alone),
     _Correction("organisation word inside", _org_word_inside),
     _Correction("a company's product", _company_product),
     _Correction("everyday words", _everyday_words),
     _Correction("a long name with an everyday word", _long_name_with_a_word),
+    _Correction("speaks, with an everyday word", _speaks_with_an_everyday_word),
     _Correction("a lone word that speaks", _lone_word_that_speaks),
     _Correction("a lone word described", _lone_word_described),
     _Correction("a word of a quoted title", _word_of_a_quoted_title),
     _Correction("model vote", _model_vote),
     _Correction("club with a person's shape", _club_with_a_persons_shape),
+    _Correction("'who' said of a club", _club_who),
     _Correction("club in a sports report", _club_in_sports),
 )

@@ -123,7 +123,17 @@ def _speech_before(s: Site) -> bool:
     return s.prv is not None and s.prv.lower in lexicon.SPEECH_FORMS and s.text[s.prv.end : s.start] == " "
 
 
+_COURTESY = lexicon.words("courtesy_titles")
+
+
+def _courtesy_before(s: Site) -> bool:
+    # "Mr Vale", "Mrs. Ruiz": a courtesy title is no run's word (nor a role), but it is said of people only.
+    return s.prv is not None and s.prv.text in _COURTESY and s.text[s.prv.end : s.start] in (" ", ". ")
+
+
 _LOWER_AFTER_RE = re.compile(r"\s+[a-z]")
+_WHO_AFTER_RE = re.compile(r",\s+who\s")
+_RECORD_AFTER = r"\s+\(\d{1,2}-\d{1,2}\)(?:\s+|,\s+who\s+)[a-z]"
 
 
 def _place_preposition(s: Site) -> bool:
@@ -267,15 +277,18 @@ def _employer_before(s: Site) -> bool:
 
 CUES: tuple[Cue, ...] = (
     Cue("style before the name", "person", 2, lambda s: s.styled),  # "Lady Vale": a style alone, no role
+    Cue("courtesy title before the name", "person", 2, _courtesy_before),  # "Mr Vale", "Mrs. Ruiz"
     Cue("title before the name", "person", 2, lambda s: s.titled),  # "Senator Vale", "finance minister Vale"
     Cue("role in apposition", "person", 2, lambda s: s.appositive),  # "Vale, a teacher at the school,"
     Cue("speech verb after", "person", 1.5, lambda s: _speech_after(s) and not _speaks_of_itself(s)),  # "Vale said"
     Cue("speech verb then 'it'", "organization", 2, _speaks_of_itself),  # "Veltra said it would"
     Cue("speech verb then 'he' or 'she'", "person", 1, _speaks_of_himself),  # "Vale said he would"
     Cue("speech verb before", "person", 1, _speech_before),  # "said Vale"
+    # "Vale, who resigned": a relative clause said of a person (clubs take one too: see decide)
+    Cue("', who' after", "person", 2, lambda s: not _after_the(s) and _WHO_AFTER_RE.match(s.text, s.after) is not None),
     Cue("age in commas", "person", 2, _after(r",\s+\d{1,3},", at_end=True, window=8)),  # "Vale, 53, said"
-    # "Vale (14-7) allowed two runs": a pitcher's won-lost record in brackets
-    Cue("record in brackets after", "person", 1, _after(r"\s+\(\d{1,2}-\d{1,2}\)\s+[a-z]", at_end=True, window=14)),
+    # "Vale (14-7) allowed two runs", "Vale (14-7), who allowed": a pitcher's won-lost record in brackets
+    Cue("record in brackets after", "person", 1, _after(_RECORD_AFTER, at_end=True, window=20)),
     # "Vale (54th minute)", "Feld (penalty, 78th)": a scorer and the minute of the goal
     Cue("minute in brackets after", "person", 2, _after(_MINUTE_AFTER, at_end=True, window=24)),
     Cue("place preposition before", "place", 1, _place_preposition),  # "in Elbury"

@@ -77,6 +77,10 @@ ROWS: tuple[Row, ...] = (
     Row("space station", "misc", lambda n, w: n.endswith("Space Station")),  # a craft, like a telescope
     Row("operation code name", "misc", lambda n, w: len(w) > 1 and w[0] == "Operation"),
     Row("ship prefix", "misc", lambda n, w: len(w) > 1 and w[0] in vocab.SHIP_PREFIXES),
+    # "Hurricane Ana", "Tropical Storm Bill": a storm, named like a person
+    # ("Storm Prediction Center" is a body: a storm's name is one word after its opener)
+    Row("storm name", "misc", lambda n, w: len(w) == 2 and w[0] in vocab.STORM_WORDS or w[:2] == ["Tropical", "Storm"]
+        and len(w) == 3),
     Row("event head word", "misc", _event_head),
     # "Muslim Americans": a group of people
     Row(

@@ -135,6 +135,26 @@ def company_owners(
             why[n].append("a company's name without its legal form")
 
 
+def people_named_like_companies(
+    kinds: dict[str, str], by_name: dict[str, list[Mention]], why: dict[str, list[str]]
+) -> None:
+    """"Korvane said" after "Korvane Mining Ltd": a name decided a person that is exactly
+    one company's name of this text without its legal form is that company (companies are
+    named in full once and short after), unless a role, a title or a given name says a
+    person ("Ana Ruiz" beside "Ana Ruiz Holdings Ltd")."""
+    companies = [n for n, k in kinds.items() if k == "organization" and n.split()[-1] in _LEGAL_FORMS]
+    if not companies:
+        return
+    given = lexicon.first_names()
+    for n in [n for n, k in kinds.items() if k == "person"]:
+        words = n.split()
+        if words[0] in given or any(m.role or m.surface for m in by_name[n]):
+            continue
+        if sum(1 for c in companies if company_short_form(words, c.split())) == 1:
+            kinds[n] = "organization"
+            why[n].append("a company's name without its legal form")
+
+
 def kinds_of_acronyms(text: str, kinds: dict[str, str], undecided: set[str], why: dict[str, list[str]]) -> None:
     """"EEPCO" defined after "Elbury Electric Power Co" has its kind. It stays a participant
     of its own: readers and the evaluation (unique names per document) both see two names."""

@@ -21,6 +21,7 @@ from briefgen.extract.participants.merge import (
     drop_things_named_after_people,
     kinds_of_acronyms,
     participants,
+    people_named_like_companies,
     person_owners,
 )
 from briefgen.extract.participants.model_spans import model_names
@@ -104,6 +105,7 @@ def extract(
         _add_model_only(story, k, by_name, model_only)
     drop_things_named_after_people(k.kinds, by_name)
     company_owners(k.kinds, by_name, k.undecided | story.weak, k.why)
+    people_named_like_companies(k.kinds, by_name, k.why)
     canonical = person_owners(k.kinds, by_name, k.why)
     kinds_of_acronyms(text, k.kinds, k.undecided, k.why)
     return list(resolve(participants(k.kinds, by_name, canonical, k.why), acronym_of(text)))

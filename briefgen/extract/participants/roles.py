@@ -820,6 +820,12 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
         m = _LOWER_TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
         if not m or not is_title(m.group(1).split()[-1]):
             return None
+    # "Professor Tom Lodge of the University of Elbury": a name after the title ends the role
+    # there; what follows "of" is the person's body, not another name's title.
+    words = m.group(1).split()
+    last_title = max(i for i, w in enumerate(words) if is_title(w))
+    if any(w in lexicon.first_names() for w in words[last_title + 1 :]):
+        return None
     # The title starts after any word no role runs across ("On Tuesday | Prime Minister of").
     start = m.start(1)
     for w in re.finditer(r"\S+", m.group(1)):
@@ -841,7 +847,9 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
     # "Ambassador to the United States Hamdullah Mohib": a known place or body, then two words
     # the gazetteer does not know (a given name it does not list).
     for i in range(1, len(run) - 1):
-        if len(run) - i == 2 and kind_of(text[run[0].start : run[i - 1].end]) and not kind_of(
+        body = text[run[0].start : run[i - 1].end]
+        # "President of the Republic Ana Ruiz": a place's head word alone is the body too.
+        if len(run) - i == 2 and (kind_of(body) or body in vocab.PLACE_HEADS) and not kind_of(
             text[run[i].start : run[-1].end]
         ) and not any(is_title(t.text) for t in run[i:]):
             return start, i
