@@ -12,12 +12,14 @@ from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.phrases import apposed_name, is_aux, speaker_after, verb_like
 from briefgen.extract.quotes.speakers import plausible
 from briefgen.extract.quotes.vocab import (
+    ADDRESSED_VERBS,
     CONNECTIVES,
     COPULAS,
     DETERMINERS,
     INTRO_WORDS,
     NON_NAMES,
     PARTICLES,
+    PASSIVE_AUX,
     PHRASAL_VERBS,
     PREPOSITIONS,
     ROLE_LINKS,
@@ -51,6 +53,12 @@ _CLAUSE_DASHES = (",", "—", "–", "--")
 def phrasal(toks: list[Token], k: int) -> bool:
     """A two-word speech verb: "went on", "shot back", "pointed out", "chimed in"."""
     return k + 1 < len(toks) and toks[k].lower in PHRASAL_VERBS and toks[k + 1].lower in PARTICLES
+
+
+def is_addressed_passive(toks: list[Token], vi: int) -> bool:
+    """Is toks[vi] the participle of a passive verb of addressing ("was asked", "got
+    told")? Its subject is the one spoken to, not the speaker."""
+    return toks[vi].lower in ADDRESSED_VERBS and vi > 0 and toks[vi - 1].lower in PASSIVE_AUX
 
 
 def after_preposition(ctx: Context, toks: list[Token], i: int) -> bool:
