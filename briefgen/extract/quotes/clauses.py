@@ -86,6 +86,15 @@ def after_preposition(ctx: Context, toks: list[Token], i: int) -> bool:
 
 
 def skip_intro(ctx: Context, toks: list[Token]) -> int:
+    """Index of the first token after the introductory phrases that open the sentence,
+    one after another ("Later in the show, after the interview ended, Cole said"), or 0."""
+    i = _skip_one_intro(ctx, toks)
+    while 0 < i < len(toks) and (n := _skip_one_intro(ctx, toks[i:])):
+        i += n
+    return i
+
+
+def _skip_one_intro(ctx: Context, toks: list[Token]) -> int:
     """Index of the first token after an introductory phrase ("In December,", "After
     Cole criticized her during a debate,"), or 0 when the sentence has none. The phrase
     must open the sentence and end at a comma within 20 words."""
@@ -136,7 +145,7 @@ def _main_clause(ctx: Context, toks: list[Token]) -> tuple[list[Token], int]:
     i = 0
     while i < len(toks) and toks[i].lower in CONNECTIVES:
         i += 1
-    k = skip_intro(ctx, toks)
+    k = _skip_one_intro(ctx, toks)
     if k and k < len(toks) and toks[k].lower in SUBORDINATORS:
         toks, i = toks[k:], 0  # "In June, after Ortiz …, Cole emailed"
     for _ in range(2):
