@@ -1,6 +1,7 @@
 """Direct-quote extraction on PolNeAR: recall, precision, speaker accuracy (EVALUATION.md).
 
     python bench/eval_quotes.py [--data ../shared/data] [--split train dev] [--errors N [--kind NA WS FP FN]]
+                                [--withhold RULE ...]
 
 Gold direct quotes are attributions whose Content has >= 4 words and >= 80% of its letters
 inside quotation marks (any kind; see quote_mask); gold speaker = the Source mention text.
@@ -24,6 +25,7 @@ Calls the public API (briefgen.extract_participants, briefgen.extract_quotes), o
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import sys
 import time
@@ -163,6 +165,9 @@ _extra_stop: frozenset[str] = frozenset()
 # reading of "title" under which "the candidate" is a content word.
 HONORIFICS = frozenset("president prime minister senator sen rep gov governor secretary mayor judge vice".split())
 _titles: frozenset[str] = TITLES
+# --withhold: rules whose speakers are dropped, to measure what leaving their quotes
+# unattributed would do to the speaker and wrong-speaker rates.
+_withhold: frozenset[str] = frozenset()
 
 
 def content_words(s: str | None) -> set[str]:
@@ -221,6 +226,11 @@ def evaluate(
         mask = quote_mask(text)
         gold = [a for a in atts if is_direct(text, mask, a)]
         quotes = briefgen.extract_quotes(text, briefgen.extract_participants(text))
+        if _withhold:
+            quotes = tuple(
+                dataclasses.replace(q, speaker=None, speaker_mention=None) if q.rule.split("+")[0] in _withhold else q
+                for q in quotes
+            )
         n_sys += len(quotes)
         doc_speakers += sum(1 for q in quotes if is_document_speaker(q.speaker))
         for q in quotes:
@@ -309,8 +319,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="personal pronouns are stop words (literal reading)")
     ap.add_argument("--titles", choices=["broad", "honorific"], default="broad",
                     help="which words count as titles (default: the broad list)")
+    ap.add_argument("--withhold", nargs="+", default=[], metavar="RULE",
+                    help="score as if quotes from these rules (name before '+') had no speaker")
     args = ap.parse_args(argv)
-    global _extra_stop, _titles
+    global _extra_stop, _titles, _withhold
+    _withhold = frozenset(args.withhold)
     _extra_stop = PRONOUNS if args.pronoun_stopwords else frozenset()
     _titles = HONORIFICS if args.titles == "honorific" else TITLES
     if not (args.data / "quotes" / "polnear").is_dir():

@@ -12,12 +12,14 @@ from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.phrases import apposed_name, is_aux, speaker_after, verb_like
 from briefgen.extract.quotes.speakers import plausible
 from briefgen.extract.quotes.vocab import (
+    ADDRESSED_VERBS,
     CONNECTIVES,
     COPULAS,
     DETERMINERS,
     INTRO_WORDS,
     NON_NAMES,
     PARTICLES,
+    PASSIVE_AUX,
     PHRASAL_VERBS,
     PREPOSITIONS,
     ROLE_LINKS,
@@ -53,6 +55,12 @@ def phrasal(toks: list[Token], k: int) -> bool:
     return k + 1 < len(toks) and toks[k].lower in PHRASAL_VERBS and toks[k + 1].lower in PARTICLES
 
 
+def is_addressed_passive(toks: list[Token], vi: int) -> bool:
+    """Is toks[vi] the participle of a passive verb of addressing ("was asked", "got
+    told")? Its subject is the one spoken to, not the speaker."""
+    return toks[vi].lower in ADDRESSED_VERBS and vi > 0 and toks[vi - 1].lower in PASSIVE_AUX
+
+
 def after_preposition(ctx: Context, toks: list[Token], i: int) -> bool:
     """Is toks[i] inside a prepositional phrase ("with reporter Ann Read", "on
     Facebook")? Looks back over capitalised words, titles and role nouns."""
@@ -78,6 +86,15 @@ def after_preposition(ctx: Context, toks: list[Token], i: int) -> bool:
 
 
 def skip_intro(ctx: Context, toks: list[Token]) -> int:
+    """Index of the first token after the introductory phrases that open the sentence,
+    one after another ("Later in the show, after the interview ended, Cole said"), or 0."""
+    i = _skip_one_intro(ctx, toks)
+    while 0 < i < len(toks) and (n := _skip_one_intro(ctx, toks[i:])):
+        i += n
+    return i
+
+
+def _skip_one_intro(ctx: Context, toks: list[Token]) -> int:
     """Index of the first token after an introductory phrase ("In December,", "After
     Cole criticized her during a debate,"), or 0 when the sentence has none. The phrase
     must open the sentence and end at a comma within 20 words."""
@@ -128,7 +145,7 @@ def _main_clause(ctx: Context, toks: list[Token]) -> tuple[list[Token], int]:
     i = 0
     while i < len(toks) and toks[i].lower in CONNECTIVES:
         i += 1
-    k = skip_intro(ctx, toks)
+    k = _skip_one_intro(ctx, toks)
     if k and k < len(toks) and toks[k].lower in SUBORDINATORS:
         toks, i = toks[k:], 0  # "In June, after Ortiz …, Cole emailed"
     for _ in range(2):

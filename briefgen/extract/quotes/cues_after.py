@@ -18,8 +18,13 @@ from briefgen.extract.quotes.vocab import DETERMINERS, PP_HEADS, SPEECH_FORMS, S
 _OPEN_END_RE = re.compile(r"[,?!]$")  # the quote does not end its sentence
 _NOT_WORDS_RE = re.compile(r"[^\w\s’'-]")
 # "Olga Brandt, 44, of Dover, Del., who took part in the survey, said": up to five
-# comma segments before the verb.
-_APPOSITIVE_RE = re.compile(r"\.?(?:\s*\([^()]{1,40}\))?(?:(?:,\s+(?:\d{1,3}|[^,“”\"\n]{2,150})){1,5},)?\s+")
+# comma segments before the verb; a segment may hold a short quoted name ("wearing
+# “Vote Ortiz” pins").
+_APPOSITIVE_RE = re.compile(
+    r"\.?(?:\s*\([^()]{1,40}\))?(?:(?:,\s+(?:\d{1,3}|(?:[^,“”\"\n]|[“\"][^,“”\"\n]{1,40}[”\"]){2,150})){1,5},)?\s+"
+)
+# A short quoted name inside a subject's appositive is a word of it, not a sentence break.
+_SHORT_QUOTED_RE = re.compile(r"[“\"][^,“”\"\n]{1,40}[”\"]")
 _CLAUSE_END_RE = re.compile(r"[.,;]| and\b| with\b")
 # Sentence punctuation inside a subject; a full stop inside a word ("harbourpolls.com") is none.
 _SUBJECT_PUNCT_RE = re.compile(r"\.(?!\w)|[!?;:()\[\]“”\"]")
@@ -151,7 +156,7 @@ def cue_after_long_subject(ctx: Context, site: Site) -> bool:
     np_start, np_end = toks[0].start, toks[j].end
     if text[np_end : np_end + 1] == ")":
         np_end += 1  # "state Sen. Ann Read (D) said"
-    if _SUBJECT_PUNCT_RE.search(np_clean(text[np_start:np_end])):
+    if _SUBJECT_PUNCT_RE.search(_SHORT_QUOTED_RE.sub("name", np_clean(text[np_start:np_end]))):
         return False
     span = subject_np(ctx, np_start, np_end, text[np_end : toks[k].start].strip() == ",")
     if span is None and text[toks[k - 1].end : toks[k].start].strip() == ",":

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.quotes.clauses import after_preposition, clause_subject, phrasal, skip_to_infinitive
+from briefgen.extract.quotes.clauses import (
+    after_preposition,
+    clause_subject,
+    is_addressed_passive,
+    phrasal,
+    skip_to_infinitive,
+)
 from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.phrases import (
     inverted_subject,
@@ -115,6 +121,10 @@ def cue_before(ctx: Context, site: Site) -> bool:
             ):
                 return True
             continue
+        if is_addressed_passive(toks, vi):
+            # "Ortiz was asked by host Ben Cole, “…”": the agent speaks; with no agent
+            # ("Ortiz was asked, “…”") the subject was only spoken to, and nobody is named.
+            return _passive_agent(ctx, site, vi)
         if v.lower not in SPEECH_FORMS:
             continue
         if _LABEL_AFTER_RE.match(text, v.end, site.before[1]):
@@ -127,6 +137,16 @@ def cue_before(ctx: Context, site: Site) -> bool:
         if span is not None and attribute(ctx, site.q, span, v, "cue-before"):
             return True
     return False
+
+
+def _passive_agent(ctx: Context, site: Site, vi: int) -> bool:
+    toks = site.before_tokens
+    if vi + 2 >= len(toks) or toks[vi + 1].lower != "by":
+        return False
+    span = inverted_subject(ctx, toks, vi + 2)
+    if not span or not _INVERTED_TAIL_RE.fullmatch(ctx.text[span[1] : site.before[1]]):
+        return False
+    return attribute(ctx, site.q, span, toks[vi], "cue-before")
 
 
 def _held_document(ctx: Context, toks: list[Token], vi: int) -> tuple[int, int] | None:
@@ -373,6 +393,8 @@ def colon(ctx: Context, site: Site) -> bool:
     toks, text, (w0, w1) = site.before_tokens, ctx.text, site.before
     if not text[w0:w1].rstrip().endswith(":") or any(t.lower in NAMING_VERBS for t in toks):
         return False
+    if len(toks) > 1 and is_addressed_passive(toks, len(toks) - 1):
+        return False  # "Ortiz was asked: “…”": she was spoken to (an agent is cue-before's)
     span = clause_subject(ctx, toks, names=False)
     # Only the clause's subject introduces the quote: a name deep inside the clause
     # ("a poll that put Ortiz ahead:") is usually what the quote is about.

@@ -62,6 +62,23 @@ def _prev_close(ctx: Context, raws: list[Candidate], i: int) -> int:
     return prev_close
 
 
+def _next_open(ctx: Context, raws: list[Candidate], i: int) -> int:
+    """Where the after-window of raws[i] must end: at the next quote; but "“…,” Texas
+    delegate Ann Read, wearing “Vote Ortiz” pins, said": a quoted word or two inside the
+    same sentence, after some words, does not hide the cue behind it."""
+    text = ctx.text
+    j = i + 1
+    s_end = ctx.sentences.span_of(raws[i].close_at - 1)[1] if raws[i].close_at else 0
+    while (
+        j < len(raws)
+        and len(text[raws[j].start : raws[j].end].split()) < MIN_WORDS
+        and raws[j].close_at <= s_end
+        and _LETTER_RE.search(text[raws[j - 1].close_at : raws[j].open_at])
+    ):
+        j += 1
+    return raws[j].open_at if j < len(raws) else len(text)
+
+
 def _attribute_all(ctx: Context, raws: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """(quotes kept, short attributed phrases whose speaker carries on to the next quote)."""
     text = ctx.text
@@ -72,7 +89,7 @@ def _attribute_all(ctx: Context, raws: list[Candidate]) -> tuple[list[Candidate]
         prev_close = _prev_close(ctx, raws, i)
         if not content.split() or not _LETTER_RE.search(content):
             continue
-        next_open = raws[i + 1].open_at if i + 1 < len(raws) else len(text)
+        next_open = _next_open(ctx, raws, i)
         site = Site(ctx, q, after_window(text, q, next_open), before_window(ctx, q, prev_close))
         attributed = attribute_quote(ctx, site, cue_right_before(ctx, site.before))
         if is_anchor(q, content, attributed):

@@ -20,6 +20,7 @@ _SINGLE_RE = re.compile(r"[‘’']")
 DASHES = "—–―-"  # em, en, horizontal bar (vox-pop signatures), hyphen
 OPENERS_BEFORE = set(" \t\n\u00a0([{/:;," + DASHES)  # a quote opens after these
 CLOSERS_AFTER = set(" \t\n\u00a0)]}.,;:!?/…" + DASHES)  # a quote closes before these
+_END_PUNCT = set(",.!?…" + DASHES)
 _PLURAL_POSSESSIVE_RE = re.compile(r" ([a-z]+)")
 
 
@@ -57,7 +58,9 @@ def double_marks(text: str) -> list[tuple[int, int, str]]:
     marks = []
     for m in MARK_RE.finditer(text):
         ch, pos = m.group(), m.start()
-        if ch in _DOUBLE_OPEN:
+        if ch == "“" and _closes_like_end_mark(text, pos):
+            role = "close"  # "“Not yet,“ he said.": an opening mark typed where the quote ends
+        elif ch in _DOUBLE_OPEN:
             role = "open"
         elif ch in _DOUBLE_CLOSE:
             role = "close"
@@ -72,6 +75,15 @@ def double_marks(text: str) -> list[tuple[int, int, str]]:
                 role = "either"
         marks.append((pos, len(ch), role))
     return marks
+
+
+def _closes_like_end_mark(text: str, pos: int) -> bool:
+    """Is the left mark at ``pos`` written where a quote ends? After the quote's last
+    punctuation and before a space or line end, no quote can open ("fascist?“ he asked",
+    "—.“"); an opening mark is followed by the quoted word."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else "\n"
+    return before in _END_PUNCT and after in " \t\n\u00a0"
 
 
 def find_double(text: str, paras: SpanIndex) -> list[Candidate]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from briefgen.extract.quotes.clauses import sentence_subject
+from briefgen.extract.quotes.clauses import is_addressed_passive, sentence_subject
 from briefgen.extract.quotes.context import Context
 from briefgen.extract.quotes.marks import MARK_RE
-from briefgen.extract.quotes.phrases import is_aux, speaker_after
+from briefgen.extract.quotes.phrases import inverted_subject, is_aux, speaker_after
 from briefgen.extract.quotes.site import Site
 from briefgen.extract.quotes.speakers import attribute
 from briefgen.extract.quotes.vocab import CONNECTIVES, PREPOSITIONS, RELATIVE_CUES, SPEECH_FORMS, alternation
@@ -48,6 +48,13 @@ def subject(ctx: Context, site: Site) -> bool:
     found = sentence_subject(ctx, s, q.open_at)
     if found and found[1].lower in RELAY_VERBS:
         return False  # "The Ledger cited examples, including: “…”": someone else's words
+    if found:
+        after = ctx.tokens(found[1].start, q.open_at)
+        if len(after) > 1 and is_addressed_passive(after, 1):
+            # "Ortiz was asked by host Ben Cole, who …, “…”": the agent speaks, never the
+            # subject that was spoken to.
+            agent = inverted_subject(ctx, after, 3) if len(after) > 3 and after[2].lower == "by" else None
+            return agent is not None and attribute(ctx, q, agent, after[1], "subject")
     if not found or not attribute(ctx, q, found[0], found[1], "subject"):
         return False
     q.cue = found[1].text if found[1].text in SPEECH_FORMS else None

@@ -270,6 +270,18 @@ def _description_before(ctx: Context, toks: list[Token], k: int) -> tuple[int, i
                 if not (toks[p].lower in {"of", "with"} and _participle_follows(toks, k)):
                     return None
             return toks[j].start, t.end
+        if (
+            j != k
+            and toks[j].is_cap
+            and _POSSESSIVE_WORD_RE.search(toks[j].text)
+            and t.lower in SPEAKER_NOUNS
+            and t.lower not in lexicon.words("document_nouns")
+        ):
+            # "Gov. Varga's spokesman said", "Mrs. Berg's campaign said": a named
+            # possessor stands where the determiner would; the name opens the phrase.
+            # (A document's owner is found by the cue rules: "the Board's report said".)
+            owner = _name_before(ctx, toks, j)
+            return (owner[0], t.end) if owner else None
         if text[toks[j].end : toks[min(j + 1, k)].start].strip(" ’'s") and j != k:
             return None
         j -= 1

@@ -147,8 +147,8 @@ def plausible(ctx: Context, phrase: str) -> bool:
     low = phrase.lower()
     if low in SUBJECT_PRONOUNS:
         return True
-    if 1 < len(words) <= 5 and _POSSESSIVE_END_RE.search(words[0]) and words[-1].lower() in SPEAKER_NOUNS:
-        return True  # "Ortiz’s deputy campaign manager"
+    if 1 < len(words) <= 5 and _named_possessor(words) and words[-1].lower() in SPEAKER_NOUNS:
+        return True  # "Ortiz’s deputy campaign manager", "Gov. Ortiz's spokesman"
     if 1 < len(words) <= 4 and phrase.islower() and plural_speaker(words[-1]):
         return True  # "federal prosecutors", "senior officials"
     if words[0].lower() in DETERMINERS:
@@ -166,6 +166,15 @@ def plausible(ctx: Context, phrase: str) -> bool:
     ):
         return False  # but "Read said", "Will wrote" when the article names Ann Read
     return all(is_name_word(w) or w in NAME_PARTICLES for w in words)
+
+
+def _named_possessor(words: list[str]) -> bool:
+    """Does the phrase open with a possessor, after any titles ("Ortiz's", "Mrs. Ortiz's")?
+    Then it describes someone of theirs, not the named person."""
+    i = 0
+    while i < len(words) - 1 and is_title_word(words[i]):
+        i += 1
+    return i < len(words) - 1 and bool(_POSSESSIVE_END_RE.search(words[i]))
 
 
 def _plausible_description(words: list[str]) -> bool:
@@ -229,7 +238,7 @@ def _resolve(ctx: Context, phrase: str, ms: int) -> tuple[str | None, str, float
         return resolve_name(ctx, phrase)[0], "name", 0.95
     if adjective_and_name(ctx, words):
         return ctx.forms[words[-1]].name, "name", 0.9
-    if words[0].lower() in DETERMINERS or phrase.islower() or _POSSESSIVE_END_RE.search(words[0]):
+    if words[0].lower() in DETERMINERS or phrase.islower() or _named_possessor(words):
         # a description: "the minister", "federal prosecutors", "Ortiz’s campaign manager"
         # "the spokesman for the Harbour Board" is a spokesman whose role may name him.
         cut = next((n for n in range(2, len(words)) if words[n].lower() in REL_BREAKS), len(words))

@@ -58,6 +58,8 @@ LABEL_VERBS = _w("label_verbs")
 CUE_PARTICLES = _w("cue_particles")
 REPORTING_VERBS = _w("reporting_verbs")
 PUT_IT_ADVERBS = _w("put_it_adverbs")
+ADDRESSED_VERBS = _w("addressed_verbs")
+PASSIVE_AUX = _w("passive_aux")
 ARABIC_ARTICLES = _w("arabic_articles")
 TITLE_ABBREVIATIONS: dict[str, str] = {abbr: role for abbr, role in lexicon.table("title_abbreviations")}
 

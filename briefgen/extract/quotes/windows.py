@@ -42,11 +42,15 @@ def before_window(ctx: Context, q: Candidate, prev_close: int) -> tuple[int, int
         k = ctx.paras.index_of(q.open_at)
         if k > 0:
             ps, pe = ctx.paras.spans[k - 1]
-            if text[ps:pe].rstrip().endswith(":") and prev_close <= ps:
+            if text[ps:pe].rstrip().endswith(":"):
                 start = max(ps, pe - 300)
                 starts = list(_SENTENCE_START_RE.finditer(text[start:pe]))
                 m = starts[-1] if starts else None
-                return (start + m.end() if m else start), pe
+                start = start + m.end() if m else start
+                # The colon's own sentence must be free of quotes; a quote earlier in the
+                # paragraph ("“…” She went on to say:") does not stop it introducing this one.
+                if prev_close <= start:
+                    return start, pe
     start = max(prev_close, q.open_at - 300, pstart)
     s_start = ctx.sentences.span_of(q.open_at)[0]
     if s_start < q.open_at:
