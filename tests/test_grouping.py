@@ -320,3 +320,49 @@ def test_with_the_fitted_evidence_as_the_cap_a_mixed_inbox_keeps_its_stories_apa
     assert sorted(sorted(c) for c in group(docs, options)) == [[0, 3], [1], [2]]
     assert sorted(sorted(c) for c in group([Doc("Hosts level the series", CRICKET, day),
                                             Doc("New laptop chip", CHIP, day)], options)) == [[0], [1]]
+
+
+# ---- the evidence gate and the strong path: absolute evidence decides where the batch cannot ----
+
+def test_a_story_needs_pairs_of_absolute_evidence_and_copies_of_one_text_stay_together():
+    import numpy as np
+
+    from briefgen.stories.evidence import parts
+    from briefgen.stories.features import vectors
+    from briefgen.stories.grouping import GroupingOptions
+    from briefgen.stories.linkage import gate
+    day = date(2026, 5, 3)
+    docs = [Doc("Ferry terminal approved", FERRY, day), Doc("Council backs ferry plan", FERRY_OTHER, day),
+            Doc("Flood warning for the valley", FLOOD, day)]
+    days = np.zeros(3)
+    english = vectors(docs, english=True)
+    p = parts(docs, days)
+    # however the average link joined them, the flood warning shares no evidence with the ferry
+    assert sorted(gate([0, 1, 2], english, days, p, {}, GroupingOptions())) == [[0, 1], [2]]
+    # a copy of one text is one story whatever its words (wire copy under another headline)
+    assert sorted(gate([0, 1, 2], english, days, p, {0: [2]}, GroupingOptions())) == [[0, 1, 2]]
+
+
+def test_the_gate_is_strictest_for_a_small_inbox_and_the_strong_path_open_only_there():
+    from briefgen.stories.grouping import GroupingOptions
+    from briefgen.stories.linkage import STRONG_OFF, gate_cut, strong_cut
+    o = GroupingOptions()
+    # two to ten articles cannot measure their own background: the absolute evidence decides
+    assert gate_cut(2, o) > o.evidence_gate - 0.1 and gate_cut(10, o) > o.evidence_gate - 0.5
+    assert gate_cut(2, o) > gate_cut(40, o) > gate_cut(400, o) > gate_cut(20_000, o)
+    assert strong_cut(2, o) < o.evidence_strong + 0.1 < strong_cut(40, o) < strong_cut(400, o)
+    # a big day's look-alikes are judged by the day itself: no pair skips its score
+    assert strong_cut(400, o) > STRONG_OFF
+
+
+def test_a_pair_of_overwhelming_evidence_is_one_story_in_a_small_inbox_whatever_the_batch_score():
+    from dataclasses import replace
+
+    from briefgen.stories.grouping import GroupingOptions
+    day = date(2026, 5, 3)
+    docs = [Doc("Ferry terminal approved", FERRY, day), Doc("Council backs ferry plan", FERRY_OTHER, day),
+            Doc("Fire at chemical plant", FIRE, day)]
+    # a threshold no batch-relative score reaches (and no second pass): only the strong path joins
+    unreachable = replace(GroupingOptions(), threshold=1000.0, merge_days=-1.0)
+    assert sorted(sorted(c) for c in group(docs, unreachable)) == [[0, 1], [2]]
+    assert sorted(sorted(c) for c in group(docs, replace(unreachable, evidence_strong=99.0))) == [[0], [1], [2]]

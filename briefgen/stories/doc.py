@@ -33,6 +33,16 @@ class GroupingOptions:
     # vectors (``background``), this much of it counting as the threshold; it also sets
     # which pairs a big day's index offers as candidates. 0: no cap at all
     evidence: float = 0.15
+    # Whatever the batch-relative score says, the articles of one story must be tied by pairs
+    # whose fitted log-odds of one story (``evidence.Parts.logit``) reach ``evidence_gate``: a
+    # cluster of the average link is split into the groups such pairs connect (copies of one
+    # text stay together). A pair whose log-odds reach ``evidence_strong`` counts as reaching
+    # the threshold however it compares with the batch (in a small inbox the batch says little
+    # of two articles of one story), ``linkage.STRONG_SLOPE`` threshold units per unit beyond.
+    # Tuned on the tune half of eval_inboxes; a very low gate and a very high strong cut
+    # switch both off.
+    evidence_gate: float = 1.0
+    evidence_strong: float = 0.5
     lead_words: int = 0  # 0: whole text; else only the opening words
     title_weight: float = 2.0  # the headline counts as this many copies of itself
     name_weight: float = 1.0  # share of the names vector in the joined vector

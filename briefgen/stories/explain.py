@@ -4,8 +4,10 @@ alone (``briefgen group --explain``).
 For a story of several articles: each article's strongest link inside the story (a maximum
 spanning tree over the pair scores), with the evidence behind it. For an article alone: its
 closest article elsewhere and what was missing. The numbers are those the grouper used
-(``linkage``): the batch-relative score against the threshold, the pair's absolute evidence
-(its fitted log-odds of one story, ``evidence``) against ``GroupingOptions.evidence_cut``
+(``linkage``): the pair's score against the threshold (batch-relative, capped by the English
+cosine, raised for a pair of overwhelming evidence in a small batch), the pair's absolute
+evidence (its fitted log-odds of one story, ``evidence``) against the gate every story's
+articles must be tied by (``linkage.gate_cut``; ``evidence_cut`` with the fitted cap on),
 with what each part added or took away (shared headline, lead and body words, names,
 places, numbers; a part both articles have but do not share counts against), the days
 apart, the specific names and words the two share, rarest first, and the places and numbers
@@ -24,7 +26,15 @@ from briefgen.stories import background
 from briefgen.stories.doc import Doc, GroupingOptions
 from briefgen.stories.evidence import FEATURES, PLACE_WORDS, number_terms, parts, place_terms, weights
 from briefgen.stories.features import _WORD, name_terms, opening, terms_of, vectors, word_terms
-from briefgen.stories.linkage import _background, _score
+from briefgen.stories.linkage import (
+    EVIDENCE_COSINE,
+    _absolute,
+    _background,
+    _score,
+    _strong,
+    gate_cut,
+    strong_cut,
+)
 from briefgen.stories.timing import ordinal, time_factor
 
 SHOWN_TERMS = 6
@@ -36,7 +46,7 @@ class Link:
 
     article: int
     other: int
-    score: float  # batch-relative score (linkage._score), compared with ``threshold``
+    score: float  # the pair's score in the average link (see the module docstring), compared with ``threshold``
     threshold: float
     evidence: float  # absolute evidence (log-odds of one story), compared with ``evidence_needed``
     evidence_needed: float
@@ -80,12 +90,17 @@ def explain(docs: Sequence[Doc], clusters: Sequence[Sequence[int]], options: Gro
     sim = (x @ x.T).toarray() * near
     score = _score(sim, mean[:, None], sd[:, None], mean[None, :], sd[None, :], options)
     pair_parts = parts(docs, days, options, terms.body)
+    evidence = pair_parts.dense_logit(np.arange(len(docs)))
     if options.evidence_scale > 0:
-        evidence = pair_parts.dense_logit(np.arange(len(docs)))
+        score = _absolute(score, evidence, options.threshold, options)
         needed = options.evidence_cut
     else:
-        evidence = (xe @ xe.T).toarray() * plain
-        needed = options.evidence
+        cosine = (xe @ xe.T).toarray() * plain
+        score = _absolute(score, cosine, options.threshold, options)
+        cut = strong_cut(len(docs), options)
+        strong = cosine >= EVIDENCE_COSINE
+        score = np.where(strong, np.maximum(score, _strong(evidence, options.threshold, cut)), score)
+        needed = round(gate_cut(len(docs), options), 3)
     copies = {frozenset(p) for p in duplicates}
 
     def link(i: int, j: int) -> Link:

@@ -10,7 +10,12 @@ by cosine, raised for articles a day or two apart, softened over years
 (``linkage``), each pair's score capped by its absolute evidence: the cosine of
 vectors weighted by how rare each word is in English at large
 (``background``), so two unrelated articles that are the whole inbox never
-look alike merely for lack of other articles to compare with; a second
+look alike merely for lack of other articles to compare with. The pair's
+fitted log-odds of one story (``evidence``) then gates every cluster (``linkage.gate``: its
+articles must be connected by pairs that reach ``evidence_gate``), and in a batch too small to
+measure its own background a pair of overwhelming evidence reaches the threshold whatever its
+batch-relative score (``evidence_strong``); both relax as the batch grows big enough to judge
+its own look-alikes (``linkage.gate_cut``, ``linkage.strong_cut``). A second
 pass (``drift.merge_clusters``) then joins clusters of
 one story whose wording drifted over days or years, when their centroids,
 headline-and-lead names and headline words all agree and their closest dated
@@ -49,7 +54,7 @@ def group(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),
     x = vectors(docs, options, terms=terms)
     days = np.asarray([ordinal(d.published) for d in docs], dtype=float)
     english = vectors(docs, options, english=True, terms=terms) if options.evidence > 0 else None
-    pair_parts = parts(docs, days, options, terms.body) if english is not None and options.evidence_scale > 0 else None
+    pair_parts = parts(docs, days, options, terms.body) if english is not None else None
     clusters = average_link(x, days, options.threshold, options, must_link=duplicates, english=english,
                             parts=pair_parts)
     if options.merge_days < 0 or len(clusters) < 2:
