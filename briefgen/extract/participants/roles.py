@@ -497,7 +497,29 @@ def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
     head = found[0].split()[-1].lower()
     return found[0] if head.endswith("s") and not head.endswith("ss") else None
 
+# Treebank tokenisation spacing ("Ana Ruiz , head of the club 's youth team , said"): a space
+# before punctuation or a possessive mark, and a spaced hyphen inside a compound ("six - member").
+_SPACED_AFTER_RE = re.compile(r" [,;:)]| \.(?:\s|$)| ['’]s\b")
+# Only a possessive's mark joins the word before it ("club 's", "clubs ' "), never an opening quote.
+_SPACE_BEFORE_MARK_RE = re.compile(r"(?:(?<=\S)|^) +(?=[,;:.!?)]|['’]s\b)|(?<=s) +(?=['’]\s)")
+_SPACED_HYPHEN_RE = re.compile(r"(?<=\w) - (?=\w)")
+_SPACED_WINDOW = 400
+
+
 def apposition_after(text: str, end: int) -> str | None:
+    """The role after a name ending at ``end``, read as ``_apposition_after`` reads it; in
+    treebank spacing the words after the name are first written as ordinary prose (the name's
+    own comma follows it at once), so every after-name form reads them the same way."""
+    if not _SPACED_AFTER_RE.match(text, end):
+        return _apposition_after(text, end)
+    window = text[end : end + _SPACED_WINDOW]
+    window = _SPACED_HYPHEN_RE.sub("-", _SPACE_BEFORE_MARK_RE.sub("", window.replace("( ", "(")))
+    # The text before the name stays as it is: an apposition's place check reads the name's last word.
+    head = text[:end]
+    return _apposition_after(head + window, len(head))
+
+
+def _apposition_after(text: str, end: int) -> str | None:
     """The role in apposition after a name ending at ``end``: with a determiner (", a teacher
     at the school,"), without one when it opens with a role word (", president of the
     league (…)", ", Executive Secretary of …"), or in a relative clause (", who is the …")."""
