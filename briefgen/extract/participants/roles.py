@@ -5,7 +5,7 @@ after it (", a teacher at the school,")."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from briefgen.extract.participants import vocab
 from briefgen.extract.participants.gazetteer import kind_of
@@ -138,15 +138,19 @@ def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | Non
 
 
 _POSSESSIVE_RE = re.compile(r"[A-Z][\w.-]*(?:['’]s|s['’])$")
+_SPACED_POSSESSIVE_RE = re.compile(r"[A-Z][\w.-]* ['’]s$")
 
 
 def _possessive_before_title(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
     """"Elbury Party's Shadow Home Secretary Ana Ruiz": a proper name's possessive right before
     a run that opens with a title is the role's first word (whose post it is)."""
     j = idx - 1
-    if j < 0 or not _POSSESSIVE_RE.search(text[: tokens[idx].start].rstrip()) or not text[
-        tokens[j].end : tokens[idx].start
-    ].endswith(" "):
+    before = text[: tokens[idx].start].rstrip()
+    if j > 0 and _SPACED_POSSESSIVE_RE.search(before):
+        j -= 1  # treebank spacing, "Elbonia 's Minister of Roads": the mark is a token of its own
+    elif j < 0 or not _POSSESSIVE_RE.search(before):
+        return None
+    if not text[tokens[j].end : tokens[idx].start].endswith(" "):
         return None
     k = idx
     while k < len(tokens) and tokens[k].is_cap and (k == idx or text[tokens[k - 1].end : tokens[k].start] == " "):
@@ -283,9 +287,20 @@ def _joined(text: str, t: Token, nxt: Token) -> bool:
     """Are two words of one phrase next to each other: one space, or an initialism's or a
     possessive's mark and a space ("U.S. soldier", "Elbury' mayor")?"""
     gap = text[t.end : nxt.start]
-    if gap == " ":
-        return True
+    if gap == " " or gap == " - " and treebank_spaced(text):
+        return True  # "pro - democracy activist": a compound's hyphen in treebank spacing
     return t.is_cap and (gap == ". " and "." in t.text or gap in ("' ", "’ ") and t.text.endswith("s"))
+
+
+_TREEBANK_MARKS_RE = re.compile(r"\w [,.] ")
+
+
+@lru_cache(maxsize=4)
+def treebank_spaced(text: str) -> bool:
+    """Is the text in treebank tokenisation spacing (a space before most commas and full stops)?
+    A spaced hyphen is then a compound's ("six - member"), not a dash between phrases."""
+    marks = len(_TREEBANK_MARKS_RE.findall(text))
+    return marks >= 3 and marks * 2 >= text.count(",") + text.count(". ")
 
 
 _STARTERS = lexicon.words("sentence_starters") | lexicon.words("intro_words") | _CALENDAR
@@ -410,19 +425,29 @@ _PREDICATE_RE = re.compile(
 )
 
 
+# "Vale has been mayor of Elbury since 2019.", "Vale became head of the board in May.", "Vale
+# serves as the club's treasurer.": a main clause's verb of holding a post, as in a relative clause.
+_HOLDS_RE = re.compile(
+    r"(?:,\s+\d{1,3},)?\s+(?:(?:(?:has|had)\s+)?(?:served|serves|worked|works|acted|acts)\s+as|became|becomes|"
+    r"(?:has|had)\s+been)\s+(?:(?:a|an|the)\s+)?([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|\.\s|\.$)"
+)
+_PREDICATE_TAILS = _PP_OPENERS | {"from"}  # "Vale is a lawyer from Elbury."
+
+
 def predicate_role(text: str, end: int) -> str | None:
     """"Vale is a spokesperson for the mayor's office.": a copular predicate right after a name
     whose noun phrase ends in a role noun (with its tail) states the person's post; read only
     when the text gives the person no other role."""
     m = _PREDICATE_RE.match(text, end)
     if not m:
-        return None
+        held = _HOLDS_RE.match(text, end)
+        return _post_phrase(held.group(1).split()) if held else None
     words = _clause_cut(m.group(1)).split()
     if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS | _RANKING_WORDS:
         return None
     if any(w in vocab.FINITE_VERBS or w.lower() in lexicon.SPEECH_FORMS for w in words):
         return None
-    tail = next((i for i, w in enumerate(words) if w.lower() in _PP_OPENERS), len(words))
+    tail = next((i for i, w in enumerate(words) if w.lower() in _PREDICATE_TAILS), len(words))
     head = words[tail - 1] if tail else ""
     if tail and head[:1].islower() and _is_head(head) and head.lower() not in _NON_PERSON_HEADS:
         return " ".join(words)
@@ -498,22 +523,20 @@ def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
     return found[0] if head.endswith("s") and not head.endswith("ss") else None
 
 # Treebank tokenisation spacing ("Ana Ruiz , head of the club 's youth team , said"): a space
-# before punctuation or a possessive mark, and a spaced hyphen inside a compound ("six - member").
-_SPACED_AFTER_RE = re.compile(r" [,;:)]| \.(?:\s|$)| ['’]s\b")
-# Only a possessive's mark joins the word before it ("club 's", "clubs ' "), never an opening quote.
-_SPACE_BEFORE_MARK_RE = re.compile(r"(?:(?<=\S)|^) +(?=[,;:.!?)]|['’]s\b)|(?<=s) +(?=['’]\s)")
-_SPACED_HYPHEN_RE = re.compile(r"(?<=\w) - (?=\w)")
+# before each comma, full stop and bracket. The role keeps the words as written ("club 's",
+# "six - member"); only the space before a mark goes, so the comma that ends the name follows it.
+_SPACED_AFTER_RE = re.compile(r" [,;:)]| \.(?:\s|$)")
+_SPACE_BEFORE_MARK_RE = re.compile(r"(?:(?<=\S)|^) +(?=[,;:.!?)])")
 _SPACED_WINDOW = 400
 
 
 def apposition_after(text: str, end: int) -> str | None:
     """The role after a name ending at ``end``, read as ``_apposition_after`` reads it; in
-    treebank spacing the words after the name are first written as ordinary prose (the name's
-    own comma follows it at once), so every after-name form reads them the same way."""
+    treebank spacing the words after the name are first closed up to their punctuation, so
+    every after-name form reads them as it reads ordinary prose."""
     if not _SPACED_AFTER_RE.match(text, end):
         return _apposition_after(text, end)
-    window = text[end : end + _SPACED_WINDOW]
-    window = _SPACED_HYPHEN_RE.sub("-", _SPACE_BEFORE_MARK_RE.sub("", window.replace("( ", "(")))
+    window = _SPACE_BEFORE_MARK_RE.sub("", text[end : end + _SPACED_WINDOW].replace("( ", "("))
     # The text before the name stays as it is: an apposition's place check reads the name's last word.
     head = text[:end]
     return _apposition_after(head + window, len(head))
@@ -624,6 +647,7 @@ _AS_CLAUSE_RE = re.compile(
     r"([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$)"
 )
 _TIME_WORDS = frozenset("until till from since between during when after before last this next".split())
+_DURATION_RE = re.compile(r"for\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|seasons?)$")
 _DATE_RE = re.compile(r"^(?:\d|(?:" + "|".join(sorted(_CALENDAR | {"may"})) + r")\b)", re.IGNORECASE)
 
 
@@ -660,7 +684,8 @@ def _post_phrase(words: list[str]) -> str | None:
     minister | until 2020", "head coach | on Monday"); None when they are no role."""
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w in _TIME_WORDS or w in _PP_OPENERS and _DATE_RE.match(nxt) or _DATE_RE.match(w):
+        if w in _TIME_WORDS or w in _PP_OPENERS and _DATE_RE.match(nxt) or _DATE_RE.match(w) or (
+                w == "for" and _DURATION_RE.match(" ".join(words[i:]))):  # "… | for ten years"
             words = words[:i]
             break
     if not words or len(words) > _MAX_ROLE_WORDS or any(w in vocab.FINITE_VERBS for w in words):
