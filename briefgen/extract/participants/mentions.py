@@ -30,6 +30,7 @@ from briefgen.extract.participants.roles import (
     post_nominal,
     predicate_role,
     rank_prefix,
+    role_with_object_before,
     shared_role_before,
     split_role,
     title_of_before,
@@ -245,6 +246,9 @@ def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
             role_start, at = of
             out[:] = [m for m in out if not (role_start <= m.start and m.end <= run[0].start)]
             return _Cut(run[at:], text[role_start : run[at - 1].end], at)
+        served = _body_then_person(ctx, run, out)
+        if served is not None:
+            return served
     if cut:
         rest = run[cut:]
         if not rest:
@@ -282,6 +286,35 @@ def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
     if d:
         return _Cut(run) if _nationality_as_surname(text, run) else None
     return _Cut(run)
+
+
+def _body_then_person(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
+    """"Executive director of the Elbury chapter of the Coastal Society Ana Ruiz": a run that
+    ends in a given name and a surname after a role phrase that opens the sentence and names the
+    body it serves; the body is a participant of its own and the whole phrase is the role."""
+    text = ctx.text
+    for at in range(1, len(run) - 1):
+        if run[at].text in lexicon.first_names() and 2 <= len(run) - at <= 3 and not any(
+            is_title(t.text) for t in run[at:]
+        ):
+            start = role_with_object_before(text, run[0].start)
+            if start is None:
+                return None
+            _add_mention(ctx, run[:at], out)
+            return _Cut(run[at:], text[start : run[at - 1].end], at)
+    return None
+
+
+def _served_body_before(text: str, run: Run, start: int) -> str | None:
+    """"History student at Elbury University | Ana Ruiz": the run is the person, already cut from
+    the body's name before it, and the phrase up to the name opens with a role noun."""
+    if not 2 <= len(run) <= 3 or any(is_title(t.text) or not t.text[1:2].islower() for t in run):
+        return None  # a person's given name and surname, not another body's name
+    at = role_with_object_before(text, start)
+    before = text[at:start].split() if at is not None else []
+    # The body's name ends right before the person's ("… at Elbury University | Ana Ruiz"), not
+    # a preposition ("the daughter of | Ana Ruiz" is the other person's role, not hers).
+    return " ".join(before) if before and before[-1][:1].isupper() else None
 
 
 def _country_opening_role(text: str, role: Run, out: list[Mention]) -> None:
@@ -362,7 +395,7 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
         start0 = cut.name_tokens[0].start
         role = comma_role_before(text, start0) or shared_role_before(text, tokens, first_idx) or title_of_org_before(
             text, start0
-        )
+        ) or _served_body_before(text, run, start0)
     start, end = cut.name_tokens[0].start, cut.name_tokens[-1].end
     if INITIALISM_RE.fullmatch(cut.name_tokens[-1].text) and text[end : end + 1] == ".":
         end += 1  # "U.S." and "Elbury D.C." keep their last period

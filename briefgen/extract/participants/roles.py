@@ -899,3 +899,40 @@ def more_specific(role: str, than: str | None) -> bool:
     """Does ``role`` say more than ``than`` (None: no role yet)? The one role a person keeps is
     the most specific the text gives: "Mayor" < "Mayor of Elbury" (more words)."""
     return than is None or len(role.split()) > len(than.split())
+
+
+_OBJECT_WORDS = frozenset("of for at with on in the and".split())
+_OPENING_BREAKS = ',;:.!?()“”"\n'
+_MAX_OPENING_WORDS = 18
+
+
+def role_with_object_before(text: str, pos: int) -> int | None:
+    """"Executive director of the Elbury chapter of the Coastal Society | Ana Ruiz", "History
+    student at Elbury University | Ana Ruiz": a phrase from the last break up to ``pos`` that
+    opens with a role noun (after at most three modifiers), then "of"/"at"/"for"… and the body
+    it serves, with no verb, is the role of the name at ``pos``; returns where it starts."""
+    start = max(text.rfind(c, 0, pos) for c in _OPENING_BREAKS) + 1
+    phrase = text[start:pos]
+    words = phrase.split()
+    if not 3 <= len(words) <= _MAX_OPENING_WORDS or text[pos - 1 : pos] != " ":
+        return None
+    lead = 1 if words[0].lower() in ("the", "a", "an") else 0
+    if words[lead].lower() in _STARTERS or words[lead].lower() in _GROUP_WORDS:
+        return None
+    head = next((h for h in range(lead, min(lead + 4, len(words) - 1)) if words[h + 1] in _PP_OPENERS), None)
+    if head is None:
+        return None
+    noun = words[head]
+    if not _is_head(noun) or noun.lower().strip(".") in _NON_PERSON_HEADS | _COURTESY:
+        return None
+    # The modifiers before the role noun and every word of its object: no verb, pronoun or other
+    # word a role never runs across ("Fans of the club | who …").
+    for w in words[lead:head] + words[head + 1 :]:
+        low = w.lower()
+        if low in _OBJECT_WORDS or w[:1].isupper() or w == "-":
+            continue
+        if low in vocab.FINITE_VERBS or low in lexicon.PRONOUNS or low in lexicon.SPEECH_FORMS or low in _ROLE_STOPS:
+            return None
+        if low.endswith(("ing", "ed", "ly")) and low not in vocab.ROLE_MODIFIERS:
+            return None
+    return start + len(phrase) - len(phrase.lstrip()) + (len(words[0]) + 1 if lead else 0)
