@@ -289,6 +289,8 @@ def _joined(text: str, t: Token, nxt: Token) -> bool:
     gap = text[t.end : nxt.start]
     if gap == " " or gap == " - " and treebank_spaced(text):
         return True  # "pro - democracy activist": a compound's hyphen in treebank spacing
+    if gap in (" '", " ’") and nxt.text == "s":
+        return True  # "Civic Party 's chairman": treebank spacing's possessive, a token of its own
     return t.is_cap and (gap == ". " and "." in t.text or gap in ("' ", "’ ") and t.text.endswith("s"))
 
 
