@@ -536,6 +536,17 @@ def apposition_after(text: str, end: int) -> str | None:
     """The role after a name ending at ``end``, read as ``_apposition_after`` reads it; in
     treebank spacing the words after the name are first closed up to their punctuation, so
     every after-name form reads them as it reads ordinary prose."""
+    found = _read_after(text, end)
+    age = _AGE_AFTER_RE.match(text, end)
+    if found is None and age:
+        found = _read_after(text, age.end())  # "Ana Ruiz, 45, who is a spokeswoman for …"
+    return found
+
+
+_AGE_AFTER_RE = re.compile(r"\s?,\s+\d{1,3}(?=\s?,)")
+
+
+def _read_after(text: str, end: int) -> str | None:
     if not _SPACED_AFTER_RE.match(text, end):
         return _apposition_after(text, end)
     window = _SPACE_BEFORE_MARK_RE.sub("", text[end : end + _SPACED_WINDOW].replace("( ", "("))
