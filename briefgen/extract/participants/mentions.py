@@ -179,6 +179,14 @@ def _opens_with_adjective(ctx: _Text, run: Run) -> bool:
         and not (any(run[0].text in cues for cues in lexicon.org_cues()[:2]) and run[0].text[1:].islower())
         and run[0].text not in lexicon.places()
         and run[0].text not in lexicon.first_names()
+        and not _capitalised_inside(ctx, run[0])  # "Elbury Mayor Ana Ruiz", with "in Elbury" later
+    )
+
+
+def _capitalised_inside(ctx: _Text, word: Token) -> bool:
+    """Does the text write ``word`` capitalised inside a sentence too (a name, no adjective)?"""
+    return word.text not in ctx.lower_vocab and any(
+        t.text == word.text and t.start != word.start and not sentence_initial(ctx.text, t.start) for t in ctx.tokens
     )
 
 
