@@ -25,6 +25,7 @@ from briefgen.extract.participants.roles import (
     STYLE_END_RE,
     apposition_after,
     comma_role_before,
+    is_person_noun,
     left_role,
     phrase_role_before,
     post_nominal,
@@ -96,9 +97,25 @@ def _trim(ctx: _Text, run: Run, out: list[Mention]) -> Run:
         return []
     if _opens_with_adjective(ctx, run):
         run = run[1:]
-    if _opens_with_description(ctx, run):
+    if _opens_with_description(ctx, run) or _opens_with_occupation(ctx, run):
         run = run[1:]
     return run
+
+
+def _opens_with_occupation(ctx: _Text, run: Run) -> bool:
+    """"Policeman José Arévalo warned …": a person noun opening the sentence before a given name
+    and a surname is the person's role (phrase_role_before reads it), even when the given name is
+    one the name list does not hold."""
+    first = run[0]
+    return (
+        len(run) == 3
+        and sentence_initial(ctx.text, first.start)
+        and first.text[1:].islower()
+        and is_person_noun(first.lower)
+        and first.text not in lexicon.first_names()
+        and first.text not in lexicon.places()
+        and all(t.text[:1].isupper() and t.text[1:2].islower() for t in run[1:])
+    )
 
 
 def _drop_ordinary_openers(ctx: _Text, run: Run) -> Run:

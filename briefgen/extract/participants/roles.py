@@ -232,6 +232,11 @@ def _is_head(word: str, plural: bool = False) -> bool:
     return w in heads or plural or trade or word.lower().rstrip(".") in heads or is_title(word)
 
 
+def is_person_noun(word: str) -> bool:
+    """Is the lower-case ``word`` a noun of a post, occupation or standing ("policeman")?"""
+    return _is_head(word) and word not in _NON_PERSON_HEADS and word not in _COURTESY
+
+
 def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
     """A role phrase right before token ``idx`` whose last word is a role noun, read back over
     modifiers and names up to a function word or punctuation ("TV presenter", "Vancouver-based
