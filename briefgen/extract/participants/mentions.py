@@ -34,6 +34,7 @@ from briefgen.extract.participants.roles import (
     role_with_object_before,
     shared_role_before,
     split_role,
+    square_role_before,
     title_of_before,
     title_of_org_before,
 )
@@ -420,7 +421,7 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
         start0 = cut.name_tokens[0].start
         role = comma_role_before(text, start0) or shared_role_before(text, tokens, first_idx) or title_of_org_before(
             text, start0
-        ) or _served_body_before(text, run, start0)
+        ) or _served_body_before(text, run, start0) or square_role_before(text, start0)
     start, end = cut.name_tokens[0].start, cut.name_tokens[-1].end
     if INITIALISM_RE.fullmatch(cut.name_tokens[-1].text) and text[end : end + 1] == ".":
         end += 1  # "U.S." and "Elbury D.C." keep their last period

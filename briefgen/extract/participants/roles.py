@@ -954,3 +954,25 @@ def role_with_object_before(text: str, pos: int) -> int | None:
         if low.endswith(("ing", "ed", "ly")) and low not in vocab.ROLE_MODIFIERS:
             return None
     return start + len(phrase) - len(phrase.lstrip()) + (len(words[0]) + 1 if lead else 0)
+
+
+# "… my friend [UN mission head] Hedi Vale …": an editor's words in square brackets inside a
+# quote, right before the name, say who the speaker means.
+_SQUARE_BEFORE_RE = re.compile(r"\[([^\[\]\n]{2,80})\]\s$")
+
+
+def square_role_before(text: str, start: int) -> str | None:
+    """The role an editor adds in square brackets right before a name; None when the bracket
+    holds no role noun at its end or holds a clause."""
+    m = _SQUARE_BEFORE_RE.search(text, max(0, start - 90), start)
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and words[0].lower() in ("the", "a", "an", "his", "her", "their", "its"):
+        words = words[1:]
+    if not words or len(words) > 8 or not is_person_noun(words[-1].lower()):
+        return None
+    if any(w.lower() in vocab.FINITE_VERBS or w.lower() in lexicon.SPEECH_FORMS or w.lower() in lexicon.PRONOUNS
+           for w in words):
+        return None
+    return " ".join(words)
