@@ -270,6 +270,10 @@ def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
             # "Minister for the Olympics Ana Ruiz": the title's earlier words were a run of
             # their own ("Minister"), no participant.
             role_start, at = of
+            opens = next((k for k, t in enumerate(ctx.tokens) if t.start == role_start), None)
+            left = left_role(text, ctx.tokens, opens) if opens else None
+            if left and left[0].islower():
+                role_start = left[1]  # "the former | Minister for Ports Ana Ruiz": its modifiers too
             out[:] = [m for m in out if not (role_start <= m.start and m.end <= run[0].start)]
             return _Cut(run[at:], text[role_start : run[at - 1].end], at)
         served = _body_then_person(ctx, run, out)
