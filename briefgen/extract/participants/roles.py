@@ -545,10 +545,30 @@ def apposition_after(text: str, end: int) -> str | None:
     age = _AGE_AFTER_RE.match(text, end)
     if found is None and age:
         found = _read_after(text, age.end())  # "Ana Ruiz, 45, who is a spokeswoman for …"
+    party = _AFFILIATION_AND_RE.match(text, end) if found is None else None
+    if party:
+        # "Ana Ruiz, of the Green Party and member of the city council, said": the party is an
+        # affiliation, no role; the post after "and" is read as an apposition of its own.
+        found = _read_after(text[:end] + ", " + text[party.end() :], end)
+        found = _body_end(found) if found else None
     return found
 
 
+def _body_end(role: str) -> str:
+    """The role up to the end of the body it names ("member of the Elbury Council | tried to
+    …"): an apposition left unclosed runs on into the sentence's verb."""
+    words = role.split()
+    named = False
+    for i, w in enumerate(words):
+        if w[:1].isupper() and i and any(x in _PP_OPENERS for x in words[:i]):
+            named = True
+        elif named and w.lower() not in _TAIL_WORDS:
+            return " ".join(words[:i])
+    return role
+
+
 _AGE_AFTER_RE = re.compile(r"\s?,\s+\d{1,3}(?=\s?,)")
+_AFFILIATION_AND_RE = re.compile(r"\s?,\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+and\s+")
 
 
 def _read_after(text: str, end: int) -> str | None:
