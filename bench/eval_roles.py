@@ -1,11 +1,13 @@
 """Role recall and precision on hand-annotated Wikinews articles (bench/roles, CC BY 2.5: see
 ATTRIBUTION.md), on a tune split (the 94 MultiLing articles), a fresh held-out split (7 GUM
 Wikinews articles, annotated before any rule was changed for them, never read for misses) and an
-invented held-out split (20 news articles written for briefgen, annotated before a rule change).
+invented held-out split (20 news articles written for briefgen, annotated before a rule change) and
+a second invented split (16 more, written and annotated on the `roles` branch before briefgen ran on
+them and before its rule changes).
 
-    python bench/eval_roles.py [--split tune|heldout|invented|both|all] [--errors]
+    python bench/eval_roles.py [--split tune|heldout|invented|invented2|both|all] [--errors]
 
-``both`` is tune and held-out; ``all`` adds the invented split.
+``both`` is tune and held-out; ``all`` adds both invented splits.
 
 Gold (``roles.yaml`` = tune, ``roles_heldout.yaml`` = held-out, ``roles_invented.yaml`` =
 invented, its articles in ``invented/``): every person an article's body
@@ -40,8 +42,9 @@ import briefgen
 
 ROOT = Path(__file__).resolve().parent / "roles"
 SPLITS = {"tune": ("roles.yaml", "articles"), "heldout": ("roles_heldout.yaml", "articles"),
-          "invented": ("roles_invented.yaml", "invented")}
-GROUPS = {"both": ("tune", "heldout"), "all": ("tune", "heldout", "invented")}
+          "invented": ("roles_invented.yaml", "invented"),
+          "invented2": ("roles_invented2.yaml", "invented2")}
+GROUPS = {"both": ("tune", "heldout"), "all": ("tune", "heldout", "invented", "invented2")}
 _SMALL = frozenset("a an the of for and to in at on by".split())
 _PADDING = 2  # words a found role may hold beyond the gold reading and still count as correct
 

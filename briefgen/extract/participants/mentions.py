@@ -25,13 +25,16 @@ from briefgen.extract.participants.roles import (
     STYLE_END_RE,
     apposition_after,
     comma_role_before,
+    is_person_noun,
     left_role,
     phrase_role_before,
     post_nominal,
     predicate_role,
     rank_prefix,
+    role_with_object_before,
     shared_role_before,
     split_role,
+    square_role_before,
     title_of_before,
     title_of_org_before,
 )
@@ -95,9 +98,25 @@ def _trim(ctx: _Text, run: Run, out: list[Mention]) -> Run:
         return []
     if _opens_with_adjective(ctx, run):
         run = run[1:]
-    if _opens_with_description(ctx, run):
+    if _opens_with_description(ctx, run) or _opens_with_occupation(ctx, run):
         run = run[1:]
     return run
+
+
+def _opens_with_occupation(ctx: _Text, run: Run) -> bool:
+    """"Policeman José Arévalo warned …": a person noun opening the sentence before a given name
+    and a surname is the person's role (phrase_role_before reads it), even when the given name is
+    one the name list does not hold."""
+    first = run[0]
+    return (
+        len(run) == 3
+        and sentence_initial(ctx.text, first.start)
+        and first.text[1:].islower()
+        and is_person_noun(first.lower)
+        and first.text not in lexicon.first_names()
+        and first.text not in lexicon.places()
+        and all(t.text[:1].isupper() and t.text[1:2].islower() for t in run[1:])
+    )
 
 
 def _drop_ordinary_openers(ctx: _Text, run: Run) -> Run:
@@ -178,6 +197,14 @@ def _opens_with_adjective(ctx: _Text, run: Run) -> bool:
         and not (any(run[0].text in cues for cues in lexicon.org_cues()[:2]) and run[0].text[1:].islower())
         and run[0].text not in lexicon.places()
         and run[0].text not in lexicon.first_names()
+        and not _capitalised_inside(ctx, run[0])  # "Elbury Mayor Ana Ruiz", with "in Elbury" later
+    )
+
+
+def _capitalised_inside(ctx: _Text, word: Token) -> bool:
+    """Does the text write ``word`` capitalised inside a sentence too (a name, no adjective)?"""
+    return word.text not in ctx.lower_vocab and any(
+        t.text == word.text and t.start != word.start and not sentence_initial(ctx.text, t.start) for t in ctx.tokens
     )
 
 
@@ -243,8 +270,15 @@ def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
             # "Minister for the Olympics Ana Ruiz": the title's earlier words were a run of
             # their own ("Minister"), no participant.
             role_start, at = of
+            opens = next((k for k, t in enumerate(ctx.tokens) if t.start == role_start), None)
+            left = left_role(text, ctx.tokens, opens) if opens else None
+            if left and left[0].islower():
+                role_start = left[1]  # "the former | Minister for Ports Ana Ruiz": its modifiers too
             out[:] = [m for m in out if not (role_start <= m.start and m.end <= run[0].start)]
             return _Cut(run[at:], text[role_start : run[at - 1].end], at)
+        served = _body_then_person(ctx, run, out)
+        if served is not None:
+            return served
     if cut:
         rest = run[cut:]
         if not rest:
@@ -282,6 +316,35 @@ def _cut_role(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
     if d:
         return _Cut(run) if _nationality_as_surname(text, run) else None
     return _Cut(run)
+
+
+def _body_then_person(ctx: _Text, run: Run, out: list[Mention]) -> _Cut | None:
+    """"Executive director of the Elbury chapter of the Coastal Society Ana Ruiz": a run that
+    ends in a given name and a surname after a role phrase that opens the sentence and names the
+    body it serves; the body is a participant of its own and the whole phrase is the role."""
+    text = ctx.text
+    for at in range(1, len(run) - 1):
+        if run[at].text in lexicon.first_names() and 2 <= len(run) - at <= 3 and not any(
+            is_title(t.text) for t in run[at:]
+        ):
+            start = role_with_object_before(text, run[0].start)
+            if start is None:
+                return None
+            _add_mention(ctx, run[:at], out)
+            return _Cut(run[at:], text[start : run[at - 1].end], at)
+    return None
+
+
+def _served_body_before(text: str, run: Run, start: int) -> str | None:
+    """"History student at Elbury University | Ana Ruiz": the run is the person, already cut from
+    the body's name before it, and the phrase up to the name opens with a role noun."""
+    if not 2 <= len(run) <= 3 or any(is_title(t.text) or not t.text[1:2].islower() for t in run):
+        return None  # a person's given name and surname, not another body's name
+    at = role_with_object_before(text, start)
+    before = text[at:start].split() if at is not None else []
+    # The body's name ends right before the person's ("… at Elbury University | Ana Ruiz"), not
+    # a preposition ("the daughter of | Ana Ruiz" is the other person's role, not hers).
+    return " ".join(before) if before and before[-1][:1].isupper() else None
 
 
 def _country_opening_role(text: str, role: Run, out: list[Mention]) -> None:
@@ -362,7 +425,7 @@ def _add_mention(ctx: _Text, run: Run, out: list[Mention]) -> None:
         start0 = cut.name_tokens[0].start
         role = comma_role_before(text, start0) or shared_role_before(text, tokens, first_idx) or title_of_org_before(
             text, start0
-        )
+        ) or _served_body_before(text, run, start0) or square_role_before(text, start0)
     start, end = cut.name_tokens[0].start, cut.name_tokens[-1].end
     if INITIALISM_RE.fullmatch(cut.name_tokens[-1].text) and text[end : end + 1] == ".":
         end += 1  # "U.S." and "Elbury D.C." keep their last period

@@ -5,7 +5,7 @@ after it (", a teacher at the school,")."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from briefgen.extract.participants import vocab
 from briefgen.extract.participants.gazetteer import kind_of
@@ -138,15 +138,19 @@ def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | Non
 
 
 _POSSESSIVE_RE = re.compile(r"[A-Z][\w.-]*(?:['’]s|s['’])$")
+_SPACED_POSSESSIVE_RE = re.compile(r"[A-Z][\w.-]* ['’]s$")
 
 
 def _possessive_before_title(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
     """"Elbury Party's Shadow Home Secretary Ana Ruiz": a proper name's possessive right before
     a run that opens with a title is the role's first word (whose post it is)."""
     j = idx - 1
-    if j < 0 or not _POSSESSIVE_RE.search(text[: tokens[idx].start].rstrip()) or not text[
-        tokens[j].end : tokens[idx].start
-    ].endswith(" "):
+    before = text[: tokens[idx].start].rstrip()
+    if j > 0 and _SPACED_POSSESSIVE_RE.search(before):
+        j -= 1  # treebank spacing, "Elbonia 's Minister of Roads": the mark is a token of its own
+    elif j < 0 or not _POSSESSIVE_RE.search(before):
+        return None
+    if not text[tokens[j].end : tokens[idx].start].endswith(" "):
         return None
     k = idx
     while k < len(tokens) and tokens[k].is_cap and (k == idx or text[tokens[k - 1].end : tokens[k].start] == " "):
@@ -228,6 +232,11 @@ def _is_head(word: str, plural: bool = False) -> bool:
     return w in heads or plural or trade or word.lower().rstrip(".") in heads or is_title(word)
 
 
+def is_person_noun(word: str) -> bool:
+    """Is the lower-case ``word`` a noun of a post, occupation or standing ("policeman")?"""
+    return _is_head(word) and word not in _NON_PERSON_HEADS and word not in _COURTESY
+
+
 def phrase_role_before(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
     """A role phrase right before token ``idx`` whose last word is a role noun, read back over
     modifiers and names up to a function word or punctuation ("TV presenter", "Vancouver-based
@@ -283,9 +292,22 @@ def _joined(text: str, t: Token, nxt: Token) -> bool:
     """Are two words of one phrase next to each other: one space, or an initialism's or a
     possessive's mark and a space ("U.S. soldier", "Elbury' mayor")?"""
     gap = text[t.end : nxt.start]
-    if gap == " ":
-        return True
+    if gap == " " or gap == " - " and treebank_spaced(text):
+        return True  # "pro - democracy activist": a compound's hyphen in treebank spacing
+    if gap in (" '", " ’") and nxt.text == "s":
+        return True  # "Civic Party 's chairman": treebank spacing's possessive, a token of its own
     return t.is_cap and (gap == ". " and "." in t.text or gap in ("' ", "’ ") and t.text.endswith("s"))
+
+
+_TREEBANK_MARKS_RE = re.compile(r"\w [,.] ")
+
+
+@lru_cache(maxsize=4)
+def treebank_spaced(text: str) -> bool:
+    """Is the text in treebank tokenisation spacing (a space before most commas and full stops)?
+    A spaced hyphen is then a compound's ("six - member"), not a dash between phrases."""
+    marks = len(_TREEBANK_MARKS_RE.findall(text))
+    return marks >= 3 and marks * 2 >= text.count(",") + text.count(". ")
 
 
 _STARTERS = lexicon.words("sentence_starters") | lexicon.words("intro_words") | _CALENDAR
@@ -410,19 +432,29 @@ _PREDICATE_RE = re.compile(
 )
 
 
+# "Vale has been mayor of Elbury since 2019.", "Vale became head of the board in May.", "Vale
+# serves as the club's treasurer.": a main clause's verb of holding a post, as in a relative clause.
+_HOLDS_RE = re.compile(
+    r"(?:,\s+\d{1,3},)?\s+(?:(?:(?:has|had)\s+)?(?:served|serves|worked|works|acted|acts)\s+as|became|becomes|"
+    r"(?:has|had)\s+been)\s+(?:(?:a|an|the)\s+)?([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|\.\s|\.$)"
+)
+_PREDICATE_TAILS = _PP_OPENERS | {"from"}  # "Vale is a lawyer from Elbury."
+
+
 def predicate_role(text: str, end: int) -> str | None:
     """"Vale is a spokesperson for the mayor's office.": a copular predicate right after a name
     whose noun phrase ends in a role noun (with its tail) states the person's post; read only
     when the text gives the person no other role."""
     m = _PREDICATE_RE.match(text, end)
     if not m:
-        return None
+        held = _HOLDS_RE.match(text, end)
+        return _post_phrase(held.group(1).split()) if held else None
     words = _clause_cut(m.group(1)).split()
     if not words or len(words) > _MAX_ROLE_WORDS or words[0].lower() in _GROUP_WORDS | _RANKING_WORDS:
         return None
     if any(w in vocab.FINITE_VERBS or w.lower() in lexicon.SPEECH_FORMS for w in words):
         return None
-    tail = next((i for i, w in enumerate(words) if w.lower() in _PP_OPENERS), len(words))
+    tail = next((i for i, w in enumerate(words) if w.lower() in _PREDICATE_TAILS), len(words))
     head = words[tail - 1] if tail else ""
     if tail and head[:1].islower() and _is_head(head) and head.lower() not in _NON_PERSON_HEADS:
         return " ".join(words)
@@ -497,7 +529,58 @@ def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
     head = found[0].split()[-1].lower()
     return found[0] if head.endswith("s") and not head.endswith("ss") else None
 
+# Treebank tokenisation spacing ("Ana Ruiz , head of the club 's youth team , said"): a space
+# before each comma, full stop and bracket. The role keeps the words as written ("club 's",
+# "six - member"); only the space before a mark goes, so the comma that ends the name follows it.
+_SPACED_AFTER_RE = re.compile(r" [,;:)]| \.(?:\s|$)")
+_SPACE_BEFORE_MARK_RE = re.compile(r"(?:(?<=\S)|^) +(?=[,;:.!?)])")
+_SPACED_WINDOW = 400
+
+
 def apposition_after(text: str, end: int) -> str | None:
+    """The role after a name ending at ``end``, read as ``_apposition_after`` reads it; in
+    treebank spacing the words after the name are first closed up to their punctuation, so
+    every after-name form reads them as it reads ordinary prose."""
+    found = _read_after(text, end)
+    age = _AGE_AFTER_RE.match(text, end)
+    if found is None and age:
+        found = _read_after(text, age.end())  # "Ana Ruiz, 45, who is a spokeswoman for …"
+    party = _AFFILIATION_AND_RE.match(text, end) if found is None else None
+    if party:
+        # "Ana Ruiz, of the Green Party and member of the city council, said": the party is an
+        # affiliation, no role; the post after "and" is read as an apposition of its own.
+        found = _read_after(text[:end] + ", " + text[party.end() :], end)
+        found = _body_end(found) if found else None
+    return found
+
+
+def _body_end(role: str) -> str:
+    """The role up to the end of the body it names ("member of the Elbury Council | tried to
+    …"): an apposition left unclosed runs on into the sentence's verb."""
+    words = role.split()
+    named = False
+    for i, w in enumerate(words):
+        if w[:1].isupper() and i and any(x in _PP_OPENERS for x in words[:i]):
+            named = True
+        elif named and w.lower() not in _TAIL_WORDS:
+            return " ".join(words[:i])
+    return role
+
+
+_AGE_AFTER_RE = re.compile(r"\s?,\s+\d{1,3}(?=\s?,)")
+_AFFILIATION_AND_RE = re.compile(r"\s?,\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+and\s+")
+
+
+def _read_after(text: str, end: int) -> str | None:
+    if not _SPACED_AFTER_RE.match(text, end):
+        return _apposition_after(text, end)
+    window = _SPACE_BEFORE_MARK_RE.sub("", text[end : end + _SPACED_WINDOW].replace("( ", "("))
+    # The text before the name stays as it is: an apposition's place check reads the name's last word.
+    head = text[:end]
+    return _apposition_after(head + window, len(head))
+
+
+def _apposition_after(text: str, end: int) -> str | None:
     """The role in apposition after a name ending at ``end``: with a determiner (", a teacher
     at the school,"), without one when it opens with a role word (", president of the
     league (…)", ", Executive Secretary of …"), or in a relative clause (", who is the …")."""
@@ -602,6 +685,7 @@ _AS_CLAUSE_RE = re.compile(
     r"([^,;:“”\"()\n]{2,90}?)(?=\s*[,;]|(?<![A-Z])\.|\.\s+[A-Z]|\.$)"
 )
 _TIME_WORDS = frozenset("until till from since between during when after before last this next".split())
+_DURATION_RE = re.compile(r"for\s+(?:\S+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|seasons?)$")
 _DATE_RE = re.compile(r"^(?:\d|(?:" + "|".join(sorted(_CALENDAR | {"may"})) + r")\b)", re.IGNORECASE)
 
 
@@ -638,7 +722,8 @@ def _post_phrase(words: list[str]) -> str | None:
     minister | until 2020", "head coach | on Monday"); None when they are no role."""
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w in _TIME_WORDS or w in _PP_OPENERS and _DATE_RE.match(nxt) or _DATE_RE.match(w):
+        if w in _TIME_WORDS or w in _PP_OPENERS and _DATE_RE.match(nxt) or _DATE_RE.match(w) or (
+                w == "for" and _DURATION_RE.match(" ".join(words[i:]))):  # "… | for ten years"
             words = words[:i]
             break
     if not words or len(words) > _MAX_ROLE_WORDS or any(w in vocab.FINITE_VERBS for w in words):
@@ -860,3 +945,62 @@ def more_specific(role: str, than: str | None) -> bool:
     """Does ``role`` say more than ``than`` (None: no role yet)? The one role a person keeps is
     the most specific the text gives: "Mayor" < "Mayor of Elbury" (more words)."""
     return than is None or len(role.split()) > len(than.split())
+
+
+_OBJECT_WORDS = frozenset("of for at with on in the and".split())
+_OPENING_BREAKS = ',;:.!?()“”"\n'
+_MAX_OPENING_WORDS = 18
+
+
+def role_with_object_before(text: str, pos: int) -> int | None:
+    """"Executive director of the Elbury chapter of the Coastal Society | Ana Ruiz", "History
+    student at Elbury University | Ana Ruiz": a phrase from the last break up to ``pos`` that
+    opens with a role noun (after at most three modifiers), then "of"/"at"/"for"… and the body
+    it serves, with no verb, is the role of the name at ``pos``; returns where it starts."""
+    start = max(text.rfind(c, 0, pos) for c in _OPENING_BREAKS) + 1
+    phrase = text[start:pos]
+    words = phrase.split()
+    if not 3 <= len(words) <= _MAX_OPENING_WORDS or text[pos - 1 : pos] != " ":
+        return None
+    lead = 1 if words[0].lower() in ("the", "a", "an") else 0
+    if words[lead].lower() in _STARTERS or words[lead].lower() in _GROUP_WORDS:
+        return None
+    head = next((h for h in range(lead, min(lead + 4, len(words) - 1)) if words[h + 1] in _PP_OPENERS), None)
+    if head is None:
+        return None
+    noun = words[head]
+    if not _is_head(noun) or noun.lower().strip(".") in _NON_PERSON_HEADS | _COURTESY:
+        return None
+    # The modifiers before the role noun and every word of its object: no verb, pronoun or other
+    # word a role never runs across ("Fans of the club | who …").
+    for w in words[lead:head] + words[head + 1 :]:
+        low = w.lower()
+        if low in _OBJECT_WORDS or w[:1].isupper() or w == "-":
+            continue
+        if low in vocab.FINITE_VERBS or low in lexicon.PRONOUNS or low in lexicon.SPEECH_FORMS or low in _ROLE_STOPS:
+            return None
+        if low.endswith(("ing", "ed", "ly")) and low not in vocab.ROLE_MODIFIERS:
+            return None
+    return start + len(phrase) - len(phrase.lstrip()) + (len(words[0]) + 1 if lead else 0)
+
+
+# "… my friend [UN mission head] Hedi Vale …": an editor's words in square brackets inside a
+# quote, right before the name, say who the speaker means.
+_SQUARE_BEFORE_RE = re.compile(r"\[([^\[\]\n]{2,80})\]\s$")
+
+
+def square_role_before(text: str, start: int) -> str | None:
+    """The role an editor adds in square brackets right before a name; None when the bracket
+    holds no role noun at its end or holds a clause."""
+    m = _SQUARE_BEFORE_RE.search(text, max(0, start - 90), start)
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and words[0].lower() in ("the", "a", "an", "his", "her", "their", "its"):
+        words = words[1:]
+    if not words or len(words) > 8 or not is_person_noun(words[-1].lower()):
+        return None
+    if any(w.lower() in vocab.FINITE_VERBS or w.lower() in lexicon.SPEECH_FORMS or w.lower() in lexicon.PRONOUNS
+           for w in words):
+        return None
+    return " ".join(words)
