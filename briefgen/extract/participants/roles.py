@@ -140,13 +140,26 @@ def left_role(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | Non
 _POSSESSIVE_RE = re.compile(r"[A-Z][\w.-]*(?:['’]s|s['’])$")
 
 
+def _possessive_ends(text: str, end: int) -> bool:
+    """Does ``text[:end]``, trailing space stripped, end in a possessive (``_POSSESSIVE_RE``)?
+    The pattern holds no space, so only the last word is read: the whole prefix, copied and
+    searched once per mention, made this quadratic in the article's length."""
+    hi = end
+    while hi > 0 and text[hi - 1].isspace():
+        hi -= 1
+    lo = hi
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    return _POSSESSIVE_RE.search(text, lo, hi) is not None
+
+
 def _possessive_before_title(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
     """"Elbury Party's Shadow Home Secretary Ana Ruiz": a proper name's possessive right before
     a run that opens with a title is the role's first word (whose post it is)."""
     j = idx - 1
-    if j < 0 or not _POSSESSIVE_RE.search(text[: tokens[idx].start].rstrip()) or not text[
-        tokens[j].end : tokens[idx].start
-    ].endswith(" "):
+    if j < 0 or not text[tokens[j].end : tokens[idx].start].endswith(" ") or not _possessive_ends(
+        text, tokens[idx].start
+    ):
         return None
     k = idx
     while k < len(tokens) and tokens[k].is_cap and (k == idx or text[tokens[k - 1].end : tokens[k].start] == " "):
@@ -186,6 +199,10 @@ def appositive_role(text: str, end: int) -> str | None:
 
 _POST_NOMINALS = lexicon.words("post_nominals")
 _ROLE_STOPS = lexicon.words("role_stop_words") | lexicon.SPEECH_FORMS | vocab.FINITE_VERBS
+# The differences the role readers test words against, made once (not once per word).
+_COMMA_ROLE_STOPS = _ROLE_STOPS - {"the", "of", "for"}
+_ROLE_STOPS_BUT_ARTICLES = _ROLE_STOPS - {"the", "a", "an"}
+_ROLE_STOPS_BUT_TAIL = _ROLE_STOPS - _TAIL_WORDS
 _NON_PERSON_HEADS = lexicon.words("non_person_heads")
 _SURNAME_RE = re.compile(r"^[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?[,.]?$")
 _CALENDAR = frozenset(w.lower() for w in lexicon.words("weekdays") | lexicon.words("months"))
@@ -354,15 +371,29 @@ _LIST_AHEAD_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:,\s
 _AGE_BEFORE_RE = re.compile(r"(?<=\s)\d{1,3}[- ]years?[- ]old\s+$")
 
 
+def _word_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
+    r"""(start, end) of the last word of ``text[lo:end]`` when space follows it to ``end``;
+    what ``re.search(r"(\S+)\s+$", text[lo:end])`` finds, without trying every offset."""
+    i = end
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == end or i == lo:
+        return None
+    j = i
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    return j, i
+
+
 def comma_role_before(text: str, start: int) -> str | None:
     """"The state's governor, Ana Ruiz", "Minister for Ports, Ana Ruiz": a role phrase that
     ends in a role noun (or opens with a title and its "of" part) before a comma and the name."""
     age = _AGE_BEFORE_RE.search(text, max(0, start - 20), start)
     if age:
         start = age.start()  # "one soldier, 26-year-old Ana Ruiz": the age is no part of the role
-    prev = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
-    if prev and prev.group(1) in lexicon.demonyms():
-        start -= len(prev.group(0))  # "The winner, Elbonian Ana Ruiz": the nationality is no role
+    prev = _word_before(text, max(0, start - 40), start)
+    if prev is not None and text[prev[0] : prev[1]] in lexicon.demonyms():
+        start = prev[0]  # "The winner, Elbonian Ana Ruiz": the nationality is no role
     before = text[max(0, start - 140) : start]
     phrase = _phrase_before_comma(before)
     if phrase is None:
@@ -372,7 +403,7 @@ def comma_role_before(text: str, start: int) -> str | None:
     if pp is not None:
         return pp
     # The phrase starts after the last word no role runs across ("including the minister").
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _COMMA_ROLE_STOPS
                and not _between_capitals(words, i)), default=0)
     words = words[cut:]
     # "one local resident, Ana Ruiz": "one" before a singular noun is an article, not a group.
@@ -452,9 +483,9 @@ def _head_with_tail(words: list[str]) -> str | None:
             continue
         tail = words[h + 1 :]
         # A capitalised word of the tail is part of a name ("to the United States"), no verb.
-        if any(t.islower() and (t in _ROLE_STOPS - _TAIL_WORDS or t in lexicon.SPEECH_FORMS) for t in tail):
+        if any(t.islower() and (t in _ROLE_STOPS_BUT_TAIL or t in lexicon.SPEECH_FORMS) for t in tail):
             return None
-        cut = max((i + 1 for i, x in enumerate(words[:h]) if x.lower() in _ROLE_STOPS - {"the", "a", "an"}),
+        cut = max((i + 1 for i, x in enumerate(words[:h]) if x.lower() in _ROLE_STOPS_BUT_ARTICLES),
                   default=0)
         role = words[cut:]
         while role and role[0].lower() in ("the", "a", "an"):
@@ -473,6 +504,14 @@ _ITEM = _CAPS + r"{0,3}(?:\s+(?:of|from)\s+(?:the\s+)?" + _CAPS + r"{0,4})?"
 _LIST_TAIL_RE = re.compile(r"(?:^|\s)(" + _ITEM + r")(?:,\s+(?:and\s+)?|\s+and\s+)$")
 
 
+def _list_link_before(text: str, at: int) -> bool:
+    """Can ``_LIST_TAIL_RE`` end at ``at``: a comma or "and", then space, right before it?"""
+    lo, i = max(0, at - 160), at
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    return i < at and (text[i - 1] == "," or text.endswith("and", lo, i))
+
+
 def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
     """"singers Ana Ruiz, Lena Kovac and Mira Holt", "councillors Ana Ruiz of the Elbury Party and
     Lena Kovac": a later name of a list shares the plural role before its first name (each name
@@ -480,6 +519,8 @@ def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
     first = None
     at = tokens[idx].start
     for _ in range(8):
+        if not _list_link_before(text, at):
+            break  # the cheap test: the search scans its whole window, once per mention
         m = _LIST_TAIL_RE.search(text, max(0, at - 160), at)
         if not m:
             break
@@ -698,7 +739,7 @@ def _role_words(words: list[str]) -> list[str] | None:
             if end < len(words) and words[end].lower() in _PP_OPENERS:
                 end += 1
                 while end < len(words) and not (
-                    (low_e := words[end].lower()) in _ROLE_STOPS - _TAIL_WORDS or low_e in _CLAUSE_BREAKS
+                    (low_e := words[end].lower()) in _ROLE_STOPS_BUT_TAIL or low_e in _CLAUSE_BREAKS
                     or low_e in _PAST_VERBS or words[end].islower() and low_e.endswith(("ed", "ly"))
                 ):
                     end += 1
