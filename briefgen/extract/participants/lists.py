@@ -9,6 +9,7 @@ import re
 from briefgen.extract.participants import vocab
 from briefgen.extract.participants.mention import Mention
 from briefgen.text import lexicon
+from briefgen.text.spans import last_word
 
 _LIST_GAP_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _HEADS = "|".join(sorted(vocab.KIND_OF_LIST_HEAD, key=lambda w: (-len(w), w)))
@@ -16,6 +17,9 @@ _LIST_HEAD_RE = re.compile(
     r"\b(?:(" + _HEADS + r")(?:,?\s+(?:such as|like|including))?|[Ss]uch\s+(" + _HEADS + r")\s+as)\s+(?:[Tt]he\s+)?$"
 )
 _CLOSES_RE = re.compile(r"[,.;:)]|$")
+# How a text before a list ends when ``_LIST_HEAD_RE`` finds a head there (space after it):
+# the cheap test before the search, run once per mention.
+_LIST_HEAD_ENDS = tuple(vocab.KIND_OF_LIST_HEAD) + ("as", "like", "including", "the", "The")
 
 
 def _listed(text: str, a: Mention, b: Mention) -> bool:
@@ -63,7 +67,10 @@ def kinds_from_list_heads(
     prev = None
     for m in mentions:
         if not (prev is not None and kind and _listed(text, prev, m)):
-            head = _LIST_HEAD_RE.search(text, max(0, m.start - 40), m.start)
+            lo = max(0, m.start - 40)
+            _, i = last_word(text, lo, m.start)
+            head = _LIST_HEAD_RE.search(text, lo, m.start) if i < m.start and text.endswith(
+                _LIST_HEAD_ENDS, lo, i) else None
             kind = vocab.KIND_OF_LIST_HEAD[head.group(1) or head.group(2)] if head else None
         if kind and m.name in open_names:
             kinds[m.name] = kind

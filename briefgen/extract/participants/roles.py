@@ -11,7 +11,7 @@ from briefgen.extract.participants import vocab
 from briefgen.extract.participants.gazetteer import kind_of
 from briefgen.extract.participants.names import demonym_len, is_title, sentence_initial, strip_possessive
 from briefgen.text import lexicon
-from briefgen.text.spans import ABBREVIATIONS, Token
+from briefgen.text.spans import ABBREVIATIONS, Token, last_word
 
 # "Foreign Office Minister Lord Vale": the peer's style is no part of the role.
 # "Mr Vale": a courtesy title is no role either.
@@ -371,29 +371,16 @@ _LIST_AHEAD_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?:,\s
 _AGE_BEFORE_RE = re.compile(r"(?<=\s)\d{1,3}[- ]years?[- ]old\s+$")
 
 
-def _word_before(text: str, lo: int, end: int) -> tuple[int, int] | None:
-    r"""(start, end) of the last word of ``text[lo:end]`` when space follows it to ``end``;
-    what ``re.search(r"(\S+)\s+$", text[lo:end])`` finds, without trying every offset."""
-    i = end
-    while i > lo and text[i - 1].isspace():
-        i -= 1
-    if i == end or i == lo:
-        return None
-    j = i
-    while j > lo and not text[j - 1].isspace():
-        j -= 1
-    return j, i
-
-
 def comma_role_before(text: str, start: int) -> str | None:
     """"The state's governor, Ana Ruiz", "Minister for Ports, Ana Ruiz": a role phrase that
     ends in a role noun (or opens with a title and its "of" part) before a comma and the name."""
     age = _AGE_BEFORE_RE.search(text, max(0, start - 20), start)
     if age:
         start = age.start()  # "one soldier, 26-year-old Ana Ruiz": the age is no part of the role
-    prev = _word_before(text, max(0, start - 40), start)
-    if prev is not None and text[prev[0] : prev[1]] in lexicon.demonyms():
-        start = prev[0]  # "The winner, Elbonian Ana Ruiz": the nationality is no role
+    lo = max(0, start - 40)
+    j, i = last_word(text, lo, start)  # re.search(r"(\S+)\s+$", text[lo:start])
+    if lo < i < start and text[j:i] in lexicon.demonyms():
+        start = j  # "The winner, Elbonian Ana Ruiz": the nationality is no role
     before = text[max(0, start - 140) : start]
     phrase = _phrase_before_comma(before)
     if phrase is None:
@@ -506,10 +493,8 @@ _LIST_TAIL_RE = re.compile(r"(?:^|\s)(" + _ITEM + r")(?:,\s+(?:and\s+)?|\s+and\s
 
 def _list_link_before(text: str, at: int) -> bool:
     """Can ``_LIST_TAIL_RE`` end at ``at``: a comma or "and", then space, right before it?"""
-    lo, i = max(0, at - 160), at
-    while i > lo and text[i - 1].isspace():
-        i -= 1
-    return i < at and (text[i - 1] == "," or text.endswith("and", lo, i))
+    j, i = last_word(text, max(0, at - 160), at)
+    return j < i < at and (text[i - 1] == "," or text[j:i] == "and")
 
 
 def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
@@ -828,6 +813,9 @@ def title_of_org_before(text: str, start: int) -> str | None:
     """"CEO of the Elbury Refugee Council Ana Ruiz", "Chief executive of the Vale Trust Ana
     Ruiz": title words (capitalised or not), "of"/"for"/"at" and the organisation right before
     the name (the organisation a participant of its own); None when not so."""
+    j, i = last_word(text, max(0, start - 160), start)
+    if not (j < i < start and "A" <= text[j] <= "Z"):
+        return None  # the pattern's last word, a capitalised one, is not there
     m = _ORG_BEFORE_NAME_RE.search(text, max(0, start - 160), start)
     if not m or m.group(2) not in lexicon.org_cues()[0]:
         return None
@@ -854,11 +842,15 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
     the role starts, index in the run where the name starts); else None."""
     if len(run) < 3:
         return None
-    m = _TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
+    lo = max(0, run[0].start - 120)
+    j, i = last_word(text, lo, run[0].start)
+    if not (i < run[0].start and text[j:i] in ("of", "for", "to", "the")):
+        return None  # both patterns end in one of these words and space
+    m = _TITLE_OF_BEFORE_RE.search(text, lo, run[0].start)
     if not m or not any(is_title(w) for w in m.group(1).split()[-3:]):
         # "the Elbonian ambassador to Vale Ana Ruiz": a lower-case title right before its "to"
         # (the "of" form is title_of_org_before's).
-        m = _LOWER_TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
+        m = _LOWER_TITLE_OF_BEFORE_RE.search(text, lo, run[0].start)
         if not m or not is_title(m.group(1).split()[-1]):
             return None
     # The title starts after any word no role runs across ("On Tuesday | Prime Minister of").
