@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from briefgen.text import lexicon
 
 # Words, keeping internal apostrophes, hyphens, periods and ampersands ("O'Neil",
-# "Nara-Takaichi’s", "U.S", "AT&T") inside one token.
-_TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|[’'\-.&](?=[^\W_]))*")
+# "Nara-Takaichi’s", "U.S", "AT&T") inside one token. Runs of letters and digits joined by one
+# mark: the same tokens as a per-character loop with a look-ahead, matched faster.
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
 
 # Abbreviations after which a period does not end a sentence (lower-case). The titles and
 # months are the segmenter's own lists; the segmenter decides the rest ("No.", "Inc.", "etc.")

@@ -260,7 +260,7 @@ _CLUB_AFTER = (
 )
 _CLUB_BEFORE = (
     r"(?:\b"
-    + _alt("result_verbs_before")[3:-1].replace("|", r"|\b")
+    + _alt("result_verbs_before")  # a \b before the group is one before each entry
     + r"|\bv\.?|\bvs\.?|\d{1,3}-\d{1,3} (?:win|victory|defeat) (?:over|against)"
     + r"|\b\d{1,2}-\d{1,2} (?:to|at|against|over|by))\s+$"  # "lost 3-1 to Westport"
 )
