@@ -18,7 +18,7 @@ from briefgen.extract.participants import vocab
 from briefgen.extract.participants.mention import Mention
 from briefgen.extract.participants.names import person_of_before, person_shaped_at
 from briefgen.text import lexicon
-from briefgen.text.spans import Token, last_word
+from briefgen.text.spans import Token
 
 _alt = vocab.alternation
 
@@ -70,9 +70,8 @@ def _before(pattern: str, window: int, ends: tuple[str, ...] = ()) -> Callable[[
         return lambda s: search(s.text[max(0, s.start - window) : s.start]) is not None
 
     def test(s: Site) -> bool:
-        lo = max(0, s.start - window)
-        return s.text.endswith(ends, lo, last_word(s.text, lo, s.start)[1]) and search(
-            s.text[lo : s.start]) is not None
+        before = s.text[max(0, s.start - window) : s.start]
+        return before.rstrip().endswith(ends) and search(before) is not None
 
     return test
 

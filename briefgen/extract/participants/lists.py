@@ -9,7 +9,6 @@ import re
 from briefgen.extract.participants import vocab
 from briefgen.extract.participants.mention import Mention
 from briefgen.text import lexicon
-from briefgen.text.spans import last_word
 
 _LIST_GAP_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 _HEADS = "|".join(sorted(vocab.KIND_OF_LIST_HEAD, key=lambda w: (-len(w), w)))
@@ -68,9 +67,8 @@ def kinds_from_list_heads(
     for m in mentions:
         if not (prev is not None and kind and _listed(text, prev, m)):
             lo = max(0, m.start - 40)
-            _, i = last_word(text, lo, m.start)
-            head = _LIST_HEAD_RE.search(text, lo, m.start) if i < m.start and text.endswith(
-                _LIST_HEAD_ENDS, lo, i) else None
+            before = text[lo : m.start]
+            head = _LIST_HEAD_RE.search(text, lo, m.start) if before.rstrip().endswith(_LIST_HEAD_ENDS) else None
             kind = vocab.KIND_OF_LIST_HEAD[head.group(1) or head.group(2)] if head else None
         if kind and m.name in open_names:
             kinds[m.name] = kind

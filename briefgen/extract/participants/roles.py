@@ -493,8 +493,7 @@ _LIST_TAIL_RE = re.compile(r"(?:^|\s)(" + _ITEM + r")(?:,\s+(?:and\s+)?|\s+and\s
 
 def _list_link_before(text: str, at: int) -> bool:
     """Can ``_LIST_TAIL_RE`` end at ``at``: a comma or "and", then space, right before it?"""
-    j, i = last_word(text, max(0, at - 160), at)
-    return j < i < at and (text[i - 1] == "," or text[j:i] == "and")
+    return text[max(0, at - 160) : at].rstrip().endswith((",", "and"))
 
 
 def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
@@ -843,8 +842,7 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
     if len(run) < 3:
         return None
     lo = max(0, run[0].start - 120)
-    j, i = last_word(text, lo, run[0].start)
-    if not (i < run[0].start and text[j:i] in ("of", "for", "to", "the")):
+    if not text[lo : run[0].start].rstrip().endswith(("of", "for", "to", "the")):
         return None  # both patterns end in one of these words and space
     m = _TITLE_OF_BEFORE_RE.search(text, lo, run[0].start)
     if not m or not any(is_title(w) for w in m.group(1).split()[-3:]):
