@@ -48,13 +48,15 @@ _new_token = object.__new__
 _set_text, _set_start, _set_end = (vars(Token)[f].__set__ for f in ("text", "start", "end"))
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, offset: int = 0, kind: type[Token] = Token) -> list[Token]:
+    """The word tokens of ``text``, their offsets shifted by ``offset`` (``text`` a slice of a
+    longer text), each of class ``kind`` (Token or a subclass of it)."""
     out = []
     for m in _TOKEN_RE.finditer(text):
-        t = _new_token(Token)
+        t = _new_token(kind)
         _set_text(t, m.group())
-        _set_start(t, m.start())
-        _set_end(t, m.end())
+        _set_start(t, m.start() + offset)
+        _set_end(t, m.end() + offset)
         out.append(t)
     return out
 
