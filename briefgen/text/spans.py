@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from briefgen.text import lexicon
 
 # Words, keeping internal apostrophes, hyphens, periods and ampersands ("O'Neil",
-# "Nara-Takaichi’s", "U.S", "AT&T") inside one token.
-_TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|[’'\-.&](?=[^\W_]))*")
+# "Nara-Takaichi’s", "U.S", "AT&T") inside one token. Runs of letters and digits joined by one
+# mark: the same tokens as a per-character loop with a look-ahead, matched faster.
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*")
 
 # Abbreviations after which a period does not end a sentence (lower-case). The titles and
 # months are the segmenter's own lists; the segmenter decides the rest ("No.", "Inc.", "etc.")
@@ -41,8 +42,36 @@ class Token:
         return self.text.lower()
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+# Tokens are made by the thousand per article: set their slots directly rather than through
+# the frozen dataclass's __init__ (three object.__setattr__ calls behind a Python frame).
+_new_token = object.__new__
+_set_text, _set_start, _set_end = (vars(Token)[f].__set__ for f in ("text", "start", "end"))
+
+
+def tokenize(text: str, offset: int = 0, kind: type[Token] = Token) -> list[Token]:
+    """The word tokens of ``text``, their offsets shifted by ``offset`` (``text`` a slice of a
+    longer text), each of class ``kind`` (Token or a subclass of it)."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        t = _new_token(kind)
+        _set_text(t, m.group())
+        _set_start(t, m.start() + offset)
+        _set_end(t, m.end() + offset)
+        out.append(t)
+    return out
+
+
+def last_word(text: str, lo: int, end: int) -> tuple[int, int]:
+    """(start, end) of the last word of ``text[lo:end]``, the space after it left out (empty at
+    ``lo`` when there is none). The searches for a phrase ending right before a name test it
+    first: a regex anchored at the end of its window still tries every offset in it."""
+    i = end
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    return j, i
 
 
 def spaced_pattern(name: str) -> str:

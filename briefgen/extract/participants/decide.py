@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from typing import NamedTuple
 
 from briefgen.extract.participants import vocab
@@ -44,7 +45,8 @@ class Story:
 
 def sports_context(text: str) -> bool:
     """Sports reports: a score and sports vocabulary."""
-    return len(_SCORE_RE.findall(text)) >= 1 and len(_SPORTS_RE.findall(text)) >= 4
+    # Stops at the first score and the fourth sports word: no list of every match.
+    return _SCORE_RE.search(text) is not None and next(islice(_SPORTS_RE.finditer(text), 3, None), None) is not None
 
 
 _QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{3,150})[”\"]")

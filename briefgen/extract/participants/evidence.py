@@ -61,10 +61,24 @@ def _after(pattern: str, *, at_end: bool = False, window: int = 0) -> Callable[[
     return lambda s: match(s.text, s.after) is not None
 
 
-def _before(pattern: str, window: int) -> Callable[[Site], bool]:
-    """Pattern found at the end of the ``window`` characters before the name."""
+def _before(pattern: str, window: int, ends: tuple[str, ...] = ()) -> Callable[[Site], bool]:
+    """Pattern found at the end of the ``window`` characters before the name. ``ends``: what
+    those characters, trailing space left out, end with wherever the pattern matches: a cheap
+    test first, for the search tries every offset of the window at every mention."""
     search = re.compile(pattern).search
-    return lambda s: search(s.text[max(0, s.start - window) : s.start]) is not None
+    if not ends:
+        return lambda s: search(s.text[max(0, s.start - window) : s.start]) is not None
+
+    def test(s: Site) -> bool:
+        before = s.text[max(0, s.start - window) : s.start]
+        return before.rstrip().endswith(ends) and search(before) is not None
+
+    return test
+
+
+def _words_or_comma(name: str) -> tuple[str, ...]:
+    """The entries of list ``name``, each also with a comma after it (``ends`` of ``_before``)."""
+    return tuple(w + c for w in sorted(vocab.words(name)) for c in ("", ","))
 
 
 def _either(a: Callable[[Site], bool], b: Callable[[Site], bool]) -> Callable[[Site], bool]:
@@ -255,10 +269,12 @@ _CLUB_AFTER = (
 )
 _CLUB_BEFORE = (
     r"(?:\b"
-    + _alt("result_verbs_before")[3:-1].replace("|", r"|\b")
+    + _alt("result_verbs_before")  # a \b before the group is one before each entry
     + r"|\bv\.?|\bvs\.?|\d{1,3}-\d{1,3} (?:win|victory|defeat) (?:over|against)"
     + r"|\b\d{1,2}-\d{1,2} (?:to|at|against|over|by))\s+$"  # "lost 3-1 to Westport"
 )
+_CLUB_BEFORE_ENDS = tuple(sorted(vocab.words("result_verbs_before"))) + (
+    "v", "v.", "vs", "vs.", "over", "against", "to", "at", "by")
 _EMPLOYER = (
     r"(?:\b"
     + _alt("employer_nouns")
@@ -299,24 +315,26 @@ CUES: tuple[Cue, ...] = (
     # "Wolf Point, MT", "Chillicothe, Mo.": a US state's abbreviation after a place and a comma
     Cue("state abbreviation after a place", "place", 2, _state_after_place),
     # "the port city of Elbury"
-    Cue("'town of' before", "place", 2, _before(r"\b" + _alt("settlement_nouns") + r" of $", 20)),
+    Cue("'town of' before", "place", 2, _before(r"\b" + _alt("settlement_nouns") + r" of $", 20, ("of",))),
     # "Elbury airport"
     Cue("facility noun after", "place", 2, _after(r"(?:['’]s)?\s+" + _alt("facility_nouns") + r"\b")),
     # "Eastfield beat Westport 2-1"
-    Cue("result beside the name", "club", 1, _either(_after(_CLUB_AFTER), _before(_CLUB_BEFORE, 20))),
+    Cue("result beside the name", "club", 1, _either(
+        _after(_CLUB_AFTER), _before(_CLUB_BEFORE, 20, _CLUB_BEFORE_ENDS))),
     Cue("country in brackets after", "club", 1, _country_in_brackets),
     # "Korvex shares"
     Cue("company noun after", "organization", 2, _after(r"(?:['’]s)?\s+" + _alt("company_nouns_after") + r"\b")),
     # "a stake in Korvex"
-    Cue("holding before", "organization", 2, _before(r"\b" + _alt("holding_nouns") + r" (?:of|in) (?:the )?$", 24)),
+    Cue("holding before", "organization", 2, _before(
+        r"\b" + _alt("holding_nouns") + r" (?:of|in) (?:the )?$", 24, ("of", "in", "the"))),
     Cue("organisation noun beside", "organization", 2, _not_place(_either(
-        _before(r"(?<![A-Za-z-])" + _alt("org_nouns") + r",?\s+$", 30),
+        _before(r"(?<![A-Za-z-])" + _alt("org_nouns") + r",?\s+$", 30, _words_or_comma("org_nouns")),
         _after(r"\s+" + _alt("org_nouns_after") + r"\b"),
     ))),
     # Strong enough to outweigh the speech verb that usually follows an outlet's name.
     Cue("news outlet noun beside", "organization", 3, _not_place(_either(
         _after(r"\s+(?:" + _alt("media_modifiers") + r"\s+)?" + _MEDIA + r"\b"),
-        _before(r"(?<![A-Za-z])" + _MEDIA + r",?\s+$", 40),
+        _before(r"(?<![A-Za-z])" + _MEDIA + r",?\s+$", 40, _words_or_comma("media_nouns")),
     ))),
     Cue("employer after a job", "organization", 2, _not_place_or_country(_employer_before)),  # "an analyst at Brenholt"
     # Weak (1): a person's evidence elsewhere outweighs it.
@@ -328,6 +346,7 @@ CUES: tuple[Cue, ...] = (
             r"\b" + _alt("work_nouns") + r"\s+$|\b" + _alt("craft_nouns") + r"\s+$|\b"
             + vocab.alternation_of(lexicon.QUOTED_NAME_FORMS) + r",?\s+[“\"‘]$",
             30,
+            tuple(vocab.words("work_nouns") | vocab.words("craft_nouns")) + ("“", '"', "‘"),
         ),
         _after(r"\s+" + _alt("product_nouns") + r"\b"),
     )),

@@ -16,6 +16,9 @@ _LIST_HEAD_RE = re.compile(
     r"\b(?:(" + _HEADS + r")(?:,?\s+(?:such as|like|including))?|[Ss]uch\s+(" + _HEADS + r")\s+as)\s+(?:[Tt]he\s+)?$"
 )
 _CLOSES_RE = re.compile(r"[,.;:)]|$")
+# How a text before a list ends when ``_LIST_HEAD_RE`` finds a head there (space after it):
+# the cheap test before the search, run once per mention.
+_LIST_HEAD_ENDS = tuple(vocab.KIND_OF_LIST_HEAD) + ("as", "like", "including", "the", "The")
 
 
 def _listed(text: str, a: Mention, b: Mention) -> bool:
@@ -63,7 +66,9 @@ def kinds_from_list_heads(
     prev = None
     for m in mentions:
         if not (prev is not None and kind and _listed(text, prev, m)):
-            head = _LIST_HEAD_RE.search(text, max(0, m.start - 40), m.start)
+            lo = max(0, m.start - 40)
+            before = text[lo : m.start]
+            head = _LIST_HEAD_RE.search(text, lo, m.start) if before.rstrip().endswith(_LIST_HEAD_ENDS) else None
             kind = vocab.KIND_OF_LIST_HEAD[head.group(1) or head.group(2)] if head else None
         if kind and m.name in open_names:
             kinds[m.name] = kind

@@ -188,8 +188,9 @@ def _join_initials_inside(ents: list[Participant], g: _Groups) -> None:
     """"West P.H." beside "West Port Hollis", "US Navy" beside "United States Navy": a name
     whose one initialism spells words of exactly one longer name of its kind, the other
     words the same, is that name."""
+    words = [_words(p.name) for p in ents]  # once each, not once per pair
     for i, p in enumerate(ents):
-        ws = _words(p.name)
+        ws = words[i]
         at = [k for k, w in enumerate(ws) if _ACRONYM_RE.match(w)]
         if p.kind == "person" or len(ws) < 2 or len(at) != 1:
             continue
@@ -197,7 +198,7 @@ def _join_initials_inside(ents: list[Participant], g: _Groups) -> None:
         n = len(letters)
         owners = set()
         for j, o in enumerate(ents):
-            long_ = _words(o.name)
+            long_ = words[j]
             if (
                 o.kind == p.kind
                 and len(long_) == len(ws) - 1 + n
@@ -214,28 +215,42 @@ def _join_initials_inside(ents: list[Participant], g: _Groups) -> None:
 
 def _join_short_forms(ents: list[Participant], g: _Groups) -> None:
     """Shorter names that are another entry's name without its modifiers or head noun."""
-    order = sorted(range(len(ents)), key=lambda i: len(_words(ents[i].name)))
+    # Each name's words once, and the entries a short form can belong to by kind (a person's
+    # by the last word, which the full name shares): a story's merge holds hundreds of entries,
+    # and every entry against every other, each time re-reading both names, was quadratic.
+    words = [_words(p.name) for p in ents]
+    order = sorted(range(len(ents)), key=lambda i: len(words[i]))
+    of_kind: dict[str, list[int]] = {}
+    people_by_last: dict[str, list[int]] = {}
+    for j in order:
+        of_kind.setdefault(ents[j].kind, []).append(j)
+        if ents[j].kind == "person" and words[j]:
+            people_by_last.setdefault(words[j][-1], []).append(j)
     for i in order:
         p = ents[i]
-        short = _words(p.name)
+        short = words[i]
         if not short:
             continue
-        owners = {g.find(j) for j in order if j != i and _short_form_of(p.kind, short, ents[j])}
+        # _short_form_of holds only between entries of one kind, and for people only when the
+        # last words agree: the other entries need no test.
+        candidates = people_by_last.get(short[-1], []) if p.kind == "person" else of_kind[p.kind]
+        owners = {g.find(j) for j in candidates if j != i and _short_form_of(p.kind, short, ents[j].kind, words[j])}
         owners.discard(g.find(i))
         if len(owners) == 1:
             g.join(i, owners.pop())
 
 
-def _short_form_of(kind: str, short: list[str], other: Participant) -> bool:
-    long_ = _words(other.name)
+def _short_form_of(kind: str, short: list[str], other_kind: str, long_: list[str]) -> bool:
+    """Is ``short`` (of an entry of ``kind``) a short form of the name ``long_`` (its words)
+    of an entry of ``other_kind``?"""
     if len(long_) <= len(short):
         return False
-    if kind == "person" and other.kind == "person":
+    if kind == "person" and other_kind == "person":
         # "Ruiz" for "Ana Ruiz"; "Najib Razak" for "Najib Tun Razak".
         if len(short) == 1:
             return short[0] == long_[-1]
         return short[0] == long_[0] and short[-1] == long_[-1]
-    if kind != other.kind:
+    if kind != other_kind:
         return False
     if kind == "organization":
         head = _head(long_)

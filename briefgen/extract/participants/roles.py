@@ -11,7 +11,7 @@ from briefgen.extract.participants import vocab
 from briefgen.extract.participants.gazetteer import kind_of
 from briefgen.extract.participants.names import demonym_len, is_title, sentence_initial, strip_possessive
 from briefgen.text import lexicon
-from briefgen.text.spans import ABBREVIATIONS, Token
+from briefgen.text.spans import ABBREVIATIONS, Token, last_word
 
 # "Foreign Office Minister Lord Vale": the peer's style is no part of the role.
 # "Mr Vale": a courtesy title is no role either.
@@ -141,16 +141,30 @@ _POSSESSIVE_RE = re.compile(r"[A-Z][\w.-]*(?:['’]s|s['’])$")
 _SPACED_POSSESSIVE_RE = re.compile(r"[A-Z][\w.-]* ['’]s$")
 
 
+def _possessive_ends(text: str, end: int) -> bool:
+    """Does ``text[:end]``, trailing space stripped, end in a possessive (``_POSSESSIVE_RE``)?
+    The pattern holds no space, so only the last word is read: the whole prefix, copied and
+    searched once per mention, made this quadratic in the article's length."""
+    hi = end
+    while hi > 0 and text[hi - 1].isspace():
+        hi -= 1
+    lo = hi
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    return _POSSESSIVE_RE.search(text, lo, hi) is not None
+
+
 def _possessive_before_title(text: str, tokens: list[Token], idx: int) -> tuple[str, int] | None:
     """"Elbury Party's Shadow Home Secretary Ana Ruiz": a proper name's possessive right before
     a run that opens with a title is the role's first word (whose post it is)."""
     j = idx - 1
-    before = text[: tokens[idx].start].rstrip()
-    if j > 0 and _SPACED_POSSESSIVE_RE.search(before):
+    start = tokens[idx].start
+    # a bounded window, not the whole prefix (copied once per mention, that was quadratic)
+    if j > 0 and _SPACED_POSSESSIVE_RE.search(text[max(0, start - 80) : start].rstrip()):
         j -= 1  # treebank spacing, "Elbonia 's Minister of Roads": the mark is a token of its own
-    elif j < 0 or not _POSSESSIVE_RE.search(before):
+    elif j < 0 or not _possessive_ends(text, start):
         return None
-    if not text[tokens[j].end : tokens[idx].start].endswith(" "):
+    if not text[tokens[j].end : start].endswith(" "):
         return None
     k = idx
     while k < len(tokens) and tokens[k].is_cap and (k == idx or text[tokens[k - 1].end : tokens[k].start] == " "):
@@ -190,6 +204,10 @@ def appositive_role(text: str, end: int) -> str | None:
 
 _POST_NOMINALS = lexicon.words("post_nominals")
 _ROLE_STOPS = lexicon.words("role_stop_words") | lexicon.SPEECH_FORMS | vocab.FINITE_VERBS
+# The differences the role readers test words against, made once (not once per word).
+_COMMA_ROLE_STOPS = _ROLE_STOPS - {"the", "of", "for"}
+_ROLE_STOPS_BUT_ARTICLES = _ROLE_STOPS - {"the", "a", "an"}
+_ROLE_STOPS_BUT_TAIL = _ROLE_STOPS - _TAIL_WORDS
 _NON_PERSON_HEADS = lexicon.words("non_person_heads")
 _SURNAME_RE = re.compile(r"^[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?[,.]?$")
 _CALENDAR = frozenset(w.lower() for w in lexicon.words("weekdays") | lexicon.words("months"))
@@ -382,9 +400,10 @@ def comma_role_before(text: str, start: int) -> str | None:
     age = _AGE_BEFORE_RE.search(text, max(0, start - 20), start)
     if age:
         start = age.start()  # "one soldier, 26-year-old Ana Ruiz": the age is no part of the role
-    prev = re.search(r"(\S+)\s+$", text[max(0, start - 40) : start])
-    if prev and prev.group(1) in lexicon.demonyms():
-        start -= len(prev.group(0))  # "The winner, Elbonian Ana Ruiz": the nationality is no role
+    lo = max(0, start - 40)
+    j, i = last_word(text, lo, start)  # re.search(r"(\S+)\s+$", text[lo:start])
+    if lo < i < start and text[j:i] in lexicon.demonyms():
+        start = j  # "The winner, Elbonian Ana Ruiz": the nationality is no role
     before = text[max(0, start - 140) : start]
     phrase = _phrase_before_comma(before)
     if phrase is None:
@@ -394,7 +413,7 @@ def comma_role_before(text: str, start: int) -> str | None:
     if pp is not None:
         return pp
     # The phrase starts after the last word no role runs across ("including the minister").
-    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _ROLE_STOPS - {"the", "of", "for"}
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in _COMMA_ROLE_STOPS
                and not _between_capitals(words, i)), default=0)
     words = words[cut:]
     # "one local resident, Ana Ruiz": "one" before a singular noun is an article, not a group.
@@ -484,9 +503,9 @@ def _head_with_tail(words: list[str]) -> str | None:
             continue
         tail = words[h + 1 :]
         # A capitalised word of the tail is part of a name ("to the United States"), no verb.
-        if any(t.islower() and (t in _ROLE_STOPS - _TAIL_WORDS or t in lexicon.SPEECH_FORMS) for t in tail):
+        if any(t.islower() and (t in _ROLE_STOPS_BUT_TAIL or t in lexicon.SPEECH_FORMS) for t in tail):
             return None
-        cut = max((i + 1 for i, x in enumerate(words[:h]) if x.lower() in _ROLE_STOPS - {"the", "a", "an"}),
+        cut = max((i + 1 for i, x in enumerate(words[:h]) if x.lower() in _ROLE_STOPS_BUT_ARTICLES),
                   default=0)
         role = words[cut:]
         while role and role[0].lower() in ("the", "a", "an"):
@@ -505,6 +524,11 @@ _ITEM = _CAPS + r"{0,3}(?:\s+(?:of|from)\s+(?:the\s+)?" + _CAPS + r"{0,4})?"
 _LIST_TAIL_RE = re.compile(r"(?:^|\s)(" + _ITEM + r")(?:,\s+(?:and\s+)?|\s+and\s+)$")
 
 
+def _list_link_before(text: str, at: int) -> bool:
+    """Can ``_LIST_TAIL_RE`` end at ``at``: a comma or "and", then space, right before it?"""
+    return text[max(0, at - 160) : at].rstrip().endswith((",", "and"))
+
+
 def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
     """"singers Ana Ruiz, Lena Kovac and Mira Holt", "councillors Ana Ruiz of the Elbury Party and
     Lena Kovac": a later name of a list shares the plural role before its first name (each name
@@ -512,6 +536,8 @@ def shared_role_before(text: str, tokens: list[Token], idx: int) -> str | None:
     first = None
     at = tokens[idx].start
     for _ in range(8):
+        if not _list_link_before(text, at):
+            break  # the cheap test: the search scans its whole window, once per mention
         m = _LIST_TAIL_RE.search(text, max(0, at - 160), at)
         if not m:
             break
@@ -783,7 +809,7 @@ def _role_words(words: list[str]) -> list[str] | None:
             if end < len(words) and words[end].lower() in _PP_OPENERS:
                 end += 1
                 while end < len(words) and not (
-                    (low_e := words[end].lower()) in _ROLE_STOPS - _TAIL_WORDS or low_e in _CLAUSE_BREAKS
+                    (low_e := words[end].lower()) in _ROLE_STOPS_BUT_TAIL or low_e in _CLAUSE_BREAKS
                     or low_e in _PAST_VERBS or words[end].islower() and low_e.endswith(("ed", "ly"))
                 ):
                     end += 1
@@ -872,6 +898,9 @@ def title_of_org_before(text: str, start: int) -> str | None:
     """"CEO of the Elbury Refugee Council Ana Ruiz", "Chief executive of the Vale Trust Ana
     Ruiz": title words (capitalised or not), "of"/"for"/"at" and the organisation right before
     the name (the organisation a participant of its own); None when not so."""
+    j, i = last_word(text, max(0, start - 160), start)
+    if not (j < i < start and "A" <= text[j] <= "Z"):
+        return None  # the pattern's last word, a capitalised one, is not there
     m = _ORG_BEFORE_NAME_RE.search(text, max(0, start - 160), start)
     if not m or m.group(2) not in lexicon.org_cues()[0]:
         return None
@@ -898,11 +927,14 @@ def title_of_before(text: str, run: list[Token]) -> tuple[int, int] | None:
     the role starts, index in the run where the name starts); else None."""
     if len(run) < 3:
         return None
-    m = _TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
+    lo = max(0, run[0].start - 120)
+    if not text[lo : run[0].start].rstrip().endswith(("of", "for", "to", "the")):
+        return None  # both patterns end in one of these words and space
+    m = _TITLE_OF_BEFORE_RE.search(text, lo, run[0].start)
     if not m or not any(is_title(w) for w in m.group(1).split()[-3:]):
         # "the Elbonian ambassador to Vale Ana Ruiz": a lower-case title right before its "to"
         # (the "of" form is title_of_org_before's).
-        m = _LOWER_TITLE_OF_BEFORE_RE.search(text, max(0, run[0].start - 120), run[0].start)
+        m = _LOWER_TITLE_OF_BEFORE_RE.search(text, lo, run[0].start)
         if not m or not is_title(m.group(1).split()[-1]):
             return None
     # "Professor Tom Lodge of the University of Elbury": a name after the title ends the role

@@ -53,5 +53,45 @@ def alternation(name: str) -> str:
 
 
 def alternation_of(entries: frozenset[str]) -> str:
-    """Regex source matching any of ``entries`` (longest first, escaped)."""
+    """Regex source matching any of ``entries`` (longest first, escaped).
+
+    Written as a prefix tree ("gov(?:ernor|ernment)?"-like) when that matches exactly as the
+    flat list would: the regex engine tries a flat alternation's entries one by one at every
+    offset, and these lists run to hundreds of entries. Where two entries could both match,
+    one is a prefix of the other, and the tree too tries the longer first."""
+    tree = _prefix_tree(entries)
+    if tree is not None:
+        return tree
     return "(?:" + "|".join(re.escape(w) for w in sorted(entries, key=lambda w: (-len(w), w))) + ")"
+
+
+def _prefix_tree(entries: frozenset[str]) -> str | None:
+    """The tree source, or None when it could match otherwise than the flat list: non-ASCII
+    entries, or two branches that differ only in case (both would match under IGNORECASE)."""
+    if not entries or "" in entries or not all(e.isascii() for e in entries):
+        return None
+    root: dict = {}
+    for e in entries:
+        node = root
+        for ch in e:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # an entry ends here
+
+    def source(node: dict) -> str | None:
+        kids = sorted(ch for ch in node if ch)
+        if len({ch.lower() for ch in kids}) < len(kids):
+            return None
+        parts = []
+        for ch in kids:
+            rest = source(node[ch])
+            if rest is None:
+                return None
+            parts.append(re.escape(ch) + rest)
+        if not parts:
+            return ""
+        if "" not in node and len(parts) == 1:
+            return parts[0]
+        return "(?:" + "|".join(parts) + ")" + ("?" if "" in node else "")
+
+    body = source(root)
+    return None if body is None else "(?:" + body + ")"

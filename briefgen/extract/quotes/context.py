@@ -72,7 +72,7 @@ class Context:
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """The shared tokenizer's tokens of text[start:end], with article offsets."""
-        return [QuoteToken(t.text, t.start + start, t.end + start) for t in tokenize(self.text[start:end])]
+        return tokenize(self.text[start:end], start, QuoteToken)
 
     def is_surname(self, word: str) -> bool:
         """Is ``word`` the last name of a person in the article ("Lena Ortiz" -> "Ortiz")?"""
