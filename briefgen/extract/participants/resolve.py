@@ -114,6 +114,7 @@ def resolve(entries: Sequence[Participant], defined: Mapping[str, str] | None = 
         first = by_key.setdefault((keys[i], p.kind), i)
         g.join(first, i)
     _join_by_alias_table(ents, keys, g)
+    _join_divided_short_forms(ents, keys, g)
     _join_defined(ents, keys, defined or {}, g)
     _join_written_aliases(ents, keys, by_key, g)
     _join_acronyms(ents, g)
@@ -137,6 +138,28 @@ def _join_by_alias_table(ents: list[Participant], keys: list[str], g: _Groups) -
         row = of.get(keys[i])
         if row is not None:
             g.join(seen.setdefault(row, i), i)
+
+
+@cache
+def _divided_short_forms() -> dict[str, frozenset[str]]:
+    """Key of a divided place's short name -> keys of its parts' full names."""
+    rows = lexicon.table("divided_place_short_forms")
+    return {key(row[0]): frozenset(key(n) for n in row[1].split("|")) for row in rows}
+
+
+def _join_divided_short_forms(ents: list[Participant], keys: list[str], g: _Groups) -> None:
+    """"Korea" beside "South Korea" is South Korea: a text that names one part of a
+    divided place in full and then uses the short name means that part. Beside both parts
+    ("North Korea" and "South Korea") the short name joins neither."""
+    table = _divided_short_forms()
+    for i, p in enumerate(ents):
+        parts = table.get(keys[i])
+        if p.kind != "place" or parts is None:
+            continue
+        owners = {g.find(j) for j, q in enumerate(ents) if q.kind == "place" and keys[j] in parts}
+        owners.discard(g.find(i))
+        if len(owners) == 1:
+            g.join(i, owners.pop())
 
 
 def _join_defined(ents: list[Participant], keys: list[str], defined: Mapping[str, str], g: _Groups) -> None:

@@ -75,7 +75,19 @@ def split_role(run: list[Token]) -> int:
         if k + 1 < len(run) and run[k].lower == "of":  # "Secretary of State Ana Ruiz"
             k += 2
             cut = k
-    return _inner_title(run, cut) or cut
+    cut = _inner_title(run, cut) or cut
+    return 0 if _general_as_adjective(run, cut) else cut
+
+
+def _general_as_adjective(run: list[Token], cut: int) -> bool:
+    """"Elbury General | Hospital", "the Elbonian General | Assembly": "General" after a
+    place or body's name and before its head word alone is an adjective of the name, no
+    title; the head word is no one's name."""
+    return (
+        2 <= cut == len(run) - 1
+        and run[cut - 1].lower == "general"
+        and (run[cut].text in vocab.PLACE_HEADS or run[cut].text in lexicon.org_cues()[0])
+    )
 
 
 def rank_prefix(run: list[Token], k: int) -> bool:
