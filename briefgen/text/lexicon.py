@@ -110,12 +110,6 @@ def org_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @cache
-def regions() -> frozenset[str]:
-    """Countries, states and provinces: known places larger than a town."""
-    return frozenset(_lines("countries.txt")) | frozenset(_lines("subdivisions.txt")) & places()
-
-
-@cache
 def countries() -> frozenset[str]:
     """Country names only (national teams stay places, unlike city clubs)."""
     return frozenset(_lines("countries.txt"))

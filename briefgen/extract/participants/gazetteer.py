@@ -49,20 +49,6 @@ def _event_head(name: str, words: list[str]) -> bool:
         len(words) > 1
         and words[-1] in lexicon.MISC_HEADS
         and not (len(words) == 2 and words[-1] in vocab.SURNAME_HEADS and words[0] in lexicon.first_names())
-    ) or _event_of_region(words)
-
-
-def _event_of_region(words: list[str]) -> bool:
-    # "Comic Expo Elbonia", "Rally Westshire": an event head word, then the country or state
-    # it is held in, names the event, not the place. The head is no given name ("Bill"
-    # before a state's name is a person) and the place no town ("Show Low").
-    given = lexicon.first_names()
-    return any(
-        len(words) > k
-        and words[-k - 1] in lexicon.MISC_HEADS
-        and words[-k - 1] not in given
-        and " ".join(words[-k:]) in lexicon.regions()
-        for k in (1, 2)
     )
 
 
