@@ -299,13 +299,19 @@ def _long_name_with_a_word(f: _Facts, kind: str | None) -> str | None:
         and len(f.words) >= 3
         and f.person == 0
         and not any(m.role for m in f.ms)
-        and not set(f.words) & lexicon.first_names()
-        and f.words[-1] not in surnames()
-        and not any(w.lower() in vocab.NAME_PARTICLES for w in f.words)
-        and any(is_common_word(w) for w in f.words)
+        and _unnamed_with_a_word(f)
     ):
         return None
     return kind
+
+
+def _unnamed_with_a_word(f: _Facts) -> bool:
+    """No given name, no known family name last and no name particle, and an everyday word
+    among the words: nothing in the name itself says it is a person's."""
+    return (not set(f.words) & lexicon.first_names()
+            and f.words[-1] not in surnames()
+            and not any(w.lower() in vocab.NAME_PARTICLES for w in f.words)
+            and any(is_common_word(w) for w in f.words))
 
 
 _SPEECH_CUES = frozenset({"speech verb after", "speech verb before"})
@@ -327,10 +333,7 @@ def _speaks_with_an_everyday_word(f: _Facts, kind: str | None) -> str | None:
         and len(f.words) > 1
         and _speech_only(f)
         and not any(m.role or m.surface for m in f.ms)
-        and not set(f.words) & lexicon.first_names()
-        and f.words[-1] not in surnames()
-        and not any(w.lower() in vocab.NAME_PARTICLES for w in f.words)
-        and any(is_common_word(w) for w in f.words)
+        and _unnamed_with_a_word(f)
     ):
         return None
     return kind
