@@ -37,13 +37,10 @@ from briefgen.stories.drift import merge_clusters
 from briefgen.stories.duplicates import DuplicateSets, near_duplicates
 from briefgen.stories.evidence import parts
 from briefgen.stories.features import headline_words, salient_names, terms_of, vectors
-from briefgen.stories.linkage import average_link
+from briefgen.stories.linkage import GATE_UP_TO, average_link
 from briefgen.stories.timing import ordinal
 
 __all__ = ["Doc", "DuplicateSets", "GroupingOptions", "group", "near_duplicates"]
-
-
-GATE_UP_TO = 400
 
 
 def group(docs: Sequence[Doc], options: GroupingOptions = GroupingOptions(),

@@ -99,15 +99,17 @@ EVIDENCE_COSINE = 0.075
 # A pair of overwhelming evidence (``GroupingOptions.evidence_strong``) scores the threshold
 # plus this many threshold units per unit of log-odds beyond
 STRONG_SLOPE = 3.0
-
-
 # a strong cut above this no pair reaches: the strong path is skipped
 STRONG_OFF = 15.0
-
-
 # How far the strong cut (``GroupingOptions.evidence_strong``) is raised for a batch big
 # enough to judge its own look-alikes (units of log-odds; past ``STRONG_OFF``: no pair)
 STRONG_RISE = 20.0
+# How far the gate (``GroupingOptions.evidence_gate``) is lowered for a batch big enough to
+# judge its own look-alikes (at most this many units of log-odds)
+GATE_RELIEF = 5.0
+# Past this many articles a batch judges its own look-alikes: its gate cut is below -3.5
+# log-odds and the strong path is off, so the caller makes no pair evidence (``grouping``)
+GATE_UP_TO = 400
 
 
 def _trust(n: int, options: GroupingOptions) -> float:
@@ -124,11 +126,6 @@ def strong_cut(n: int, options: GroupingOptions) -> float:
     says: ``evidence_strong`` for a batch too small to have measured a background, higher as
     the batch can judge its own look-alikes (a busy day of one topic's reports)."""
     return options.evidence_strong + STRONG_RISE * _trust(n, options)
-
-
-# How far the gate (``GroupingOptions.evidence_gate``) is lowered for a batch big enough to
-# judge its own look-alikes (at most this many units of log-odds)
-GATE_RELIEF = 5.0
 
 
 def gate_cut(n: int, options: GroupingOptions) -> float:
